@@ -1,0 +1,71 @@
+#include "args.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool matches(const char *word, const char *keyword)
+{
+	size_t n = strlen(word);
+
+	return n && strncmp(word, keyword, n) == 0 && n <= strlen(keyword);
+}
+
+const struct verb *verb_find(const struct verb *table, const char *word)
+{
+	for (; table->word; table++)
+		if (matches(word, table->word))
+			return table;
+	return NULL;
+}
+
+int arg_invalid(const char *msg, const char *arg)
+{
+	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);
+	return EXIT_USAGE;
+}
+
+int arg_duplicate(const char *key, const char *arg)
+{
+	fprintf(stderr, "Error: duplicate \"%s\": \"%s\" is the second value.\n", key, arg);
+	return EXIT_USAGE;
+}
+
+int arg_incomplete(void)
+{
+	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");
+	return EXIT_USAGE;
+}
+
+/* Whole-word unsigned parse as iproute2's get_u32: no sign, no junk. */
+int arg_u32(const char *s, uint32_t *v, int base)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, base);
+	if (*end || errno || n > UINT32_MAX)
+		return -1;
+	*v = (uint32_t)n;
+	return 0;
+}
+
+int arg_i32(const char *s, int32_t *v, int base)
+{
+	long long n;
+	char *end;
+
+	if (!*s)
+		return -1;
+	errno = 0;
+	n = strtoll(s, &end, base);
+	if (*end || errno || n < INT32_MIN || n > INT32_MAX)
+		return -1;
+	*v = (int32_t)n;
+	return 0;
+}

@@ -1,0 +1,54 @@
+#include "caps.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/prctl.h>
+#include <unistd.h>
+
+static int caps_have(cap_value_t cap)
+{
+	cap_flag_value_t v = CAP_CLEAR;
+	cap_t caps = cap_get_proc();
+
+	if (!caps)
+		return -1;
+	if (cap_get_flag(caps, cap, CAP_EFFECTIVE, &v) < 0)
+		v = CAP_CLEAR;
+	cap_free(caps);
+	return v == CAP_SET;
+}
+
+/* One line naming the missing capability, instead of a bare EPERM from
+ * whichever syscall would have failed first. */
+int caps_require(cap_value_t cap, const char *what)
+{
+	char *name;
+
+	if (caps_have(cap) != 0)
+		return 0;
+	name = cap_to_name(cap);
+	fprintf(stderr, "Error: %s requires %s.\n", what, name ? name : "a capability");
+	cap_free(name);
+	errno = EPERM;
+	return -1;
+}
+
+/* A non-root user running ipbox with file capabilities must not pass them
+ * on to the program `netns exec` starts: clear every set, ambient too. */
+int caps_drop_all(void)
+{
+	cap_t none;
+	int ret;
+
+	if (getuid() == 0 || geteuid() == 0)
+		return 0;
+	none = cap_init();
+	if (!none)
+		return -1;
+	ret = cap_set_proc(none);
+	cap_free(none);
+	if (ret == 0)
+		prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	return ret;
+}

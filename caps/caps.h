@@ -1,0 +1,11 @@
+/* Capabilities (libcap): name the one an operation lacks before trying
+ * it, and shed file capabilities before running a user's program. */
+#ifndef IPBOX_CAPS_H
+#define IPBOX_CAPS_H
+
+#include <sys/capability.h>
+
+int caps_require(cap_value_t cap, const char *what);
+int caps_drop_all(void);
+
+#endif

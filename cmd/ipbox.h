@@ -1,0 +1,41 @@
+/* What every object handler gets: the global options as parsed, the
+ * printer, and the rtnetlink socket (opened on first use). */
+#ifndef IPBOX_H
+#define IPBOX_H
+
+#include <stdbool.h>
+#include "../args/args.h"
+#include "../netlink/nl.h"
+#include "../output/print.h"
+
+#define IPBOX_VERSION "0.1.0"
+#define IPROUTE2_VERSION "6.1.0"
+
+struct ipbox {
+	int family;		/* AF_UNSPEC, or -4/-6/-0/-f */
+	int stats;		/* -s, repeatable */
+	int details;		/* -d */
+	int human;		/* -h */
+	bool oneline, brief, json, pretty, all, force, numeric, resolve;
+	int color;		/* -c[olor][=always|auto|never] */
+	const char *batch_file;	/* -batch FILE, "-" is stdin */
+	bool in_batch;
+	struct printer *pr;
+	struct nl *rt;		/* NULL until rt_socket() */
+	struct nl *rt_storage;
+};
+
+/* The rtnetlink socket, opened lazily so commands that need none
+ * (netns list, help) never pay for it.  NULL after printing an error. */
+struct nl *rt_socket(struct ipbox *ib);
+
+/* Object handlers: argv starts after the object word; they return an exit
+ * status (args.h). */
+int do_netns(struct ipbox *ib, int argc, char **argv);
+int do_help(struct ipbox *ib, int argc, char **argv);
+
+int batch_run(struct ipbox *ib, const char *file);
+int batch_split(char *line, char *argv[], int max);
+int ipbox_run(struct ipbox *ib, int argc, char **argv);
+
+#endif

@@ -1,0 +1,642 @@
+/* ip netns: named network namespaces, interoperable with iproute2. */
+#include "ipbox.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <dirent.h>
+#include <sys/inotify.h>
+#include <sys/socket.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <linux/net_namespace.h>
+#include <linux/rtnetlink.h>
+
+#include "../caps/caps.h"
+#include "../namespace/netns.h"
+#include "../netlink/attr.h"
+
+static int netns_usage(void)
+{
+	fprintf(stderr,
+		"Usage:\tip netns list\n"
+		"\tip netns add NAME\n"
+		"\tip netns attach NAME PID\n"
+		"\tip netns set NAME NETNSID\n"
+		"\tip [-all] netns delete [NAME]\n"
+		"\tip netns identify [PID]\n"
+		"\tip netns pids NAME\n"
+		"\tip [-all] netns exec [NAME] cmd ...\n"
+		"\tip netns monitor\n"
+		"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
+		"NETNSID := auto | POSITIVE-INT\n");
+	return EXIT_USAGE;
+}
+
+static int need_sys_admin(const char *what)
+{
+	return caps_require(CAP_SYS_ADMIN, what) < 0 ? -1 : 0;
+}
+
+/* ---- nsid requests ------------------------------------------------- */
+
+static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
+	[NETNSA_NSID] = MNL_TYPE_U32,
+	[NETNSA_CURRENT_NSID] = MNL_TYPE_U32,
+};
+
+static int nsid_answer(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+	int *nsid = data;
+
+	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) == 0 &&
+	    tb[NETNSA_NSID])
+		*nsid = (int)mnl_attr_get_u32(tb[NETNSA_NSID]);
+	return NL_CB_STOP;
+}
+
+/* The nsid this namespace gives the one open at fd, or -1. */
+static int nsid_of_fd(struct nl *nl, int fd)
+{
+	struct nlreq req;
+	struct rtgenmsg *g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
+	int nsid = -1;
+
+	g->rtgen_family = AF_UNSPEC;
+	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0)
+		return -1;
+	return nsid;
+}
+
+static int nsid_of_name(struct nl *nl, const char *name)
+{
+	int fd = netns_open(name), nsid;
+
+	if (fd < 0)
+		return -1;
+	nsid = nsid_of_fd(nl, fd);
+	close(fd);
+	return nsid;
+}
+
+/* ---- list ---------------------------------------------------------- */
+
+static int netns_list(struct ipbox *ib, int argc, char **argv)
+{
+	struct printer *p = ib->pr;
+	struct dirent *e;
+	DIR *dir = opendir(NETNS_RUN_DIR);
+	struct nl *nl;
+
+	(void)argc, (void)argv;
+	if (!dir)
+		return EXIT_OK;
+	nl = rt_socket(ib);
+	print_doc_begin(p);
+	while ((e = readdir(dir))) {
+		int id;
+
+		if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+			continue;
+		print_open_object(p, NULL);
+		print_string(p, PRINT_ANY, "name", "%s", e->d_name);
+		id = nl ? nsid_of_name(nl, e->d_name) : -1;
+		if (id >= 0)
+			print_int(p, PRINT_ANY, "id", " (id: %d)", id);
+		print_text(p, "\n");
+		print_close_object(p);
+	}
+	closedir(dir);
+	print_doc_end(p);
+	return EXIT_OK;
+}
+
+/* ---- list-id ------------------------------------------------------- */
+
+/* nsid -> name for the names in /run/netns, looked up once per list-id.
+ * It grows with the number of named namespaces, not with the dump. */
+struct nsid_names {
+	struct nl *nl;
+	size_t n;
+	struct nsid_name { int nsid; char name[NAME_MAX + 1]; } *v;
+};
+
+static int nsid_names_add(const char *name, void *arg)
+{
+	struct nsid_names *m = arg;
+	struct nsid_name *grown;
+	int nsid = nsid_of_name(m->nl, name);
+
+	if (nsid < 0)
+		return 0;
+	grown = realloc(m->v, (m->n + 1) * sizeof(*m->v));
+	if (!grown)
+		return -1;
+	m->v = grown;
+	m->v[m->n].nsid = nsid;
+	snprintf(m->v[m->n].name, sizeof(m->v[m->n].name), "%s", name);
+	m->n++;
+	return 0;
+}
+
+static const char *nsid_names_find(const struct nsid_names *m, int nsid)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].nsid == nsid)
+			return m->v[i].name;
+	return NULL;
+}
+
+struct list_id {
+	struct printer *p;
+	struct nsid_names names;
+	int nsid_filter;
+};
+
+static int list_id_print(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+	struct list_id *l = data;
+	struct printer *p = l->p;
+	const char *name;
+	int nsid, current = -1;
+
+	if (nlh->nlmsg_type != RTM_NEWNSID && nlh->nlmsg_type != RTM_DELNSID)
+		return NL_CB_OK;
+	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) < 0 ||
+	    !tb[NETNSA_NSID]) {
+		fprintf(stderr, "BUG: NETNSA_NSID is missing\n");
+		return NL_CB_ERROR;
+	}
+	nsid = (int)mnl_attr_get_u32(tb[NETNSA_NSID]);
+	print_open_object(p, NULL);
+	if (nlh->nlmsg_type == RTM_DELNSID)
+		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
+	if (nsid < 0)
+		print_text(p, "nsid unassigned ");
+	else
+		print_int(p, PRINT_ANY, "nsid", "nsid %d ", nsid);
+	if (tb[NETNSA_CURRENT_NSID]) {
+		current = (int)mnl_attr_get_u32(tb[NETNSA_CURRENT_NSID]);
+		if (current < 0)
+			print_text(p, "current-nsid unassigned ");
+		else
+			print_int(p, PRINT_ANY, "current-nsid", "current-nsid %d ", current);
+	}
+	name = nsid_names_find(&l->names, tb[NETNSA_CURRENT_NSID] ? current : nsid);
+	if (name)
+		print_string(p, PRINT_ANY, "name", "(iproute2 netns name: %s)", name);
+	print_text(p, "\n");
+	print_close_object(p);
+	return NL_CB_OK;
+}
+
+static int parse_nsid_arg(const char *key, const char *val, int *out)
+{
+	char msg[64];
+	int32_t v;
+
+	if (*out >= 0)
+		return arg_duplicate(key, val);
+	if (arg_i32(val, &v, 0) < 0) {
+		snprintf(msg, sizeof(msg), "\"%s\" value is invalid", key);
+		return arg_invalid(msg, val);
+	}
+	if (v < 0) {
+		snprintf(msg, sizeof(msg), "\"%s\" value should be >= 0", key);
+		return arg_invalid(msg, val);
+	}
+	*out = v;
+	return 0;
+}
+
+static int netns_list_id(struct ipbox *ib, int argc, char **argv)
+{
+	struct list_id l = { .p = ib->pr, .nsid_filter = -1 };
+	int target = -1, ret;
+	struct nlreq req;
+	struct rtgenmsg *g;
+	struct nl *nl;
+
+	for (; argc > 0; argc--, argv++) {
+		int *slot = !strcmp(*argv, "target-nsid") ? &target :
+			    !strcmp(*argv, "nsid") ? &l.nsid_filter : NULL;
+
+		if (!slot)
+			return netns_usage();
+		if (argc < 2)
+			return arg_incomplete();
+		ret = parse_nsid_arg(argv[0], argv[1], slot);
+		if (ret)
+			return ret;
+		argc--, argv++;
+	}
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	l.names.nl = nl;
+	netns_foreach(nsid_names_add, &l.names);
+	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	if (target >= 0)
+		nlreq_put_s32(&req, NETNSA_TARGET_NSID, target);
+	print_doc_begin(ib->pr);
+	if (l.nsid_filter >= 0) {
+		/* One peer: a plain get, whose error is the kernel's. */
+		nlreq_put_s32(&req, NETNSA_NSID, l.nsid_filter);
+		ret = nl_talk(nl, &req, list_id_print, &l);
+	} else {
+		ret = nl_dump(nl, &req, list_id_print, &l);
+	}
+	print_doc_end(ib->pr);
+	free(l.names.v);
+	if (ret < 0) {
+		nl_perror(nl);
+		if (l.nsid_filter >= 0)
+			return EXIT_KERNEL;
+		fprintf(stderr, "Dump terminated\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* ---- add, attach, set, delete -------------------------------------- */
+
+static int netns_add(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib;
+	if (argc < 1) {
+		fprintf(stderr, "No netns name specified\n");
+		return EXIT_FAIL;
+	}
+	if (need_sys_admin("netns add") < 0 || netns_create(argv[0], 0) < 0)
+		return EXIT_FAIL;
+	return EXIT_OK;
+}
+
+static int netns_attach(struct ipbox *ib, int argc, char **argv)
+{
+	int32_t pid;
+
+	(void)ib;
+	if (argc < 2) {
+		fprintf(stderr, "No netns name and PID specified\n");
+		return EXIT_FAIL;
+	}
+	if (arg_i32(argv[1], &pid, 10) < 0 || pid <= 0) {
+		fprintf(stderr, "Invalid PID: %s\n", argv[1]);
+		return EXIT_FAIL;
+	}
+	if (need_sys_admin("netns attach") < 0 || netns_create(argv[0], pid) < 0)
+		return EXIT_FAIL;
+	return EXIT_OK;
+}
+
+static int netns_set(struct ipbox *ib, int argc, char **argv)
+{
+	struct nlreq req;
+	struct rtgenmsg *g;
+	struct nl *nl;
+	int32_t nsid = -1;
+	int fd, ret;
+
+	if (argc < 1) {
+		fprintf(stderr, "No netns name specified\n");
+		return EXIT_FAIL;
+	}
+	if (argc < 2) {
+		fprintf(stderr, "No nsid specified\n");
+		return EXIT_FAIL;
+	}
+	/* "auto": a negative nsid lets the kernel pick one. */
+	if (strcmp(argv[1], "auto") != 0) {
+		if (arg_i32(argv[1], &nsid, 0) < 0)
+			return arg_invalid("Invalid \"netnsid\" value", argv[1]);
+		if (nsid < 0)
+			return arg_invalid("\"netnsid\" value should be >= 0", argv[1]);
+	}
+	fd = netns_open(argv[0]);
+	if (fd < 0) {
+		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n", argv[0], strerror(errno));
+		return EXIT_FAIL;
+	}
+	nl = rt_socket(ib);
+	if (!nl) {
+		close(fd);
+		return EXIT_FAIL;
+	}
+	g = nlreq_init(&req, RTM_NEWNSID, 0, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	nlreq_put_s32(&req, NETNSA_NSID, nsid);
+	ret = nl_talk(nl, &req, NULL, NULL);
+	close(fd);
+	if (ret < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+static int remove_one(const char *name, void *arg)
+{
+	(void)arg;
+	return netns_remove(name);
+}
+
+static int netns_delete(struct ipbox *ib, int argc, char **argv)
+{
+	if (argc < 1 && !ib->all) {
+		fprintf(stderr, "No netns name specified\n");
+		return EXIT_FAIL;
+	}
+	if (need_sys_admin("netns delete") < 0)
+		return EXIT_FAIL;
+	/* -all stops at the first failure yet succeeds, as iproute2 does. */
+	if (ib->all)
+		return netns_foreach(remove_one, NULL) < 0 ? EXIT_FAIL : EXIT_OK;
+	return netns_remove(argv[0]) < 0 ? EXIT_FAIL : EXIT_OK;
+}
+
+/* ---- identify, pids ------------------------------------------------ */
+
+static bool is_pid(const char *s)
+{
+	for (; *s; s++)
+		if (!isdigit((unsigned char)*s))
+			return false;
+	return true;
+}
+
+static int open_pid_netns(const char *pid)
+{
+	char path[PATH_MAX];
+	int fd;
+
+	snprintf(path, sizeof(path), "/proc/%s/ns/net", pid);
+	fd = open(path, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		fprintf(stderr, "Cannot open network namespace: %s\n", strerror(errno));
+	return fd;
+}
+
+/* iproute2 prints one line: the last name (in directory order) bound to
+ * the namespace, or an empty line when none is. */
+struct identify {
+	int fd;
+	char name[NAME_MAX + 1];
+};
+
+static int identify_one(const char *name, void *arg)
+{
+	struct identify *id = arg;
+	int fd = netns_open(name);
+
+	if (fd >= 0 && netns_same(fd, id->fd))
+		snprintf(id->name, sizeof(id->name), "%s", name);
+	if (fd >= 0)
+		close(fd);
+	return 0;
+}
+
+static int netns_identify(struct ipbox *ib, int argc, char **argv)
+{
+	struct identify id = { .name = "" };
+	const char *pid = "self";
+	int ret;
+
+	if (argc > 1) {
+		fprintf(stderr, "extra arguments specified\n");
+		return EXIT_FAIL;
+	}
+	if (argc == 1) {
+		pid = argv[0];
+		if (!is_pid(pid)) {
+			fprintf(stderr, "Specified string '%s' is not a pid\n", pid);
+			return EXIT_FAIL;
+		}
+	}
+	id.fd = open_pid_netns(pid);
+	if (id.fd < 0)
+		return EXIT_FAIL;
+	ret = netns_foreach(identify_one, &id);
+	close(id.fd);
+	if (ret < 0)
+		return EXIT_FAIL;
+	out_printf(&ib->pr->out, "%s\n", id.name);
+	return EXIT_OK;
+}
+
+static int netns_pids(struct ipbox *ib, int argc, char **argv)
+{
+	struct dirent *e;
+	DIR *proc;
+	int fd;
+
+	if (argc < 1) {
+		fprintf(stderr, "No netns name specified\n");
+		return EXIT_FAIL;
+	}
+	if (argc > 1) {
+		fprintf(stderr, "extra arguments specified\n");
+		return EXIT_FAIL;
+	}
+	fd = netns_open(argv[0]);
+	if (fd < 0) {
+		fprintf(stderr, "Cannot open network namespace: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	proc = opendir("/proc/");
+	if (!proc) {
+		fprintf(stderr, "Open of /proc failed: %s\n", strerror(errno));
+		close(fd);
+		return EXIT_FAIL;
+	}
+	while ((e = readdir(proc))) {
+		char path[PATH_MAX];
+		int pfd;
+
+		if (!is_pid(e->d_name))
+			continue;
+		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
+		pfd = open(path, O_RDONLY | O_CLOEXEC);
+		if (pfd < 0)
+			continue;
+		if (netns_same(pfd, fd))
+			out_printf(&ib->pr->out, "%s\n", e->d_name);
+		close(pfd);
+	}
+	closedir(proc);
+	close(fd);
+	return EXIT_OK;
+}
+
+/* ---- exec ---------------------------------------------------------- */
+
+/* Enter NAME and replace this process with argv; only returns on error. */
+static int exec_in(const char *name, char **argv)
+{
+	if (netns_switch(name) < 0)
+		return EXIT_USAGE;
+	if (caps_drop_all() < 0) {
+		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	execvp(argv[0], argv);
+	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0], strerror(errno));
+	return EXIT_FAIL;
+}
+
+/* Run argv in NAME in a child and return its status; a child killed by a
+ * signal gives 128+signal, as shells report it (iproute2 says 1). */
+static int exec_forked(const char *name, char **argv)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid < 0) {
+		perror("fork");
+		return EXIT_FAIL;
+	}
+	if (pid == 0)
+		_exit(exec_in(name, argv));
+	while (waitpid(pid, &status, 0) < 0) {
+		if (errno != EINTR) {
+			perror("waitpid");
+			return EXIT_FAIL;
+		}
+	}
+	if (WIFSIGNALED(status))
+		return 128 + WTERMSIG(status);
+	return WEXITSTATUS(status);
+}
+
+struct exec_all {
+	struct out *out;
+	char **argv;
+};
+
+static int exec_one(const char *name, void *arg)
+{
+	struct exec_all *x = arg;
+
+	out_printf(x->out, "\nnetns: %s\n", name);
+	out_flush(x->out);
+	exec_forked(name, x->argv);
+	return 0;
+}
+
+static int netns_exec(struct ipbox *ib, int argc, char **argv)
+{
+	struct exec_all all = { &ib->pr->out, argv };
+
+	if (argc < 1 && !ib->all) {
+		fprintf(stderr, "No netns name specified\n");
+		return EXIT_FAIL;
+	}
+	if ((argc < 2 && !ib->all) || (argc < 1 && ib->all)) {
+		fprintf(stderr, "No command specified\n");
+		return EXIT_FAIL;
+	}
+	if (need_sys_admin("netns exec") < 0)
+		return EXIT_FAIL;
+	out_flush(&ib->pr->out);
+	if (ib->all)
+		return netns_foreach(exec_one, &all) < 0 ? EXIT_FAIL : EXIT_OK;
+	/* In a batch the process must live on, so the program runs in a child. */
+	if (ib->in_batch)
+		return exec_forked(argv[0], argv + 1);
+	return exec_in(argv[0], argv + 1);
+}
+
+/* ---- monitor ------------------------------------------------------- */
+
+static int netns_monitor(struct ipbox *ib, int argc, char **argv)
+{
+	char buf[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+	int fd = inotify_init1(IN_CLOEXEC);
+
+	(void)argc, (void)argv;
+	if (fd < 0) {
+		fprintf(stderr, "inotify_init failed: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+		fprintf(stderr, "mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
+		return EXIT_FAIL;
+	}
+	if (inotify_add_watch(fd, NETNS_RUN_DIR, IN_CREATE | IN_DELETE) < 0) {
+		fprintf(stderr, "inotify_add_watch failed: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	for (;;) {
+		ssize_t len = read(fd, buf, sizeof(buf));
+		const struct inotify_event *ev;
+
+		if (len < 0 && errno == EINTR)
+			continue;
+		if (len <= 0) {
+			fprintf(stderr, "read failed: %s\n", strerror(errno));
+			return EXIT_FAIL;
+		}
+		for (char *c = buf; c < buf + len; c += sizeof(*ev) + ev->len) {
+			ev = (const struct inotify_event *)c;
+			if (ev->mask & IN_CREATE)
+				out_printf(&ib->pr->out, "add %s\n", ev->name);
+			if (ev->mask & IN_DELETE)
+				out_printf(&ib->pr->out, "delete %s\n", ev->name);
+		}
+		/* Events are for someone waiting on them: never sit in a buffer. */
+		if (out_flush(&ib->pr->out) < 0)
+			return EXIT_FAIL;
+	}
+}
+
+static int netns_help(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return netns_usage();
+}
+
+/* iproute2's order of verbs: it decides `s` (show), `a` (add), `d`... */
+static const struct verb netns_verbs[] = {
+	{ "list", netns_list },
+	{ "show", netns_list },
+	{ "lst", netns_list },
+	{ "list-id", netns_list_id },
+	{ "help", netns_help },
+	{ "add", netns_add },
+	{ "set", netns_set },
+	{ "delete", netns_delete },
+	{ "identify", netns_identify },
+	{ "pids", netns_pids },
+	{ "exec", netns_exec },
+	{ "monitor", netns_monitor },
+	{ "attach", netns_attach },
+	{ NULL, NULL },
+};
+
+int do_netns(struct ipbox *ib, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return netns_list(ib, 0, NULL);
+	if (!ib->all && argc > 1 && !netns_name_valid(argv[1])) {
+		fprintf(stderr, "Invalid netns name \"%s\"\n", argv[1]);
+		return EXIT_USAGE;
+	}
+	v = verb_find(netns_verbs, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip netns help\".\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}

@@ -1,0 +1,277 @@
+#include "nl.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <libmnl/libmnl.h>
+
+#ifndef NETLINK_GET_STRICT_CHK
+#define NETLINK_GET_STRICT_CHK 12
+#endif
+
+int nl_open(struct nl *nl, int bus)
+{
+	int one = 1, rcvbuf = 1024 * 1024;
+
+	memset(nl, 0, offsetof(struct nl, rx));
+	nl->sk = mnl_socket_open2(bus, SOCK_CLOEXEC);
+	if (!nl->sk)
+		return -1;
+	if (mnl_socket_bind(nl->sk, 0, MNL_SOCKET_AUTOPID) < 0) {
+		nl_close(nl);
+		return -1;
+	}
+	/* Best effort, as iproute2: older kernels lack these options. */
+	mnl_socket_setsockopt(nl->sk, NETLINK_EXT_ACK, &one, sizeof(one));
+	mnl_socket_setsockopt(nl->sk, NETLINK_GET_STRICT_CHK, &one, sizeof(one));
+	setsockopt(mnl_socket_get_fd(nl->sk), SOL_SOCKET, SO_RCVBUF, &rcvbuf, sizeof(rcvbuf));
+	nl->portid = mnl_socket_get_portid(nl->sk);
+	nl->seq = 0;
+	return 0;
+}
+
+void nl_close(struct nl *nl)
+{
+	if (nl->sk)
+		mnl_socket_close(nl->sk);
+	nl->sk = NULL;
+}
+
+void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
+{
+	memset(&r->u.align, 0, sizeof(r->u.align));
+	r->overflow = false;
+	r->nlh = mnl_nlmsg_put_header(r->u.buf);
+	r->nlh->nlmsg_type = type;
+	r->nlh->nlmsg_flags = NLM_F_REQUEST | flags;
+	return hdrlen ? mnl_nlmsg_put_extra_header(r->nlh, hdrlen) : NULL;
+}
+
+void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
+{
+	if (!mnl_attr_put_check(r->nlh, sizeof(r->u.buf), type, len, data))
+		r->overflow = true;
+}
+
+void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v)
+{
+	nlreq_put(r, type, sizeof(v), &v);
+}
+
+void nlreq_put_u16(struct nlreq *r, uint16_t type, uint16_t v)
+{
+	nlreq_put(r, type, sizeof(v), &v);
+}
+
+void nlreq_put_u32(struct nlreq *r, uint16_t type, uint32_t v)
+{
+	nlreq_put(r, type, sizeof(v), &v);
+}
+
+void nlreq_put_s32(struct nlreq *r, uint16_t type, int32_t v)
+{
+	nlreq_put(r, type, sizeof(v), &v);
+}
+
+void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s)
+{
+	nlreq_put(r, type, strlen(s) + 1, s);
+}
+
+struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type)
+{
+	struct nlattr *nest = mnl_attr_nest_start_check(r->nlh, sizeof(r->u.buf), type);
+
+	if (!nest)
+		r->overflow = true;
+	return nest;
+}
+
+void nlreq_nest_end(struct nlreq *r, struct nlattr *nest)
+{
+	if (nest)
+		mnl_attr_nest_end(r->nlh, nest);
+}
+
+static int nl_send(struct nl *nl, struct nlreq *r)
+{
+	if (r->overflow) {
+		errno = EMSGSIZE;
+		return -1;
+	}
+	r->nlh->nlmsg_seq = ++nl->seq;
+	nl->error = 0;
+	nl->ext_msg[0] = '\0';
+	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : 0;
+}
+
+/* Keep the extended-ack message of an error or of an ack with a warning. */
+static void nl_parse_ext_ack(struct nl *nl, const struct nlmsghdr *nlh,
+			     const void *tlvs, size_t len)
+{
+	const struct nlattr *a;
+
+	if (!(nlh->nlmsg_flags & NLM_F_ACK_TLVS))
+		return;
+	for (a = tlvs; mnl_attr_ok(a, (int)len); a = mnl_attr_next(a)) {
+		if (mnl_attr_get_type(a) != NLMSGERR_ATTR_MSG)
+			continue;
+		if (mnl_attr_validate(a, MNL_TYPE_NUL_STRING) < 0)
+			return;
+		snprintf(nl->ext_msg, sizeof(nl->ext_msg), "%s", mnl_attr_get_str(a));
+		return;
+	}
+}
+
+/* An NLMSG_ERROR: 0 is an ack (maybe with a warning), else a failure. */
+static int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
+{
+	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
+	size_t plen = mnl_nlmsg_get_payload_len(nlh);
+	size_t off = sizeof(*e);
+
+	if (plen < sizeof(*e)) {
+		nl->error = EBADMSG;
+		return -1;
+	}
+	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
+		off += e->msg.nlmsg_len > sizeof(e->msg) ? NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(e->msg) : 0;
+	if (off <= plen)
+		nl_parse_ext_ack(nl, nlh, (const char *)e + off, plen - off);
+	if (e->error == 0) {
+		if (nl->ext_msg[0])
+			fprintf(stderr, "Warning: %s%s\n", nl->ext_msg,
+				nl->ext_msg[strlen(nl->ext_msg) - 1] == '.' ? "" : ".");
+		return 0;
+	}
+	nl->error = e->error < 0 ? -e->error : e->error;
+	return -1;
+}
+
+/* NLMSG_DONE of a dump may carry the dump's error code and an ext ack. */
+static int nl_handle_done(struct nl *nl, const struct nlmsghdr *nlh)
+{
+	size_t plen = mnl_nlmsg_get_payload_len(nlh);
+	int err;
+
+	if (plen < sizeof(err))
+		return 0;
+	memcpy(&err, mnl_nlmsg_get_payload(nlh), sizeof(err));
+	if (err == 0)
+		return 0;
+	nl_parse_ext_ack(nl, nlh, (const char *)mnl_nlmsg_get_payload(nlh) + sizeof(err),
+			 plen - sizeof(err));
+	nl->error = err < 0 ? -err : err;
+	return -1;
+}
+
+/* Walk one datagram of replies to request `seq`.  Messages for other
+ * requests are skipped, as iproute2 does.  Returns -1 with nl->error set on
+ * a kernel error or a callback failure; *done tells the request is over. */
+int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
+	    nl_cb cb, void *data, bool *done)
+{
+	const struct nlmsghdr *nlh = buf;
+	int left = (int)len;
+
+	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+		if (nlh->nlmsg_pid != nl->portid || nlh->nlmsg_seq != seq)
+			continue;
+		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
+			nl->interrupted = true;
+		switch (nlh->nlmsg_type) {
+		case NLMSG_NOOP:
+			continue;
+		case NLMSG_ERROR:
+			*done = true;
+			return nl_handle_error(nl, nlh);
+		case NLMSG_DONE:
+			*done = true;
+			return nl_handle_done(nl, nlh);
+		case NLMSG_OVERRUN:
+			nl->error = ENOBUFS;
+			*done = true;
+			return -1;
+		}
+		switch (cb ? cb(nlh, data) : NL_CB_OK) {
+		case NL_CB_ERROR:
+			*done = true;
+			if (!nl->error)
+				nl->error = errno ? errno : EIO;
+			return -1;
+		case NL_CB_STOP:
+			*done = true;
+			return 0;
+		}
+		if (!(nlh->nlmsg_flags & NLM_F_MULTI)) {
+			*done = true;
+			return 0;
+		}
+	}
+	if (left > 0 && left >= (int)sizeof(struct nlmsghdr)) {
+		nl->error = EBADMSG;
+		*done = true;
+		return -1;
+	}
+	return 0;
+}
+
+static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
+{
+	bool done = false;
+	int ret = 0;
+
+	while (!done) {
+		ssize_t n = mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
+
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			nl->error = errno;
+			return -1;
+		}
+		/* A failed callback stops output but we still drain to the end
+		 * so the socket is clean for the next request (batch). */
+		if (nl_walk(nl, nl->rx, (size_t)n, seq, ret ? NULL : cb, data, &done) < 0)
+			ret = -1;
+	}
+	if (ret)
+		errno = nl->error;
+	return ret;
+}
+
+/* Send a request; with `answer` NULL it asks for and waits on an ack,
+ * otherwise it hands the kernel's reply to `answer`. */
+int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data)
+{
+	if (!answer)
+		r->nlh->nlmsg_flags |= NLM_F_ACK;
+	if (nl_send(nl, r) < 0) {
+		nl->error = errno;
+		return -1;
+	}
+	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
+}
+
+int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data)
+{
+	r->nlh->nlmsg_flags |= NLM_F_DUMP;
+	nl->interrupted = false;
+	if (nl_send(nl, r) < 0) {
+		nl->error = errno;
+		return -1;
+	}
+	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, cb, data);
+}
+
+/* iproute2's wording: the kernel's own text when it sent one. */
+void nl_perror(const struct nl *nl)
+{
+	size_t n = strlen(nl->ext_msg);
+
+	if (n)
+		fprintf(stderr, "Error: %s%s\n", nl->ext_msg, nl->ext_msg[n - 1] == '.' ? "" : ".");
+	else
+		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(nl->error));
+}

@@ -1,0 +1,63 @@
+/* The netlink layer every object shares, on top of libmnl: a request
+ * builder that records overflow instead of writing past its buffer, one
+ * call that sends a request and waits for its answer or ack, and one that
+ * streams a dump through a callback with a fixed receive buffer.  It knows
+ * messages, not commands: kernel errors are kept in struct nl and printed
+ * by nl_perror() in iproute2's words. */
+#ifndef IPBOX_NL_H
+#define IPBOX_NL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <linux/netlink.h>
+
+#define NL_REQ_SIZE 8192
+#define NL_RX_SIZE 32768
+
+struct mnl_socket;
+
+struct nl {
+	struct mnl_socket *sk;
+	uint32_t portid;
+	uint32_t seq;
+	int error;		/* errno from the kernel's last NLMSG_ERROR */
+	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
+	char ext_msg[256];	/* its extended-ack text, or "" */
+	char rx[NL_RX_SIZE];
+};
+
+struct nlreq {
+	struct nlmsghdr *nlh;
+	bool overflow;
+	union {
+		struct nlmsghdr align;
+		char buf[NL_REQ_SIZE];
+	} u;
+};
+
+/* Return value of a reply callback: keep going, or stop the walk. */
+enum { NL_CB_ERROR = -1, NL_CB_STOP = 0, NL_CB_OK = 1 };
+typedef int (*nl_cb)(const struct nlmsghdr *nlh, void *data);
+
+int nl_open(struct nl *nl, int bus);
+void nl_close(struct nl *nl);
+
+void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
+void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data);
+void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v);
+void nlreq_put_u16(struct nlreq *r, uint16_t type, uint16_t v);
+void nlreq_put_u32(struct nlreq *r, uint16_t type, uint32_t v);
+void nlreq_put_s32(struct nlreq *r, uint16_t type, int32_t v);
+void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s);
+struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type);
+void nlreq_nest_end(struct nlreq *r, struct nlattr *nest);
+
+int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data);
+int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data);
+int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
+	    nl_cb cb, void *data, bool *done);
+
+void nl_perror(const struct nl *nl);
+
+#endif

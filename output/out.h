@@ -1,0 +1,31 @@
+/* Buffered output sink shared by every object: one fixed buffer, flushed
+ * when full, so dumps stream with flat memory.  The first write error is
+ * remembered and reported by out_close(); iproute2 silently loses it. */
+#ifndef IPBOX_OUT_H
+#define IPBOX_OUT_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#define OUT_BUFSZ (64 * 1024)
+
+struct out {
+	int fd;
+	int err;		/* errno of the first failed write, or 0 */
+	size_t len;
+	char buf[OUT_BUFSZ];
+};
+
+void out_init(struct out *o, int fd);
+int out_flush(struct out *o);
+int out_close(struct out *o);
+void out_write(struct out *o, const char *s, size_t n);
+void out_putc(struct out *o, char c);
+void out_puts(struct out *o, const char *s);
+void out_vprintf(struct out *o, const char *fmt, va_list ap)
+	__attribute__((format(printf, 2, 0)));
+void out_printf(struct out *o, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
+#endif

@@ -1,0 +1,220 @@
+#include "print.h"
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <unistd.h>
+
+void print_init(struct printer *p, int fd, bool json, bool pretty, bool oneline, bool color)
+{
+	out_init(&p->out, fd);
+	json_init(&p->json, &p->out, pretty);
+	p->is_json = json;
+	p->color = color && !json;
+	p->sl = oneline ? "\\" : "\n";
+}
+
+/* Forget any half-written JSON nesting (between batch lines). */
+void print_reset(struct printer *p)
+{
+	json_init(&p->json, &p->out, p->json.pretty);
+}
+
+int print_finish(struct printer *p)
+{
+	return out_close(&p->out);
+}
+
+void print_doc_begin(struct printer *p)
+{
+	if (p->is_json)
+		json_begin_array(&p->json);
+}
+
+/* iproute2 ends every JSON document with a newline. */
+void print_doc_end(struct printer *p)
+{
+	if (!p->is_json)
+		return;
+	json_end_array(&p->json);
+	out_putc(&p->out, '\n');
+}
+
+static bool wants(const struct printer *p, enum pmode m)
+{
+	return p->is_json ? (m & PRINT_JSON) : (m & PRINT_FP);
+}
+
+static void json_field(struct printer *p, const char *key)
+{
+	if (key)
+		json_key(&p->json, key);
+}
+
+void print_open_object(struct printer *p, const char *key)
+{
+	if (!p->is_json)
+		return;
+	json_field(p, key);
+	json_begin_object(&p->json);
+}
+
+void print_close_object(struct printer *p)
+{
+	if (p->is_json)
+		json_end_object(&p->json);
+}
+
+void print_open_array(struct printer *p, enum pmode m, const char *key, const char *text)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json) {
+		json_field(p, key);
+		json_begin_array(&p->json);
+	} else if (text) {
+		out_puts(&p->out, text);
+	}
+}
+
+void print_close_array(struct printer *p, enum pmode m, const char *text)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json)
+		json_end_array(&p->json);
+	else if (text)
+		out_puts(&p->out, text);
+}
+
+static void text_printf(struct printer *p, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+static void text_printf(struct printer *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	out_vprintf(&p->out, fmt, ap);
+	va_end(ap);
+}
+
+void print_string(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *val)
+{
+	print_color_string(p, m, COLOR_NONE, key, fmt, val);
+}
+
+/* Colours as iproute2's default palette (lib/color.c, light background). */
+static const char *const color_seq[] = {
+	[COLOR_NONE] = "",
+	[COLOR_IFNAME] = "\033[1;36m",
+	[COLOR_MAC] = "\033[1;33m",
+	[COLOR_INET] = "\033[1;35m",
+	[COLOR_INET6] = "\033[1;34m",
+	[COLOR_OPERSTATE_UP] = "\033[1;32m",
+	[COLOR_OPERSTATE_DOWN] = "\033[1;31m",
+	[COLOR_CLEAR] = "\033[0m",
+};
+
+void print_color_string(struct printer *p, enum pmode m, enum pcolor c,
+			const char *key, const char *fmt, const char *val)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json) {
+		json_field(p, key);
+		json_string(&p->json, val);
+		return;
+	}
+	if (!fmt)
+		return;
+	if (p->color && c != COLOR_NONE)
+		out_puts(&p->out, color_seq[c]);
+	text_printf(p, fmt, val);
+	if (p->color && c != COLOR_NONE)
+		out_puts(&p->out, color_seq[COLOR_CLEAR]);
+}
+
+static void print_number(struct printer *p, const char *key, const char *num)
+{
+	json_field(p, key);
+	json_raw(&p->json, num);
+}
+
+void print_uint(struct printer *p, enum pmode m, const char *key, const char *fmt, unsigned int v)
+{
+	char num[16];
+
+	if (!wants(p, m))
+		return;
+	if (p->is_json) {
+		snprintf(num, sizeof(num), "%u", v);
+		print_number(p, key, num);
+	} else if (fmt) {
+		text_printf(p, fmt, v);
+	}
+}
+
+void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt, uint64_t v)
+{
+	char num[24];
+
+	if (!wants(p, m))
+		return;
+	if (p->is_json) {
+		snprintf(num, sizeof(num), "%" PRIu64, v);
+		print_number(p, key, num);
+	} else if (fmt) {
+		text_printf(p, fmt, v);
+	}
+}
+
+void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v)
+{
+	char num[16];
+
+	if (!wants(p, m))
+		return;
+	if (p->is_json) {
+		snprintf(num, sizeof(num), "%d", v);
+		print_number(p, key, num);
+	} else if (fmt) {
+		text_printf(p, fmt, v);
+	}
+}
+
+void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json)
+		print_number(p, key, v ? "true" : "false");
+	else if (fmt)
+		text_printf(p, fmt, v ? "true" : "false");
+}
+
+void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json)
+		print_number(p, key, "null");
+	else if (fmt)
+		out_puts(&p->out, fmt);
+}
+
+void print_text(struct printer *p, const char *fmt, ...)
+{
+	va_list ap;
+
+	if (p->is_json)
+		return;
+	va_start(ap, fmt);
+	out_vprintf(&p->out, fmt, ap);
+	va_end(ap);
+}
+
+/* End of a logical line: "\n", or "\\" under -oneline (iproute2's _SL_). */
+void print_nl(struct printer *p)
+{
+	if (!p->is_json)
+		out_puts(&p->out, p->sl);
+}

@@ -1,0 +1,56 @@
+/* One call per field, whatever the output mode: print_*(p, mode, key, fmt,
+ * value) writes "key": value under -j and printf(fmt, value) otherwise, so
+ * plain and JSON output cannot drift apart.  No global state: every object
+ * gets a struct printer from the dispatcher. */
+#ifndef IPBOX_PRINT_H
+#define IPBOX_PRINT_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include "json.h"
+#include "out.h"
+
+enum pmode {
+	PRINT_FP = 1,		/* plain text only */
+	PRINT_JSON = 2,		/* JSON only */
+	PRINT_ANY = 3,		/* both */
+};
+
+enum pcolor {
+	COLOR_NONE, COLOR_IFNAME, COLOR_MAC, COLOR_INET, COLOR_INET6,
+	COLOR_OPERSTATE_UP, COLOR_OPERSTATE_DOWN, COLOR_CLEAR,
+};
+
+struct printer {
+	struct out out;
+	struct json json;
+	bool is_json;
+	bool color;
+	const char *sl;		/* line separator: "\n", or "\\" under -oneline */
+};
+
+void print_init(struct printer *p, int fd, bool json, bool pretty, bool oneline, bool color);
+void print_reset(struct printer *p);
+int print_finish(struct printer *p);
+
+/* Open or close the top-level array of a -j dump (nothing in plain mode). */
+void print_doc_begin(struct printer *p);
+void print_doc_end(struct printer *p);
+
+void print_open_object(struct printer *p, const char *key);
+void print_close_object(struct printer *p);
+void print_open_array(struct printer *p, enum pmode m, const char *key, const char *text);
+void print_close_array(struct printer *p, enum pmode m, const char *text);
+
+void print_string(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *val);
+void print_color_string(struct printer *p, enum pmode m, enum pcolor c,
+			const char *key, const char *fmt, const char *val);
+void print_uint(struct printer *p, enum pmode m, const char *key, const char *fmt, unsigned int v);
+void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt, uint64_t v);
+void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v);
+void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v);
+void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
+void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void print_nl(struct printer *p);
+
+#endif
