@@ -204,7 +204,7 @@ static int parse_nsid_arg(const char *key, const char *val, int *out)
 	int32_t v;
 
 	if (*out >= 0)
-		return arg_duplicate(key, val);
+		return arg_duplicate(key, key);
 	if (arg_i32(val, &v, 0) < 0) {
 		snprintf(msg, sizeof(msg), "\"%s\" value is invalid", key);
 		return arg_invalid(msg, val);

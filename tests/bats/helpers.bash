@@ -1,0 +1,69 @@
+# Shared by every bats file.  tests/run-bats runs each file inside its own
+# sandbox (tests/sandbox): a private network + mount namespace with tmpfs
+# on /run/netns and /etc/netns, so tests can change anything they like.
+
+load /usr/lib/bats/bats-support/load
+load /usr/lib/bats/bats-assert/load
+
+IPBOX=${IPBOX:-$BATS_TEST_DIRNAME/../../ipbox}
+IP=/bin/ip
+
+# Refuse to run outside a sandbox: these tests change network state.
+in_sandbox() {
+	grep -q ' /run/netns .* ipbox-sandbox ' /proc/self/mountinfo
+}
+
+setup() {
+	in_sandbox || {
+		echo "run the tests through tests/run-bats (they need the sandbox)" >&2
+		return 1
+	}
+}
+
+# Put the sandbox back as it was: no named namespaces, only lo.
+teardown() {
+	local dev
+	$IP -all netns delete 2>/dev/null || true
+	rm -rf /etc/netns/* 2>/dev/null || true
+	for dev in $($IP -o link show | awk -F': ' '{print $2}' | cut -d@ -f1); do
+		[ "$dev" = lo ] || $IP link delete "$dev" 2>/dev/null || true
+	done
+}
+
+# same ARGS...: /bin/ip and ipbox, run on the same state, print the same
+# stdout and stderr and exit with the same status.  Use it for commands
+# that do not change state (or fail without changing it).
+same() {
+	local d=$BATS_TEST_TMPDIR ip_rc box_rc
+	"$IP" "$@" >"$d/ip.out" 2>"$d/ip.err" </dev/null && ip_rc=0 || ip_rc=$?
+	"$IPBOX" "$@" >"$d/box.out" 2>"$d/box.err" </dev/null && box_rc=0 || box_rc=$?
+	diff -u --label "ip $*" --label "ipbox $*" "$d/ip.out" "$d/box.out" ||
+		fail "stdout differs for: $*"
+	diff -u --label "ip $* (stderr)" --label "ipbox $* (stderr)" "$d/ip.err" "$d/box.err" ||
+		fail "stderr differs for: $*"
+	[ "$ip_rc" = "$box_rc" ] || fail "exit status differs for: $*: ip $ip_rc, ipbox $box_rc"
+}
+
+# same_effect SETUP ARGS...: in two fresh nested sandboxes prepared by the
+# shell snippet SETUP, run ARGS with /bin/ip in one and ipbox in the other;
+# output, status and the resulting state (state_dump) must be the same.
+same_effect() {
+	local setup=$1 d=$BATS_TEST_TMPDIR tool
+	shift
+	for tool in ip box; do
+		local bin=$IP
+		[ $tool = box ] && bin=$IPBOX
+		"$BATS_TEST_DIRNAME/../sandbox" sh -c '
+			eval "$1" >/dev/null 2>&1 || exit 99
+			shift; out=$1; shift
+			"$@" >"$out.out" 2>"$out.err" </dev/null; echo $? >"$out.rc"
+			/bin/ip -all netns exec true >/dev/null 2>&1
+			{ /bin/ip netns list; /bin/ip -d link show; /bin/ip addr show
+			  /bin/ip route show table all; /bin/ip neigh show; } >"$out.state" 2>&1
+		' sh "$setup" "$d/$tool" "$bin" "$@" || fail "sandbox for $tool failed"
+	done
+	for f in out err rc state; do
+		diff -u --label "ip $* ($f)" --label "ipbox $* ($f)" "$d/ip.$f" "$d/box.$f" ||
+			fail "$f differs for: $*"
+	done
+}
