@@ -1,0 +1,133 @@
+#include "ifname.h"
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "attr.h"
+
+#define ALT_IFNAME_MAX 128	/* linux/if.h ALTIFNAMSIZ */
+
+/* The kernel's dev_valid_name(): 1-15 bytes, not "." or "..", no '/',
+ * ':' or whitespace. */
+bool ifname_valid(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n >= IF_NAMESIZE || !strcmp(name, ".") || !strcmp(name, ".."))
+		return false;
+	for (; *name; name++)
+		if (*name == '/' || *name == ':' || isspace((unsigned char)*name))
+			return false;
+	return true;
+}
+
+static int index_answer(const struct nlmsghdr *nlh, void *data)
+{
+	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
+
+	if (nlh->nlmsg_type == RTM_NEWLINK && mnl_nlmsg_get_payload_len(nlh) >= sizeof(*ifi))
+		*(int *)data = ifi->ifi_index;
+	return NL_CB_STOP;
+}
+
+/* 0 when there is no such device (names and altnames alike). */
+int ifname_to_index(const char *name)
+{
+	unsigned int idx = if_nametoindex(name);
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nl *nl;
+	int found = 0;
+
+	if (idx || strlen(name) >= ALT_IFNAME_MAX)
+		return (int)idx;
+	/* Not a primary name: ask the kernel, which knows altnames. */
+	nl = malloc(sizeof(*nl));
+	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+		free(nl);
+		return 0;
+	}
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nlreq_put_str(&req, IFLA_ALT_IFNAME, name);
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	if (nl_talk(nl, &req, index_answer, &found) < 0)
+		found = 0;
+	nl_close(nl);
+	free(nl);
+	return found;
+}
+
+static int name_answer(const struct nlmsghdr *nlh, void *data)
+{
+	static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
+		[IFLA_IFNAME] = MNL_TYPE_NUL_STRING,
+	};
+	const struct nlattr *tb[IFLA_MAX + 1];
+	struct ifslot *s = data;
+
+	if (attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == 0 &&
+	    tb[IFLA_IFNAME])
+		snprintf(s->name, sizeof(s->name), "%s", mnl_attr_get_str(tb[IFLA_IFNAME]));
+	return NL_CB_STOP;
+}
+
+static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+
+	if (!c->nl) {
+		c->nl = malloc(sizeof(*c->nl));
+		if (!c->nl || nl_open(c->nl, NETLINK_ROUTE) < 0) {
+			free(c->nl);
+			c->nl = NULL;
+			return false;
+		}
+	}
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	ifi->ifi_index = index;
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	s->name[0] = '\0';
+	return nl_talk(c->nl, &req, name_answer, s) == 0 && s->name[0];
+}
+
+/* The name of `index`, or "if%d" as iproute2 prints an unknown one. */
+const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE])
+{
+	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
+	struct ifslot fresh = { .index = index };
+
+	if (index <= 0 || s->index != index) {
+		if (!ifcache_fetch(c, index, &fresh)) {
+			snprintf(buf, IF_NAMESIZE, "if%d", index);
+			return buf;
+		}
+		*s = fresh;
+	}
+	memcpy(buf, s->name, IF_NAMESIZE);
+	return buf;
+}
+
+/* Drop an entry after a rename or a delete. */
+void ifcache_forget(struct ifcache *c, int index)
+{
+	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
+
+	if (s->index == index)
+		s->index = 0;
+}
+
+void ifcache_close(struct ifcache *c)
+{
+	if (c->nl) {
+		nl_close(c->nl);
+		free(c->nl);
+	}
+	c->nl = NULL;
+}
