@@ -7,7 +7,7 @@ CFLAGS ?= -O2 -g
 CFLAGS += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS))
 LDLIBS += $(shell pkg-config --libs $(PKGS))
 
-LIB_SRCS = $(wildcard args/*.c output/*.c netlink/*.c namespace/*.c caps/*.c nat/*.c)
+LIB_SRCS = $(wildcard args/*.c output/*.c netlink/*.c namespace/*.c caps/*.c names/*.c nat/*.c)
 CMD_SRCS = $(wildcard cmd/*.c)
 SRCS = $(LIB_SRCS) $(CMD_SRCS)
 OBJS = $(SRCS:%.c=build/%.o)

@@ -1,0 +1,163 @@
+#include "names.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/rtnetlink.h>
+
+static const struct name_id builtin_tables[] = {
+	{ RT_TABLE_DEFAULT, "default" }, { RT_TABLE_MAIN, "main" },
+	{ RT_TABLE_LOCAL, "local" }, { 0, NULL },
+};
+static const struct name_id builtin_protos[] = {
+	{ RTPROT_UNSPEC, "unspec" }, { RTPROT_REDIRECT, "redirect" },
+	{ RTPROT_KERNEL, "kernel" }, { RTPROT_BOOT, "boot" },
+	{ RTPROT_STATIC, "static" }, { RTPROT_GATED, "gated" },
+	{ RTPROT_RA, "ra" }, { RTPROT_MRT, "mrt" }, { RTPROT_ZEBRA, "zebra" },
+	{ RTPROT_BIRD, "bird" }, { RTPROT_BABEL, "babel" },
+	{ RTPROT_DNROUTED, "dnrouted" }, { RTPROT_XORP, "xorp" },
+	{ RTPROT_NTK, "ntk" }, { RTPROT_DHCP, "dhcp" },
+	{ RTPROT_KEEPALIVED, "keepalived" }, { RTPROT_BGP, "bgp" },
+	{ RTPROT_ISIS, "isis" }, { RTPROT_OSPF, "ospf" }, { RTPROT_RIP, "rip" },
+	{ RTPROT_EIGRP, "eigrp" }, { 0, NULL },
+};
+static const struct name_id builtin_scopes[] = {
+	{ RT_SCOPE_UNIVERSE, "global" }, { RT_SCOPE_NOWHERE, "nowhere" },
+	{ RT_SCOPE_HOST, "host" }, { RT_SCOPE_LINK, "link" },
+	{ RT_SCOPE_SITE, "site" }, { 0, NULL },
+};
+static const struct name_id builtin_realms[] = {
+	{ 0, "unknown" }, { 0, NULL },
+};
+static const struct name_id builtin_groups[] = {
+	{ 0, "default" }, { 0, NULL },
+};
+
+struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL };
+struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL };
+struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL };
+struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL };
+struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL };
+
+static void names_add(struct name_table *t, uint32_t id, const char *name)
+{
+	struct name_entry *grown = realloc(t->v, (t->n + 1) * sizeof(*t->v));
+	char *copy = strdup(name);
+
+	if (!grown || !copy) {
+		free(copy);
+		if (grown)
+			t->v = grown;
+		return;
+	}
+	t->v = grown;
+	t->v[t->n].id = id;
+	t->v[t->n].name = copy;
+	t->n++;
+}
+
+/* "ID NAME" per line, ID decimal or 0x-hex, '#' comments; a bad line
+ * stops the file with iproute2's complaint. */
+static void names_read_file(struct name_table *t, const char *path)
+{
+	char line[512], name[256];
+	FILE *f = fopen(path, "r");
+
+	if (!f)
+		return;
+	while (fgets(line, sizeof(line), f)) {
+		char *p = line + strspn(line, " \t");
+		unsigned int id;
+
+		if (*p == '#' || *p == '\n' || *p == '\0')
+			continue;
+		if (sscanf(p, "0x%x %255s", &id, name) != 2 &&
+		    sscanf(p, "%u %255s", &id, name) != 2) {
+			fprintf(stderr, "Database %s is corrupted at %s\n", path, p);
+			break;
+		}
+		if (name[0] == '#')
+			continue;
+		names_add(t, id, name);
+	}
+	fclose(f);
+}
+
+static void names_load(struct name_table *t)
+{
+	char path[512];
+	struct dirent *e;
+	DIR *dir;
+
+	t->loaded = true;
+	snprintf(path, sizeof(path), "%s/%s", NAMES_CONFDIR, t->file);
+	names_read_file(t, path);
+	if (!t->has_dir)
+		return;
+	snprintf(path, sizeof(path), "%s/%s.d", NAMES_CONFDIR, t->file);
+	dir = opendir(path);
+	if (!dir)
+		return;
+	while ((e = readdir(dir))) {
+		size_t n = strlen(e->d_name);
+		char file[800];
+
+		if (n < 6 || strcmp(e->d_name + n - 5, ".conf") != 0)
+			continue;
+		snprintf(file, sizeof(file), "%s/%s", path, e->d_name);
+		names_read_file(t, file);
+	}
+	closedir(dir);
+}
+
+/* Built-ins win, then the files in the order read (first entry wins). */
+static const char *names_lookup_id(struct name_table *t, uint32_t id)
+{
+	for (const struct name_id *b = t->builtin; b->name; b++)
+		if (b->id == id)
+			return b->name;
+	if (!t->loaded)
+		names_load(t);
+	for (size_t i = 0; i < t->n; i++)
+		if (t->v[i].id == id)
+			return t->v[i].name;
+	return NULL;
+}
+
+const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t len)
+{
+	const char *name = names_lookup_id(t, id);
+
+	if (name)
+		return name;
+	snprintf(buf, len, "%u", id);
+	return buf;
+}
+
+/* A name from the table, or a number (decimal, 0x-hex or octal). */
+int names_to_id(struct name_table *t, const char *word, uint32_t *id)
+{
+	unsigned long long v;
+	char *end;
+
+	for (const struct name_id *b = t->builtin; b->name; b++)
+		if (!strcmp(b->name, word)) {
+			*id = b->id;
+			return 0;
+		}
+	if (!t->loaded)
+		names_load(t);
+	for (size_t i = 0; i < t->n; i++)
+		if (!strcmp(t->v[i].name, word)) {
+			*id = t->v[i].id;
+			return 0;
+		}
+	errno = 0;
+	v = strtoull(word, &end, 0);
+	if (!*word || *end || errno || v > UINT32_MAX || *word == '-')
+		return -1;
+	*id = (uint32_t)v;
+	return 0;
+}

@@ -1,0 +1,34 @@
+/* Number <-> name tables of /etc/iproute2 (rt_tables, rt_protos,
+ * rt_scopes, rt_realms, group), read as iproute2 reads them: built-in
+ * names first, the file (and FILE.d/*.conf) loaded on first need, numbers
+ * accepted wherever a name is. */
+#ifndef IPBOX_NAMES_H
+#define IPBOX_NAMES_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define NAMES_CONFDIR "/etc/iproute2"
+
+struct name_id {
+	uint32_t id;
+	const char *name;
+};
+
+struct name_table {
+	const char *file;		/* under NAMES_CONFDIR */
+	bool has_dir;			/* also read FILE.d/ *.conf */
+	const struct name_id *builtin;	/* terminated by a NULL name */
+	bool loaded;
+	size_t n;
+	struct name_entry { uint32_t id; char *name; } *v;
+};
+
+extern struct name_table names_tables, names_protos, names_scopes,
+	names_realms, names_groups;
+
+const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t len);
+int names_to_id(struct name_table *t, const char *word, uint32_t *id);
+
+#endif
