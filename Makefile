@@ -1,53 +1,65 @@
 # ipbox: one multi-call binary replacing iproute2's ip for netns, link,
-# addr, route and neigh, plus nat.  `make` builds it; `make check` runs
-# every test suite; `make demo` runs the seed tutorial in a sandbox.
+# addr, route and neigh, plus nat.
+#   make          build ./ipbox
+#   make check    install test deps, build, run unit + bats suites (also
+#                 under ASan+UBSan); ends with `N passed, N failed`
+#   make demo     install deps, build, run the seed tutorial in a sandbox
 CC ?= cc
 PKGS = libmnl libnftnl libcap
 CFLAGS ?= -O2 -g
-CFLAGS += -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS))
+# Flags the code needs whatever CFLAGS the user (or check-asan) passes.
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS))
+B ?= build
+BIN ?= ipbox
 
 LIB_SRCS = $(wildcard args/*.c output/*.c netlink/*.c namespace/*.c caps/*.c names/*.c nat/*.c)
 CMD_SRCS = $(wildcard cmd/*.c)
-SRCS = $(LIB_SRCS) $(CMD_SRCS)
-OBJS = $(SRCS:%.c=build/%.o)
-LIB_OBJS = $(LIB_SRCS:%.c=build/%.o)
-UNIT_SRCS = $(wildcard tests/unit/test_*.c)
-UNIT_BINS = $(UNIT_SRCS:tests/unit/%.c=build/unit/%)
+OBJS = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(CMD_SRCS))
+HDRS = $(wildcard */*.h)
+UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
+# Unit tests link everything but main() (renamed away).
+UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS)) $(B)/cmd/main_nomain.o
 
-all: ipbox
+ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
-ipbox: $(OBJS)
-	$(CC) $(CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+all: $(BIN)
 
-build/%.o: %.c $(wildcard */*.h)
+$(BIN): $(OBJS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-# Unit tests link the library layers and cmd/ minus main().
-UNIT_LINK = $(LIB_OBJS) $(filter-out build/cmd/main.o,$(CMD_SRCS:%.c=build/%.o)) build/cmd/main_nomain.o
-
-build/cmd/main_nomain.o: cmd/main.c
+$(B)/cmd/main_nomain.o: cmd/main.c $(HDRS)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -Dmain=ipbox_main -c -o $@ $<
+	$(CC) $(ALL_CFLAGS) -Dmain=ipbox_main -c -o $@ $<
 
-build/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_LINK)
+$(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_LINK)
 	@mkdir -p $(dir $@)
-	$(CC) $(CFLAGS) -o $@ $< $(UNIT_LINK) $(LDLIBS)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_LINK) $(LDLIBS)
 
 unit: $(UNIT_BINS)
-	@tests/unit/run $(UNIT_BINS)
+	tests/unit/run $(UNIT_BINS)
 
-check: ipbox unit
-	tests/run-bats
+deps:
+	tests/deps
 
-# The same suites under AddressSanitizer and UndefinedBehaviorSanitizer.
-asan:
-	$(MAKE) clean
-	$(MAKE) CFLAGS="-O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all" \
-		LDFLAGS="-fsanitize=address,undefined" ipbox unit
+# Every suite, plain then under ASan+UBSan; the last line is the total.
+check: deps
+	tests/check
+
+# The unit and bats suites against an ASan+UBSan build in build-asan/.
+check-asan:
+	$(MAKE) B=build-asan BIN=build-asan/ipbox CFLAGS="$(ASAN_FLAGS)" \
+		LDFLAGS="-fsanitize=address,undefined" build-asan/ipbox unit
+	IPBOX=$(CURDIR)/build-asan/ipbox tests/run-bats
+
+demo: deps $(BIN)
+	tests/sandbox ./demo/tutorial.sh
 
 clean:
-	rm -rf build ipbox
+	rm -rf build build-asan ipbox
 
-.PHONY: all unit check asan clean
+.PHONY: all unit deps check check-asan demo clean

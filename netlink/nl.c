@@ -254,15 +254,22 @@ int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data)
 	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
 }
 
+/* A dump the kernel flagged as interrupted (the table changed under it)
+ * is still printed whole, with iproute2's warning: never silently short. */
 int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data)
 {
+	int ret;
+
 	r->nlh->nlmsg_flags |= NLM_F_DUMP;
 	nl->interrupted = false;
 	if (nl_send(nl, r) < 0) {
 		nl->error = errno;
 		return -1;
 	}
-	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, cb, data);
+	ret = nl_recv_until_done(nl, r->nlh->nlmsg_seq, cb, data);
+	if (nl->interrupted)
+		fprintf(stderr, "Dump was interrupted and may be inconsistent.\n");
+	return ret;
 }
 
 /* iproute2's wording: the kernel's own text when it sent one. */

@@ -1,0 +1,99 @@
+/* Words: iproute2's prefix matching, verb tables, batch line splitting. */
+#include "../../args/args.h"
+#include "../../cmd/ipbox.h"
+#include "../../names/names.h"
+#include "unit.h"
+
+static int run_a(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return 1;
+}
+
+static int run_b(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return 2;
+}
+
+static void test_matches(void)
+{
+	CHECK(matches("a", "address"));
+	CHECK(matches("address", "address"));
+	CHECK(!matches("addresss", "address"));
+	CHECK(!matches("", "address"));
+	CHECK(!matches("b", "address"));
+}
+
+static void test_first_match_wins(void)
+{
+	static const struct verb table[] = {
+		{ "add", run_a }, { "attach", run_b }, { NULL, NULL },
+	};
+
+	CHECK(verb_find(table, "a")->run == run_a);
+	CHECK(verb_find(table, "at")->run == run_b);
+	CHECK(verb_find(table, "x") == NULL);
+	CHECK(verb_find(table, "") == NULL);
+}
+
+static void test_numbers(void)
+{
+	uint32_t u;
+	int32_t i;
+
+	CHECK(arg_u32("4294967295", &u, 0) == 0 && u == 4294967295u);
+	CHECK(arg_u32("4294967296", &u, 0) < 0);
+	CHECK(arg_u32("-1", &u, 0) < 0);
+	CHECK(arg_u32("0x10", &u, 0) == 0 && u == 16);
+	CHECK(arg_u32("12abc", &u, 0) < 0);
+	CHECK(arg_u32("", &u, 0) < 0);
+	CHECK(arg_i32("-5", &i, 0) == 0 && i == -5);
+	CHECK(arg_i32("2147483648", &i, 0) < 0);
+}
+
+static void test_batch_split(void)
+{
+	char line[] = "  netns  exec 'a b' \"c\" d\t\n";
+	char *argv[8];
+
+	CHECK(batch_split(line, argv, 8) == 5);
+	CHECK_STR(argv[0], "netns");
+	CHECK_STR(argv[2], "a b");
+	CHECK_STR(argv[3], "c");
+	CHECK_STR(argv[4], "d");
+	CHECK(argv[5] == NULL);
+
+	char open_quote[] = "netns add 'x";
+	CHECK(batch_split(open_quote, argv, 8) == -1);
+
+	char many[] = "a b c d e f g h i";
+	CHECK(batch_split(many, argv, 8) == -1);
+
+	char blank[] = " \t \n";
+	CHECK(batch_split(blank, argv, 8) == 0);
+}
+
+static void test_names_builtin_and_numbers(void)
+{
+	char buf[16];
+	uint32_t id;
+
+	CHECK_STR(names_to_str(&names_scopes, 253, buf, sizeof(buf)), "link");
+	CHECK_STR(names_to_str(&names_tables, 254, buf, sizeof(buf)), "main");
+	CHECK_STR(names_to_str(&names_protos, 4242, buf, sizeof(buf)), "4242");
+	CHECK(names_to_id(&names_tables, "local", &id) == 0 && id == 255);
+	CHECK(names_to_id(&names_tables, "0x10", &id) == 0 && id == 16);
+	CHECK(names_to_id(&names_tables, "no-such-table", &id) < 0);
+	CHECK(names_to_id(&names_tables, "-1", &id) < 0);
+}
+
+int main(void)
+{
+	RUN(test_matches);
+	RUN(test_first_match_wins);
+	RUN(test_numbers);
+	RUN(test_batch_split);
+	RUN(test_names_builtin_and_numbers);
+	return unit_done();
+}

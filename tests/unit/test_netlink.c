@@ -1,0 +1,233 @@
+/* The netlink layer without a kernel: the request builder, the reply
+ * walker on crafted (and malformed) replies, and attribute tables. */
+#include <errno.h>
+#include <stdlib.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "../../netlink/attr.h"
+#include "../../netlink/nl.h"
+#include "unit.h"
+
+static struct nl nl;
+
+/* A reply datagram under construction. */
+static union { struct nlmsghdr align; char buf[8192]; } rx;
+static size_t rx_len;
+
+static struct nlmsghdr *rx_add(uint16_t type, uint16_t flags, uint32_t seq)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(rx.buf + rx_len);
+
+	nlh->nlmsg_type = type;
+	nlh->nlmsg_flags = flags;
+	nlh->nlmsg_seq = seq;
+	nlh->nlmsg_pid = nl.portid;
+	return nlh;
+}
+
+static void rx_commit(struct nlmsghdr *nlh)
+{
+	rx_len += NLMSG_ALIGN(nlh->nlmsg_len);
+}
+
+static void rx_error(uint32_t seq, int error, const char *extack)
+{
+	struct nlmsghdr *nlh = rx_add(NLMSG_ERROR, extack ? NLM_F_CAPPED | NLM_F_ACK_TLVS : NLM_F_CAPPED, seq);
+	struct nlmsgerr *e = mnl_nlmsg_put_extra_header(nlh, sizeof(*e));
+
+	e->error = error;
+	e->msg.nlmsg_len = sizeof(e->msg);
+	if (extack)
+		mnl_attr_put_strz(nlh, NLMSGERR_ATTR_MSG, extack);
+	rx_commit(nlh);
+}
+
+static int counted;
+
+static int count_cb(const struct nlmsghdr *nlh, void *data)
+{
+	(void)nlh, (void)data;
+	counted++;
+	return NL_CB_OK;
+}
+
+static int walk(uint32_t seq, bool *done)
+{
+	*done = false;
+	counted = 0;
+	return nl_walk(&nl, rx.buf, rx_len, seq, count_cb, NULL, done);
+}
+
+static void reset(void)
+{
+	rx_len = 0;
+	nl.portid = 4242;
+	nl.error = 0;
+	nl.ext_msg[0] = '\0';
+	nl.interrupted = false;
+}
+
+static void test_builder_overflow_is_caught(void)
+{
+	static struct nlreq req;
+	static char big[NL_REQ_SIZE];
+	struct ifinfomsg *ifi = nlreq_init(&req, RTM_NEWLINK, NLM_F_CREATE, sizeof(*ifi));
+
+	CHECK(ifi != NULL);
+	nlreq_put_str(&req, IFLA_IFNAME, "veth0");
+	CHECK(!req.overflow);
+	struct nlattr *nest = nlreq_nest_start(&req, IFLA_LINKINFO);
+	nlreq_put_str(&req, IFLA_INFO_KIND, "veth");
+	nlreq_nest_end(&req, nest);
+	CHECK(!req.overflow);
+	CHECK(req.nlh->nlmsg_len > sizeof(struct nlmsghdr) + sizeof(*ifi));
+	nlreq_put(&req, IFLA_IFALIAS, sizeof(big), big);
+	CHECK(req.overflow);
+	CHECK(req.nlh->nlmsg_len <= NL_REQ_SIZE);
+}
+
+static void test_ack_ends_request(void)
+{
+	bool done;
+
+	reset();
+	rx_error(7, 0, NULL);
+	CHECK(walk(7, &done) == 0);
+	CHECK(done);
+}
+
+static void test_error_with_extack(void)
+{
+	bool done;
+
+	reset();
+	rx_error(7, -EEXIST, "Peer netns already has a nsid assigned");
+	CHECK(walk(7, &done) == -1);
+	CHECK(done);
+	CHECK(nl.error == EEXIST);
+	CHECK_STR(nl.ext_msg, "Peer netns already has a nsid assigned");
+}
+
+static void test_foreign_replies_skipped(void)
+{
+	struct nlmsghdr *nlh;
+	bool done;
+
+	reset();
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI, 6);	/* an older request's */
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	rx_commit(nlh);
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI, 7);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	nlh->nlmsg_pid = 1;				/* another socket's */
+	rx_commit(nlh);
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI, 7);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	rx_commit(nlh);
+	CHECK(walk(7, &done) == 0);
+	CHECK(!done);
+	CHECK(counted == 1);
+}
+
+static void test_dump_done_and_interrupted(void)
+{
+	struct nlmsghdr *nlh;
+	bool done;
+
+	reset();
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI | NLM_F_DUMP_INTR, 9);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	rx_commit(nlh);
+	nlh = rx_add(NLMSG_DONE, NLM_F_MULTI, 9);
+	*(int *)mnl_nlmsg_put_extra_header(nlh, sizeof(int)) = 0;
+	rx_commit(nlh);
+	CHECK(walk(9, &done) == 0);
+	CHECK(done);
+	CHECK(counted == 1);
+	CHECK(nl.interrupted);
+}
+
+static void test_dump_done_with_error(void)
+{
+	struct nlmsghdr *nlh;
+	bool done;
+
+	reset();
+	nlh = rx_add(NLMSG_DONE, NLM_F_MULTI, 9);
+	*(int *)mnl_nlmsg_put_extra_header(nlh, sizeof(int)) = -EOPNOTSUPP;
+	rx_commit(nlh);
+	CHECK(walk(9, &done) == -1);
+	CHECK(done);
+	CHECK(nl.error == EOPNOTSUPP);
+}
+
+/* Lengths that lie must end the walk, never read past the datagram. */
+static void test_truncated_messages(void)
+{
+	struct nlmsghdr *nlh;
+	bool done;
+
+	reset();
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI, 3);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	rx_commit(nlh);
+	nlh->nlmsg_len = 4000;		/* claims more than was received */
+	CHECK(walk(3, &done) == -1);
+	CHECK(counted == 0);
+	CHECK(nl.error == EBADMSG);
+
+	reset();
+	nlh = rx_add(NLMSG_ERROR, 0, 3);	/* error without its payload */
+	rx_commit(nlh);
+	CHECK(walk(3, &done) == -1);
+	CHECK(nl.error == EBADMSG);
+
+	reset();
+	for (size_t cut = 1; cut < sizeof(struct nlmsghdr); cut++) {
+		rx_len = cut;
+		memset(rx.buf, 0xff, cut);
+		CHECK(walk(3, &done) <= 0);
+	}
+}
+
+static void test_attr_policy_drops_bad_payloads(void)
+{
+	static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
+		[IFLA_IFNAME] = MNL_TYPE_NUL_STRING,
+		[IFLA_MTU] = MNL_TYPE_U32,
+	};
+	const struct nlattr *tb[IFLA_MAX + 1];
+	struct nlmsghdr *nlh;
+	uint16_t short_mtu = 1500;
+	char unterminated[4] = { 'e', 't', 'h', '0' };
+
+	reset();
+	nlh = rx_add(RTM_NEWLINK, 0, 1);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	mnl_attr_put(nlh, IFLA_IFNAME, sizeof(unterminated), unterminated);
+	mnl_attr_put(nlh, IFLA_MTU, sizeof(short_mtu), &short_mtu);
+	mnl_attr_put_u32(nlh, IFLA_MAX + 5, 1);	/* unknown type: ignored */
+	mnl_attr_put_u32(nlh, IFLA_TXQLEN, 1000);	/* no policy: kept */
+	CHECK(attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == 0);
+	CHECK(tb[IFLA_IFNAME] == NULL);
+	CHECK(tb[IFLA_MTU] == NULL);
+	CHECK(tb[IFLA_TXQLEN] != NULL);
+
+	/* A header shorter than the family header is refused. */
+	nlh = rx_add(RTM_NEWLINK, 0, 1);
+	CHECK(attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == -1);
+}
+
+int main(void)
+{
+	RUN(test_builder_overflow_is_caught);
+	RUN(test_ack_ends_request);
+	RUN(test_error_with_extack);
+	RUN(test_foreign_replies_skipped);
+	RUN(test_dump_done_and_interrupted);
+	RUN(test_dump_done_with_error);
+	RUN(test_truncated_messages);
+	RUN(test_attr_policy_drops_bad_payloads);
+	return unit_done();
+}

@@ -1,0 +1,174 @@
+/* The printer: plain and JSON from the same calls, iproute2's pretty
+ * layout, RFC 8259 escaping, and write errors that are not lost. */
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "../../output/print.h"
+#include "unit.h"
+
+/* Run fn against a printer writing into a pipe; return what it wrote. */
+static char captured[65536];
+
+static const char *capture(bool json, bool pretty, bool oneline,
+			   void (*fn)(struct printer *p))
+{
+	static struct printer p;
+	int fds[2];
+	ssize_t n;
+
+	if (pipe(fds) < 0)
+		abort();
+	print_init(&p, fds[1], json, pretty, oneline, false);
+	fn(&p);
+	print_finish(&p);
+	close(fds[1]);
+	n = read(fds[0], captured, sizeof(captured) - 1);
+	close(fds[0]);
+	captured[n > 0 ? n : 0] = '\0';
+	return captured;
+}
+
+static void two_namespaces(struct printer *p)
+{
+	print_doc_begin(p);
+	print_open_object(p, NULL);
+	print_string(p, PRINT_ANY, "name", "%s", "b");
+	print_text(p, "\n");
+	print_close_object(p);
+	print_open_object(p, NULL);
+	print_string(p, PRINT_ANY, "name", "%s", "a");
+	print_int(p, PRINT_ANY, "id", " (id: %d)", 5);
+	print_text(p, "\n");
+	print_close_object(p);
+	print_doc_end(p);
+}
+
+static void test_plain(void)
+{
+	CHECK_STR(capture(false, false, false, two_namespaces), "b\na (id: 5)\n");
+}
+
+static void test_json_compact(void)
+{
+	CHECK_STR(capture(true, false, false, two_namespaces),
+		  "[{\"name\":\"b\"},{\"name\":\"a\",\"id\":5}]\n");
+}
+
+/* Byte for byte what `ip -j -p netns list` prints. */
+static void test_json_pretty(void)
+{
+	CHECK_STR(capture(true, true, false, two_namespaces),
+		  "[ {\n        \"name\": \"b\"\n    },{\n        \"name\": \"a\",\n"
+		  "        \"id\": 5\n    } ]\n");
+}
+
+static void empty_doc(struct printer *p)
+{
+	print_doc_begin(p);
+	print_doc_end(p);
+}
+
+static void test_json_empty(void)
+{
+	CHECK_STR(capture(true, false, false, empty_doc), "[]\n");
+	CHECK_STR(capture(true, true, false, empty_doc), "[ ]\n");
+}
+
+static void hostile_string(struct printer *p)
+{
+	print_doc_begin(p);
+	print_open_object(p, NULL);
+	print_string(p, PRINT_ANY, "alias", "%s", "q\"b\\s\x01t\tn\nend'/");
+	print_close_object(p);
+	print_doc_end(p);
+}
+
+/* iproute2 6.1 writes control bytes raw (invalid JSON); ipbox escapes. */
+static void test_json_escaping(void)
+{
+	CHECK_STR(capture(true, false, false, hostile_string),
+		  "[{\"alias\":\"q\\\"b\\\\s\\u0001t\\tn\\nend'/\"}]\n");
+}
+
+static void nested(struct printer *p)
+{
+	print_doc_begin(p);
+	print_open_object(p, NULL);
+	print_open_array(p, PRINT_ANY, "flags", "<");
+	print_string(p, PRINT_ANY, NULL, "%s", "UP");
+	print_string(p, PRINT_ANY, NULL, ",%s", "LOWER_UP");
+	print_close_array(p, PRINT_ANY, ">");
+	print_u64(p, PRINT_ANY, "bytes", " %llu", 18446744073709551615ULL);
+	print_bool(p, PRINT_JSON, "deleted", NULL, true);
+	print_null(p, PRINT_JSON, "gone", NULL);
+	print_nl(p);
+	print_close_object(p);
+	print_doc_end(p);
+}
+
+static void test_arrays_and_numbers(void)
+{
+	CHECK_STR(capture(true, false, false, nested),
+		  "[{\"flags\":[\"UP\",\"LOWER_UP\"],\"bytes\":18446744073709551615,"
+		  "\"deleted\":true,\"gone\":null}]\n");
+	CHECK_STR(capture(false, false, false, nested), "<UP,LOWER_UP> 18446744073709551615\n");
+	CHECK_STR(capture(false, false, true, nested), "<UP,LOWER_UP> 18446744073709551615\\");
+}
+
+static void big(struct printer *p)
+{
+	for (int i = 0; i < 20000; i++)
+		print_uint(p, PRINT_ANY, NULL, "%u\n", (unsigned)i);
+}
+
+/* More than one buffer's worth flows through in order. */
+static void test_streams_past_buffer(void)
+{
+	static struct printer p;
+	char path[] = "/tmp/ipbox-unit-XXXXXX";
+	int fd = mkstemp(path);
+	char line[32];
+	FILE *f;
+	unsigned n = 0, v;
+
+	CHECK(fd >= 0);
+	print_init(&p, fd, false, false, false, false);
+	big(&p);
+	CHECK(print_finish(&p) == 0);
+	f = fopen(path, "r");
+	while (f && fgets(line, sizeof(line), f) && sscanf(line, "%u", &v) == 1 && v == n)
+		n++;
+	CHECK(n == 20000);
+	if (f)
+		fclose(f);
+	close(fd);
+	unlink(path);
+}
+
+/* A full disk is an error (iproute2 exits 0 on `> /dev/full`). */
+static void test_write_error_reported(void)
+{
+	static struct printer p;
+	int fd = open("/dev/full", O_WRONLY);
+
+	if (fd < 0)
+		return;
+	print_init(&p, fd, false, false, false, false);
+	print_text(&p, "hello\n");
+	CHECK(print_finish(&p) < 0);
+	close(fd);
+}
+
+int main(void)
+{
+	RUN(test_plain);
+	RUN(test_json_compact);
+	RUN(test_json_pretty);
+	RUN(test_json_empty);
+	RUN(test_json_escaping);
+	RUN(test_arrays_and_numbers);
+	RUN(test_streams_past_buffer);
+	RUN(test_write_error_reported);
+	return unit_done();
+}
