@@ -1,5 +1,6 @@
 #include "caps.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -27,7 +28,10 @@ int caps_require(cap_value_t cap, const char *what)
 
 	if (caps_have(cap) != 0)
 		return 0;
+	/* libcap names it in lower case; the kernel's headers do not. */
 	name = cap_to_name(cap);
+	for (char *c = name; c && *c; c++)
+		*c = (char)toupper((unsigned char)*c);
 	fprintf(stderr, "Error: %s requires %s.\n", what, name ? name : "a capability");
 	cap_free(name);
 	errno = EPERM;

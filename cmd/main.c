@@ -80,13 +80,13 @@ static int usage(void)
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
 		"                   netns | route }\n"
-		"       OPTIONS := { -V[ersion] | -s[tatistics] | -d[etails] |\n"
-		"                    -h[uman-readable] | -j[son] | -p[retty] |\n"
+		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
+		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
 		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
 		"                    -b[atch] [filename] | -force |\n"
 		"                    -n[etns] name | -a[ll] |\n"
-		"                    -c[olor][={always|auto|never}]}\n");
+		"                    -c[olor][={always|auto|never}] | -help }\n");
 	return EXIT_USAGE;
 }
 
