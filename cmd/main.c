@@ -13,6 +13,7 @@
 #include <unistd.h>
 #include <linux/netlink.h>
 
+#include "../caps/caps.h"
 #include "../namespace/netns.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
@@ -189,6 +190,8 @@ static int opt_help(struct ipbox *ib, const char *val)
 static int opt_netns(struct ipbox *ib, const char *val)
 {
 	(void)ib;
+	if (caps_require(CAP_SYS_ADMIN, "-netns") < 0)
+		return EXIT_USAGE;
 	return netns_switch(val) < 0 ? EXIT_USAGE : 0;
 }
 

@@ -322,6 +322,8 @@ static int netns_set(struct ipbox *ib, int argc, char **argv)
 		if (nsid < 0)
 			return arg_invalid("\"netnsid\" value should be >= 0", argv[1]);
 	}
+	if (caps_require(CAP_NET_ADMIN, "netns set") < 0)
+		return EXIT_FAIL;
 	fd = netns_open(argv[0]);
 	if (fd < 0) {
 		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n", argv[0], strerror(errno));
