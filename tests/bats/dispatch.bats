@@ -1,0 +1,104 @@
+#!/usr/bin/env bats
+# The dispatcher: argv[0] applets, --install/--list, global options,
+# objects and their abbreviations, usage and exit codes.
+
+load helpers
+
+@test "--list prints every applet name" {
+	run "$IPBOX" --list
+	assert_success
+	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat; do
+		assert_line "$name"
+	done
+}
+
+@test "--install makes links that dispatch on their name" {
+	local dir=$BATS_TEST_TMPDIR/bin
+	mkdir "$dir"
+	run "$IPBOX" --install "$dir"
+	assert_success
+	[ "$(stat -c %i "$dir/netns")" = "$(stat -c %i "$IPBOX")" ] || [ -L "$dir/netns" ]
+	"$dir/netns" add viaapplet
+	run "$IP" netns list
+	assert_output viaapplet
+	run "$dir/ipnetns" list
+	assert_output viaapplet
+	run "$dir/ip" netns list
+	assert_output viaapplet
+	run "$dir/ip" -j netns list
+	assert_output '[{"name":"viaapplet"}]'
+	# existing names are left alone; -s makes symlinks
+	run "$IPBOX" --install "$dir"
+	assert_success
+	mkdir "$dir/s"
+	"$IPBOX" --install -s "$dir/s"
+	[ -L "$dir/s/ip" ]
+	run "$dir/s/netns" delete viaapplet
+	assert_success
+	[ ! -e /run/netns/viaapplet ]
+}
+
+@test "options and objects as /bin/ip, errors included" {
+	"$IP" netns add x
+	same netns
+	same -- netns
+	same --json netns
+	same -json netns list
+	same -j -c=always netns
+	same -s -s -d -h netns
+	same -4 netns
+	same -6 netns
+	same -0 netns
+	same -f inet netns
+	same -f foo netns
+	same -family inet6 netns
+	same -foo
+	same -color=foo netns
+	same foo
+	same netns foo
+}
+
+@test "abbreviations of objects follow iproute2's table order" {
+	"$IP" netns add x
+	same net
+	same netn list
+	# objects ipbox does not implement keep their place: `ip ru` stays rule
+	run "$IPBOX" ru
+	assert_failure 1
+	assert_output 'Object "ru" is unknown, try "ip help".'
+}
+
+@test "usage and version" {
+	run "$IPBOX" help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }"
+	run "$IPBOX"
+	assert_failure 255
+	run "$IPBOX" -batch
+	assert_failure 255
+	run "$IPBOX" -f help
+	assert_failure 255
+	run "$IPBOX" -V
+	assert_success
+	assert_output --regexp '^ip utility, iproute2-6\.1\.0, ipbox [0-9.]+$'
+	run "$IPBOX" -Version
+	assert_success
+}
+
+@test "a failed write to stdout is an error" {
+	"$IP" netns add x
+	run sh -c '"$1" netns list >/dev/full' sh "$IPBOX"
+	assert_failure 1
+	assert_output --partial "Failed to write output: No space left on device"
+}
+
+@test "batch from stdin, with comments, quotes and continuations" {
+	run sh -c 'printf "netns add \"q1\"\n  # nothing\n\nnetns \\\\\n add q2\nnetns list\n" | "$1" -batch -' sh "$IPBOX"
+	assert_success
+	assert_output "$(printf 'q2\nq1')"
+	same_effect "" -batch /dev/null
+	printf 'netns add a\nnetns add "b\n' >"$BATS_TEST_TMPDIR/bad"
+	same_effect "" -batch "$BATS_TEST_TMPDIR/bad"
+	printf 'foo\nnetns add z\n' >"$BATS_TEST_TMPDIR/unknown"
+	same_effect "" -force -batch "$BATS_TEST_TMPDIR/unknown"
+}
