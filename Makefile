@@ -56,10 +56,14 @@ check-asan:
 		LDFLAGS="-fsanitize=address,undefined" build-asan/ipbox unit
 	IPBOX=$(CURDIR)/build-asan/ipbox tests/run-bats
 
+# ipbox against /bin/ip, side by side; writes bench/RESULTS.md.
+bench: deps $(BIN)
+	bench/run
+
 demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh
 
 clean:
 	rm -rf build build-asan ipbox
 
-.PHONY: all unit deps check check-asan demo clean
+.PHONY: all unit deps check check-asan bench demo clean
