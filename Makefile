@@ -56,6 +56,29 @@ check-asan:
 		LDFLAGS="-fsanitize=address,undefined" build-asan/ipbox unit
 	IPBOX=$(CURDIR)/build-asan/ipbox tests/run-bats
 
+# libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds
+# on its corpus (fuzz/corpus/TARGET); `make fuzz-smoke` replays the corpora
+# and fuzzes each target briefly (CI).
+FUZZ_TIME ?= 60
+FUZZ_SAN = -fsanitize=address,undefined -fno-sanitize-recover=all
+FUZZ_TARGETS = $(patsubst fuzz/%.c,build-fuzz/%,$(wildcard fuzz/fuzz_*.c))
+
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(HDRS) $(LIB_SRCS) $(CMD_SRCS)
+	$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
+		build-fuzz/cmd/main_nomain.o $(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
+	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< \
+		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK)) $(LDLIBS)
+
+fuzz: $(FUZZ_TARGETS)
+	for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
+		$$t -max_total_time=$(FUZZ_TIME) -print_final_stats=1 build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
+
+fuzz-smoke: $(FUZZ_TARGETS)
+	for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; \
+		$$t -runs=0 fuzz/corpus/$$n && $$t -max_total_time=$${FUZZ_SMOKE:-10} fuzz/corpus/$$n -seed=1 \
+		-print_final_stats=1 >/dev/null 2>build-fuzz/$$n.log || { cat build-fuzz/$$n.log; exit 1; }; \
+		echo "fuzz $$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$n.log) runs, no crash"; done
+
 # ipbox against /bin/ip, side by side; writes bench/RESULTS.md.
 bench: deps $(BIN)
 	bench/run
@@ -64,6 +87,6 @@ demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh
 
 clean:
-	rm -rf build build-asan ipbox
+	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit deps check check-asan bench demo clean
+.PHONY: all unit deps check check-asan fuzz fuzz-smoke bench demo clean

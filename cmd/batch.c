@@ -13,7 +13,7 @@
 
 /* Read one logical line (joined over '\' continuations) with comments cut;
  * *lineno advances by the physical lines read.  -1 at end of file. */
-static ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
+ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
 {
 	char *more = NULL;
 	size_t more_cap = 0;

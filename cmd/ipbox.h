@@ -36,6 +36,9 @@ int do_help(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
 int batch_split(char *line, char *argv[], int max);
+#include <stdio.h>
+#include <sys/types.h>
+ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
 int ipbox_run(struct ipbox *ib, int argc, char **argv);
 
 #endif

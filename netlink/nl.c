@@ -1,6 +1,7 @@
 #include "nl.h"
 
 #include <errno.h>
+#include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -124,6 +125,15 @@ static void nl_parse_ext_ack(struct nl *nl, const struct nlmsghdr *nlh,
 	}
 }
 
+/* The kernel sends -errno; anything else (INT_MIN from a broken peer)
+ * must not overflow on negation. */
+static int nl_errno(int err)
+{
+	if (err == INT_MIN)
+		return EIO;
+	return err < 0 ? -err : err;
+}
+
 /* An NLMSG_ERROR: 0 is an ack (maybe with a warning), else a failure. */
 static int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
 {
@@ -136,7 +146,8 @@ static int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
 		return -1;
 	}
 	if (!(nlh->nlmsg_flags & NLM_F_CAPPED))
-		off += e->msg.nlmsg_len > sizeof(e->msg) ? NLMSG_ALIGN(e->msg.nlmsg_len) - sizeof(e->msg) : 0;
+		off += (size_t)e->msg.nlmsg_len > sizeof(e->msg) ?
+		       NLMSG_ALIGN((size_t)e->msg.nlmsg_len) - sizeof(e->msg) : 0;
 	if (off <= plen)
 		nl_parse_ext_ack(nl, nlh, (const char *)e + off, plen - off);
 	if (e->error == 0) {
@@ -145,7 +156,7 @@ static int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
 				nl->ext_msg[strlen(nl->ext_msg) - 1] == '.' ? "" : ".");
 		return 0;
 	}
-	nl->error = e->error < 0 ? -e->error : e->error;
+	nl->error = nl_errno(e->error);
 	return -1;
 }
 
@@ -162,20 +173,36 @@ static int nl_handle_done(struct nl *nl, const struct nlmsghdr *nlh)
 		return 0;
 	nl_parse_ext_ack(nl, nlh, (const char *)mnl_nlmsg_get_payload(nlh) + sizeof(err),
 			 plen - sizeof(err));
-	nl->error = err < 0 ? -err : err;
+	nl->error = nl_errno(err);
 	return -1;
+}
+
+/* libmnl's mnl_nlmsg_ok() compares the length as a signed int, so a
+ * message claiming more than 2 GiB passes it: check unsigned here. */
+static bool nl_msg_fits(const struct nlmsghdr *nlh, size_t left)
+{
+	return left >= sizeof(*nlh) && nlh->nlmsg_len >= sizeof(*nlh) && nlh->nlmsg_len <= left;
+}
+
+static const struct nlmsghdr *nl_msg_next(const struct nlmsghdr *nlh, size_t *left)
+{
+	size_t step = NLMSG_ALIGN(nlh->nlmsg_len);
+
+	*left = step < *left ? *left - step : 0;
+	return (const struct nlmsghdr *)((const char *)nlh + step);
 }
 
 /* Walk one datagram of replies to request `seq`.  Messages for other
  * requests are skipped, as iproute2 does.  Returns -1 with nl->error set on
- * a kernel error or a callback failure; *done tells the request is over. */
+ * a kernel error, a malformed datagram or a callback failure; *done tells
+ * the request is over. */
 int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 	    nl_cb cb, void *data, bool *done)
 {
 	const struct nlmsghdr *nlh = buf;
-	int left = (int)len;
+	size_t left = len;
 
-	for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
+	for (; nl_msg_fits(nlh, left); nlh = nl_msg_next(nlh, &left)) {
 		if (nlh->nlmsg_pid != nl->portid || nlh->nlmsg_seq != seq)
 			continue;
 		if (nlh->nlmsg_flags & NLM_F_DUMP_INTR)
@@ -209,7 +236,7 @@ int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 			return 0;
 		}
 	}
-	if (left > 0 && left >= (int)sizeof(struct nlmsghdr)) {
+	if (left > 0) {
 		nl->error = EBADMSG;
 		*done = true;
 		return -1;

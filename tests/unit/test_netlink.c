@@ -1,6 +1,7 @@
 /* The netlink layer without a kernel: the request builder, the reply
  * walker on crafted (and malformed) replies, and attribute tables. */
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
@@ -191,6 +192,28 @@ static void test_truncated_messages(void)
 	}
 }
 
+/* Found by fuzz_reply: libmnl's signed length check let a message claim
+ * 2.6 GB, and -INT_MIN overflowed. */
+static void test_fuzz_regressions(void)
+{
+	struct nlmsghdr *nlh;
+	bool done;
+
+	reset();
+	nlh = rx_add(RTM_NEWLINK, NLM_F_MULTI, 0);
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	rx_commit(nlh);
+	nlh->nlmsg_len = 0x9d9d0038;
+	CHECK(walk(0, &done) == -1);
+	CHECK(counted == 0);
+	CHECK(nl.error == EBADMSG);
+
+	reset();
+	rx_error(5, INT_MIN, NULL);
+	CHECK(walk(5, &done) == -1);
+	CHECK(nl.error == EIO);
+}
+
 static void test_attr_policy_drops_bad_payloads(void)
 {
 	static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
@@ -228,6 +251,7 @@ int main(void)
 	RUN(test_dump_done_and_interrupted);
 	RUN(test_dump_done_with_error);
 	RUN(test_truncated_messages);
+	RUN(test_fuzz_regressions);
 	RUN(test_attr_policy_drops_bad_payloads);
 	return unit_done();
 }
