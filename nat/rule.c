@@ -132,39 +132,51 @@ static void immediate(struct nftnl_rule *rule, enum nft_registers reg, const voi
 	nftnl_expr_set(e, NFTNL_EXPR_IMM_DATA, data, len);
 }
 
-/* Load a port range into two registers; returns the flag the kernel
- * needs to use them, 0 when there are none. */
-static uint32_t ports_load(struct nftnl_rule *rule, const struct nat_ports *p,
-			   enum nft_registers rmin, enum nft_registers rmax)
+/* Registers of a loaded range of values. */
+struct loaded {
+	enum nft_registers min, max;
+};
+
+/* Load min..max as nft does: registers taken in order from *next, the top
+ * sharing the bottom's register when the range is one value (the kernel
+ * reports it so, and a rule must read back identical). */
+static struct loaded load_range(struct nftnl_rule *rule, enum nft_registers *next,
+				const void *min, const void *max, uint32_t len)
+{
+	struct loaded l = { *next, *next };
+
+	immediate(rule, (*next)++, min, len);
+	if (memcmp(min, max, len)) {
+		l.max = *next;
+		immediate(rule, (*next)++, max, len);
+	}
+	return l;
+}
+
+static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *next,
+				const struct nat_ports *p)
 {
 	uint16_t min = htons(p->min), max = htons(p->max);
 
-	if (!p->min)
-		return 0;
-	immediate(rule, rmin, &min, sizeof(min));
-	if (p->max != p->min)
-		immediate(rule, rmax, &max, sizeof(max));
-	return NF_NAT_RANGE_PROTO_SPECIFIED;
-}
-
-/* The register of a range's top: its own, or the bottom's for one value
- * (the kernel reports it so, and the rule must read back identical). */
-static enum nft_registers max_reg(const struct nat_ports *p, enum nft_registers rmin,
-				  enum nft_registers rmax)
-{
-	return p->max != p->min ? rmax : rmin;
+	return load_range(rule, next, &min, &max, sizeof(min));
 }
 
 static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
 {
-	uint32_t flags = r->flags | ports_load(rule, &r->to_ports, NFT_REG_1, NFT_REG_2);
-	struct nftnl_expr *e = expr(rule, "masq");
+	enum nft_registers next = NFT_REG_1;
+	struct loaded ports = { 0, 0 };
+	uint32_t flags = r->flags;
+	struct nftnl_expr *e;
 
+	if (r->to_ports.min)
+		ports = load_ports(rule, &next, &r->to_ports);
+	e = expr(rule, "masq");
 	if (!e)
 		return;
 	if (r->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, NFT_REG_1);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, max_reg(&r->to_ports, NFT_REG_1, NFT_REG_2));
+		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, ports.min);
+		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, ports.max);
+		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
 	if (flags)
 		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
@@ -172,26 +184,26 @@ static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
 
 static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 {
-	uint32_t alen = r->to_min.family == AF_INET6 ? 16 : 4;
-	bool range = memcmp(r->to_min.a, r->to_max.a, alen) != 0;
+	bool v6 = r->to_min.family == AF_INET6;
+	enum nft_registers next = NFT_REG_1;
+	struct loaded addr = load_range(rule, &next, r->to_min.a, r->to_max.a, v6 ? 16 : 4);
+	struct loaded ports = { 0, 0 };
 	uint32_t flags = r->flags | NF_NAT_RANGE_MAP_IPS;
 	struct nftnl_expr *e;
 
-	immediate(rule, NFT_REG_1, r->to_min.a, alen);
-	if (range)
-		immediate(rule, NFT_REG_2, r->to_max.a, alen);
-	flags |= ports_load(rule, &r->to_ports, NFT_REG_3, NFT_REG_4);
+	if (r->to_ports.min)
+		ports = load_ports(rule, &next, &r->to_ports);
 	e = expr(rule, "nat");
 	if (!e)
 		return;
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_TYPE, r->kind == NAT_SNAT ? NFT_NAT_SNAT : NFT_NAT_DNAT);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY,
-			   r->to_min.family == AF_INET6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, range ? NFT_REG_2 : NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, addr.min);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, addr.max);
 	if (r->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, NFT_REG_3);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, max_reg(&r->to_ports, NFT_REG_3, NFT_REG_4));
+		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, ports.min);
+		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, ports.max);
+		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
 }
