@@ -22,7 +22,9 @@
 #include "../nat/nat.h"
 #include "../netlink/ifname.h"
 
-#define NAT_RETRIES 16		/* ERESTART: someone changed the ruleset */
+/* ERESTART: another process changed the ruleset between our look and
+ * our change.  Each round someone wins, so this bounds a crowd of racers. */
+#define NAT_RETRIES 100
 
 static int nat_usage(void)
 {
@@ -30,7 +32,7 @@ static int nat_usage(void)
 		"Usage: ip nat { add | replace | del } RULE [ handle N ]\n"
 		"       ip nat del handle N\n"
 		"       ip nat { show | list }\n"
-		"       ip nat flush\n"
+		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
 		"       ip nat forward [ on | off ]\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ oif DEV ] [ to-ports PORTS ] [ FLAGS ]\n"
@@ -53,11 +55,12 @@ static int nat_usage(void)
 /* ---- words -> struct nat_rule ------------------------------------- */
 
 struct nat_req {
-	struct nat_rule r;
-	uint64_t handle;
-	bool has_handle;
 	bool quiet;		/* reading a comment back: no messages */
+	bool has_rule;		/* false for a bare `handle N` */
+	bool has_handle;
+	uint64_t handle;
 	unsigned int seen;	/* keyword rows given, one bit each */
+	struct nat_rule r;
 };
 
 static int __attribute__((format(printf, 2, 3))) bad(const struct nat_req *q, const char *fmt, ...)
@@ -503,9 +506,7 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 {
 	int ret;
 
-	memset(q, 0, offsetof(struct nat_req, quiet));
-	q->seen = 0;
-	q->r.proto = -1;
+	*q = (struct nat_req){ .quiet = q->quiet, .r.proto = -1 };
 	if (argc < 1)
 		return bad(q, "a nat rule is missing; try \"ip nat help\".");
 	if (only_handle && !strcmp(argv[0], "handle")) {
@@ -513,6 +514,7 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 			return bad(q, "\"del handle N\" takes nothing else.");
 		return keyword_apply(q, keyword_find("handle"), argv[1]);
 	}
+	q->has_rule = true;
 	ret = kind_parse(q, argv[0]);
 	for (argc--, argv++; !ret && argc > 0; argc--, argv++) {
 		const struct keyword *k = keyword_find(*argv);
@@ -531,6 +533,17 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 
 /* ---- recognising our rules ------------------------------------------ */
 
+/* masquerade and snat rewrite sources after routing; dnat destinations
+ * before it, for forwarded traffic and for the host's own (a twin). */
+static const enum nat_chain primary_chain[] = {
+	[NAT_MASQUERADE] = NAT_CHAIN_SRCNAT, [NAT_SNAT] = NAT_CHAIN_SRCNAT, [NAT_DNAT] = NAT_CHAIN_DSTNAT,
+};
+
+static bool rule_in_chain(const struct nat_rule *r, enum nat_chain chain)
+{
+	return chain == primary_chain[r->kind] || (r->kind == NAT_DNAT && chain == NAT_CHAIN_DSTNAT_OUT);
+}
+
 /* Whether e is a rule ipbox wrote, and which: its comment must parse as
  * a rule, give back the same words, and build exactly e. */
 static bool entry_rule(const struct nat_entry *e, struct nat_rule *out)
@@ -545,7 +558,8 @@ static bool entry_rule(const struct nat_entry *e, struct nat_rule *out)
 	for (char *w = strtok_r(words, " ", &save); w && argc < 32; w = strtok_r(NULL, " ", &save))
 		argv[argc++] = w;
 	if (rule_parse(&q, AF_UNSPEC, false, argc, argv) || q.has_handle ||
-	    rule_tag(&q.r, &canon) < 0 || strcmp(canon.s, e->tag) || !nat_entry_is(e, &q.r, e->tag))
+	    rule_tag(&q.r, &canon) < 0 || strcmp(canon.s, e->tag) ||
+	    !rule_in_chain(&q.r, e->chain) || !nat_entry_is(e, &q.r, e->tag))
 		return false;
 	*out = q.r;
 	return true;
@@ -663,10 +677,6 @@ static void warn_forwarding(int family)
 			v4_off && v6_off ? "IPv4 and IPv6" : v4_off ? "IPv4" : "IPv6");
 }
 
-static const enum nat_chain primary_chain[] = {
-	[NAT_MASQUERADE] = NAT_CHAIN_SRCNAT, [NAT_SNAT] = NAT_CHAIN_SRCNAT, [NAT_DNAT] = NAT_CHAIN_DSTNAT,
-};
-
 /* Finds the rule(s) a request names: by handle, by words, or both. */
 struct finder {
 	const struct nat_req *q;
@@ -678,12 +688,31 @@ struct finder {
 	bool mismatch;		/* the handle's rule is not these words */
 };
 
+/* Whether e is the rule the request names: the rule with its handle (and
+ * then it must be the rule of its words, if any were given), or else the
+ * first of ours in its kind's chain with the same words. */
+static bool find_names(struct finder *f, const struct nat_entry *e, bool ours)
+{
+	bool same_words = ours && f->tag && !strcmp(e->tag, f->tag);
+
+	if (!f->q->has_handle)
+		return same_words && e->chain != NAT_CHAIN_DSTNAT_OUT;
+	if (e->handle != f->q->handle)
+		return false;
+	if (f->tag && !same_words) {
+		f->mismatch = true;
+		return false;
+	}
+	return true;
+}
+
 static int find_entry(const struct nat_entry *e, void *data)
 {
 	struct finder *f = data;
 	struct nat_rule r;
 	bool ours = entry_rule(e, &r);
 
+	/* dnat's twin follows it: the output chain is listed after dstnat. */
 	if (f->want_twin) {
 		if (ours && e->chain == NAT_CHAIN_DSTNAT_OUT && !strcmp(e->tag, f->twin_tag)) {
 			f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
@@ -691,17 +720,10 @@ static int find_entry(const struct nat_entry *e, void *data)
 		}
 		return 0;
 	}
-	if (f->n)
+	if (f->n || !find_names(f, e, ours))
 		return 0;
-	if (f->q->has_handle ? e->handle != f->q->handle :
-	    !ours || e->chain != primary_chain[r.kind] || strcmp(e->tag, f->tag))
-		return 0;
-	if (f->tag && (!ours || strcmp(e->tag, f->tag))) {
-		f->mismatch = true;
-		return 0;
-	}
 	f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
-	if (ours && r.kind == NAT_DNAT && e->chain == NAT_CHAIN_DSTNAT) {
+	if (ours && e->chain == NAT_CHAIN_DSTNAT) {
 		f->want_twin = true;
 		snprintf(f->twin_tag, sizeof(f->twin_tag), "%s", e->tag);
 	}
@@ -723,7 +745,7 @@ static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **ar
 
 	if (ret)
 		return ret;
-	if (only_handle && q->has_handle && argc == 2)
+	if (!q->has_rule)
 		return 0;
 	if (rule_tag(&q->r, t) < 0)
 		return bad(q, "rule too long: its words must fit in %d characters.", NAT_TAG_MAX - 1);
@@ -753,14 +775,12 @@ static int rule_add(struct ipbox *ib, int argc, char **argv, bool replace)
 		 * it looked at, so racing replaces still add it once. */
 		if (replace && find(&s, &f) < 0)
 			return session_fail(&s);
-		if (replace && f.n)
+		ret = replace && f.n ? 0 : nat_add(&s, &q.r, t.s, replace);
+		if (!ret || s.nl.error != ERESTART)
 			break;
-		ret = nat_add(&s, &q.r, t.s, replace);
-		if (!ret)
-			break;
-		if (s.nl.error != ERESTART)
-			return session_fail(&s);
 	}
+	if (ret)
+		return session_fail(&s);
 	nat_close(&s);
 	return EXIT_OK;
 }
@@ -787,7 +807,7 @@ static int nat_del(struct ipbox *ib, int argc, char **argv)
 
 	if (ret)
 		return ret;
-	f.tag = q.has_handle && argc == 2 ? NULL : t.s;
+	f.tag = q.has_rule ? t.s : NULL;
 	ret = session_open(&s, "del");
 	if (ret)
 		return ret;

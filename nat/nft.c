@@ -175,7 +175,7 @@ static int batch_commit(struct nat_session *s, struct batch *bt)
 
 int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked)
 {
-	static struct batch bt;
+	struct batch bt;
 
 	batch_start(&bt, s, checked);
 	batch_chains(&bt);
@@ -191,7 +191,7 @@ int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bo
 
 int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool checked)
 {
-	static struct batch bt;
+	struct batch bt;
 
 	batch_start(&bt, s, checked);
 	for (int i = 0; i < n; i++) {
@@ -215,7 +215,7 @@ int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool ch
  * whether or not it existed before, and no other table is touched. */
 int nat_flush(struct nat_session *s)
 {
-	static struct batch bt;
+	struct batch bt;
 
 	batch_start(&bt, s, false);
 	batch_table(&bt, NFT_MSG_NEWTABLE);

@@ -287,9 +287,12 @@ static void rule_text(const struct nftnl_rule *rule, char *buf, size_t size)
 
 bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag)
 {
-	struct nftnl_rule *want = nat_rule_build(r, tag, e->chain);
+	struct nftnl_rule *want;
 	char a[2048], b[2048];
 
+	if (e->chain >= NAT_CHAINS)
+		return false;	/* a chain ipbox did not make */
+	want = nat_rule_build(r, tag, e->chain);
 	if (!want)
 		return false;
 	rule_text(want, a, sizeof(a));

@@ -93,6 +93,50 @@ rule_count() {
 	assert_output --regexp '^masquerade src 192.168.1.0/24 oif eth0 handle [0-9]+ packets 1 bytes 84$'
 }
 
+@test "IPv6: masquerade and dnat, the family read from the addresses" {
+	lan_setup
+	$IP addr add 2001:db8:ff::1/64 dev eth0 nodad
+	$IP -n remote addr add 2001:db8:ff::2/64 dev r0 nodad
+	$IP addr add 2001:db8:1::10/64 dev br0 nodad
+	$IP -n a addr add 2001:db8:1::1/64 dev lan0 nodad
+	$IP -n b addr add 2001:db8:1::2/64 dev lan0 nodad
+	$IP -n a route add default via 2001:db8:1::10
+	$IP -n b route add default via 2001:db8:1::10
+	$IP netns exec remote nft add table ip6 seen6
+	$IP netns exec remote nft add chain ip6 seen6 in '{ type filter hook input priority 0; }'
+	$IP netns exec remote nft add rule ip6 seen6 in ip6 saddr 2001:db8:ff::1 icmpv6 type echo-request counter
+	"$IPBOX" -6 nat forward on
+	run $IP netns exec a ping -6 -c1 -W1 2001:db8:ff::2
+	assert_failure
+
+	"$IPBOX" nat add masquerade src 2001:db8:1::/64 oif eth0
+	run $IP netns exec a ping -6 -c1 -W2 2001:db8:ff::2
+	assert_success
+	run $IP netns exec remote nft list table ip6 seen6
+	assert_output --partial 'counter packets 1 '
+
+	$IP netns exec b socat TCP6-LISTEN:80,fork,reuseaddr SYSTEM:'echo hello over ipv6' &
+	sleep 0.3
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 8080 to [2001:db8:1::2]:80
+	run $IP netns exec remote socat -T2 - TCP6:[2001:db8:ff::1]:8080,connect-timeout=2
+	assert_output "hello over ipv6"
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^masquerade src 2001:db8:1::/64 oif eth0 handle [0-9]+$'
+	assert_line --index 1 --regexp '^dnat iif eth0 proto tcp dport 8080 to \[2001:db8:1::2\]:80 handle [0-9]+$'
+}
+
+@test "-n NS: the rules go to that namespace's ruleset" {
+	$IP netns add x
+	run "$IPBOX" -n x nat add masquerade oif eth0
+	assert_success
+	run $IP netns exec x nft list table inet ipbox
+	assert_output --partial 'oifname "eth0" counter packets 0 bytes 0 masquerade'
+	run nft list ruleset
+	assert_output ""
+	run "$IPBOX" -n x nat show
+	assert_output --regexp '^masquerade oif eth0 handle [0-9]+$'
+}
+
 @test "dnat forwards a port from eth0 to the LAN, and for the host itself" {
 	lan_setup
 	"$IPBOX" nat forward on
