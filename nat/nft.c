@@ -130,7 +130,7 @@ static void batch_rule(struct batch *bt, const struct nat_rule *r, const char *t
 
 /* Send the batch, then read one answer per message until all are acked
  * or one failed (a failed batch changed nothing). */
-static int batch_commit(struct nat_session *s, struct batch *bt)
+static int batch_send(struct nat_session *s, struct batch *bt)
 {
 	struct nl *nl = &s->nl;
 	int pending = bt->acks;
@@ -171,6 +171,14 @@ static int batch_commit(struct nat_session *s, struct batch *bt)
 		}
 	}
 	return 0;
+}
+
+static int batch_commit(struct nat_session *s, struct batch *bt)
+{
+	int ret = batch_send(s, bt);
+
+	mnl_nlmsg_batch_stop(bt->b);
+	return ret;
 }
 
 int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked)
