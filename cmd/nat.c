@@ -33,7 +33,7 @@ static int nat_usage(void)
 		"       ip nat del handle N\n"
 		"       ip nat { show | list }\n"
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
-		"       ip nat forward [ on | off ]\n"
+		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ oif DEV ] [ to-ports PORTS ] [ FLAGS ]\n"
 		"        snat [ MATCH ] [ oif DEV ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
@@ -649,9 +649,10 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 	if (ret)
 		return ret;
 	print_doc_begin(ib->pr);
-	if (nat_walk(&s, show_entry, &sh) < 0)
+	ret = nat_walk(&s, show_entry, &sh);
+	print_doc_end(ib->pr);	/* -j output stays a valid document */
+	if (ret < 0)
 		return session_fail(&s);
-	print_doc_end(ib->pr);
 	nat_close(&s);
 	return EXIT_OK;
 }
