@@ -64,6 +64,16 @@ seen_from() {	# echo requests remote got from ADDR
 		awk -v a="$1" '$3 == a { for (i = 1; i <= NF; i++) if ($i == "packets") print $(i + 1) }'
 }
 
+listen() {	# listen NS PORT TEXT [tcp6]: serve TEXT on PORT, ready on return
+	local i
+	$IP netns exec "$1" socat "${4:-TCP}-LISTEN:$2,fork,reuseaddr" SYSTEM:"echo $3" &
+	for i in $(seq 50); do
+		$IP netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
+		sleep 0.1
+	done
+	fail "nothing listens on $1 port $2"
+}
+
 rule_count() {
 	nft -j list table inet ipbox | grep -o '"rule":' | wc -l
 }
@@ -115,8 +125,7 @@ rule_count() {
 	run $IP netns exec remote nft list table ip6 seen6
 	assert_output --partial 'counter packets 1 '
 
-	$IP netns exec b socat TCP6-LISTEN:80,fork,reuseaddr SYSTEM:'echo hello over ipv6' &
-	sleep 0.3
+	listen b 80 "hello over ipv6" TCP6
 	"$IPBOX" nat add dnat iif eth0 proto tcp dport 8080 to [2001:db8:1::2]:80
 	run $IP netns exec remote socat -T2 - TCP6:[2001:db8:ff::1]:8080,connect-timeout=2
 	assert_output "hello over ipv6"
@@ -140,8 +149,7 @@ rule_count() {
 @test "dnat forwards a port from eth0 to the LAN, and for the host itself" {
 	lan_setup
 	"$IPBOX" nat forward on
-	$IP netns exec b socat TCP-LISTEN:80,fork,reuseaddr SYSTEM:'echo hello from b' &
-	sleep 0.3
+	listen b 80 "hello from b"
 	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
 	assert_failure
 
