@@ -249,11 +249,14 @@ rule_count() {
 }
 
 @test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
-	local i
+	local i pids=()
 	for i in $(seq 20); do
 		"$IPBOX" nat add masquerade src 10.$i.0.0/16 oif eth0 2>/dev/null &
+		pids+=($!)
 	done
-	wait
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent add failed"
+	done
 	assert_equal "$(rule_count)" 20
 	assert_equal "$(nft list table inet ipbox | grep -c '^	chain ')" 3
 	run "$IPBOX" nat show
@@ -262,11 +265,17 @@ rule_count() {
 		assert_line --regexp "^masquerade src 10.$i.0.0/16 oif eth0 handle"
 	done
 
+	# each replace looks, then adds unless the ruleset changed meanwhile
+	# (then it looks again): all succeed, one rule results
 	"$IPBOX" nat flush
+	pids=()
 	for i in $(seq 20); do
 		"$IPBOX" nat replace snat oif eth0 to 198.51.100.1 2>/dev/null &
+		pids+=($!)
 	done
-	wait
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent replace failed"
+	done
 	assert_equal "$(rule_count)" 1
 }
 
