@@ -55,7 +55,7 @@ static const struct verb objects[] = {
 	{ "mptcp", NULL },
 	{ "ioam", NULL },
 	{ "stats", NULL },
-	{ "nat", NULL },
+	{ "nat", do_nat },
 	{ "help", do_help },
 	{ NULL, NULL },
 };

@@ -1,0 +1,103 @@
+/* NAT rules in nftables, through libnftnl.  Everything ipbox writes lives
+ * in one table of its own, `inet ipbox`, with three base chains:
+ *
+ *   srcnat         type nat hook postrouting priority 100  (masquerade, snat)
+ *   dstnat         type nat hook prerouting  priority -100 (dnat)
+ *   dstnat_output  type nat hook output      priority -100 (dnat's twin, for
+ *                                                           the host's own
+ *                                                           traffic)
+ *
+ * Every change is one nftables transaction: table, chains and rules appear
+ * together or not at all.  This layer knows expressions, not words: a rule
+ * carries an opaque tag (its user data comment) that the caller writes and
+ * reads back to recognise its own rules. */
+#ifndef IPBOX_NAT_H
+#define IPBOX_NAT_H
+
+#include <net/if.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include "../netlink/nl.h"
+
+#define NAT_TABLE "ipbox"
+#define NAT_TAG_MAX 128		/* nft's own limit for a rule comment */
+
+enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT };
+
+/* NF_NAT_RANGE_* bits, the words random, fully-random and persistent. */
+enum {
+	NAT_F_RANDOM = 1 << 2,
+	NAT_F_PERSISTENT = 1 << 3,
+	NAT_F_FULLY_RANDOM = 1 << 4,
+};
+
+struct nat_addr {
+	int family;		/* AF_INET, AF_INET6; 0: not given */
+	uint8_t plen;		/* prefix length (matches only) */
+	uint8_t a[16];		/* network byte order */
+};
+
+struct nat_ports {
+	uint16_t min, max;	/* host order; 0: not given */
+};
+
+struct nat_rule {
+	enum nat_kind kind;
+	int family;		/* AF_INET, AF_INET6, or AF_UNSPEC: both */
+	struct nat_addr src, dst;
+	char iif[IF_NAMESIZE], oif[IF_NAMESIZE];	/* "" : any */
+	int proto;		/* IP protocol number, -1: any */
+	struct nat_ports sport, dport;
+	struct nat_addr to_min, to_max;	/* snat, dnat: new address range */
+	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
+	unsigned int flags;	/* NAT_F_* */
+};
+
+/* The chains, in the order rules are listed. */
+enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_CHAINS };
+
+/* One rule of the table, as read back. */
+struct nat_entry {
+	enum nat_chain chain;
+	uint64_t handle;
+	const char *tag;	/* its comment, NULL if it has none */
+	uint64_t packets, bytes;	/* its counter, if it has one */
+	const void *nft;	/* the libnftnl rule, for nat_entry_is() */
+};
+
+struct nat_session {
+	struct nl nl;
+	uint32_t genid;		/* ruleset generation seen by the last walk */
+};
+
+/* One deletion: the chain and handle of a rule. */
+struct nat_ref {
+	enum nat_chain chain;
+	uint64_t handle;
+};
+
+int nat_open(struct nat_session *s);
+void nat_close(struct nat_session *s);
+
+/* Call cb for each rule of the table, in chain order (none if it does
+ * not exist).  Records the generation in s->genid.  -1 on error. */
+int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *data), void *data);
+
+/* Whether e is exactly the rule nat_add would write for r and tag. */
+bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag);
+
+/* The transactions.  With `checked`, the kernel refuses the change if the
+ * ruleset changed since the last nat_walk (errno ERESTART): the caller
+ * walks again and decides again.  -1 with s->nl.error on failure. */
+int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked);
+int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool checked);
+int nat_flush(struct nat_session *s);
+
+/* The kernel's answer to the last failed transaction, one line. */
+void nat_perror(const struct nat_session *s);
+
+/* IPv4 and IPv6 forwarding of the current namespace. */
+int nat_forward_get(int family);	/* 1, 0, or -1 */
+int nat_forward_set(int family, bool on);
+
+#endif

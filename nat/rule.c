@@ -1,0 +1,303 @@
+/* struct nat_rule -> libnftnl expressions, in the shapes nft itself
+ * generates, so `nft list ruleset` prints ipbox's rules as plain nft
+ * syntax (meta nfproto, ip saddr 10.0.0.0/8, oifname "eth0", tcp dport
+ * 80-90, counter, masquerade/snat/dnat). */
+#include "nat_int.h"
+
+#include <arpa/inet.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <linux/netfilter.h>
+#include <linux/netfilter/nf_nat.h>
+#include <linux/netfilter/nf_tables.h>
+#include <libnftnl/expr.h>
+#include <libnftnl/rule.h>
+#include <libnftnl/udata.h>
+
+const char *const nat_chain_names[NAT_CHAINS] = {
+	[NAT_CHAIN_SRCNAT] = "srcnat",
+	[NAT_CHAIN_DSTNAT] = "dstnat",
+	[NAT_CHAIN_DSTNAT_OUT] = "dstnat_output",
+};
+
+/* Header offsets of the addresses: saddr, daddr. */
+static const struct { uint32_t saddr, daddr, len; } ip_hdr[] = {
+	{ 12, 16, 4 },		/* IPv4 */
+	{ 8, 24, 16 },		/* IPv6 */
+};
+
+static struct nftnl_expr *expr(struct nftnl_rule *rule, const char *name)
+{
+	struct nftnl_expr *e = nftnl_expr_alloc(name);
+
+	if (e)
+		nftnl_rule_add_expr(rule, e);
+	return e;
+}
+
+static void cmp(struct nftnl_rule *rule, enum nft_cmp_ops op, const void *data, uint32_t len)
+{
+	struct nftnl_expr *e = expr(rule, "cmp");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, op);
+	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, data, len);
+}
+
+static void meta_eq(struct nftnl_rule *rule, enum nft_meta_keys key, const void *data, uint32_t len)
+{
+	struct nftnl_expr *e = expr(rule, "meta");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, key);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	cmp(rule, NFT_CMP_EQ, data, len);
+}
+
+static void payload(struct nftnl_rule *rule, enum nft_payload_bases base, uint32_t off, uint32_t len)
+{
+	struct nftnl_expr *e = expr(rule, "payload");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_BASE, base);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_OFFSET, off);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
+}
+
+static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a)
+{
+	/* nft loads only the bytes a prefix covers, the whole address when
+	 * a byte is partly masked; its listing recognises these shapes. */
+	uint32_t len = a->plen % 8 ? (a->family == AF_INET ? 4 : 16) : a->plen / 8u;
+	uint8_t mask[16] = { 0 }, zero[16] = { 0 };
+	struct nftnl_expr *e;
+
+	if (!a->family || !a->plen)
+		return;		/* not given, or /0: everything matches */
+	payload(rule, NFT_PAYLOAD_NETWORK_HEADER, off, len);
+	if (a->plen % 8) {
+		memset(mask, 0xff, a->plen / 8);
+		mask[a->plen / 8] = (uint8_t)(0xff << (8 - a->plen % 8));
+		e = expr(rule, "bitwise");
+		if (e) {
+			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
+			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
+			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, len);
+			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, mask, len);
+			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
+		}
+	}
+	cmp(rule, NFT_CMP_EQ, a->a, len);
+}
+
+/* tcp/udp sport or dport: one port is ==, a range is >= and <=. */
+static void port_match(struct nftnl_rule *rule, uint32_t off, const struct nat_ports *p)
+{
+	uint16_t min = htons(p->min), max = htons(p->max);
+
+	if (!p->min)
+		return;
+	payload(rule, NFT_PAYLOAD_TRANSPORT_HEADER, off, sizeof(min));
+	if (p->min == p->max) {
+		cmp(rule, NFT_CMP_EQ, &min, sizeof(min));
+		return;
+	}
+	cmp(rule, NFT_CMP_GTE, &min, sizeof(min));
+	cmp(rule, NFT_CMP_LTE, &max, sizeof(max));
+}
+
+static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name)
+{
+	char padded[IF_NAMESIZE] = { 0 };
+
+	if (!*name)
+		return;
+	memcpy(padded, name, strnlen(name, sizeof(padded) - 1));
+	meta_eq(rule, key, padded, sizeof(padded));
+}
+
+static void immediate(struct nftnl_rule *rule, enum nft_registers reg, const void *data, uint32_t len)
+{
+	struct nftnl_expr *e = expr(rule, "immediate");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_IMM_DREG, reg);
+	nftnl_expr_set(e, NFTNL_EXPR_IMM_DATA, data, len);
+}
+
+/* Registers of a loaded range of values. */
+struct loaded {
+	enum nft_registers min, max;
+};
+
+/* Load min..max as nft does: registers taken in order from *next, the top
+ * sharing the bottom's register when the range is one value (the kernel
+ * reports it so, and a rule must read back identical). */
+static struct loaded load_range(struct nftnl_rule *rule, enum nft_registers *next,
+				const void *min, const void *max, uint32_t len)
+{
+	struct loaded l = { *next, *next };
+
+	immediate(rule, (*next)++, min, len);
+	if (memcmp(min, max, len)) {
+		l.max = *next;
+		immediate(rule, (*next)++, max, len);
+	}
+	return l;
+}
+
+static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *next,
+				const struct nat_ports *p)
+{
+	uint16_t min = htons(p->min), max = htons(p->max);
+
+	return load_range(rule, next, &min, &max, sizeof(min));
+}
+
+static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
+{
+	enum nft_registers next = NFT_REG_1;
+	struct loaded ports = { 0, 0 };
+	uint32_t flags = r->flags;
+	struct nftnl_expr *e;
+
+	if (r->to_ports.min)
+		ports = load_ports(rule, &next, &r->to_ports);
+	e = expr(rule, "masq");
+	if (!e)
+		return;
+	if (r->to_ports.min) {
+		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, ports.min);
+		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, ports.max);
+		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
+	}
+	if (flags)
+		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
+}
+
+static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
+{
+	bool v6 = r->to_min.family == AF_INET6;
+	enum nft_registers next = NFT_REG_1;
+	struct loaded addr = load_range(rule, &next, r->to_min.a, r->to_max.a, v6 ? 16 : 4);
+	struct loaded ports = { 0, 0 };
+	uint32_t flags = r->flags | NF_NAT_RANGE_MAP_IPS;
+	struct nftnl_expr *e;
+
+	if (r->to_ports.min)
+		ports = load_ports(rule, &next, &r->to_ports);
+	e = expr(rule, "nat");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_TYPE, r->kind == NAT_SNAT ? NFT_NAT_SNAT : NFT_NAT_DNAT);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, addr.min);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, addr.max);
+	if (r->to_ports.min) {
+		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, ports.min);
+		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, ports.max);
+		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
+	}
+	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
+}
+
+static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
+{
+	int v6 = r->family == AF_INET6;
+	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
+	uint8_t proto = (uint8_t)r->proto;
+
+	/* Addresses are read at family-specific offsets: only for one family. */
+	if (r->family != AF_UNSPEC)
+		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
+	prefix_match(rule, ip_hdr[v6].saddr, &r->src);
+	prefix_match(rule, ip_hdr[v6].daddr, &r->dst);
+	ifname_match(rule, NFT_META_IIFNAME, r->iif);
+	ifname_match(rule, NFT_META_OIFNAME, r->oif);
+	if (r->proto >= 0)
+		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
+	port_match(rule, 0, &r->sport);
+	port_match(rule, 2, &r->dport);
+}
+
+struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, enum nat_chain chain)
+{
+	struct nftnl_rule *rule = nftnl_rule_alloc();
+	struct nftnl_udata_buf *ud = nftnl_udata_buf_alloc(NFT_USERDATA_MAXLEN);
+
+	if (!rule || !ud)
+		goto fail;
+	nftnl_rule_set_u32(rule, NFTNL_RULE_FAMILY, NFPROTO_INET);
+	nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
+	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[chain]);
+	matches(rule, r);
+	expr(rule, "counter");
+	if (r->kind == NAT_MASQUERADE)
+		masquerade(rule, r);
+	else
+		snat_dnat(rule, r);
+	if (!nftnl_udata_put_strz(ud, NFTNL_UDATA_RULE_COMMENT, tag))
+		goto fail;
+	nftnl_rule_set_data(rule, NFTNL_RULE_USERDATA, nftnl_udata_buf_data(ud), nftnl_udata_buf_len(ud));
+	nftnl_udata_buf_free(ud);
+	return rule;
+fail:
+	if (ud)
+		nftnl_udata_buf_free(ud);
+	if (rule)
+		nftnl_rule_free(rule);
+	return NULL;
+}
+
+/* The expressions as libnftnl prints them, counters zeroed: two rules
+ * with the same text do the same thing. */
+static void rule_text(const struct nftnl_rule *rule, char *buf, size_t size)
+{
+	struct nftnl_expr_iter *it = nftnl_expr_iter_create(rule);
+	struct nftnl_expr *e;
+	size_t used = 0;
+
+	buf[0] = '\0';
+	if (!it)
+		return;
+	while ((e = nftnl_expr_iter_next(it)) && used + 1 < size) {
+		int n;
+
+		if (!strcmp(nftnl_expr_get_str(e, NFTNL_EXPR_NAME), "counter")) {
+			nftnl_expr_set_u64(e, NFTNL_EXPR_CTR_PACKETS, 0);
+			nftnl_expr_set_u64(e, NFTNL_EXPR_CTR_BYTES, 0);
+		}
+		n = nftnl_expr_snprintf(buf + used, size - used, e, NFTNL_OUTPUT_DEFAULT, 0);
+		if (n < 0)
+			break;
+		used += (size_t)n;
+		if (used + 1 < size)
+			buf[used++] = '|';
+		buf[used < size ? used : size - 1] = '\0';
+	}
+	nftnl_expr_iter_destroy(it);
+}
+
+bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag)
+{
+	struct nftnl_rule *want;
+	char a[2048], b[2048];
+
+	if (e->chain >= NAT_CHAINS)
+		return false;	/* a chain ipbox did not make */
+	want = nat_rule_build(r, tag, e->chain);
+	if (!want)
+		return false;
+	rule_text(want, a, sizeof(a));
+	/* The read-back rule is ours to scribble on: only counters change. */
+	rule_text((const struct nftnl_rule *)e->nft, b, sizeof(b));
+	nftnl_rule_free(want);
+	return !strcmp(a, b);
+}

@@ -1,0 +1,436 @@
+#!/usr/bin/env bats
+# nat: rules read back from the kernel (nft), real traffic between
+# namespaces, one transaction per command, coexistence with iptables and
+# other nft tables.
+#
+# Topology (lan_setup), all inside the sandbox:
+#   remote (198.51.100.2/24, r0) == veth == eth0 (198.51.100.1/24) host
+#   host br0 (192.168.1.10/24) -- a (192.168.1.1/24), b (192.168.1.2/24),
+#   both with default route via 192.168.1.10; remote has no route back
+#   to 192.168.1.0/24, so only NAT makes LAN -> remote traffic work.
+
+load helpers
+
+bats_require_minimum_version 1.5.0
+
+eval "helpers_$(declare -f teardown)"
+
+teardown() {
+	nft flush ruleset 2>/dev/null || true
+	echo 0 >/proc/sys/net/ipv4/ip_forward
+	echo 0 >/proc/sys/net/ipv6/conf/all/forwarding
+	kill $(jobs -p) 2>/dev/null || true
+	helpers_teardown
+}
+
+lan_host() {	# lan_host NAME ADDR: a namespace behind br0
+	$IP netns add "$1"
+	$IP link add "$1-br" type veth peer name lan0 netns "$1"
+	$IP link set "$1-br" master br0 up
+	$IP -n "$1" addr add "$2/24" dev lan0
+	$IP -n "$1" link set lan0 up
+	$IP -n "$1" link set lo up
+	$IP -n "$1" route add default via 192.168.1.10
+}
+
+lan_setup() {
+	$IP link set lo up
+	$IP netns add remote
+	$IP link add eth0 type veth peer name r0 netns remote
+	$IP addr add 198.51.100.1/24 dev eth0
+	$IP link set eth0 up
+	$IP -n remote addr add 198.51.100.2/24 dev r0
+	$IP -n remote link set r0 up
+	$IP -n remote link set lo up
+	$IP link add br0 type bridge
+	$IP addr add 192.168.1.10/24 dev br0
+	$IP link set br0 up
+	lan_host a 192.168.1.1
+	lan_host b 192.168.1.2
+	# remote counts the echo requests it gets, by source address
+	$IP netns exec remote nft -f - <<-'EOF'
+	table ip seen {
+		chain in {
+			type filter hook input priority 0;
+			ip saddr 198.51.100.1 icmp type echo-request counter
+			ip saddr 192.168.1.1 icmp type echo-request counter
+		}
+	}
+	EOF
+}
+
+seen_from() {	# echo requests remote got from ADDR
+	$IP netns exec remote nft list chain ip seen in |
+		awk -v a="$1" '$3 == a { for (i = 1; i <= NF; i++) if ($i == "packets") print $(i + 1) }'
+}
+
+listen() {	# listen NS PORT TEXT [tcp6]: serve TEXT on PORT, ready on return
+	local i
+	$IP netns exec "$1" socat "${4:-TCP}-LISTEN:$2,fork,reuseaddr" SYSTEM:"echo $3" &
+	for i in $(seq 50); do
+		$IP netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
+		sleep 0.1
+	done
+	fail "nothing listens on $1 port $2"
+}
+
+rule_count() {
+	nft -j list table inet ipbox | grep -o '"rule":' | wc -l
+}
+
+@test "masquerade: the LAN reaches the remote with the host's eth0 address" {
+	lan_setup
+	run "$IPBOX" nat forward on
+	assert_success
+	# without the rule the remote cannot answer 192.168.1.1
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 192.168.1.1)" 1
+
+	run "$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	assert_success
+	assert_output ""
+	run $IP netns exec a ping -c2 -W2 198.51.100.2
+	assert_success
+	assert_equal "$(seen_from 198.51.100.1)" 2
+	assert_equal "$(seen_from 192.168.1.1)" 1
+
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'ip saddr 192.168.1.0/24 oifname "eth0" counter packets 1 '
+	assert_output --partial 'type nat hook postrouting priority srcnat; policy accept;'
+	# counters: the connection's first packet goes through nat
+	run "$IPBOX" -s nat show
+	assert_output --regexp '^masquerade src 192.168.1.0/24 oif eth0 handle [0-9]+ packets 1 bytes 84$'
+}
+
+@test "IPv6: masquerade and dnat, the family read from the addresses" {
+	lan_setup
+	$IP addr add 2001:db8:ff::1/64 dev eth0 nodad
+	$IP -n remote addr add 2001:db8:ff::2/64 dev r0 nodad
+	$IP addr add 2001:db8:1::10/64 dev br0 nodad
+	$IP -n a addr add 2001:db8:1::1/64 dev lan0 nodad
+	$IP -n b addr add 2001:db8:1::2/64 dev lan0 nodad
+	$IP -n a route add default via 2001:db8:1::10
+	$IP -n b route add default via 2001:db8:1::10
+	$IP netns exec remote nft add table ip6 seen6
+	$IP netns exec remote nft add chain ip6 seen6 in '{ type filter hook input priority 0; }'
+	$IP netns exec remote nft add rule ip6 seen6 in ip6 saddr 2001:db8:ff::1 icmpv6 type echo-request counter
+	"$IPBOX" -6 nat forward on
+	run $IP netns exec a ping -6 -c1 -W1 2001:db8:ff::2
+	assert_failure
+
+	"$IPBOX" nat add masquerade src 2001:db8:1::/64 oif eth0
+	run $IP netns exec a ping -6 -c1 -W2 2001:db8:ff::2
+	assert_success
+	run $IP netns exec remote nft list table ip6 seen6
+	assert_output --partial 'counter packets 1 '
+
+	listen b 80 "hello over ipv6" TCP6
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 8080 to [2001:db8:1::2]:80
+	run $IP netns exec remote socat -T2 - TCP6:[2001:db8:ff::1]:8080,connect-timeout=2
+	assert_output "hello over ipv6"
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^masquerade src 2001:db8:1::/64 oif eth0 handle [0-9]+$'
+	assert_line --index 1 --regexp '^dnat iif eth0 proto tcp dport 8080 to \[2001:db8:1::2\]:80 handle [0-9]+$'
+}
+
+@test "-n NS: the rules go to that namespace's ruleset" {
+	$IP netns add x
+	run "$IPBOX" -n x nat add masquerade oif eth0
+	assert_success
+	run $IP netns exec x nft list table inet ipbox
+	assert_output --partial 'oifname "eth0" counter packets 0 bytes 0 masquerade'
+	run nft list ruleset
+	assert_output ""
+	run "$IPBOX" -n x nat show
+	assert_output --regexp '^masquerade oif eth0 handle [0-9]+$'
+}
+
+@test "dnat forwards a port from eth0 to the LAN, and for the host itself" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 80 "hello from b"
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+
+	run "$IPBOX" nat add dnat iif eth0 proto tcp dport 8080 to 192.168.1.2:80
+	assert_success
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_success
+	assert_output "hello from b"
+
+	# iif eth0 does not match the host's own traffic: a rule without it does
+	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+	"$IPBOX" nat add dnat dst 198.51.100.1 proto tcp dport 8080 to 192.168.1.2:80
+	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'iifname "eth0" tcp dport 8080 counter packets 1 '
+	assert_output --partial 'type nat hook prerouting priority dstnat; policy accept;'
+	run nft list chain inet ipbox dstnat_output
+	assert_output --partial 'type nat hook output priority -100; policy accept;'
+	assert_output --partial 'ip daddr 198.51.100.1 tcp dport 8080 counter packets 1 '
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^dnat iif eth0 proto tcp dport 8080 to 192.168.1.2:80 handle [0-9]+$'
+	assert_line --index 1 --regexp '^dnat dst 198.51.100.1 proto tcp dport 8080 to 192.168.1.2:80 handle [0-9]+$'
+	assert_equal "${#lines[@]}" 2
+}
+
+@test "show prints the words add takes; they paste back into del" {
+	local rules=(
+		"masquerade src 192.168.1.0/24 oif eth0"
+		"masquerade family inet6 oif eth0 fully-random"
+		"masquerade proto udp to-ports 1024-2048 random persistent"
+		"snat src 10.0.0.0/20 dst 10.64.0.0/10 proto udp sport 100-200 to 198.51.100.1-198.51.100.5:1000-2000"
+		"snat src 2001:db8::/64 oif eth0 to 2001:db8:1::1"
+		"dnat iif eth0 proto tcp dport 2222 to [2001:db8::2]:22"
+		"dnat dst 198.51.100.1 proto udp dport 53 to 192.168.1.2"
+	) r i
+	for r in "${rules[@]}"; do
+		run --separate-stderr "$IPBOX" nat add $r
+		assert_success
+	done
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" ${#rules[@]}
+	# srcnat's rules first, then dstnat's, each in order
+	for i in "${!rules[@]}"; do
+		assert_equal "${lines[$i]% handle *}" "${rules[$i]}"
+		[[ "${lines[$i]}" =~ \ handle\ [0-9]+$ ]] || fail "no handle: ${lines[$i]}"
+	done
+	# the kernel's idea of them, in nft's words
+	run nft list table inet ipbox
+	assert_output --partial 'ip6 saddr 2001:db8::/64 oifname "eth0" counter packets 0 bytes 0 snat ip6 to 2001:db8:1::1'
+	assert_output --partial 'ip saddr 10.0.0.0/20 ip daddr 10.64.0.0/10 udp sport 100-200 counter packets 0 bytes 0 snat ip to 198.51.100.1-198.51.100.5:1000-2000'
+	assert_output --partial 'masquerade to :1024-2048 random,persistent'
+	# valid nft syntax: nft takes its own listing back
+	nft list ruleset >"$BATS_TEST_TMPDIR/rs"
+	nft flush ruleset
+	nft -f "$BATS_TEST_TMPDIR/rs"
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" ${#rules[@]}
+	refute_output --partial unknown
+
+	# a pasted line (handle included) deletes that rule, dnat's twin too
+	for i in "${!lines[@]}"; do
+		"$IPBOX" nat del ${lines[$i]}
+	done
+	assert_equal "$(rule_count)" 0
+}
+
+@test "show -j: keys are the argument names" {
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	"$IPBOX" nat add dnat proto tcp dport 80-90 to 10.0.0.1:8080 2>/dev/null
+	run "$IPBOX" -j nat show
+	assert_output '[{"handle":4,"type":"masquerade","src":"192.168.1.0/24","oif":"eth0"},{"handle":5,"type":"dnat","proto":"tcp","dport":"80-90","to":"10.0.0.1:8080"}]'
+	run "$IPBOX" -j -s nat show
+	assert_output --partial '"oif":"eth0","packets":0,"bytes":0}'
+}
+
+@test "rules ipbox did not write show as unknown" {
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft add rule inet ipbox srcnat ip saddr 10.1.1.1 counter accept
+	# a comment alone does not make a rule ipbox's: the rule must match it
+	nft add rule inet ipbox srcnat counter masquerade comment '"masquerade oif eth9"'
+	nft add rule inet ipbox srcnat oifname eth0 counter masquerade comment '"masquerade oif eth0"'
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^masquerade oif eth0 handle [0-9]+$'
+	assert_line --index 1 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 2 --regexp '^unknown rule handle [0-9]+$'
+	# the same rule written by nft is the same rule
+	assert_line --index 3 --regexp '^masquerade oif eth0 handle [0-9]+$'
+	handle=${lines[1]##* }
+	run "$IPBOX" -j nat show
+	assert_output --partial "{\"handle\":$handle,\"type\":\"unknown\"}"
+	"$IPBOX" nat del handle "$handle"
+	run nft list chain inet ipbox srcnat
+	refute_output --partial 10.1.1.1
+}
+
+@test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
+	local i pids=()
+	for i in $(seq 20); do
+		"$IPBOX" nat add masquerade src 10.$i.0.0/16 oif eth0 2>/dev/null &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent add failed"
+	done
+	assert_equal "$(rule_count)" 20
+	assert_equal "$(nft list table inet ipbox | grep -c '^	chain ')" 3
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 20
+	for i in $(seq 20); do
+		assert_line --regexp "^masquerade src 10.$i.0.0/16 oif eth0 handle"
+	done
+
+	# each replace looks, then adds unless the ruleset changed meanwhile
+	# (then it looks again): all succeed, one rule results
+	"$IPBOX" nat flush
+	pids=()
+	for i in $(seq 20); do
+		"$IPBOX" nat replace snat oif eth0 to 198.51.100.1 2>/dev/null &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent replace failed"
+	done
+	assert_equal "$(rule_count)" 1
+}
+
+@test "replace adds once; del by words; del handle removes dnat's twin; flush drops the table" {
+	"$IPBOX" nat replace masquerade oif eth0 2>/dev/null
+	"$IPBOX" nat replace masquerade oif eth0 2>/dev/null
+	assert_equal "$(rule_count)" 1
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	assert_equal "$(rule_count)" 2
+	"$IPBOX" nat del masquerade oif eth0
+	assert_equal "$(rule_count)" 1
+	run "$IPBOX" nat del masquerade oif eth1
+	assert_failure 1
+	assert_output "Error: no such nat rule."
+
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	assert_equal "$(rule_count)" 3
+	handle=$("$IPBOX" -j nat show | grep -o '"handle":[0-9]*,"type":"dnat"' | grep -o '[0-9]*')
+	run "$IPBOX" nat del handle "$handle"
+	assert_success
+	assert_equal "$(rule_count)" 1
+	# words and handle must name the same rule
+	run "$IPBOX" nat del masquerade oif eth1 handle 4
+	assert_failure 1
+	assert_equal "$(rule_count)" 1
+
+	run "$IPBOX" nat flush
+	assert_success
+	run nft list table inet ipbox
+	assert_failure
+	run "$IPBOX" nat flush
+	assert_success
+	run "$IPBOX" -j nat show
+	assert_output "[]"
+}
+
+@test "iptables nat rules and other nft tables keep working" {
+	lan_setup
+	"$IPBOX" nat forward on
+	iptables -t nat -A POSTROUTING -s 192.168.1.0/24 -o eth0 -j MASQUERADE
+	nft add table ip other
+	nft add chain ip other in '{ type filter hook input priority 0; }'
+	nft add rule ip other in icmp type echo-request counter
+	"$IPBOX" nat add masquerade src 10.0.0.0/8 oif eth0
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2
+	run $IP netns exec a ping -c1 -W2 198.51.100.2
+	assert_success
+	$IP netns exec remote ping -c1 -W2 198.51.100.1
+	"$IPBOX" nat del masquerade src 10.0.0.0/8 oif eth0
+	"$IPBOX" nat flush
+	run $IP netns exec a ping -c1 -W2 198.51.100.2
+	assert_success
+	assert_equal "$(seen_from 198.51.100.1)" 2
+	$IP netns exec remote ping -c1 -W2 198.51.100.1
+	run nft list table ip other
+	assert_output --partial 'icmp type echo-request counter packets 2 '
+	run iptables -t nat -S POSTROUTING
+	assert_line -- '-A POSTROUTING -s 192.168.1.0/24 -o eth0 -j MASQUERADE'
+}
+
+@test "a refused command leaves the ruleset as it was" {
+	iptables -t nat -A POSTROUTING -o eth0 -j MASQUERADE
+	$IP link add eth0 type veth peer name eth0p
+	"$IPBOX" nat forward on
+	# a chain ipbox would create, at another priority: the kernel refuses
+	# the whole batch after the other chains were already in it
+	nft add table inet ipbox
+	nft add chain inet ipbox dstnat_output '{ type nat hook output priority 50; }'
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	run --separate-stderr "$IPBOX" nat add masquerade oif eth0
+	assert_failure 2
+	assert_equal "${#stderr_lines[@]}" 1
+	assert_equal "$stderr" "Error: nftables: Operation not supported."
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+}
+
+@test "bad input: one line, exit 255, ruleset untouched" {
+	local cmd
+	local -a bad=(
+		"add masquerade src 300.1.1.1/24"
+		"add masquerade src 10.0.0.0/33"
+		"add masquerade proto tcp to-ports 0"
+		"add snat proto tcp sport 65536 to 1.2.3.4"
+		"add snat proto tcp sport 10-5 to 1.2.3.4"
+		"add snat src 10.0.0.0/8"
+		"add snat to"
+		"add dnat to 10.0.0.1"
+		"add dnat proto tcp to 10.0.0.1"
+		"add dnat proto icmp dport 80 to 10.0.0.1"
+		"add masquerade dport 80 proto tcp"
+		"add masquerade oif eth0 oif eth1"
+		"add masquerade src 10.0.0.0/8 dst 2001:db8::/32"
+		"add snat to 1.2.3.9-1.2.3.1"
+		"add snat proto tcp to 2001:db8::1]:80"
+		"add snat proto tcp to [2001:db8::1:80"
+		"add masquerade oif this-name-is-too-long"
+		"add bogus"
+		"del handle x"
+	)
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	for cmd in "${bad[@]}"; do
+		run --separate-stderr "$IPBOX" nat $cmd
+		[ "$status" -eq 255 ] || fail "exit $status for: nat $cmd"
+		[ "${#stderr_lines[@]}" -eq 1 ] || fail "not one line for: nat $cmd: $stderr"
+		assert_equal "$output" ""
+	done
+	run --separate-stderr "$IPBOX" -6 nat add snat to 10.0.0.1
+	assert_failure 255
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+}
+
+@test "without CAP_NET_ADMIN: one clear line, nothing changed" {
+	run setpriv --bounding-set -net_admin --inh-caps -net_admin "$IPBOX" nat add masquerade oif eth0
+	assert_failure 1
+	assert_output "Error: nat add requires cap_net_admin."
+	run nft list ruleset
+	assert_output ""
+}
+
+@test "forward shows and sets forwarding; add warns once when it is off" {
+	run "$IPBOX" nat forward
+	assert_output $'ipv4 off\nipv6 off'
+	run "$IPBOX" nat forward on
+	assert_success
+	assert_equal "$(cat /proc/sys/net/ipv4/ip_forward)" 1
+	assert_equal "$(cat /proc/sys/net/ipv6/conf/all/forwarding)" 1
+	run "$IPBOX" -j nat forward
+	assert_output '[{"ipv4":true,"ipv6":true}]'
+	"$IPBOX" -6 nat forward off
+	run "$IPBOX" nat forward
+	assert_output $'ipv4 on\nipv6 off'
+
+	$IP link add eth0 type veth peer name eth0p
+	run --separate-stderr "$IPBOX" nat add masquerade src 10.0.0.0/8 oif eth0
+	assert_equal "$stderr" ""
+	run --separate-stderr "$IPBOX" nat add masquerade oif eth0
+	assert_equal "$stderr" 'Warning: IPv6 forwarding is off; "ip nat forward on" turns it on.'
+	"$IPBOX" nat forward off
+	run --separate-stderr "$IPBOX" nat add masquerade src 10.0.0.0/8 oif ppp0
+	assert_success
+	assert_equal "${#stderr_lines[@]}" 2
+	assert_equal "${stderr_lines[0]}" 'Warning: interface "ppp0" does not exist (yet).'
+	assert_equal "${stderr_lines[1]}" 'Warning: IPv4 forwarding is off; "ip nat forward on" turns it on.'
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'oifname "ppp0"'
+}
+
+@test "help documents every keyword on stderr and exits 255" {
+	local w
+	run --separate-stderr "$IPBOX" nat help
+	assert_failure 255
+	assert_equal "$output" ""
+	for w in add replace del show list flush forward masquerade snat dnat family src dst \
+		 iif oif proto sport dport to to-ports random fully-random persistent handle; do
+		[[ "$stderr" =~ (^|[^a-z-])$w([^a-z-]|$) ]] || fail "help lacks $w"
+	done
+}
