@@ -391,7 +391,7 @@ rule_count() {
 @test "without CAP_NET_ADMIN: one clear line, nothing changed" {
 	run setpriv --bounding-set -net_admin --inh-caps -net_admin "$IPBOX" nat add masquerade oif eth0
 	assert_failure 1
-	assert_output "Error: nat add requires cap_net_admin."
+	assert_output "Error: nat add requires CAP_NET_ADMIN."
 	run nft list ruleset
 	assert_output ""
 }
