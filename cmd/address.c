@@ -126,6 +126,7 @@ struct addr_ctx {
 	struct nl *side;	/* address dumps while the link dump runs */
 	bool counting;		/* pass 1: count, print nothing */
 	int total, matched;
+	bool flushing;		/* -s -s flush prints what it deletes, one line each */
 	int flushed;
 	int flush_error;
 };
@@ -248,7 +249,7 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	if (nlh->nlmsg_type == RTM_DELADDR)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
 	if (!ib->brief) {
-		if (ib->oneline) {
+		if (ib->oneline || c->flushing) {
 			char dev[IF_NAMESIZE];
 
 			ifcache_name(&c->ls.names, (int)ifa->ifa_index, dev);
@@ -479,6 +480,7 @@ static int addr_flush(struct addr_ctx *c)
 	struct out *o = &ib->pr->out;
 	struct nlreq req;
 
+	c->flushing = true;
 	for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
 		c->flushed = 0;
 		c->flush_error = 0;
@@ -524,11 +526,11 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 	if (flush) {
 		if (argc <= 0) {
 			fprintf(stderr, "Flush requires arguments.\n");
-			return EXIT_USAGE;
+			return EXIT_FAIL;
 		}
 		if (f.family == AF_PACKET) {
 			fprintf(stderr, "Cannot flush link addresses.\n");
-			return EXIT_USAGE;
+			return EXIT_FAIL;
 		}
 	}
 	ret = link_show_args(&f, argc, argv, &dev, false);
@@ -597,7 +599,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 	struct nlreq req;
 	struct ifaddrmsg *ifa = nlreq_init(&req, cmd, nlflags, sizeof(*ifa));
 	struct prefix lcl = { 0 }, peer = { 0 };
-	const char *d = NULL, *l = NULL, *lcl_arg = NULL;
+	const char *d = NULL, *lcl_arg = NULL;
 	const char *valid_s = NULL, *pref_s = NULL;
 	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0;
 	bool scoped = false;
@@ -665,8 +667,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 			d = *argv;
 		} else if (!strcmp(w, "label")) {
 			NEXT();
-			l = *argv;
-			nlreq_put_str(&req, IFA_LABEL, l);
+			nlreq_put_str(&req, IFA_LABEL, *argv);
 		} else if (matches(w, "metric") || matches(w, "priority") || matches(w, "preference")) {
 			uint32_t metric;
 
@@ -721,10 +722,6 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 		nlreq_put_u32(&req, IFA_FLAGS, flags);
 	if (!d) {
 		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
-		return EXIT_FAIL;
-	}
-	if (l && strncmp(d, l, strlen(d)) != 0) {
-		fprintf(stderr, "\"dev\" (%s) must match \"label\" (%s).\n", d, l);
 		return EXIT_FAIL;
 	}
 	if (peer_len == 0 && local_len) {

@@ -364,6 +364,42 @@ static int netns_fd_of(const char *name)
 	return netns_open(name);
 }
 
+static int lladdr_len_answer(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *a;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return NL_CB_STOP;
+	mnl_attr_for_each(a, nlh, sizeof(struct ifinfomsg))
+		if (mnl_attr_get_type(a) == IFLA_ADDRESS)
+			*(int *)data = (int)mnl_attr_get_payload_len(a);
+	return NL_CB_STOP;
+}
+
+/* The length of dev's hardware address, or -1 (iproute2 checks a new
+ * address against it before asking the kernel). */
+static int lladdr_len_of(const char *dev)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nl *nl = malloc(sizeof(*nl));
+	int len = -1;
+
+	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+		free(nl);
+		return -1;
+	}
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	nlreq_put_str(&req, strlen(dev) < IF_NAMESIZE ? IFLA_IFNAME : IFLA_ALT_IFNAME, dev);
+	if (nl_talk(nl, &req, lladdr_len_answer, &len) < 0)
+		len = -1;
+	nl_close(nl);
+	free(nl);
+	return len;
+}
+
 /* iproute2's iplink_parse: attributes go into the request in the order
  * given; returns the number of words used, or -(exit status). */
 static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int argc,
@@ -608,9 +644,16 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 	else if (!strcmp(name, dev))
 		name = dev;
 
-	(void)addr_len;
-	if (!create && index) {
-		fprintf(stderr, "index can be used only when creating devices.\n");
+	if (dev && addr_len && !create) {
+		int halen = lladdr_len_of(dev);
+
+		if (halen >= 0 && halen != addr_len) {
+			fprintf(stderr, "Invalid address length %d - must be %d bytes\n", addr_len, halen);
+			return -EXIT_FAIL;
+		}
+	}
+	if (!create && index && !netns_given) {
+		fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
 		return -EXIT_USAGE;
 	}
 	if (!create) {
@@ -687,18 +730,19 @@ static int macvlan_usage(const char *kind)
 		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
 		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n",
 		kind);
-	return EXIT_USAGE;
+	return EXIT_FAIL;
 }
 
 static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv)
 {
 	static const char *const modes[] = { "private", "vepa", "bridge", "passthru", "source" };
 	uint16_t flags = 0;
+	uint32_t mode = 0;
 	bool has_flags = false;
 
 	for (; argc > 0; argc--, argv++) {
 		if (!strcmp(*argv, "mode")) {
-			uint32_t mode = 0;
+			mode = 0;
 
 			if (argc < 2)
 				return -arg_incomplete();
@@ -709,7 +753,7 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 			if (!mode) {
 				fprintf(stderr, "Error: argument of \"mode\" must be \"private\", "
 					"\"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n", *argv);
-				return -macvlan_usage(kind);
+				return -EXIT_FAIL;
 			}
 			nlreq_put_u32(r, IFLA_MACVLAN_MODE, mode);
 		} else if (!strcmp(*argv, "nopromisc")) {
@@ -730,6 +774,10 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 			fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, *argv);
 			return -macvlan_usage(kind);
 		}
+	}
+	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
+		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n", kind);
+		return -macvlan_usage(kind);
 	}
 	if (has_flags)
 		nlreq_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
@@ -783,6 +831,9 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
 		bool vlan = !strcmp(kind, "vlan");
 
+		/* iproute2's ifb parser takes and ignores any words */
+		if (!strcmp(kind, "ifb"))
+			goto done;
 		if (!veth && !macv && !vlan) {
 			if (matches(lr->type_argv[0], "help"))
 				return -link_usage();
@@ -802,6 +853,7 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 			return ret;
 		nlreq_nest_end(r, data);
 	}
+done:
 	nlreq_nest_end(r, li);
 	return 0;
 }
@@ -874,7 +926,6 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	const char *dev = NULL;
 	uint16_t cmd;
 	struct nl *nl;
-	int names = 0;
 
 	if (argc < 1 || matches(argv[0], "help"))
 		goto usage;
@@ -884,7 +935,8 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 		cmd = RTM_DELLINKPROP;
 	else
 		goto usage;
-	ifi = nlreq_init(&req, cmd, NLM_F_CREATE | NLM_F_EXCL, sizeof(*ifi));
+	ifi = nlreq_init(&req, cmd, cmd == RTM_NEWLINKPROP ? NLM_F_CREATE | NLM_F_EXCL : 0,
+			 sizeof(*ifi));
 	ifi->ifi_family = (unsigned char)ib->family;
 	props = nlreq_nest_start(&req, IFLA_PROP_LIST);
 	for (argc--, argv++; argc > 0; argc--, argv++) {
@@ -895,7 +947,6 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 			if (!altifname_valid(*argv))
 				return arg_invalid("\"altname\" not a valid ifname", *argv);
 			nlreq_put_str(&req, IFLA_ALT_IFNAME, *argv);
-			names++;
 		} else if (matches(*argv, "help")) {
 			goto usage;
 		} else {
@@ -914,10 +965,6 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	nlreq_nest_end(&req, props);
 	if (!dev) {
 		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
-		return EXIT_USAGE;
-	}
-	if (!names) {
-		fprintf(stderr, "Not enough of information: No property was specified.\n");
 		return EXIT_USAGE;
 	}
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
