@@ -330,7 +330,9 @@ static void print_tun(struct printer *p, const struct nlattr *data)
 		print_onoff(p, "pi", tb[IFLA_TUN_PI]);
 	if (tb[IFLA_TUN_VNET_HDR])
 		print_onoff(p, "vnet_hdr", tb[IFLA_TUN_VNET_HDR]);
-	if (tb[IFLA_TUN_MULTI_QUEUE] && mnl_attr_get_u8(tb[IFLA_TUN_MULTI_QUEUE])) {
+	if (tb[IFLA_TUN_MULTI_QUEUE] && !mnl_attr_get_u8(tb[IFLA_TUN_MULTI_QUEUE])) {
+		print_bool(p, PRINT_JSON, "multi_queue", NULL, false);
+	} else if (tb[IFLA_TUN_MULTI_QUEUE]) {
 		print_bool(p, PRINT_ANY, "multi_queue", "multi_queue ", true);
 		if (tb[IFLA_TUN_NUM_QUEUES])
 			print_uint(p, PRINT_ANY, "numqueues", "numqueues %u ",
