@@ -379,7 +379,9 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
 	int res = 0;
 
-	if (nlh->nlmsg_type != RTM_NEWLINK || link_filter_drops(f, nlh))
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) ||
+	    (f->ifindex && ifi->ifi_index != f->ifindex))
 		return NL_CB_OK;
 	if (f->family != AF_PACKET && needs_count(f)) {
 		bool ok;
@@ -397,7 +399,8 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 			return NL_CB_OK;
 	}
 	print_open_object(p, NULL);
-	/* -o and label print address lines only */
+	/* -o and label print address lines only.  A link the other filters
+	 * drop still opens a JSON object, as iproute2 does ({}). */
 	if (ib->brief || !(ib->oneline || f->label))
 		res = link_print(&c->ls, nlh);
 	if (res >= 0 && f->family != AF_PACKET) {
@@ -559,7 +562,7 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 	}
 	/* -6 asks the kernel's inet6 link dump, which has fewer fields
 	 * (the family of a "to" prefix only filters addresses) */
-	link_dump_request(&req, &f, ib->family == AF_PACKET ? AF_UNSPEC : ib->family);
+	link_dump_request(&req, &f, ib->family == AF_PACKET || f.ifindex ? AF_UNSPEC : ib->family);
 	print_doc_begin(ib->pr);
 	ret = nl_dump(nl, &req, addr_link, &c);
 	print_doc_end(ib->pr);
