@@ -24,7 +24,7 @@ struct nl {
 	int error;		/* errno from the kernel's last NLMSG_ERROR */
 	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
 	char ext_msg[256];	/* its extended-ack text, or "" */
-	char rx[NL_RX_SIZE];
+	char rx[NL_RX_SIZE] __attribute__((aligned(8)));	/* replies are read in place */
 };
 
 struct nlreq {
