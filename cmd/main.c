@@ -15,13 +15,14 @@
 
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
+#include "link.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
  * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
  * implement keep their rows (run == NULL) so no abbreviation changes
  * meaning; they answer as unknown objects. */
 static const struct verb objects[] = {
-	{ "address", NULL },
+	{ "address", do_address },
 	{ "addrlabel", NULL },
 	{ "amt", NULL },
 	{ "maddress", NULL },
@@ -31,7 +32,7 @@ static const struct verb objects[] = {
 	{ "neighbour", NULL },
 	{ "ntable", NULL },
 	{ "ntbl", NULL },
-	{ "link", NULL },
+	{ "link", do_link },
 	{ "l2tp", NULL },
 	{ "fou", NULL },
 	{ "ila", NULL },

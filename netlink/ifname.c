@@ -70,6 +70,9 @@ static int name_answer(const struct nlmsghdr *nlh, void *data)
 	const struct nlattr *tb[IFLA_MAX + 1];
 	struct ifslot *s = data;
 
+	if (nlh->nlmsg_type == RTM_NEWLINK &&
+	    mnl_nlmsg_get_payload_len(nlh) >= sizeof(struct ifinfomsg))
+		s->flags = ((const struct ifinfomsg *)mnl_nlmsg_get_payload(nlh))->ifi_flags;
 	if (attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == 0 &&
 	    tb[IFLA_IFNAME])
 		snprintf(s->name, sizeof(s->name), "%s", mnl_attr_get_str(tb[IFLA_IFNAME]));
@@ -97,21 +100,43 @@ static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
 	return nl_talk(c->nl, &req, name_answer, s) == 0 && s->name[0];
 }
 
-/* The name of `index`, or "if%d" as iproute2 prints an unknown one. */
-const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE])
+static const struct ifslot *ifcache_lookup(struct ifcache *c, int index)
 {
 	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
 	struct ifslot fresh = { .index = index };
 
-	if (index <= 0 || s->index != index) {
-		if (!ifcache_fetch(c, index, &fresh)) {
-			snprintf(buf, IF_NAMESIZE, "if%d", index);
-			return buf;
-		}
+	if (index <= 0)
+		return NULL;
+	if (s->index != index) {
+		if (!ifcache_fetch(c, index, &fresh))
+			return NULL;
 		*s = fresh;
+	}
+	return s;
+}
+
+/* The name of `index`, or "if%d" as iproute2 prints an unknown one. */
+const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE])
+{
+	const struct ifslot *s = ifcache_lookup(c, index);
+
+	if (!s) {
+		snprintf(buf, IF_NAMESIZE, "if%d", index);
+		return buf;
 	}
 	memcpy(buf, s->name, IF_NAMESIZE);
 	return buf;
+}
+
+/* The IFF_* flags of `index` as last fetched; -1 if there is no such link. */
+int ifcache_flags(struct ifcache *c, int index, unsigned int *flags)
+{
+	const struct ifslot *s = ifcache_lookup(c, index);
+
+	if (!s)
+		return -1;
+	*flags = s->flags;
+	return 0;
 }
 
 /* Drop an entry after a rename or a delete. */

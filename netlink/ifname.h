@@ -16,6 +16,7 @@ struct ifcache {
 	struct nl *nl;		/* own socket, opened on first miss */
 	struct ifslot {
 		int index;	/* 0: empty */
+		unsigned int flags;	/* IFF_* when fetched */
 		char name[IF_NAMESIZE];
 	} slot[IFCACHE_SLOTS];
 };
@@ -23,6 +24,7 @@ struct ifcache {
 bool ifname_valid(const char *name);
 int ifname_to_index(const char *name);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
+int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
 void ifcache_forget(struct ifcache *c, int index);
 void ifcache_close(struct ifcache *c);
 

@@ -2,6 +2,8 @@
 
 #include <inttypes.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 void print_init(struct printer *p, int fd, bool json, bool pretty, bool oneline, bool color)
@@ -102,8 +104,19 @@ void print_string(struct printer *p, enum pmode m, const char *key, const char *
 	print_color_string(p, m, COLOR_NONE, key, fmt, val);
 }
 
-/* Colours as iproute2's default palette (lib/color.c, light background). */
+/* Colours as iproute2's palettes (lib/color.c): plain for a light
+ * background, bold when COLORFGBG says the background is dark. */
 static const char *const color_seq[] = {
+	[COLOR_NONE] = "",
+	[COLOR_IFNAME] = "\033[36m",
+	[COLOR_MAC] = "\033[33m",
+	[COLOR_INET] = "\033[35m",
+	[COLOR_INET6] = "\033[34m",
+	[COLOR_OPERSTATE_UP] = "\033[32m",
+	[COLOR_OPERSTATE_DOWN] = "\033[31m",
+	[COLOR_CLEAR] = "\033[0m",
+};
+static const char *const color_seq_dark[] = {
 	[COLOR_NONE] = "",
 	[COLOR_IFNAME] = "\033[1;36m",
 	[COLOR_MAC] = "\033[1;33m",
@@ -113,6 +126,15 @@ static const char *const color_seq[] = {
 	[COLOR_OPERSTATE_DOWN] = "\033[1;31m",
 	[COLOR_CLEAR] = "\033[0m",
 };
+
+/* COLORFGBG="fg;bg": a background of 0-6 or 8 is dark. */
+static bool dark_background(void)
+{
+	const char *v = getenv("COLORFGBG");
+	const char *bg = v ? strrchr(v, ';') : NULL;
+
+	return bg && ((bg[1] >= '0' && bg[1] <= '6') || bg[1] == '8') && bg[2] == '\0';
+}
 
 void print_color_string(struct printer *p, enum pmode m, enum pcolor c,
 			const char *key, const char *fmt, const char *val)
@@ -127,7 +149,7 @@ void print_color_string(struct printer *p, enum pmode m, enum pcolor c,
 	if (!fmt)
 		return;
 	if (p->color && c != COLOR_NONE)
-		out_puts(&p->out, color_seq[c]);
+		out_puts(&p->out, (dark_background() ? color_seq_dark : color_seq)[c]);
 	text_printf(p, fmt, val);
 	if (p->color && c != COLOR_NONE)
 		out_puts(&p->out, color_seq[COLOR_CLEAR]);

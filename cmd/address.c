@@ -1,0 +1,859 @@
+/* ip address: show (links with their addresses, streamed: one address
+ * dump per link on a second socket, so nothing is collected), add,
+ * change, replace, delete, flush, help. */
+#include "link.h"
+
+#include <arpa/inet.h>
+#include <errno.h>
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <linux/if_addr.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+
+#include "../names/names.h"
+#include "../netlink/attr.h"
+
+#define INFINITY_LIFE_TIME 0xFFFFFFFFU
+
+int addr_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
+		"                                                      [ CONFFLAG-LIST ]\n"
+		"       ip address del IFADDR dev IFNAME [mngtmpaddr]\n"
+		"       ip address {save|flush} [ dev IFNAME ] [ scope SCOPE-ID ]\n"
+		"                            [ to PREFIX ] [ FLAG-LIST ] [ label LABEL ] [up]\n"
+		"       ip address [ show [ dev IFNAME ] [ scope SCOPE-ID ] [ master DEVICE ]\n"
+		"                         [ nomaster ]\n"
+		"                         [ type TYPE ] [ to PREFIX ] [ FLAG-LIST ]\n"
+		"                         [ label LABEL ] [up] [ vrf NAME ] ]\n"
+		"       ip address {showdump|restore}\n"
+		"IFADDR := PREFIX | ADDR peer PREFIX\n"
+		"          [ broadcast ADDR ] [ anycast ADDR ]\n"
+		"          [ label IFNAME ] [ scope SCOPE-ID ] [ metric METRIC ]\n"
+		"SCOPE-ID := [ host | link | global | NUMBER ]\n"
+		"FLAG-LIST := [ FLAG-LIST ] FLAG\n"
+		"FLAG  := [ permanent | dynamic | secondary | primary |\n"
+		"           [-]tentative | [-]deprecated | [-]dadfailed | temporary |\n"
+		"           CONFFLAG-LIST ]\n"
+		"CONFFLAG-LIST := [ CONFFLAG-LIST ] CONFFLAG\n"
+		"CONFFLAG  := [ home | nodad | mngtmpaddr | noprefixroute | autojoin ]\n"
+		"LIFETIME := [ valid_lft LFT ] [ preferred_lft LFT ]\n"
+		"LFT := forever | SECONDS\n"
+		"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+		"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+		"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+		"          ipip | ipoib | ipvlan | ipvtap |\n"
+		"          macsec | macvlan | macvtap |\n"
+		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+		"          xfrm | virt_wifi }\n");
+	return EXIT_USAGE;
+}
+
+/* iproute2's ifa_flag_data, in its order (it decides the printed order). */
+static const struct ifa_flag {
+	const char *name;
+	unsigned int mask;
+	bool readonly, v6only;
+} ifa_flags[] = {
+	{ "secondary", IFA_F_SECONDARY, true, false },
+	{ "temporary", IFA_F_SECONDARY, true, true },
+	{ "nodad", IFA_F_NODAD, false, true },
+	{ "optimistic", IFA_F_OPTIMISTIC, false, true },
+	{ "dadfailed", IFA_F_DADFAILED, true, true },
+	{ "home", IFA_F_HOMEADDRESS, false, true },
+	{ "deprecated", IFA_F_DEPRECATED, true, true },
+	{ "tentative", IFA_F_TENTATIVE, true, true },
+	{ "permanent", IFA_F_PERMANENT, true, true },
+	{ "mngtmpaddr", IFA_F_MANAGETEMPADDR, false, true },
+	{ "noprefixroute", IFA_F_NOPREFIXROUTE, false, false },
+	{ "autojoin", IFA_F_MCAUTOJOIN, false, false },
+	{ "stable-privacy", IFA_F_STABLE_PRIVACY, true, true },
+};
+#define N_IFA_FLAGS (sizeof(ifa_flags) / sizeof(ifa_flags[0]))
+
+static const struct ifa_flag *ifa_flag_find(const char *name)
+{
+	for (size_t i = 0; i < N_IFA_FLAGS; i++)
+		if (!strcmp(name, ifa_flags[i].name))
+			return &ifa_flags[i];
+	return NULL;
+}
+
+/* FLAG-LIST words of show/flush: [-]FLAG, dynamic, primary. */
+bool addr_flag_filter(struct link_filter *f, const char *word)
+{
+	const struct ifa_flag *fl;
+	bool inv = false;
+
+	if (*word == '-') {
+		inv = true;
+		word++;
+	}
+	if (!strcmp(word, "dynamic")) {
+		inv = !inv;
+		word = "permanent";
+	} else if (!strcmp(word, "primary")) {
+		inv = !inv;
+		word = "secondary";
+	}
+	fl = ifa_flag_find(word);
+	if (!fl)
+		return false;
+	if (inv)
+		f->flags &= ~fl->mask;
+	else
+		f->flags |= fl->mask;
+	f->flagmask |= fl->mask;
+	return true;
+}
+
+/* ---- one address ------------------------------------------------------ */
+
+static const enum mnl_attr_data_type addr_policy[IFA_MAX + 1] = {
+	[IFA_LABEL] = MNL_TYPE_NUL_STRING,
+	[IFA_FLAGS] = MNL_TYPE_U32,
+	[IFA_RT_PRIORITY] = MNL_TYPE_U32,
+	[IFA_CACHEINFO] = MNL_TYPE_BINARY,
+};
+
+struct addr_ctx {
+	struct link_show ls;
+	struct nl *side;	/* address dumps while the link dump runs */
+	bool counting;		/* pass 1: count, print nothing */
+	int total, matched;
+	bool flushing;		/* -s -s flush prints what it deletes, one line each */
+	int flushed;
+	int flush_error;
+};
+
+static const char *family_name(int family)
+{
+	switch (family) {
+	case AF_INET: return "inet";
+	case AF_INET6: return "inet6";
+	case AF_PACKET: return "link";
+	case AF_BRIDGE: return "bridge";
+	case AF_MPLS: return "mpls";
+	default: return "???";
+	}
+}
+
+static const char *addr_ntop(int family, const struct nlattr *a, char *buf, size_t size)
+{
+	size_t len = mnl_attr_get_payload_len(a);
+
+	if ((family == AF_INET && len == 4) || (family == AF_INET6 && len == 16))
+		return inet_ntop(family, mnl_attr_get_payload(a), buf, (socklen_t)size);
+	snprintf(buf, size, "???");
+	return buf;
+}
+
+static bool label_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const struct nlattr *label)
+{
+	char name[IF_NAMESIZE];
+	const char *l;
+
+	if (!c->ls.f->label)
+		return false;
+	l = label ? mnl_attr_get_str(label) : ifcache_name(&c->ls.names, (int)ifa->ifa_index, name);
+	return fnmatch(c->ls.f->label, l, 0) != 0;
+}
+
+static bool addr_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const struct nlattr **tb,
+		       unsigned int flags)
+{
+	const struct link_filter *f = c->ls.f;
+	const struct nlattr *local = tb[IFA_LOCAL] ? tb[IFA_LOCAL] : tb[IFA_ADDRESS];
+
+	if (f->ifindex && (unsigned int)f->ifindex != ifa->ifa_index)
+		return true;
+	if ((f->scope ^ ifa->ifa_scope) & f->scopemask)
+		return true;
+	if ((f->flags ^ flags) & f->flagmask)
+		return true;
+	if (f->family && f->family != AF_PACKET && f->family != ifa->ifa_family)
+		return true;
+	if (label_drops(c, ifa, tb[IFA_LABEL]))
+		return true;
+	if (local && prefix_match(&f->pfx, mnl_attr_get_payload(local),
+				  mnl_attr_get_payload_len(local)))
+		return true;
+	return false;
+}
+
+static void print_addr_flags(struct printer *p, const struct ifaddrmsg *ifa, unsigned int flags)
+{
+	char hex[16];
+
+	for (size_t i = 0; i < N_IFA_FLAGS; i++) {
+		unsigned int mask = ifa_flags[i].mask;
+
+		if (mask == IFA_F_PERMANENT) {
+			if (!(flags & mask))
+				print_bool(p, PRINT_ANY, "dynamic", "dynamic ", true);
+		} else if (flags & mask) {
+			if (mask == IFA_F_SECONDARY && ifa->ifa_family == AF_INET6) {
+				print_bool(p, PRINT_ANY, "temporary", "temporary ", true);
+			} else {
+				print_string(p, PRINT_FP, NULL, "%s ", ifa_flags[i].name);
+				print_bool(p, PRINT_JSON, ifa_flags[i].name, NULL, true);
+			}
+		}
+		flags &= ~mask;
+	}
+	if (flags) {
+		snprintf(hex, sizeof(hex), "%02x", flags);
+		if (p->is_json)
+			print_string(p, PRINT_JSON, "ifa_flags", NULL, hex);
+		else
+			print_text(p, "flags %s ", hex);
+	}
+}
+
+static void print_lifetimes(struct printer *p, const struct ifa_cacheinfo *ci, unsigned int flags)
+{
+	print_nl(p);
+	print_text(p, "       valid_lft ");
+	if (ci->ifa_valid == INFINITY_LIFE_TIME) {
+		print_uint(p, PRINT_JSON, "valid_life_time", NULL, INFINITY_LIFE_TIME);
+		print_text(p, "forever");
+	} else {
+		print_uint(p, PRINT_ANY, "valid_life_time", "%usec", ci->ifa_valid);
+	}
+	print_text(p, " preferred_lft ");
+	if (ci->ifa_prefered == INFINITY_LIFE_TIME) {
+		print_uint(p, PRINT_JSON, "preferred_life_time", NULL, INFINITY_LIFE_TIME);
+		print_text(p, "forever");
+	} else if (flags & IFA_F_DEPRECATED) {
+		print_int(p, PRINT_ANY, "preferred_life_time", "%dsec", (int)ci->ifa_prefered);
+	} else {
+		print_uint(p, PRINT_ANY, "preferred_life_time", "%usec", ci->ifa_prefered);
+	}
+}
+
+static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
+		       const struct ifaddrmsg *ifa, const struct nlattr **tb, unsigned int flags)
+{
+	struct printer *p = c->ls.ib->pr;
+	struct ipbox *ib = c->ls.ib;
+	enum pcolor color = ifa->ifa_family == AF_INET ? COLOR_INET :
+			    ifa->ifa_family == AF_INET6 ? COLOR_INET6 : COLOR_NONE;
+	char buf[INET6_ADDRSTRLEN + 8], sbuf[32];
+	const char *name;
+
+	if (nlh->nlmsg_type == RTM_DELADDR)
+		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
+	if (!ib->brief) {
+		if (ib->oneline || c->flushing) {
+			char dev[IF_NAMESIZE];
+
+			ifcache_name(&c->ls.names, (int)ifa->ifa_index, dev);
+			if (p->is_json) {
+				print_int(p, PRINT_JSON, "index", NULL, (int)ifa->ifa_index);
+				print_string(p, PRINT_JSON, "dev", NULL, dev);
+			} else {
+				print_text(p, "%u: %s", ifa->ifa_index, dev);
+			}
+		}
+		name = family_name(ifa->ifa_family);
+		if (*name != '?')
+			print_string(p, PRINT_ANY, "family", "    %s ", name);
+		else
+			print_int(p, PRINT_ANY, "family_index", "    family %d ", ifa->ifa_family);
+	}
+	if (tb[IFA_LOCAL]) {
+		print_color_string(p, PRINT_ANY, color, "local", "%s",
+				   addr_ntop(ifa->ifa_family, tb[IFA_LOCAL], buf, sizeof(buf)));
+		if (tb[IFA_ADDRESS] &&
+		    (mnl_attr_get_payload_len(tb[IFA_ADDRESS]) != mnl_attr_get_payload_len(tb[IFA_LOCAL]) ||
+		     memcmp(mnl_attr_get_payload(tb[IFA_ADDRESS]), mnl_attr_get_payload(tb[IFA_LOCAL]),
+			    mnl_attr_get_payload_len(tb[IFA_LOCAL])))) {
+			print_text(p, " %s ", "peer");
+			print_color_string(p, PRINT_ANY, color, "address", "%s",
+					   addr_ntop(ifa->ifa_family, tb[IFA_ADDRESS], buf, sizeof(buf)));
+		}
+		print_int(p, PRINT_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
+		if (tb[IFA_RT_PRIORITY])
+			print_uint(p, PRINT_ANY, "metric", "metric %u ",
+				   mnl_attr_get_u32(tb[IFA_RT_PRIORITY]));
+	}
+	if (ib->brief)
+		return;
+	if (tb[IFA_BROADCAST]) {
+		print_text(p, "%s ", "brd");
+		print_color_string(p, PRINT_ANY, color, "broadcast", "%s ",
+				   addr_ntop(ifa->ifa_family, tb[IFA_BROADCAST], buf, sizeof(buf)));
+	}
+	if (tb[IFA_ANYCAST]) {
+		print_text(p, "%s ", "any");
+		print_color_string(p, PRINT_ANY, color, "anycast", "%s ",
+				   addr_ntop(ifa->ifa_family, tb[IFA_ANYCAST], buf, sizeof(buf)));
+	}
+	print_string(p, PRINT_ANY, "scope", "scope %s ",
+		     names_to_str(&names_scopes, ifa->ifa_scope, sbuf, sizeof(sbuf)));
+	print_addr_flags(p, ifa, flags);
+	if (tb[IFA_LABEL])
+		print_string(p, PRINT_ANY, "label", "%s", mnl_attr_get_str(tb[IFA_LABEL]));
+	if (tb[IFA_CACHEINFO] && mnl_attr_get_payload_len(tb[IFA_CACHEINFO]) >= sizeof(struct ifa_cacheinfo)) {
+		struct ifa_cacheinfo ci;
+
+		memcpy(&ci, mnl_attr_get_payload(tb[IFA_CACHEINFO]), sizeof(ci));
+		print_lifetimes(p, &ci, flags);
+	}
+	print_text(p, "\n");
+}
+
+static int addr_parse_msg(const struct nlmsghdr *nlh, const struct nlattr **tb,
+			  const struct ifaddrmsg **ifa, unsigned int *flags)
+{
+	if (nlh->nlmsg_type != RTM_NEWADDR && nlh->nlmsg_type != RTM_DELADDR)
+		return -1;
+	if (attr_parse(tb, IFA_MAX, addr_policy, nlh, sizeof(**ifa)) < 0)
+		return -1;
+	*ifa = mnl_nlmsg_get_payload(nlh);
+	*flags = tb[IFA_FLAGS] ? mnl_attr_get_u32(tb[IFA_FLAGS]) : (*ifa)->ifa_flags;
+	if (!tb[IFA_LOCAL])
+		tb[IFA_LOCAL] = tb[IFA_ADDRESS];
+	if (!tb[IFA_ADDRESS])
+		tb[IFA_ADDRESS] = tb[IFA_LOCAL];
+	return 0;
+}
+
+static int addr_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct addr_ctx *c = data;
+	const struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa;
+	unsigned int flags;
+
+	if (addr_parse_msg(nlh, tb, &ifa, &flags) < 0)
+		return NL_CB_OK;
+	if (c->counting) {
+		c->total++;
+		if (!addr_drops(c, ifa, tb, flags))
+			c->matched++;
+		return NL_CB_OK;
+	}
+	/* iproute2 opens an object even for an address the filter drops */
+	print_open_object(c->ls.ib->pr, NULL);
+	if (!addr_drops(c, ifa, tb, flags))
+		addr_print(c, nlh, ifa, tb, flags);
+	print_close_object(c->ls.ib->pr);
+	return NL_CB_OK;
+}
+
+static void addr_dump_request(struct nlreq *req, int family, int ifindex)
+{
+	struct ifaddrmsg *ifa = nlreq_init(req, RTM_GETADDR, 0, sizeof(*ifa));
+
+	ifa->ifa_family = (unsigned char)(family == AF_PACKET ? AF_UNSPEC : family);
+	ifa->ifa_index = (unsigned int)ifindex;
+}
+
+/* The addresses of one link, through the side socket. */
+static int addr_dump_link(struct addr_ctx *c, int ifindex)
+{
+	struct nlreq req;
+
+	addr_dump_request(&req, c->ls.f->family, ifindex);
+	return nl_dump(c->side, &req, addr_one, c);
+}
+
+static bool needs_count(const struct link_filter *f)
+{
+	return (f->family && f->family != AF_PACKET) || f->pfx.family || f->scopemask ||
+	       f->flagmask || f->label;
+}
+
+static int addr_link(const struct nlmsghdr *nlh, void *data)
+{
+	struct addr_ctx *c = data;
+	struct ipbox *ib = c->ls.ib;
+	struct printer *p = ib->pr;
+	const struct link_filter *f = c->ls.f;
+	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
+	int res = 0;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK ||
+	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) ||
+	    (f->ifindex && ifi->ifi_index != f->ifindex))
+		return NL_CB_OK;
+	if (f->family != AF_PACKET && needs_count(f)) {
+		bool ok;
+
+		c->counting = true;
+		c->total = c->matched = 0;
+		if (addr_dump_link(c, ifi->ifi_index) < 0) {
+			c->counting = false;
+			return NL_CB_ERROR;
+		}
+		c->counting = false;
+		ok = c->matched > 0 ||
+		     (c->total == 0 && (f->family == AF_UNSPEC || f->family == AF_PACKET));
+		if (!ok)
+			return NL_CB_OK;
+	}
+	print_open_object(p, NULL);
+	/* -o and label print address lines only.  A link the other filters
+	 * drop still opens a JSON object, as iproute2 does ({}). */
+	if (ib->brief || !(ib->oneline || f->label))
+		res = link_print(&c->ls, nlh);
+	if (res >= 0 && f->family != AF_PACKET) {
+		print_open_array(p, PRINT_JSON, "addr_info", NULL);
+		if (!(f->up && !(ifi->ifi_flags & IFF_UP)) && addr_dump_link(c, ifi->ifi_index) < 0) {
+			print_close_array(p, PRINT_JSON, NULL);
+			print_close_object(p);
+			return NL_CB_ERROR;
+		}
+		print_close_array(p, PRINT_JSON, NULL);
+		if (ib->brief)
+			print_text(p, "\n");
+	}
+	if (res > 0 && !f->do_link && ib->stats)
+		link_print_stats(&c->ls, nlh);
+	print_close_object(p);
+	return NL_CB_OK;
+}
+
+static struct nl *side_open(void)
+{
+	struct nl *nl = malloc(sizeof(*nl));
+
+	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
+		free(nl);
+		return NULL;
+	}
+	return nl;
+}
+
+static void side_close(struct nl *nl)
+{
+	if (nl) {
+		nl_close(nl);
+		free(nl);
+	}
+}
+
+/* ---- flush ------------------------------------------------------------- */
+
+static int flush_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct addr_ctx *c = data;
+	const struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa;
+	unsigned int flags;
+	struct nlreq req;
+	struct nl *nl;
+
+	if (nlh->nlmsg_type != RTM_NEWADDR || addr_parse_msg(nlh, tb, &ifa, &flags) < 0)
+		return NL_CB_OK;
+	if (addr_drops(c, ifa, tb, flags))
+		return NL_CB_OK;
+	/* The same message, as a delete, on the other socket. */
+	nlreq_init(&req, RTM_DELADDR, 0, 0);
+	if (nlh->nlmsg_len > sizeof(req.u.buf))
+		return NL_CB_OK;
+	memcpy(req.u.buf, nlh, nlh->nlmsg_len);
+	req.nlh->nlmsg_type = RTM_DELADDR;
+	req.nlh->nlmsg_flags = NLM_F_REQUEST;
+	nl = rt_socket(c->ls.ib);
+	if (!nl)
+		return NL_CB_ERROR;
+	if (nl_talk(nl, &req, NULL, NULL) < 0 && nl->error != EADDRNOTAVAIL) {
+		c->flush_error = nl->error;
+		return NL_CB_OK;
+	}
+	c->flushed++;
+	if (c->ls.ib->stats > 1)
+		addr_print(c, nlh, ifa, tb, flags);
+	return NL_CB_OK;
+}
+
+#define MAX_FLUSH_ROUNDS 10
+
+static int addr_flush(struct addr_ctx *c)
+{
+	struct ipbox *ib = c->ls.ib;
+	struct out *o = &ib->pr->out;
+	struct nlreq req;
+
+	c->flushing = true;
+	for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+		c->flushed = 0;
+		c->flush_error = 0;
+		addr_dump_request(&req, c->ls.f->family, c->ls.f->ifindex);
+		if (nl_dump(c->side, &req, flush_one, c) < 0) {
+			nl_perror(c->side);
+			fprintf(stderr, "Flush terminated\n");
+			return EXIT_FAIL;
+		}
+		if (c->flush_error) {
+			fprintf(stderr, "Failed to send flush request: %s\n", strerror(c->flush_error));
+			return EXIT_FAIL;
+		}
+		if (c->flushed == 0) {
+			if (ib->stats) {
+				if (round == 0)
+					out_printf(o, "Nothing to flush.\n");
+				else
+					out_printf(o, "*** Flush is complete after %d round%s ***\n",
+						   round, round > 1 ? "s" : "");
+			}
+			return EXIT_OK;
+		}
+		if (ib->stats)
+			out_printf(o, "\n*** Round %d, deleting %d addresses ***\n", round + 1, c->flushed);
+	}
+	fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n", MAX_FLUSH_ROUNDS);
+	return EXIT_FAIL;
+}
+
+/* ---- list / flush entry ---------------------------------------------- */
+
+static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
+{
+	struct link_filter f;
+	struct addr_ctx c = { .ls = { .ib = ib, .f = &f } };
+	struct nlreq req;
+	const char *dev;
+	struct nl *nl;
+	int ret;
+
+	link_filter_init(&f, ib->family);
+	if (flush) {
+		if (argc <= 0) {
+			fprintf(stderr, "Flush requires arguments.\n");
+			return EXIT_FAIL;
+		}
+		if (f.family == AF_PACKET) {
+			fprintf(stderr, "Cannot flush link addresses.\n");
+			return EXIT_FAIL;
+		}
+	}
+	ret = link_show_args(&f, argc, argv, &dev, false);
+	if (ret)
+		return ret;
+	if (dev) {
+		f.ifindex = ifname_to_index(dev);
+		if (f.ifindex <= 0) {
+			fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
+			return EXIT_FAIL;
+		}
+	}
+	c.side = side_open();
+	if (!c.side)
+		return EXIT_FAIL;
+	if (flush) {
+		ret = addr_flush(&c);
+		side_close(c.side);
+		ifcache_close(&c.ls.names);
+		return ret;
+	}
+	nl = rt_socket(ib);
+	if (!nl) {
+		side_close(c.side);
+		return EXIT_FAIL;
+	}
+	/* -6 asks the kernel's inet6 link dump, which has fewer fields
+	 * (the family of a "to" prefix only filters addresses) */
+	link_dump_request(&req, &f, ib->family == AF_PACKET || f.ifindex ? AF_UNSPEC : ib->family);
+	print_doc_begin(ib->pr);
+	ret = nl_dump(nl, &req, addr_link, &c);
+	print_doc_end(ib->pr);
+	if (ret < 0) {
+		nl_perror(c.side->error ? c.side : nl);
+		fprintf(stderr, "Dump terminated\n");
+		ret = EXIT_FAIL;
+	}
+	side_close(c.side);
+	ifcache_close(&c.ls.names);
+	return ret;
+}
+
+static int addr_show(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_list_or_flush(ib, argc, argv, false);
+}
+
+static int addr_flush_cmd(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_list_or_flush(ib, argc, argv, true);
+}
+
+/* ---- add, change, replace, delete ------------------------------------ */
+
+static int lifetime_parse(const char *s, uint32_t *v)
+{
+	if (!strcmp(s, "forever")) {
+		*v = INFINITY_LIFE_TIME;
+		return 0;
+	}
+	return arg_u32(s, v, 0);
+}
+
+static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
+{
+	struct nlreq req;
+	struct ifaddrmsg *ifa = nlreq_init(&req, cmd, nlflags, sizeof(*ifa));
+	struct prefix lcl = { 0 }, peer = { 0 };
+	const char *d = NULL, *lcl_arg = NULL;
+	const char *valid_s = NULL, *pref_s = NULL;
+	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0;
+	bool scoped = false;
+	uint32_t valid = INFINITY_LIFE_TIME, pref = INFINITY_LIFE_TIME;
+	unsigned int flags = 0;
+	struct nl *nl;
+
+	ifa->ifa_family = (unsigned char)ib->family;
+#define NEXT() do { if (argc < 2) return arg_incomplete(); argc--, argv++; } while (0)
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+		const struct ifa_flag *fl;
+
+		if (!strcmp(w, "peer") || !strcmp(w, "remote")) {
+			NEXT();
+			if (peer_len)
+				return arg_duplicate("peer", *argv);
+			if (prefix_parse(*argv, ifa->ifa_family, &peer, true) < 0)
+				return EXIT_FAIL;
+			peer_len = peer.bytelen;
+			if (ifa->ifa_family == AF_UNSPEC)
+				ifa->ifa_family = (unsigned char)peer.family;
+			nlreq_put(&req, IFA_ADDRESS, (size_t)peer.bytelen, peer.data);
+			ifa->ifa_prefixlen = (unsigned char)peer.bitlen;
+		} else if (matches(w, "broadcast") || !strcmp(w, "brd")) {
+			struct prefix a;
+
+			NEXT();
+			if (brd_len)
+				return arg_duplicate("broadcast", *argv);
+			if (!strcmp(*argv, "+")) {
+				brd_len = -1;
+			} else if (!strcmp(*argv, "-")) {
+				brd_len = -2;
+			} else {
+				if (prefix_parse(*argv, ifa->ifa_family, &a, false) < 0)
+					return EXIT_FAIL;
+				if (ifa->ifa_family == AF_UNSPEC)
+					ifa->ifa_family = (unsigned char)a.family;
+				nlreq_put(&req, IFA_BROADCAST, (size_t)a.bytelen, a.data);
+				brd_len = a.bytelen;
+			}
+		} else if (!strcmp(w, "anycast")) {
+			struct prefix a;
+
+			NEXT();
+			if (any_len)
+				return arg_duplicate("anycast", *argv);
+			if (prefix_parse(*argv, ifa->ifa_family, &a, false) < 0)
+				return EXIT_FAIL;
+			if (ifa->ifa_family == AF_UNSPEC)
+				ifa->ifa_family = (unsigned char)a.family;
+			nlreq_put(&req, IFA_ANYCAST, (size_t)a.bytelen, a.data);
+			any_len = a.bytelen;
+		} else if (!strcmp(w, "scope")) {
+			uint32_t scope;
+
+			NEXT();
+			if (names_to_id(&names_scopes, *argv, &scope) < 0 || scope > 255)
+				return arg_invalid("invalid scope value.", *argv);
+			ifa->ifa_scope = (unsigned char)scope;
+			scoped = true;
+		} else if (!strcmp(w, "dev")) {
+			NEXT();
+			d = *argv;
+		} else if (!strcmp(w, "label")) {
+			NEXT();
+			nlreq_put_str(&req, IFA_LABEL, *argv);
+		} else if (matches(w, "metric") || matches(w, "priority") || matches(w, "preference")) {
+			uint32_t metric;
+
+			NEXT();
+			if (arg_u32(*argv, &metric, 0) < 0)
+				return arg_invalid("\"metric\" value is invalid\n", *argv);
+			nlreq_put_u32(&req, IFA_RT_PRIORITY, metric);
+		} else if (matches(w, "valid_lft")) {
+			if (valid_s)
+				return arg_duplicate("valid_lft", *argv);
+			NEXT();
+			valid_s = *argv;
+			if (lifetime_parse(*argv, &valid) < 0)
+				return arg_invalid("valid_lft value", *argv);
+		} else if (matches(w, "preferred_lft")) {
+			if (pref_s)
+				return arg_duplicate("preferred_lft", *argv);
+			NEXT();
+			pref_s = *argv;
+			if (lifetime_parse(*argv, &pref) < 0)
+				return arg_invalid("preferred_lft value", *argv);
+		} else if ((fl = ifa_flag_find(w))) {
+			if (fl->readonly)
+				fprintf(stderr, "Warning: %s option is not mutable from userspace\n", fl->name);
+			else if (fl->v6only && ifa->ifa_family != AF_INET6)
+				fprintf(stderr, "Warning: %s option can be set only for IPv6 addresses\n", fl->name);
+			else
+				flags |= fl->mask;
+		} else {
+			if (!strcmp(w, "local"))
+				NEXT();
+			if (matches(*argv, "help"))
+				return addr_usage();
+			if (local_len) {
+				fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
+					"local", *argv);
+				return EXIT_USAGE;
+			}
+			lcl_arg = *argv;
+			if (prefix_parse(*argv, ifa->ifa_family, &lcl, true) < 0)
+				return EXIT_FAIL;
+			if (ifa->ifa_family == AF_UNSPEC)
+				ifa->ifa_family = (unsigned char)lcl.family;
+			nlreq_put(&req, IFA_LOCAL, (size_t)lcl.bytelen, lcl.data);
+			local_len = lcl.bytelen;
+		}
+	}
+#undef NEXT
+	if (flags <= 0xff)
+		ifa->ifa_flags = (unsigned char)flags;
+	else
+		nlreq_put_u32(&req, IFA_FLAGS, flags);
+	if (!d) {
+		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		return EXIT_FAIL;
+	}
+	if (peer_len == 0 && local_len) {
+		if (cmd == RTM_DELADDR && lcl.family == AF_INET && !lcl.len_given) {
+			fprintf(stderr,
+				"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+				"         This special behaviour is likely to disappear in further releases,\n"
+				"         fix your scripts!\n", lcl_arg, local_len * 8);
+		} else {
+			peer = lcl;
+			nlreq_put(&req, IFA_ADDRESS, (size_t)lcl.bytelen, lcl.data);
+		}
+	}
+	if (ifa->ifa_prefixlen == 0)
+		ifa->ifa_prefixlen = (unsigned char)(lcl.bitlen > 0 ? lcl.bitlen : 0);
+	if (brd_len < 0 && cmd != RTM_DELADDR) {
+		struct prefix brd = peer;
+
+		if (ifa->ifa_family != AF_INET) {
+			fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
+			return EXIT_FAIL;
+		}
+		if (brd.bitlen <= 30) {
+			uint32_t v;
+
+			memcpy(&v, brd.data, 4);
+			v = ntohl(v);
+			for (int i = 31; i >= brd.bitlen; i--) {
+				if (brd_len == -1)
+					v |= 1u << (31 - i);
+				else
+					v &= ~(1u << (31 - i));
+			}
+			v = htonl(v);
+			memcpy(brd.data, &v, 4);
+			nlreq_put(&req, IFA_BROADCAST, (size_t)brd.bytelen, brd.data);
+		}
+	}
+	if (!scoped && cmd != RTM_DELADDR)
+		ifa->ifa_scope = (lcl.family == AF_INET && lcl.bytelen >= 1 && lcl.data[0] == 127) ?
+				 RT_SCOPE_HOST : 0;
+	ifa->ifa_index = (unsigned int)ifname_to_index(d);
+	if (!ifa->ifa_index) {
+		fprintf(stderr, "Cannot find device \"%s\"\n", d);
+		return EXIT_FAIL;
+	}
+	if (valid_s || pref_s) {
+		struct ifa_cacheinfo ci = { 0 };
+
+		if (!valid) {
+			fprintf(stderr, "valid_lft is zero\n");
+			return EXIT_FAIL;
+		}
+		if (valid < pref) {
+			fprintf(stderr, "preferred_lft is greater than valid_lft\n");
+			return EXIT_FAIL;
+		}
+		ci.ifa_prefered = pref;
+		ci.ifa_valid = valid;
+		nlreq_put(&req, IFA_CACHEINFO, sizeof(ci), &ci);
+	}
+	if ((flags & IFA_F_MCAUTOJOIN) &&
+	    !((lcl.family == AF_INET && (lcl.data[0] & 0xf0) == 0xe0) ||
+	      (lcl.family == AF_INET6 && lcl.data[0] == 0xff))) {
+		fprintf(stderr, "autojoin needs multicast address\n");
+		return EXIT_FAIL;
+	}
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+static int addr_add(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_modify(ib, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL, argc, argv);
+}
+
+static int addr_change(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_modify(ib, RTM_NEWADDR, NLM_F_REPLACE, argc, argv);
+}
+
+static int addr_replace(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_modify(ib, RTM_NEWADDR, NLM_F_CREATE | NLM_F_REPLACE, argc, argv);
+}
+
+static int addr_delete(struct ipbox *ib, int argc, char **argv)
+{
+	return addr_modify(ib, RTM_DELADDR, 0, argc, argv);
+}
+
+static int addr_help(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return addr_usage();
+}
+
+/* iproute2's order: `ip a s` is show, `ip a d` delete, `ip a f` flush. */
+static const struct verb addr_verbs[] = {
+	{ "add", addr_add },
+	{ "change", addr_change },
+	{ "chg", addr_change },
+	{ "replace", addr_replace },
+	{ "delete", addr_delete },
+	{ "list", addr_show },
+	{ "show", addr_show },
+	{ "lst", addr_show },
+	{ "flush", addr_flush_cmd },
+	{ "help", addr_help },
+	{ NULL, NULL },
+};
+
+int do_address(struct ipbox *ib, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return addr_show(ib, 0, NULL);
+	v = verb_find(addr_verbs, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}

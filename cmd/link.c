@@ -1,0 +1,1019 @@
+/* ip link: show, add, set/change, replace, delete, property, help. */
+#include "link.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+#include <linux/veth.h>
+#include <libmnl/libmnl.h>
+
+#include "../names/names.h"
+#include "../namespace/netns.h"
+#include "../netlink/lladdr.h"
+
+#define ALTIFNAMSIZ 128
+#define IFALIASZ 256
+
+static int link_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
+		"\t\t    [ txqueuelen PACKETS ]\n"
+		"\t\t    [ address LLADDR ]\n"
+		"\t\t    [ broadcast LLADDR ]\n"
+		"\t\t    [ mtu MTU ] [index IDX ]\n"
+		"\t\t    [ numtxqueues QUEUE_COUNT ]\n"
+		"\t\t    [ numrxqueues QUEUE_COUNT ]\n"
+		"\t\t    [ netns { PID | NAME } ]\n"
+		"\t\t    type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
+		"\t\t\t[ { up | down } ]\n"
+		"\t\t\t[ type TYPE ARGS ]\n"
+		"\t\t[ arp { on | off } ]\n"
+		"\t\t[ dynamic { on | off } ]\n"
+		"\t\t[ multicast { on | off } ]\n"
+		"\t\t[ allmulticast { on | off } ]\n"
+		"\t\t[ promisc { on | off } ]\n"
+		"\t\t[ trailers { on | off } ]\n"
+		"\t\t[ carrier { on | off } ]\n"
+		"\t\t[ txqueuelen PACKETS ]\n"
+		"\t\t[ name NEWNAME ]\n"
+		"\t\t[ address LLADDR ]\n"
+		"\t\t[ broadcast LLADDR ]\n"
+		"\t\t[ mtu MTU ]\n"
+		"\t\t[ netns { PID | NAME } ]\n"
+		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
+		"\t\t[ alias NAME ]\n"
+		"\t\t[ vf NUM [ mac LLADDR ]\n"
+		"\t\t\t [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]\n"
+		"\t\t\t [ rate TXRATE ]\n"
+		"\t\t\t [ max_tx_rate TXRATE ]\n"
+		"\t\t\t [ min_tx_rate TXRATE ]\n"
+		"\t\t\t [ spoofchk { on | off} ]\n"
+		"\t\t\t [ query_rss { on | off} ]\n"
+		"\t\t\t [ state { auto | enable | disable} ]\n"
+		"\t\t\t [ trust { on | off} ]\n"
+		"\t\t\t [ node_guid EUI64 ]\n"
+		"\t\t\t [ port_guid EUI64 ] ]\n"
+		"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off |\n"
+		"\t\t\t  object FILE [ { section | program } NAME ] [ verbose ] |\n"
+		"\t\t\t  pinned FILE } ]\n"
+		"\t\t[ master DEVICE ][ vrf NAME ]\n"
+		"\t\t[ nomaster ]\n"
+		"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
+		"\t\t[ protodown { on | off } ]\n"
+		"\t\t[ protodown_reason PREASON { on | off } ]\n"
+		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
+		"\t\t[ gro_max_size BYTES ]\n"
+		"\n"
+		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+		"\t\t[nomaster]\n"
+		"\n"
+		"\tip link xstats type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link afstats [ dev DEVICE ]\n"
+		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
+		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
+		"\n"
+		"\tip link help [ TYPE ]\n"
+		"\n"
+		"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+		"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+		"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+		"          ipip | ipoib | ipvlan | ipvtap |\n"
+		"          macsec | macvlan | macvtap |\n"
+		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+		"          xfrm | virt_wifi }\n");
+	return EXIT_USAGE;
+}
+
+/* iproute2's duparg2 */
+static int arg_garbage(const char *key, const char *arg)
+{
+	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
+	return EXIT_USAGE;
+}
+
+static int nodev(const char *dev)
+{
+	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+	return EXIT_FAIL;
+}
+
+/* ---- show ------------------------------------------------------------- */
+
+struct show_ctx {
+	struct link_show ls;
+};
+
+static int show_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct link_show *ls = data;
+	struct printer *p = ls->ib->pr;
+
+	print_open_object(p, NULL);
+	link_print(ls, nlh);
+	print_close_object(p);
+	return NL_CB_OK;
+}
+
+/* Parse the words of `ip link show` / `ip address show` into a filter;
+ * *dev is the device named, if any. */
+int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
+		   bool is_link)
+{
+	*dev = NULL;
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+
+		if (!strcmp(w, "to")) {
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			if (prefix_parse(*argv, f->family, &f->pfx, true) < 0)
+				return EXIT_FAIL;
+			if (f->family == AF_UNSPEC)
+				f->family = f->pfx.family;
+		} else if (!strcmp(w, "scope")) {
+			uint32_t scope;
+
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			f->scopemask = -1;
+			if (names_to_id(&names_scopes, *argv, &scope) < 0) {
+				if (strcmp(*argv, "all") != 0)
+					return arg_invalid("invalid \"scope\"\n", *argv);
+				scope = RT_SCOPE_NOWHERE;
+				f->scopemask = 0;
+			}
+			f->scope = (int)scope;
+		} else if (!strcmp(w, "up")) {
+			f->up = true;
+		} else if (!is_link && addr_flag_filter(f, w)) {
+			continue;
+		} else if (!strcmp(w, "label")) {
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			f->label = *argv;
+		} else if (!strcmp(w, "group")) {
+			uint32_t g;
+
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			if (names_to_id(&names_groups, *argv, &g) < 0)
+				return arg_invalid("Invalid \"group\" value\n", *argv);
+			f->group = g;
+		} else if (!strcmp(w, "master")) {
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			f->master = ifname_to_index(*argv);
+			if (!f->master)
+				return arg_invalid("Device does not exist\n", *argv);
+		} else if (!strcmp(w, "nomaster")) {
+			f->master = -1;
+		} else if (!strcmp(w, "type")) {
+			size_t n;
+
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			n = strlen(*argv);
+			if (n >= 6 && !strcmp(*argv + n - 6, "_slave")) {
+				(*argv)[n - 6] = '\0';
+				f->slave_kind = *argv;
+			} else {
+				f->kind = *argv;
+			}
+		} else {
+			if (!strcmp(w, "dev")) {
+				if (argc < 2)
+					return arg_incomplete();
+				argc--, argv++;
+			} else if (matches(w, "help")) {
+				return is_link ? link_usage() : addr_usage();
+			}
+			if (*dev)
+				return arg_garbage("dev", *argv);
+			*dev = *argv;
+		}
+	}
+	return 0;
+}
+
+static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nl *nl = rt_socket(ib);
+
+	if (!nl)
+		return EXIT_FAIL;
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	ifi->ifi_index = ls->f->ifindex;
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_VF);
+	(void)dev;
+	print_doc_begin(ib->pr);
+	if (nl_talk(nl, &req, show_one, ls) < 0) {
+		print_doc_end(ib->pr);
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	print_doc_end(ib->pr);
+	return EXIT_OK;
+}
+
+/* The dump request, with the kernel-side filters iproute2 sends. */
+void link_dump_request(struct nlreq *req, const struct link_filter *f, int family)
+{
+	struct ifinfomsg *ifi = nlreq_init(req, RTM_GETLINK, 0, sizeof(*ifi));
+
+	ifi->ifi_family = (unsigned char)family;
+	/* Only the generic dump takes attributes; the inet6 one refuses them. */
+	if (family != AF_UNSPEC && family != AF_PACKET)
+		return;
+	nlreq_put_u32(req, IFLA_EXT_MASK, RTEXT_FILTER_VF);
+	if (f->master)
+		nlreq_put_u32(req, IFLA_MASTER, (uint32_t)f->master);
+	if (f->kind) {
+		struct nlattr *li = nlreq_nest_start(req, IFLA_LINKINFO);
+
+		nlreq_put_str(req, IFLA_INFO_KIND, f->kind);
+		nlreq_nest_end(req, li);
+	}
+}
+
+static int link_show(struct ipbox *ib, int argc, char **argv)
+{
+	struct link_filter f;
+	struct link_show ls = { .ib = ib, .f = &f };
+	const char *dev;
+	struct nlreq req;
+	struct nl *nl;
+	int ret;
+
+	link_filter_init(&f, AF_PACKET);
+	f.do_link = true;
+	ret = link_show_args(&f, argc, argv, &dev, true);
+	if (ret)
+		return ret;
+	if (dev) {
+		f.ifindex = ifname_to_index(dev);
+		if (f.ifindex <= 0) {
+			fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
+			return EXIT_FAIL;
+		}
+		if (f.group == -1) {
+			ret = link_get_one(ib, &ls, dev);
+			ifcache_close(&ls.names);
+			return ret;
+		}
+	}
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	link_dump_request(&req, &f, AF_PACKET);
+	print_doc_begin(ib->pr);
+	ret = nl_dump(nl, &req, show_one, &ls);
+	print_doc_end(ib->pr);
+	ifcache_close(&ls.names);
+	if (ret < 0) {
+		nl_perror(nl);
+		fprintf(stderr, "Dump terminated\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* ---- add, set, replace, delete ---------------------------------------- */
+
+struct link_req {
+	const char *type;	/* after "type" */
+	int type_argc;
+	char **type_argv;
+};
+
+static int on_off(const char *key, const char *val)
+{
+	fprintf(stderr, "Error: argument of \"%s\" must be \"on\" or \"off\", not \"%s\"\n", key, val);
+	return EXIT_FAIL;
+}
+
+static int set_flag(struct ifinfomsg *ifi, unsigned int flag, bool inverted,
+		    const char *key, const char *val)
+{
+	bool on;
+
+	if (!strcmp(val, "on"))
+		on = true;
+	else if (!strcmp(val, "off"))
+		on = false;
+	else
+		return on_off(key, val);
+	ifi->ifi_change |= flag;
+	if (on != inverted)
+		ifi->ifi_flags |= flag;
+	else
+		ifi->ifi_flags &= ~flag;
+	return 0;
+}
+
+static bool altifname_valid(const char *name)
+{
+	size_t n = strlen(name);
+
+	if (n == 0 || n >= ALTIFNAMSIZ)
+		return false;
+	for (; *name; name++)
+		if (*name == '/' || *name == ':' || *name == ' ' || *name == '\t' ||
+		    *name == '\n' || *name == '\r' || *name == '\v' || *name == '\f')
+			return false;
+	return true;
+}
+
+static int int_arg(const char *key, const char *val, int32_t *out, const char *what)
+{
+	(void)key;
+	if (arg_i32(val, out, 0) < 0)
+		return arg_invalid(what, val);
+	return 0;
+}
+
+static int netns_fd_of(const char *name)
+{
+	char path[4096];
+
+	if (strchr(name, '/')) {
+		snprintf(path, sizeof(path), "%s", name);
+		return open(path, O_RDONLY | O_CLOEXEC);
+	}
+	return netns_open(name);
+}
+
+static int lladdr_len_answer(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *a;
+
+	if (nlh->nlmsg_type != RTM_NEWLINK)
+		return NL_CB_STOP;
+	mnl_attr_for_each(a, nlh, sizeof(struct ifinfomsg))
+		if (mnl_attr_get_type(a) == IFLA_ADDRESS)
+			*(int *)data = (int)mnl_attr_get_payload_len(a);
+	return NL_CB_STOP;
+}
+
+/* The length of dev's hardware address, or -1 (iproute2 checks a new
+ * address against it before asking the kernel). */
+static int lladdr_len_of(const char *dev)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nl *nl = malloc(sizeof(*nl));
+	int len = -1;
+
+	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+		free(nl);
+		return -1;
+	}
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	nlreq_put_str(&req, strlen(dev) < IF_NAMESIZE ? IFLA_IFNAME : IFLA_ALT_IFNAME, dev);
+	if (nl_talk(nl, &req, lladdr_len_answer, &len) < 0)
+		len = -1;
+	nl_close(nl);
+	free(nl);
+	return len;
+}
+
+/* iproute2's iplink_parse: attributes go into the request in the order
+ * given; returns the number of words used, or -(exit status). */
+static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int argc,
+		      char **argv, struct link_req *out, int *netns_fd)
+{
+	const char *name = NULL, *dev = NULL, *link = NULL;
+	int32_t qlen = -1, mtu = -1, ntx = -1, nrx = -1, index = 0, nsid = -1;
+	int64_t group = -1;
+	int addr_len = 0, start = argc, ret;
+	bool netns_given = false;
+	uint8_t abuf[LLADDR_MAX];
+
+	out->type = NULL;
+	for (; argc > 0; argc--, argv++) {
+		const char *w = *argv;
+		bool has_next = argc > 1;
+
+#define NEXT() do { if (!has_next) return -arg_incomplete(); argc--, argv++; } while (0)
+		if (!strcmp(w, "up")) {
+			ifi->ifi_change |= IFF_UP;
+			ifi->ifi_flags |= IFF_UP;
+		} else if (!strcmp(w, "down")) {
+			ifi->ifi_change |= IFF_UP;
+			ifi->ifi_flags &= ~IFF_UP;
+		} else if (!strcmp(w, "name")) {
+			NEXT();
+			if (name)
+				return -arg_duplicate("name", *argv);
+			if (!ifname_valid(*argv))
+				return -arg_invalid("\"name\" not a valid ifname", *argv);
+			name = *argv;
+			if (!dev)
+				dev = name;
+		} else if (!strcmp(w, "index")) {
+			NEXT();
+			if (index)
+				return -arg_duplicate("index", *argv);
+			index = atoi(*argv);
+			if (index <= 0)
+				return -arg_invalid("Invalid \"index\" value", *argv);
+		} else if (matches(w, "link")) {
+			NEXT();
+			link = *argv;
+		} else if (matches(w, "address")) {
+			NEXT();
+			addr_len = lladdr_pton(*argv, abuf, sizeof(abuf));
+			if (addr_len < 0)
+				return -EXIT_FAIL;
+			nlreq_put(r, IFLA_ADDRESS, (size_t)addr_len, abuf);
+		} else if (matches(w, "broadcast") || !strcmp(w, "brd")) {
+			int len;
+
+			NEXT();
+			len = lladdr_pton(*argv, abuf, sizeof(abuf));
+			if (len < 0)
+				return -EXIT_FAIL;
+			nlreq_put(r, IFLA_BROADCAST, (size_t)len, abuf);
+		} else if (matches(w, "txqueuelen") || !strcmp(w, "qlen") || matches(w, "txqlen")) {
+			NEXT();
+			if (qlen != -1)
+				return -arg_duplicate("txqueuelen", *argv);
+			if ((ret = int_arg(w, *argv, &qlen, "Invalid \"txqueuelen\" value\n")))
+				return -ret;
+			nlreq_put_u32(r, IFLA_TXQLEN, (uint32_t)qlen);
+		} else if (!strcmp(w, "mtu")) {
+			NEXT();
+			if (mtu != -1)
+				return -arg_duplicate("mtu", *argv);
+			if ((ret = int_arg(w, *argv, &mtu, "Invalid \"mtu\" value\n")))
+				return -ret;
+			nlreq_put_u32(r, IFLA_MTU, (uint32_t)mtu);
+		} else if (!strcmp(w, "netns")) {
+			int32_t pid;
+
+			NEXT();
+			if (netns_given)
+				return -arg_duplicate("netns", *argv);
+			netns_given = true;
+			*netns_fd = netns_fd_of(*argv);
+			if (*netns_fd >= 0)
+				nlreq_put_u32(r, IFLA_NET_NS_FD, (uint32_t)*netns_fd);
+			else if (arg_i32(*argv, &pid, 0) == 0)
+				nlreq_put_u32(r, IFLA_NET_NS_PID, (uint32_t)pid);
+			else
+				return -arg_invalid("Invalid \"netns\" value\n", *argv);
+		} else if (!strcmp(w, "multicast")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_MULTICAST, false, w, *argv)))
+				return -ret;
+		} else if (!strcmp(w, "allmulticast")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_ALLMULTI, false, w, *argv)))
+				return -ret;
+		} else if (!strcmp(w, "promisc")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_PROMISC, false, w, *argv)))
+				return -ret;
+		} else if (!strcmp(w, "trailers")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_NOTRAILERS, true, w, *argv)))
+				return -ret;
+		} else if (!strcmp(w, "arp")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_NOARP, true, w, *argv)))
+				return -ret;
+		} else if (!strcmp(w, "carrier")) {
+			NEXT();
+			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
+				return -on_off(w, *argv);
+			nlreq_put_u8(r, IFLA_CARRIER, !strcmp(*argv, "on"));
+		} else if (matches(w, "master")) {
+			int idx;
+
+			NEXT();
+			idx = ifname_to_index(*argv);
+			if (!idx)
+				return -arg_invalid("Device does not exist\n", *argv);
+			nlreq_put_u32(r, IFLA_MASTER, (uint32_t)idx);
+		} else if (matches(w, "nomaster")) {
+			nlreq_put_u32(r, IFLA_MASTER, 0);
+		} else if (matches(w, "dynamic")) {
+			NEXT();
+			if ((ret = set_flag(ifi, IFF_DYNAMIC, false, w, *argv)))
+				return -ret;
+		} else if (matches(w, "type")) {
+			NEXT();
+			out->type = *argv;
+			argc--, argv++;
+			break;
+		} else if (matches(w, "alias")) {
+			NEXT();
+			if (strlen(*argv) >= IFALIASZ)
+				return -arg_invalid("alias too long\n", *argv);
+			nlreq_put(r, IFLA_IFALIAS, strlen(*argv), *argv);
+		} else if (!strcmp(w, "group")) {
+			uint32_t g;
+
+			NEXT();
+			if (group != -1)
+				return -arg_duplicate("group", *argv);
+			if (names_to_id(&names_groups, *argv, &g) < 0)
+				return -arg_invalid("Invalid \"group\" value\n", *argv);
+			group = g;
+			nlreq_put_u32(r, IFLA_GROUP, g);
+		} else if (!strcmp(w, "mode")) {
+			NEXT();
+			if (!strcasecmp(*argv, "default"))
+				nlreq_put_u8(r, IFLA_LINKMODE, 0 /* IF_LINK_MODE_DEFAULT */);
+			else if (!strcasecmp(*argv, "dormant"))
+				nlreq_put_u8(r, IFLA_LINKMODE, 1 /* IF_LINK_MODE_DORMANT */);
+			else
+				return -arg_invalid("Invalid link mode\n", *argv);
+		} else if (!strcmp(w, "state")) {
+			static const char *const st[] = { "UNKNOWN", "NOTPRESENT", "DOWN",
+				"LOWERLAYERDOWN", "TESTING", "DORMANT", "UP" };
+			int s = -1;
+
+			NEXT();
+			for (int i = 0; i < 7; i++)
+				if (!strcasecmp(*argv, st[i]))
+					s = i;
+			if (s < 0)
+				return -arg_invalid("Invalid operstate\n", *argv);
+			nlreq_put_u8(r, IFLA_OPERSTATE, (uint8_t)s);
+		} else if (matches(w, "numtxqueues")) {
+			NEXT();
+			if (ntx != -1)
+				return -arg_duplicate("numtxqueues", *argv);
+			if ((ret = int_arg(w, *argv, &ntx, "Invalid \"numtxqueues\" value\n")))
+				return -ret;
+			nlreq_put_u32(r, IFLA_NUM_TX_QUEUES, (uint32_t)ntx);
+		} else if (matches(w, "numrxqueues")) {
+			NEXT();
+			if (nrx != -1)
+				return -arg_duplicate("numrxqueues", *argv);
+			if ((ret = int_arg(w, *argv, &nrx, "Invalid \"numrxqueues\" value\n")))
+				return -ret;
+			nlreq_put_u32(r, IFLA_NUM_RX_QUEUES, (uint32_t)nrx);
+		} else if (matches(w, "addrgenmode")) {
+			static const char *const modes[] = { "eui64", "none", "stable_secret", "random" };
+			struct nlattr *afs, *af6;
+			int m = -1;
+
+			NEXT();
+			for (int i = 0; i < 4; i++)
+				if (!strcasecmp(*argv, modes[i]))
+					m = i;
+			if (m < 0)
+				return -arg_invalid("Invalid address generation mode\n", *argv);
+			afs = nlreq_nest_start(r, IFLA_AF_SPEC);
+			af6 = nlreq_nest_start(r, AF_INET6);
+			nlreq_put_u8(r, IFLA_INET6_ADDR_GEN_MODE, (uint8_t)m);
+			nlreq_nest_end(r, af6);
+			nlreq_nest_end(r, afs);
+		} else if (matches(w, "link-netnsid")) {
+			NEXT();
+			if (nsid != -1)
+				return -arg_duplicate("link-netns/link-netnsid", *argv);
+			if ((ret = int_arg(w, *argv, &nsid, "Invalid \"link-netnsid\" value\n")))
+				return -ret;
+			nlreq_put_u32(r, IFLA_LINK_NETNSID, (uint32_t)nsid);
+		} else if (!strcmp(w, "protodown")) {
+			NEXT();
+			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
+				return -on_off(w, *argv);
+			nlreq_put_u8(r, IFLA_PROTO_DOWN, !strcmp(*argv, "on"));
+		} else if (!strcmp(w, "gso_max_size") || !strcmp(w, "gso_max_segs") ||
+			   !strcmp(w, "gro_max_size")) {
+			char msg[64];
+			uint32_t v;
+
+			NEXT();
+			snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", w);
+			if (arg_u32(*argv, &v, 0) < 0)
+				return -arg_invalid(msg, *argv);
+			nlreq_put_u32(r, !strcmp(w, "gso_max_size") ? IFLA_GSO_MAX_SIZE :
+				      !strcmp(w, "gso_max_segs") ? IFLA_GSO_MAX_SEGS :
+				      IFLA_GRO_MAX_SIZE, v);
+		} else if (!strcmp(w, "parentdev")) {
+			NEXT();
+			nlreq_put_str(r, IFLA_PARENT_DEV_NAME, *argv);
+		} else {
+			if (matches(w, "help"))
+				return -link_usage();
+			if (!strcmp(w, "dev"))
+				NEXT();
+			if (dev != name)
+				return -arg_garbage("dev", *argv);
+			if (!altifname_valid(*argv))
+				return -arg_invalid("\"dev\" not a valid ifname", *argv);
+			dev = *argv;
+		}
+#undef NEXT
+	}
+	out->type_argc = argc;
+	out->type_argv = argv;
+
+	if (!name)
+		name = dev;
+	else if (!dev)
+		dev = name;
+	else if (!strcmp(name, dev))
+		name = dev;
+
+	if (dev && addr_len && !create) {
+		int halen = lladdr_len_of(dev);
+
+		if (halen >= 0 && halen != addr_len) {
+			fprintf(stderr, "Invalid address length %d - must be %d bytes\n", addr_len, halen);
+			return -EXIT_FAIL;
+		}
+	}
+	if (!create && index && !netns_given) {
+		fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
+		return -EXIT_USAGE;
+	}
+	if (!create) {
+		if (!dev) {
+			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+			return -EXIT_USAGE;
+		}
+		ifi->ifi_index = ifname_to_index(dev);
+		if (!ifi->ifi_index)
+			return -nodev(dev);
+		if (name == dev)
+			name = NULL;
+		if (index)
+			nlreq_put_u32(r, IFLA_NEW_IFINDEX, (uint32_t)index);
+	} else {
+		if (name != dev) {
+			fprintf(stderr, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+			return -EXIT_USAGE;
+		}
+		if (link) {
+			int idx = ifname_to_index(link);
+
+			if (!idx)
+				return -nodev(link);
+			nlreq_put_u32(r, IFLA_LINK, (uint32_t)idx);
+		}
+		ifi->ifi_index = index;
+	}
+	if (name)
+		nlreq_put_str(r, IFLA_IFNAME, name);
+	return start - argc;
+}
+
+/* ---- kind options ----------------------------------------------------- */
+
+static int veth_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip link <options> type veth [peer <options>]\n"
+		"To get <options> type 'ip link add help'\n");
+	return EXIT_USAGE;
+}
+
+static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
+{
+	struct nlattr *peer;
+	struct ifinfomsg *pifi;
+	struct link_req sub;
+	int used;
+
+	if (strcmp(argv[0], "peer") != 0)
+		return -veth_usage();
+	peer = nlreq_nest_start(r, VETH_INFO_PEER);
+	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
+		return -EXIT_FAIL;
+	pifi = mnl_nlmsg_put_extra_header(r->nlh, sizeof(*pifi));
+	used = link_parse(r, pifi, true, argc - 1, argv + 1, &sub, netns_fd);
+	if (used < 0)
+		return used;
+	if (sub.type)
+		return -arg_duplicate("type", argv[used]);
+	nlreq_nest_end(r, peer);
+	return 0;
+}
+
+static int macvlan_usage(const char *kind)
+{
+	fprintf(stderr,
+		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
+		"\n"
+		"MODE: private | vepa | bridge | passthru | source\n"
+		"MODE_FLAG: null | nopromisc | nodst\n"
+		"MODE_OPTS: for mode \"source\":\n"
+		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
+		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n",
+		kind);
+	return EXIT_FAIL;
+}
+
+static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv)
+{
+	static const char *const modes[] = { "private", "vepa", "bridge", "passthru", "source" };
+	uint16_t flags = 0;
+	uint32_t mode = 0;
+	bool has_flags = false;
+
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "mode")) {
+			mode = 0;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			for (unsigned int i = 0; i < 5; i++)
+				if (!strcmp(*argv, modes[i]))
+					mode = 1u << i;
+			if (!mode) {
+				fprintf(stderr, "Error: argument of \"mode\" must be \"private\", "
+					"\"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n", *argv);
+				return -EXIT_FAIL;
+			}
+			nlreq_put_u32(r, IFLA_MACVLAN_MODE, mode);
+		} else if (!strcmp(*argv, "nopromisc")) {
+			flags |= MACVLAN_FLAG_NOPROMISC;
+			has_flags = true;
+		} else if (!strcmp(*argv, "bcqueuelen")) {
+			uint32_t v;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (arg_u32(*argv, &v, 0) < 0)
+				return -arg_invalid("invalid bcqueuelen", *argv);
+			nlreq_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
+		} else if (matches(*argv, "help")) {
+			return -macvlan_usage(kind);
+		} else {
+			fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, *argv);
+			return -macvlan_usage(kind);
+		}
+	}
+	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
+		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n", kind);
+		return -macvlan_usage(kind);
+	}
+	if (has_flags)
+		nlreq_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
+	return 0;
+}
+
+static int vlan_opts(struct nlreq *r, int argc, char **argv)
+{
+	for (; argc > 0; argc--, argv++) {
+		if (!strcmp(*argv, "id")) {
+			uint32_t id;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
+				return -arg_invalid("id is invalid", *argv);
+			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
+		} else if (!strcmp(*argv, "protocol")) {
+			uint16_t proto;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (!strcasecmp(*argv, "802.1Q"))
+				proto = htons(0x8100);
+			else if (!strcasecmp(*argv, "802.1ad"))
+				proto = htons(0x88a8);
+			else
+				return -arg_invalid("protocol is invalid", *argv);
+			nlreq_put_u16(r, IFLA_VLAN_PROTOCOL, proto);
+		} else {
+			fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
+			return -EXIT_USAGE;
+		}
+	}
+	return 0;
+}
+
+/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status). */
+static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
+{
+	const char *kind = lr->type;
+	const char *us = strchr(kind, '_');
+	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
+	int ret = 0;
+
+	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
+	if (lr->type_argc) {
+		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
+		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
+		bool vlan = !strcmp(kind, "vlan");
+
+		/* iproute2's ifb parser takes and ignores any words */
+		if (!strcmp(kind, "ifb"))
+			goto done;
+		if (!veth && !macv && !vlan) {
+			if (matches(lr->type_argv[0], "help"))
+				return -link_usage();
+			fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
+				lr->type_argv[0]);
+			return -EXIT_FAIL;
+		}
+		data = nlreq_nest_start(r, us && !strcmp(us, "_slave") ?
+					IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
+		if (veth)
+			ret = veth_opts(r, lr->type_argc, lr->type_argv, netns_fd);
+		else if (macv)
+			ret = macvlan_opts(r, kind, lr->type_argc, lr->type_argv);
+		else
+			ret = vlan_opts(r, lr->type_argc, lr->type_argv);
+		if (ret < 0)
+			return ret;
+		nlreq_nest_end(r, data);
+	}
+done:
+	nlreq_nest_end(r, li);
+	return 0;
+}
+
+static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc, char **argv)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi = nlreq_init(&req, cmd, flags, sizeof(*ifi));
+	struct link_req lr;
+	int netns_fd = -1, peer_fd = -1, ret;
+	struct nl *nl;
+
+	ifi->ifi_family = (unsigned char)ib->family;
+	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
+	if (ret >= 0) {
+		ret = 0;
+		if (lr.type)
+			ret = kind_opts(&req, &lr, &peer_fd);
+		else if (flags & NLM_F_CREATE) {
+			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
+			ret = -EXIT_FAIL;
+		}
+	}
+	if (ret < 0)
+		goto out;
+	nl = rt_socket(ib);
+	if (!nl) {
+		ret = -EXIT_FAIL;
+		goto out;
+	}
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		ret = -EXIT_KERNEL;
+	}
+out:
+	if (netns_fd >= 0)
+		close(netns_fd);
+	if (peer_fd >= 0)
+		close(peer_fd);
+	return -ret;
+}
+
+static int link_add(struct ipbox *ib, int argc, char **argv)
+{
+	return link_modify(ib, RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL, argc, argv);
+}
+
+static int link_set(struct ipbox *ib, int argc, char **argv)
+{
+	return link_modify(ib, RTM_NEWLINK, 0, argc, argv);
+}
+
+static int link_replace(struct ipbox *ib, int argc, char **argv)
+{
+	return link_modify(ib, RTM_NEWLINK, NLM_F_CREATE | NLM_F_REPLACE, argc, argv);
+}
+
+static int link_delete(struct ipbox *ib, int argc, char **argv)
+{
+	return link_modify(ib, RTM_DELLINK, 0, argc, argv);
+}
+
+/* ---- property add/del dev DEV altname NAME... ---------------------------- */
+
+static int link_property(struct ipbox *ib, int argc, char **argv)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nlattr *props;
+	const char *dev = NULL;
+	uint16_t cmd;
+	struct nl *nl;
+
+	if (argc < 1 || matches(argv[0], "help"))
+		goto usage;
+	if (matches(argv[0], "add"))
+		cmd = RTM_NEWLINKPROP;
+	else if (matches(argv[0], "delete"))
+		cmd = RTM_DELLINKPROP;
+	else
+		goto usage;
+	ifi = nlreq_init(&req, cmd, cmd == RTM_NEWLINKPROP ? NLM_F_CREATE | NLM_F_EXCL : 0,
+			 sizeof(*ifi));
+	ifi->ifi_family = (unsigned char)ib->family;
+	props = nlreq_nest_start(&req, IFLA_PROP_LIST);
+	for (argc--, argv++; argc > 0; argc--, argv++) {
+		if (matches(*argv, "altname")) {
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			if (!altifname_valid(*argv))
+				return arg_invalid("\"altname\" not a valid ifname", *argv);
+			nlreq_put_str(&req, IFLA_ALT_IFNAME, *argv);
+		} else if (matches(*argv, "help")) {
+			goto usage;
+		} else {
+			if (!strcmp(*argv, "dev")) {
+				if (argc < 2)
+					return arg_incomplete();
+				argc--, argv++;
+			}
+			if (dev)
+				return arg_garbage("dev", *argv);
+			if (!altifname_valid(*argv))
+				return arg_invalid("\"dev\" not a valid ifname", *argv);
+			dev = *argv;
+		}
+	}
+	nlreq_nest_end(&req, props);
+	if (!dev) {
+		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		return EXIT_USAGE;
+	}
+	nlreq_put_str(&req, IFLA_IFNAME, dev);
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+usage:
+	fprintf(stderr,
+		"Usage: ip link property add dev DEVICE [ altname NAME .. ]\n"
+		"       ip link property del dev DEVICE [ altname NAME .. ]\n");
+	return EXIT_USAGE;
+}
+
+static int link_help(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return link_usage();
+}
+
+/* iproute2's order of verbs: `ip link s` is set, `ip link l` is lst. */
+static const struct verb link_verbs[] = {
+	{ "add", link_add },
+	{ "set", link_set },
+	{ "change", link_set },
+	{ "replace", link_replace },
+	{ "delete", link_delete },
+	{ "show", link_show },
+	{ "lst", link_show },
+	{ "list", link_show },
+	{ "property", link_property },
+	{ "help", link_help },
+	{ NULL, NULL },
+};
+
+int do_link(struct ipbox *ib, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return link_show(ib, 0, NULL);
+	v = verb_find(link_verbs, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}

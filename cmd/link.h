@@ -1,0 +1,67 @@
+/* What `ip link` and `ip address` share: the show filter, and the
+ * printer of one RTM_NEWLINK message (iproute2's print_linkinfo). */
+#ifndef IPBOX_LINK_H
+#define IPBOX_LINK_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <netinet/in.h>
+#include "ipbox.h"
+#include "../netlink/ifname.h"
+
+/* An address prefix as typed: family, bytes, prefix length. */
+struct prefix {
+	int family;		/* AF_UNSPEC: none given */
+	int bitlen;
+	int bytelen;
+	bool len_given;		/* "/LEN" was typed */
+	uint8_t data[16];
+};
+
+struct link_filter {
+	int family;		/* AF_PACKET for ip link; ip address's -4/-6 */
+	bool do_link;		/* ip link: mode, alias and stats lines */
+	int ifindex;		/* dev NAME, or 0 */
+	bool up;
+	const char *label;	/* fnmatch pattern */
+	int64_t group;		/* -1: any */
+	int master;		/* 0: any */
+	const char *kind, *slave_kind;
+	/* ip address only */
+	int scope, scopemask;
+	unsigned int flags, flagmask;
+	struct prefix pfx;
+};
+
+struct link_show {
+	struct ipbox *ib;
+	struct link_filter *f;
+	struct ifcache names;	/* link, master, index -> name */
+	bool nsid_known;	/* nsid -> /run/netns name, last asked */
+	int nsid;
+	char nsname[256];
+};
+
+/* -1 when the filter drops the link, 0 for a brief line, 1 otherwise
+ * (iproute2's return values: 1 means "stats may follow"). */
+int link_print(struct link_show *ls, const struct nlmsghdr *nlh);
+void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
+bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
+void link_filter_init(struct link_filter *f, int family);
+
+/* iproute2's get_prefix / get_addr: -1 after its "Error: ..." line
+ * (the caller exits 1). */
+int prefix_parse(const char *s, int family, struct prefix *p, bool is_prefix);
+/* 0 when addr (len bytes) lies in `want` (or want is empty). */
+int prefix_match(const struct prefix *want, const void *addr, size_t len);
+
+int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
+		   bool is_link);
+void link_dump_request(struct nlreq *req, const struct link_filter *f, int family);
+bool addr_flag_filter(struct link_filter *f, const char *word);
+int addr_usage(void);
+
+int do_link(struct ipbox *ib, int argc, char **argv);
+int do_address(struct ipbox *ib, int argc, char **argv);
+
+#endif

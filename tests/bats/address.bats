@@ -1,0 +1,124 @@
+#!/usr/bin/env bats
+# address: `ip address` output (per-link, -o, -br, -j, families, filters)
+# and add/change/replace/del/flush must match /bin/ip, errors included.
+
+load helpers
+
+zoo() {
+	"$IP" link add d0 type ifb
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link property add dev d0 altname dummyzero
+	"$IP" addr add 10.0.0.1/24 dev d0
+	"$IP" addr add 10.0.0.2/24 dev d0
+	"$IP" addr add 10.9.0.1/16 brd + dev d0 label d0:x
+	"$IP" addr add 2001:db8::1/64 dev d0
+	"$IP" addr add 192.168.5.1 peer 192.168.5.2/32 dev v0
+	"$IP" addr add 2001:db8:1::5/64 dev v0 nodad noprefixroute
+	"$IP" addr add 10.3.0.1/24 dev v0 metric 9
+	"$IP" link set lo up
+	"$IP" netns add n
+	"$IP" link add vx0 type veth peer name vx1 netns n
+}
+
+SETUP='ip link add v0 type veth peer name v1; ip link add br0 type bridge;
+ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0;
+ip addr add 2001:db8::1/64 dev v0; ip netns add n'
+
+@test "show: every output mode and family matches /bin/ip" {
+	zoo
+	for opts in "" -o -br -j "-j -p" -4 -6 -0 "-o -4" "-br -4" "-j -4" "-j -6" -c "-o -c" -d "-d -j"; do
+		same $opts addr
+		same $opts address show
+	done
+	same a
+	same addr list
+	same addr lst
+}
+
+@test "show: filters" {
+	zoo
+	for f in "dev d0" "dev dummyzero" "scope global" "scope host" "scope link" "scope all" \
+		"to 10.0.0.0/8" "to 10.9.0.1" "to 2001:db8::/32" "label d0:x" "label d0*" \
+		"label d0" up permanent dynamic -tentative nodad secondary primary \
+		noprefixroute "type veth" "master nope" "dev d0 scope global"; do
+		same addr show $f
+		same -j addr show $f
+	done
+}
+
+@test "show: errors" {
+	zoo
+	same addr show dev nope
+	same addr show scope bogus
+	same addr show to bogus
+	same addr show dev d0 dev v0
+	same addr help
+	same addr bogus
+}
+
+@test "show -s: counters after the addresses" {
+	"$IP" link set lo up
+	ping -c 2 -q 127.0.0.1 >/dev/null
+	same -s addr
+	same -s -j addr show lo
+}
+
+@test "add: forms, flags and lifetimes" {
+	for args in "10.1.0.1/24 dev v0" "10.1.0.1 dev v0" "10.1.0.1/24 brd + dev v0" \
+		"10.1.0.1/24 brd - dev v0" "10.1.0.1/24 broadcast 10.1.0.9 dev v0" \
+		"10.1.0.1/24 dev v0 label v0:foo" "10.1.0.1/24 dev v0 label foo" \
+		"10.1.0.1/24 dev v0 scope link" "10.1.0.1 peer 10.1.0.2 dev v0" \
+		"10.1.0.1/24 dev v0 valid_lft 100 preferred_lft 50" "10.1.0.1/24 dev v0 metric 5" \
+		"10.1.0.1/24 dev v0 noprefixroute" "10.1.0.1/24 dev v0 nodad" \
+		"2001:db8:5::1/64 dev v0 nodad" "2001:db8:5::1/64 dev v0 tentative" \
+		"127.0.0.5/8 dev v0" "10.1.0.1/255.255.255.0 dev v0" "10.1 dev v0" \
+		"224.0.0.5/24 dev v0 autojoin" "local 10.1.0.1/24 dev v0"; do
+		same_effect "$SETUP" addr add $args
+	done
+}
+
+@test "add: errors" {
+	for args in "10.0.0.1/24 dev v0" "10.1.0.1/24 dev v0 scope bogus" \
+		"10.1.0.1/24 dev v0 valid_lft 10 preferred_lft 50" "10.1.0.1/24 dev v0 valid_lft 0" \
+		"10.1.0.1/24" "bogus dev v0" "10.1.0.1/33 dev v0" "10.1.0.1/24 dev nope" \
+		"10.1.0.1/24 10.2.0.1/24 dev v0" "2001:db8:5::1/64 brd + dev v0" \
+		"10.1.0.1/24 dev v0 autojoin"; do
+		same_effect "$SETUP" addr add $args
+	done
+	same_effect "$SETUP" -6 addr add 10.1.0.1/24 dev v0
+	same_effect "$SETUP" -4 addr add 2001:db8:5::1/64 dev v0
+}
+
+@test "del, change, replace" {
+	for args in "del 10.0.0.1/24 dev v0" "del 10.0.0.1 dev v0" "del 10.0.0.2/24 dev v0" \
+		"del 10.5.0.1/24 dev v0" "del 2001:db8::1/64 dev v0" "del dev v0" \
+		"d 10.0.0.1/24 dev v0" \
+		"change 10.0.0.1/24 dev v0 valid_lft 300 preferred_lft 200" \
+		"replace 10.0.0.1/24 dev v0 metric 7" "replace 10.7.0.1/24 dev v0" \
+		"change 10.7.0.1/24 dev v0"; do
+		same_effect "$SETUP" addr $args
+	done
+}
+
+@test "flush" {
+	for args in "flush dev v0" "flush dev v0 scope global" flush "flush dev nope" \
+		"flush to 10.0.0.0/8" "flush label v0"; do
+		same_effect "$SETUP" addr $args
+	done
+	for opts in -6 -4 -s "-s -s" -0; do
+		same_effect "$SETUP" $opts addr flush dev v0
+	done
+}
+
+@test "addresses added by ipbox are seen by /bin/ip and back" {
+	"$IP" link add v0 type veth peer name v1
+	run "$IPBOX" addr add 192.0.2.1/24 brd + dev v0 label v0:a
+	assert_success
+	run "$IP" -o -4 addr show dev v0
+	assert_output --partial "inet 192.0.2.1/24 brd 192.0.2.255 scope global v0:a"
+	"$IP" addr add 2001:db8::7/64 dev v0
+	same -6 addr show dev v0
+	"$IPBOX" addr flush dev v0
+	run "$IP" addr show dev v0
+	refute_output --partial "inet "
+}

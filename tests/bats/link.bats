@@ -1,0 +1,178 @@
+#!/usr/bin/env bats
+# link: `ip link` output (plain, -o, -br, -j, -p, -d, -s, colour) and
+# every change (add, set, delete, property) must match /bin/ip, including
+# errors and exit codes; the kernel state is read back with /bin/ip.
+
+load helpers
+
+# A small zoo of what this kernel can make: ifb, veth (one end in a
+# named namespace), a bridge with a port, macvlan/macvtap, a tun device,
+# an alias and an altname.
+zoo() {
+	"$IP" link add d0 type ifb
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add br0 type bridge
+	"$IP" link set v1 master br0
+	"$IP" link set br0 up
+	"$IP" link set v1 up
+	"$IP" link set v0 up
+	"$IP" link add link v0 name mv type macvlan mode bridge
+	"$IP" link add link v0 name mt type macvtap
+	"$IP" link set d0 mtu 1400 alias "hello"
+	"$IP" link property add dev d0 altname dummyzero
+	"$IP" link set lo up
+	"$IP" tuntap add tun0 mode tun
+	"$IP" netns add n
+	"$IP" link add vx0 type veth peer name vx1 netns n
+}
+
+SETUP='ip link add v0 type veth peer name v1; ip link add br0 type bridge;
+ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
+
+@test "show: every output mode matches /bin/ip" {
+	zoo
+	for opts in "" -o -br -j "-j -p" -c "-c -br" -0; do
+		same $opts link
+		same $opts link show
+	done
+	COLORFGBG="15;0" same -c link
+	same l
+	same link lst
+	same link list
+}
+
+@test "show -s: counters, their columns and JSON" {
+	# nothing up but lo: no stray IPv6 traffic changes counters mid-test
+	"$IP" link add d0 type ifb
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link set lo up
+	ping -c 3 -q 127.0.0.1 >/dev/null
+	for opts in -s "-s -s" "-s -j" "-s -s -j" "-s -h" "-s -o" "-s -s -o"; do
+		same $opts link
+	done
+	same -s link show lo
+}
+
+@test "show -d: generic details, veth, ifb, macvlan, macvtap, tun" {
+	zoo
+	for dev in lo d0 v0 mv mt tun0 vx0; do
+		same -d link show dev "$dev"
+		same -d -j link show dev "$dev"
+	done
+}
+
+@test "show: filters by device, state, type, master and group" {
+	zoo
+	same link show d0
+	same link show dev d0
+	same link show dummyzero
+	same -j link show dev mv
+	same link show up
+	same link show type veth
+	same link show type bridge_slave
+	same link show master br0
+	same link show nomaster
+	same -br link show master br0
+	same link show group default
+	same link show group 5
+	same link show up type veth
+}
+
+@test "show: errors and exit codes" {
+	zoo
+	same link show dev nope
+	same link show nope
+	same link show dev
+	same link show lo lo
+	same link show group foo
+	same link show master nope
+	same link show to 1.2.3.4
+	same link xyz
+	same link help
+	same link show help
+}
+
+@test "a peer in a named namespace shows as link-netns NAME" {
+	zoo
+	run "$IPBOX" link show vx0
+	assert_output --partial "vx0@if2:"
+	assert_output --partial "link-netns n"
+	same -j link show vx0
+}
+
+@test "M-DOWN: a macvlan over a down link" {
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add link v0 name mv type macvlan
+	run "$IPBOX" -br link show mv
+	assert_output --partial "<BROADCAST,MULTICAST,M-DOWN>"
+	same link show mv
+	"$IP" link set v0 up
+	same link show mv
+}
+
+@test "add: kinds and their options" {
+	for args in "x type ifb" "name x type ifb" "dev x type ifb" "x type veth" \
+		"x type veth peer name y" "x type veth peer y" \
+		"x type veth peer name y mtu 1400 address 02:00:00:00:00:09" \
+		"x mtu 1300 type veth peer name y netns n" "x type bridge" \
+		"link v0 name m type macvlan mode bridge" "link v0 m type macvtap" \
+		"x index 50 type ifb" "x address 02:aa:bb:cc:dd:ee type ifb" \
+		"x txqueuelen 5 type ifb" "x group 7 type ifb" "x type ifb foo"; do
+		same_effect "$SETUP" link add $args
+	done
+}
+
+@test "add: errors match" {
+	for args in "link v0 name m type macvlan mode private nopromisc" \
+		"link v0 name m type macvlan mode bogus" "link v0 name m type macvlan foo" \
+		"link nope name m type macvlan" "x" "x type nosuchkind" "v0 type ifb" \
+		"x name y type ifb" "x address zz:aa type ifb" "x mtu abc type ifb" \
+		"x mtu 100 mtu 200 type ifb" "x name this_name_is_far_too_long type ifb"; do
+		same_effect "$SETUP" link add $args
+	done
+}
+
+@test "set: flags, names, addresses, master, netns" {
+	for args in up "dev v0 up" down "mtu 1400" "mtu 100000" "name vv" \
+		"address 02:11:22:33:44:55" "address 02:11:22" "alias my-link" "txqlen 77" \
+		"promisc on" "promisc maybe" "arp off" "multicast off" "allmulticast on" \
+		"master br0" "master nope" nomaster "netns n" "netns nope" "group 3" \
+		"addrgenmode none" "addrgenmode bogus" "mode dormant" "state up" "index 5" \
+		bogus "carrier on" "up mtu 1400 alias x name q"; do
+		same_effect "$SETUP" link set v0 $args
+	done
+	same_effect "$SETUP" link set nope up
+	same_effect "$SETUP" link set up
+	same_effect "$SETUP" link s v0 up
+	same_effect "$SETUP" link change v0 mtu 1450
+}
+
+@test "delete and property" {
+	for args in "delete v0" "del dev v0" "delete nope" "delete v0 type veth" \
+		"delete br0" delete "property add dev v0 altname vzero" \
+		"property add dev v0 altname vzero altname vone" "property add dev v0" \
+		"property del dev v0 altname nope"; do
+		same_effect "$SETUP" link $args
+	done
+}
+
+@test "changes made by ipbox are seen by /bin/ip" {
+	run "$IPBOX" link add x type veth peer name y
+	assert_success
+	"$IPBOX" link set x up mtu 1400 alias "from ipbox"
+	run "$IP" -o link show x
+	assert_output --partial "x@y: <NO-CARRIER,BROADCAST,MULTICAST,UP,M-DOWN> mtu 1400"
+	assert_output --partial "alias from ipbox"
+	"$IPBOX" link delete x
+	run "$IP" link show y
+	assert_failure
+}
+
+@test "link inside -batch and with -n" {
+	"$IP" netns add n
+	printf 'link add x type ifb\nlink set x up\nlink show x\n' >"$BATS_TEST_TMPDIR/b"
+	same_effect "" -batch "$BATS_TEST_TMPDIR/b"
+	"$IP" -n n link add x type ifb
+	same -n n link show
+	same -n n -j link show x
+}
