@@ -86,7 +86,42 @@ bench: deps $(BIN)
 demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh
 
+# make install [PREFIX=/usr/local] [DESTDIR=]: the binary and its applet
+# links in sbin, the man pages, and bash/zsh/fish completions (one link
+# per applet name, since shells look completions up by command name).
+# `make uninstall` removes exactly that.
+PREFIX ?= /usr/local
+SBINDIR ?= $(PREFIX)/sbin
+MAN8DIR ?= $(PREFIX)/share/man/man8
+# bash-completion's own directory (pkg-config) under its prefix, rebased
+# onto ours: it also searches PREFIX/share (XDG_DATA_DIRS).
+BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
+	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
+ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
+FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat
+MANPAGES = $(wildcard man8/*.8)
+
+install: $(BIN)
+	install -d $(DESTDIR)$(SBINDIR) $(DESTDIR)$(MAN8DIR) $(DESTDIR)$(BASHCOMPDIR) \
+		$(DESTDIR)$(ZSHCOMPDIR) $(DESTDIR)$(FISHCOMPDIR)
+	install -m 755 $(BIN) $(DESTDIR)$(SBINDIR)/ipbox
+	for a in $(APPLETS); do ln -sf ipbox $(DESTDIR)$(SBINDIR)/$$a; done
+	install -m 644 $(MANPAGES) $(DESTDIR)$(MAN8DIR)
+	install -m 644 completions/ipbox.bash $(DESTDIR)$(BASHCOMPDIR)/ipbox
+	for a in $(APPLETS); do ln -sf ipbox $(DESTDIR)$(BASHCOMPDIR)/$$a; done
+	install -m 644 completions/_ipbox $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
+	install -m 644 completions/ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish
+	for a in $(APPLETS); do ln -sf ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/$$a.fish; done
+
+uninstall:
+	rm -f $(DESTDIR)$(SBINDIR)/ipbox $(addprefix $(DESTDIR)$(SBINDIR)/,$(APPLETS))
+	rm -f $(addprefix $(DESTDIR)$(MAN8DIR)/,$(notdir $(MANPAGES)))
+	rm -f $(DESTDIR)$(BASHCOMPDIR)/ipbox $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(APPLETS))
+	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
+	rm -f $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish $(addsuffix .fish,$(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(APPLETS)))
+
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit deps check check-asan fuzz fuzz-smoke bench demo clean
+.PHONY: all unit deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
