@@ -32,6 +32,8 @@ struct nl *rt_socket(struct ipbox *ib);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
+int do_route(struct ipbox *ib, int argc, char **argv);
+int do_neigh(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);

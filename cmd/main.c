@@ -24,7 +24,7 @@ static const struct verb objects[] = {
 	{ "addrlabel", NULL },
 	{ "amt", NULL },
 	{ "maddress", NULL },
-	{ "route", NULL },
+	{ "route", do_route },
 	{ "rule", NULL },
 	{ "neighbor", NULL },
 	{ "neighbour", NULL },

@@ -1,6 +1,6 @@
 /* Number <-> name tables of /etc/iproute2 (rt_tables, rt_protos,
  * rt_scopes, rt_realms, group), read as iproute2 reads them: built-in
- * names first, the file (and FILE.d/*.conf) loaded on first need, numbers
+ * names first, the file (and FILE.d/NAME.conf) loaded on first need, numbers
  * accepted wherever a name is. */
 #ifndef IPBOX_NAMES_H
 #define IPBOX_NAMES_H

@@ -25,6 +25,11 @@ teardown() {
 	local dev
 	$IP -all netns delete 2>/dev/null || true
 	rm -rf /etc/netns/* 2>/dev/null || true
+	# routes not tied to a device (blackhole, other tables) outlive links
+	for proto in boot static; do
+		$IP -4 route flush table all proto $proto 2>/dev/null || true
+		$IP -6 route flush table all proto $proto 2>/dev/null || true
+	done
 	for dev in $($IP -o link show | awk -F': ' '{print $2}' | cut -d@ -f1); do
 		[ "$dev" = lo ] || $IP link delete "$dev" 2>/dev/null || true
 	done

@@ -1,0 +1,1707 @@
+/* ip route: show, flush, get and change the kernel's routing tables,
+ * with iproute2's words, output and errors. */
+#include "ipbox.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+#include <linux/in_route.h>
+#include <linux/rtnetlink.h>
+
+#include "../args/inet.h"
+#include "../names/names.h"
+#include "../netlink/attr.h"
+#include "../netlink/ifname.h"
+
+static int route_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip route { list | flush } SELECTOR\n"
+		"       ip route get ADDRESS [ from ADDRESS ] [ iif STRING ]\n"
+		"                            [ oif STRING ] [ mark NUMBER ] [ fibmatch ]\n"
+		"       ip route { add | del | change | append | replace } ROUTE\n"
+		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
+		"            [ table TABLE_ID ] [ proto RTPROTO ]\n"
+		"            [ type TYPE ] [ scope SCOPE ]\n"
+		"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
+		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
+		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
+		"             [ scope SCOPE ] [ metric METRIC ]\n"
+		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"NH := [ via [ FAMILY ] ADDRESS ] [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
+		"FAMILY := [ inet | inet6 ]\n"
+		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ realm REALM ]\n"
+		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
+		"          unreachable | prohibit | blackhole | nat }\n"
+		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
+		"SCOPE := [ host | link | global | NUMBER ]\n"
+		"NHFLAGS := [ onlink ]\n"
+		"RTPROTO := [ kernel | boot | static | NUMBER ]\n");
+	return EXIT_USAGE;
+}
+
+static int nodev(const char *dev)
+{
+	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
+	return EXIT_FAIL;
+}
+
+/* ---- route types --------------------------------------------------- */
+
+static const char *const type_names[RTN_MAX + 1] = {
+	[RTN_UNSPEC] = "none", [RTN_UNICAST] = "unicast", [RTN_LOCAL] = "local",
+	[RTN_BROADCAST] = "broadcast", [RTN_ANYCAST] = "anycast",
+	[RTN_MULTICAST] = "multicast", [RTN_BLACKHOLE] = "blackhole",
+	[RTN_UNREACHABLE] = "unreachable", [RTN_PROHIBIT] = "prohibit",
+	[RTN_THROW] = "throw", [RTN_NAT] = "nat", [RTN_XRESOLVE] = "xresolve",
+};
+
+static const char *type_to_str(unsigned int type, char *buf, size_t len)
+{
+	if (type <= RTN_MAX && type_names[type])
+		return type_names[type];
+	snprintf(buf, len, "%u", type);
+	return buf;
+}
+
+/* iproute2's rtnl_rtntype_a2n: most words may be abbreviated, in this
+ * order; "local", "nat" and "throw" must be whole; a number is a type. */
+static const struct type_word {
+	const char *word;
+	bool abbrev;
+	uint8_t type;
+} type_words[] = {
+	{ "local", false, RTN_LOCAL }, { "nat", false, RTN_NAT },
+	{ "broadcast", true, RTN_BROADCAST }, { "brd", false, RTN_BROADCAST },
+	{ "anycast", true, RTN_ANYCAST }, { "multicast", true, RTN_MULTICAST },
+	{ "prohibit", true, RTN_PROHIBIT }, { "unreachable", true, RTN_UNREACHABLE },
+	{ "blackhole", true, RTN_BLACKHOLE }, { "xresolve", true, RTN_XRESOLVE },
+	{ "unicast", true, RTN_UNICAST }, { "throw", false, RTN_THROW },
+};
+
+static int type_from_str(const char *s, uint8_t *type)
+{
+	uint32_t v;
+
+	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
+		const struct type_word *w = &type_words[i];
+
+		if (w->abbrev ? matches(s, w->word) : !strcmp(s, w->word)) {
+			*type = w->type;
+			return 0;
+		}
+	}
+	if (arg_u32(s, &v, 0) < 0 || v > 255)
+		return -1;
+	*type = (uint8_t)v;
+	return 0;
+}
+
+/* ---- reading a route message --------------------------------------- */
+
+static const enum mnl_attr_data_type route_policy[RTA_MAX + 1] = {
+	[RTA_IIF] = MNL_TYPE_U32, [RTA_OIF] = MNL_TYPE_U32,
+	[RTA_PRIORITY] = MNL_TYPE_U32, [RTA_FLOW] = MNL_TYPE_U32,
+	[RTA_TABLE] = MNL_TYPE_U32, [RTA_MARK] = MNL_TYPE_U32,
+	[RTA_UID] = MNL_TYPE_U32, [RTA_NH_ID] = MNL_TYPE_U32,
+	[RTA_PREF] = MNL_TYPE_U8, [RTA_METRICS] = MNL_TYPE_NESTED,
+};
+
+struct route {
+	const struct rtmsg *r;
+	const struct nlattr *tb[RTA_MAX + 1];
+	uint32_t table;
+};
+
+static int route_read(const struct nlmsghdr *nlh, struct route *rt)
+{
+	if (attr_parse(rt->tb, RTA_MAX, route_policy, nlh, sizeof(struct rtmsg)) < 0)
+		return -1;
+	rt->r = mnl_nlmsg_get_payload(nlh);
+	rt->table = rt->tb[RTA_TABLE] ? mnl_attr_get_u32(rt->tb[RTA_TABLE]) : rt->r->rtm_table;
+	return 0;
+}
+
+/* The address in an attribute, or NULL when it is too short for family. */
+static const uint8_t *attr_addr(const struct nlattr *a, int family)
+{
+	int bytes = inet_family_bits(family) / 8;
+
+	if (!a || !bytes || mnl_attr_get_payload_len(a) < (uint16_t)bytes)
+		return NULL;
+	return mnl_attr_get_payload(a);
+}
+
+static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
+{
+	const uint8_t *addr = attr_addr(a, family);
+
+	if (!addr)
+		return strcpy(buf, "???");
+	return inet_ntop_raw(family, addr, buf);
+}
+
+static uint32_t attr_u32_or(const struct nlattr *a, uint32_t dflt)
+{
+	return a ? mnl_attr_get_u32(a) : dflt;
+}
+
+/* ---- the filter of show and flush ---------------------------------- */
+
+/* An unset prefix has family AF_UNSPEC and no length (iproute2's
+ * `family || PREFIXLEN_SPECIFIED` test). */
+static bool prefix_set(const struct inet_prefix *p)
+{
+	return p->family != AF_UNSPEC || p->has_len;
+}
+
+struct route_filter {
+	int family;		/* the dump's, and of what is printed */
+	uint32_t table;		/* 0: all tables */
+	bool cloned;
+	uint32_t tos, proto, scope, metric;
+	bool tos_set, proto_set, scope_set, metric_set;
+	uint32_t typemask;
+	struct inet_prefix rdst, mdst, rsrc, msrc, via, prefsrc;
+	int oif, iif;
+};
+
+/* root: the route lies inside p; match: the route covers p. */
+static bool prefix_root_ok(const struct inet_prefix *p, int family, const uint8_t *addr, int len)
+{
+	if (!prefix_set(p))
+		return true;
+	if ((p->family && family != p->family) || p->bitlen > len)
+		return false;
+	return inet_prefix_covers(p, addr, p->bitlen);
+}
+
+static bool prefix_match_ok(const struct inet_prefix *p, int family, const uint8_t *addr, int len)
+{
+	if (!prefix_set(p))
+		return true;
+	if ((p->family && family != p->family) || p->bitlen < len)
+		return false;
+	return inet_prefix_covers(p, addr, len);
+}
+
+/* The first `len` bits of an attribute's address, zero-padded. */
+static void attr_prefix(const struct nlattr *a, int len, uint8_t out[16])
+{
+	size_t n = (size_t)(len + 7) / 8;
+
+	memset(out, 0, 16);
+	if (a && n <= 16 && mnl_attr_get_payload_len(a) >= n)
+		memcpy(out, mnl_attr_get_payload(a), n);
+}
+
+static bool addr_filter_ok(const struct inet_prefix *p, const struct nlattr *a, int family)
+{
+	uint8_t addr[16];
+
+	if (!p->family)
+		return true;
+	if (family != p->family)
+		return false;
+	attr_prefix(a, inet_family_bits(family), addr);
+	return inet_prefix_covers(p, addr, p->bitlen);
+}
+
+static bool route_filter_ok(const struct route_filter *f, const struct route *rt)
+{
+	const struct rtmsg *r = rt->r;
+	uint8_t dst[16], src[16];
+
+	if (f->family && r->rtm_family != f->family)
+		return false;
+	if (f->cloned != !!(r->rtm_flags & RTM_F_CLONED))
+		return false;
+	if (f->table && rt->table != f->table)
+		return false;
+	if ((f->proto_set && r->rtm_protocol != f->proto) ||
+	    (f->scope_set && r->rtm_scope != f->scope) ||
+	    (f->typemask && !(f->typemask & (1u << r->rtm_type))) ||
+	    (f->tos_set && r->rtm_tos != f->tos))
+		return false;
+	attr_prefix(rt->tb[RTA_DST], r->rtm_dst_len, dst);
+	attr_prefix(rt->tb[RTA_SRC], r->rtm_src_len, src);
+	if (!prefix_root_ok(&f->rdst, r->rtm_family, dst, r->rtm_dst_len) ||
+	    !prefix_match_ok(&f->mdst, r->rtm_family, dst, r->rtm_dst_len) ||
+	    !prefix_root_ok(&f->rsrc, r->rtm_family, src, r->rtm_src_len) ||
+	    !prefix_match_ok(&f->msrc, r->rtm_family, src, r->rtm_src_len))
+		return false;
+	if (!addr_filter_ok(&f->via, rt->tb[RTA_GATEWAY], r->rtm_family) ||
+	    !addr_filter_ok(&f->prefsrc, rt->tb[RTA_PREFSRC], r->rtm_family))
+		return false;
+	if ((f->iif && (int)attr_u32_or(rt->tb[RTA_IIF], 0) != f->iif) ||
+	    (f->oif && (int)attr_u32_or(rt->tb[RTA_OIF], 0) != f->oif) ||
+	    (f->metric_set && attr_u32_or(rt->tb[RTA_PRIORITY], 0) != f->metric))
+		return false;
+	return true;
+}
+
+/* ---- printing a route ---------------------------------------------- */
+
+struct route_show {
+	struct printer *p;
+	struct ipbox *ib;
+	struct route_filter f;
+	struct ifcache ifc;
+	struct nl *flush;	/* flush: delete on this socket what matches */
+	int flushed;
+};
+
+static enum pcolor family_color(int family)
+{
+	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
+}
+
+/* "10.0.0.0/24", a host address without its length, or "default". */
+static void print_route_prefix(struct printer *p, const struct route *rt, int type,
+			       const char *key, const char *fmt, const char *zero_key)
+{
+	const struct rtmsg *r = rt->r;
+	const struct nlattr *a = rt->tb[type];
+	int len = type == RTA_DST ? r->rtm_dst_len : r->rtm_src_len;
+	char addr[INET_STRLEN], buf[INET_STRLEN + 8];
+
+	if (a) {
+		attr_ntop(a, r->rtm_family, addr);
+		if (len != inet_family_bits(r->rtm_family))
+			snprintf(buf, sizeof(buf), "%s/%u", addr, len);
+		else
+			snprintf(buf, sizeof(buf), "%s", addr);
+		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt, buf);
+	} else if (len) {
+		/* iproute2 prints "0/N " with a space of its own here. */
+		snprintf(buf, sizeof(buf), type == RTA_DST ? "0/%d " : "0/%u", len);
+		print_string(p, PRINT_ANY, zero_key, fmt, buf);
+	} else if (type == RTA_DST) {
+		print_string(p, PRINT_ANY, key, fmt, "default");
+	}
+}
+
+static void print_gateway(struct printer *p, int family, const struct nlattr *a)
+{
+	char buf[INET_STRLEN];
+
+	attr_ntop(a, family, buf);
+	print_text(p, "via ");
+	print_color_string(p, PRINT_ANY, family_color(family), "gateway", "%s ", buf);
+}
+
+/* RTA_VIA: a gateway of another family ("via inet6 fe80::1"). */
+static void print_via(struct printer *p, const struct nlattr *a)
+{
+	const struct rtvia *via = mnl_attr_get_payload(a);
+	uint16_t len = mnl_attr_get_payload_len(a);
+	char buf[INET_STRLEN];
+	int bytes;
+
+	if (len < sizeof(*via))
+		return;
+	bytes = inet_family_bits(via->rtvia_family) / 8;
+	if (!bytes || len < sizeof(*via) + bytes)
+		return;
+	inet_ntop_raw(via->rtvia_family, via->rtvia_addr, buf);
+	print_open_object(p, "via");
+	print_string(p, PRINT_FP, NULL, "via %s ", via->rtvia_family == AF_INET6 ? "inet6" : "inet");
+	print_string(p, PRINT_JSON, "family", NULL, via->rtvia_family == AF_INET6 ? "inet6" : "inet");
+	print_color_string(p, PRINT_ANY, family_color(via->rtvia_family), "host", "%s ", buf);
+	print_close_object(p);
+}
+
+static void print_dev(struct route_show *s, const char *key, uint32_t index)
+{
+	char buf[IF_NAMESIZE];
+
+	print_text(s->p, "%s ", key);
+	print_color_string(s->p, PRINT_ANY, COLOR_IFNAME, key, "%s ",
+			   ifcache_name(&s->ifc, (int)index, buf));
+}
+
+static const struct { uint32_t flag; const char *name; } rt_flag_names[] = {
+	{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" },
+	{ RTNH_F_PERVASIVE, "pervasive" }, { RTNH_F_OFFLOAD, "offload" },
+	{ RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
+	{ RTNH_F_UNRESOLVED, "unresolved" }, { RTM_F_OFFLOAD, "rt_offload" },
+	{ RTM_F_TRAP, "rt_trap" }, { RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
+};
+
+static void print_rt_flags(struct printer *p, uint32_t flags)
+{
+	print_open_array(p, PRINT_JSON, "flags", NULL);
+	for (size_t i = 0; i < sizeof(rt_flag_names) / sizeof(rt_flag_names[0]); i++)
+		if (flags & rt_flag_names[i].flag)
+			print_string(p, PRINT_ANY, NULL, "%s ", rt_flag_names[i].name);
+	print_close_array(p, PRINT_JSON, NULL);
+}
+
+static void print_flow(struct printer *p, uint32_t flow)
+{
+	uint32_t from = flow >> 16, to = flow & 0xffff;
+	char buf[16];
+
+	print_open_object(p, "flow");
+	print_text(p, "realm%s ", from ? "s" : "");
+	if (from)
+		print_string(p, PRINT_ANY, "from", "%s/", names_to_str(&names_realms, from, buf, sizeof(buf)));
+	print_string(p, PRINT_ANY, "to", "%s ", names_to_str(&names_realms, to, buf, sizeof(buf)));
+	print_close_object(p);
+}
+
+static const char *const metric_names[RTAX_MAX + 1] = {
+	[RTAX_MTU] = "mtu", [RTAX_WINDOW] = "window", [RTAX_RTT] = "rtt",
+	[RTAX_RTTVAR] = "rttvar", [RTAX_SSTHRESH] = "ssthresh",
+	[RTAX_CWND] = "cwnd", [RTAX_ADVMSS] = "advmss",
+	[RTAX_REORDERING] = "reordering", [RTAX_HOPLIMIT] = "hoplimit",
+	[RTAX_INITCWND] = "initcwnd", [RTAX_FEATURES] = "features",
+	[RTAX_RTO_MIN] = "rto_min", [RTAX_INITRWND] = "initrwnd",
+	[RTAX_QUICKACK] = "quickack", [RTAX_CC_ALGO] = "congctl",
+	[RTAX_FASTOPEN_NO_COOKIE] = "fastopen_no_cookie",
+};
+
+/* rtt is kept in 1/8 ms, rttvar in 1/4 ms: print milliseconds or seconds. */
+static void print_metric_time(struct printer *p, const char *key, uint32_t ms)
+{
+	char buf[32];
+
+	if (p->is_json) {
+		print_uint(p, PRINT_JSON, key, NULL, ms);
+		return;
+	}
+	if (ms >= 1000)
+		snprintf(buf, sizeof(buf), "%gs ", ms / 1e3);
+	else
+		snprintf(buf, sizeof(buf), "%ums ", ms);
+	print_text(p, "%s", buf);
+}
+
+static void print_metric(struct printer *p, int i, const struct nlattr *a, bool locked)
+{
+	uint32_t v = a && i != RTAX_CC_ALGO && mnl_attr_get_payload_len(a) >= 4 ? mnl_attr_get_u32(a) : 0;
+	const char *name = metric_names[i];
+
+	if (i == RTAX_HOPLIMIT && (int32_t)v == -1)
+		return;
+	if (name)
+		print_text(p, "%s ", name);
+	else
+		print_text(p, "metric %d ", i);
+	if (locked)
+		print_text(p, "lock ");
+	switch (i) {
+	case RTAX_RTT:
+		print_metric_time(p, name, v / 8);
+		break;
+	case RTAX_RTTVAR:
+		print_metric_time(p, name, v / 4);
+		break;
+	case RTAX_RTO_MIN:
+		print_metric_time(p, name, v);
+		break;
+	case RTAX_CC_ALGO:
+		if (a && mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0)
+			print_string(p, PRINT_ANY, "congestion", "%s ", mnl_attr_get_str(a));
+		break;
+	case RTAX_FEATURES:
+		if (v & RTAX_FEATURE_ECN)
+			print_null(p, PRINT_ANY, "ecn", "ecn ");
+		if (v & ~RTAX_FEATURE_ECN)
+			print_uint(p, PRINT_ANY, name, "0x%x ", v & ~RTAX_FEATURE_ECN);
+		break;
+	default:
+		print_uint(p, PRINT_ANY, name, "%u ", v);
+	}
+}
+
+static void print_metrics(struct printer *p, const struct nlattr *nest)
+{
+	const struct nlattr *mx[RTAX_MAX + 1];
+	uint32_t lock = 0;
+
+	attr_parse_nested(mx, RTAX_MAX, NULL, nest);
+	if (mx[RTAX_LOCK] && mnl_attr_get_payload_len(mx[RTAX_LOCK]) >= 4)
+		lock = mnl_attr_get_u32(mx[RTAX_LOCK]);
+	print_open_array(p, PRINT_JSON, "metrics", NULL);
+	print_open_object(p, NULL);
+	for (int i = RTAX_MTU; i <= RTAX_MAX; i++)
+		if (mx[i] || (i < 32 && (lock & (1u << i))))
+			print_metric(p, i, mx[i], i < 32 && (lock & (1u << i)));
+	print_close_object(p);
+	print_close_array(p, PRINT_JSON, NULL);
+}
+
+static int user_hz(void)
+{
+	static long hz;
+
+	if (!hz)
+		hz = sysconf(_SC_CLK_TCK);
+	return hz > 0 ? (int)hz : 100;
+}
+
+static void print_cacheinfo(struct route_show *s, const struct nlattr *a)
+{
+	struct printer *p = s->p;
+	struct rta_cacheinfo ci;
+
+	if (mnl_attr_get_payload_len(a) < sizeof(ci))
+		return;
+	memcpy(&ci, mnl_attr_get_payload(a), sizeof(ci));
+	if (ci.rta_expires)
+		print_int(p, PRINT_ANY, "expires", "expires %dsec ", (int)ci.rta_expires / user_hz());
+	if (ci.rta_error)
+		print_uint(p, PRINT_ANY, "error", "error %u ", ci.rta_error);
+	if (s->ib->stats) {
+		if (ci.rta_clntref)
+			print_uint(p, PRINT_ANY, "users", "users %u ", ci.rta_clntref);
+		if (ci.rta_used)
+			print_uint(p, PRINT_ANY, "used", "used %u ", ci.rta_used);
+		if (ci.rta_lastuse)
+			print_uint(p, PRINT_ANY, "age", "age %dsec ", ci.rta_lastuse / (unsigned int)user_hz());
+	}
+}
+
+static const struct { uint32_t flag; const char *name; } cache_flag_names[] = {
+	{ RTCF_LOCAL, "local" }, { RTCF_REJECT, "reject" },
+	{ RTCF_MULTICAST, "mc" }, { RTCF_BROADCAST, "brd" },
+	{ RTCF_DNAT, "dst-nat" }, { RTCF_SNAT, "src-nat" }, { RTCF_MASQ, "masq" },
+	{ RTCF_DIRECTDST, "dst-direct" }, { RTCF_DIRECTSRC, "src-direct" },
+	{ RTCF_REDIRECTED, "redirected" }, { RTCF_DOREDIRECT, "redirect" },
+	{ RTCF_FAST, "fastroute" }, { RTCF_NOTIFY, "notify" },
+	{ RTCF_TPROXY, "tproxy" },
+};
+
+/* The "cache <local,brd>" line of a cloned IPv4 route (route get). */
+static void print_cache_flags(struct printer *p, uint32_t flags)
+{
+	bool first = true;
+	char hex[16];
+
+	flags &= ~0xffffu;
+	print_open_array(p, PRINT_JSON, "cache", NULL);
+	print_nl(p);
+	print_text(p, "    cache ");
+	for (size_t i = 0; i < sizeof(cache_flag_names) / sizeof(cache_flag_names[0]); i++) {
+		if (!(flags & cache_flag_names[i].flag))
+			continue;
+		flags &= ~cache_flag_names[i].flag;
+		print_string(p, PRINT_ANY, NULL, first ? "<%s" : ",%s", cache_flag_names[i].name);
+		first = false;
+	}
+	if (flags) {
+		snprintf(hex, sizeof(hex), "%x", flags);
+		print_string(p, PRINT_ANY, NULL, first ? "<%s" : ",%s", hex);
+		first = false;
+	}
+	if (!first)
+		print_text(p, "> ");
+	print_close_array(p, PRINT_JSON, NULL);
+}
+
+/* RFC 4191 preference; no space after it, as iproute2. */
+static void print_pref(struct printer *p, uint8_t pref)
+{
+	static const char *const names[4] = { "medium", "high", NULL, "low" };
+
+	if (pref < 4 && names[pref])
+		print_string(p, PRINT_ANY, "pref", "pref %s", names[pref]);
+	else
+		print_uint(p, PRINT_ANY, "pref", "%u", pref);
+}
+
+static const enum mnl_attr_data_type nexthop_policy[RTA_MAX + 1] = {
+	[RTA_FLOW] = MNL_TYPE_U32,
+};
+
+static void print_nexthop(struct route_show *s, const struct route *rt, const struct rtnexthop *nh)
+{
+	struct printer *p = s->p;
+	const struct nlattr *tb[RTA_MAX + 1];
+	char buf[IF_NAMESIZE];
+
+	print_open_object(p, NULL);
+	print_text(p, "%s\tnexthop ", p->sl);
+	/* The nexthop's own attributes follow it. */
+	attr_parse_payload(tb, RTA_MAX, nexthop_policy, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh));
+	if (tb[RTA_GATEWAY])
+		print_gateway(p, rt->r->rtm_family, tb[RTA_GATEWAY]);
+	if (tb[RTA_VIA])
+		print_via(p, tb[RTA_VIA]);
+	if (tb[RTA_FLOW])
+		print_flow(p, mnl_attr_get_u32(tb[RTA_FLOW]));
+	print_string(p, PRINT_ANY, "dev", "dev %s ", ifcache_name(&s->ifc, nh->rtnh_ifindex, buf));
+	print_int(p, PRINT_ANY, "weight", "weight %d ", nh->rtnh_hops + 1);
+	print_rt_flags(p, nh->rtnh_flags);
+	print_close_object(p);
+}
+
+static void print_multipath(struct route_show *s, const struct route *rt, const struct nlattr *a)
+{
+	const struct rtnexthop *nh = mnl_attr_get_payload(a);
+	size_t left = mnl_attr_get_payload_len(a);
+
+	print_open_array(s->p, PRINT_JSON, "nexthops", NULL);
+	while (left >= sizeof(*nh) && nh->rtnh_len >= sizeof(*nh) && nh->rtnh_len <= left) {
+		print_nexthop(s, rt, nh);
+		if ((size_t)RTNH_ALIGN(nh->rtnh_len) >= left)
+			break;
+		left -= (size_t)RTNH_ALIGN(nh->rtnh_len);
+		nh = RTNH_NEXT(nh);
+	}
+	print_close_array(s->p, PRINT_JSON, NULL);
+}
+
+static void print_route_head(struct route_show *s, const struct route *rt, bool deleted)
+{
+	struct printer *p = s->p;
+	const struct rtmsg *r = rt->r;
+	char buf[32];
+
+	if (deleted)
+		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
+	if (r->rtm_type != RTN_UNICAST || s->ib->details)
+		print_string(p, PRINT_ANY, "type", "%s ", type_to_str(r->rtm_type, buf, sizeof(buf)));
+	print_route_prefix(p, rt, RTA_DST, "dst", "%s ", "dst");
+	print_route_prefix(p, rt, RTA_SRC, "from", "from %s ", "src");
+	if (rt->tb[RTA_NH_ID])
+		print_uint(p, PRINT_ANY, "nhid", "nhid %u ", mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
+	if (r->rtm_tos && !s->f.tos_set) {
+		snprintf(buf, sizeof(buf), "0x%02x", r->rtm_tos);
+		print_string(p, PRINT_ANY, "tos", "tos %s ", buf);
+	}
+}
+
+static void print_route_where(struct route_show *s, const struct route *rt)
+{
+	struct printer *p = s->p;
+	const struct rtmsg *r = rt->r;
+	char buf[32];
+
+	if (rt->tb[RTA_GATEWAY] && s->f.via.bitlen != inet_family_bits(r->rtm_family))
+		print_gateway(p, r->rtm_family, rt->tb[RTA_GATEWAY]);
+	if (rt->tb[RTA_VIA])
+		print_via(p, rt->tb[RTA_VIA]);
+	if (rt->tb[RTA_OIF] && !s->f.oif)
+		print_dev(s, "dev", mnl_attr_get_u32(rt->tb[RTA_OIF]));
+	if (rt->table && (rt->table != RT_TABLE_MAIN || s->ib->details) && !s->f.table)
+		print_string(p, PRINT_ANY, "table", "table %s ",
+			     names_to_str(&names_tables, rt->table, buf, sizeof(buf)));
+	if (!(r->rtm_flags & RTM_F_CLONED)) {
+		if ((r->rtm_protocol != RTPROT_BOOT || s->ib->details) && !s->f.proto_set)
+			print_string(p, PRINT_ANY, "protocol", "proto %s ",
+				     names_to_str(&names_protos, r->rtm_protocol, buf, sizeof(buf)));
+		if ((r->rtm_scope != RT_SCOPE_UNIVERSE || s->ib->details) && !s->f.scope_set)
+			print_string(p, PRINT_ANY, "scope", "scope %s ",
+				     names_to_str(&names_scopes, r->rtm_scope, buf, sizeof(buf)));
+	}
+	if (rt->tb[RTA_PREFSRC] && s->f.prefsrc.bitlen != inet_family_bits(r->rtm_family)) {
+		char addr[INET_STRLEN];
+
+		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "prefsrc", "src %s ",
+				   attr_ntop(rt->tb[RTA_PREFSRC], r->rtm_family, addr));
+	}
+	if (rt->tb[RTA_PRIORITY] && !s->f.metric_set)
+		print_uint(p, PRINT_ANY, "metric", "metric %u ", mnl_attr_get_u32(rt->tb[RTA_PRIORITY]));
+}
+
+static void print_route_tail(struct route_show *s, const struct route *rt)
+{
+	struct printer *p = s->p;
+	const struct rtmsg *r = rt->r;
+	uint32_t mark = attr_u32_or(rt->tb[RTA_MARK], 0);
+
+	print_rt_flags(p, r->rtm_flags);
+	if (mark)
+		print_uint(p, PRINT_ANY, "mark", "mark %u ", mark);
+	if (rt->tb[RTA_FLOW])
+		print_flow(p, mnl_attr_get_u32(rt->tb[RTA_FLOW]));
+	if (rt->tb[RTA_UID])
+		print_uint(p, PRINT_ANY, "uid", "uid %u ", mnl_attr_get_u32(rt->tb[RTA_UID]));
+	if (r->rtm_family == AF_INET && (r->rtm_flags & RTM_F_CLONED))
+		print_cache_flags(p, r->rtm_flags);
+	if (rt->tb[RTA_CACHEINFO] && (r->rtm_family == AF_INET || r->rtm_family == AF_INET6))
+		print_cacheinfo(s, rt->tb[RTA_CACHEINFO]);
+	if (rt->tb[RTA_METRICS])
+		print_metrics(p, rt->tb[RTA_METRICS]);
+	if (rt->tb[RTA_IIF] && !s->f.iif)
+		print_dev(s, "iif", mnl_attr_get_u32(rt->tb[RTA_IIF]));
+	if (rt->tb[RTA_PREF])
+		print_pref(p, mnl_attr_get_u8(rt->tb[RTA_PREF]));
+	if (rt->tb[RTA_MULTIPATH])
+		print_multipath(s, rt, rt->tb[RTA_MULTIPATH]);
+}
+
+static void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt)
+{
+	print_open_object(s->p, NULL);
+	print_route_head(s, rt, nlh->nlmsg_type == RTM_DELROUTE);
+	print_route_where(s, rt);
+	print_route_tail(s, rt);
+	print_text(s->p, "\n");
+	print_close_object(s->p);
+}
+
+/* ---- show, flush ---------------------------------------------------- */
+
+/* argv walked by keyword handlers: next() moves to the keyword's value. */
+struct cursor {
+	int argc;
+	char **argv;
+};
+
+static const char *next(struct cursor *c)
+{
+	if (c->argc < 2)
+		return NULL;
+	c->argc--, c->argv++;
+	return *c->argv;
+}
+
+#define NEXT_OR_INCOMPLETE(c, v) do { if (!((v) = next(c))) return arg_incomplete(); } while (0)
+
+struct show_args {
+	struct route_filter *f;
+	int family;		/* -4/-6: how prefixes are read */
+	const char *iif, *oif;
+};
+
+static int filter_table(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (names_to_id(&names_tables, v, &a->f->table) == 0)
+		return 0;
+	if (!strcmp(v, "all"))
+		a->f->table = 0;
+	else if (!strcmp(v, "cache"))
+		a->f->cloned = true;
+	else if (!strcmp(v, "help"))
+		return route_usage();
+	else
+		return arg_invalid("table id value is invalid\n", v);
+	return 0;
+}
+
+static int filter_cloned(struct show_args *a, struct cursor *c)
+{
+	(void)c;
+	a->f->cloned = true;
+	return 0;
+}
+
+static int filter_tos(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (arg_u32(v, &a->f->tos, 16) < 0 || a->f->tos > 255)
+		return arg_invalid("TOS value is invalid\n", v);
+	a->f->tos_set = true;
+	return 0;
+}
+
+/* "all" lifts the filter; otherwise a name or number from `t`. */
+static int filter_named(struct cursor *c, struct name_table *t, const char *err,
+			uint32_t *val, bool *set)
+{
+	const char *v;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (names_to_id(t, v, val) == 0) {
+		*set = true;
+		return 0;
+	}
+	if (strcmp(v, "all"))
+		return arg_invalid(err, v);
+	*set = false;
+	return 0;
+}
+
+static int filter_proto(struct show_args *a, struct cursor *c)
+{
+	return filter_named(c, &names_protos, "invalid \"protocol\"\n", &a->f->proto, &a->f->proto_set);
+}
+
+static int filter_scope(struct show_args *a, struct cursor *c)
+{
+	return filter_named(c, &names_scopes, "invalid \"scope\"\n", &a->f->scope, &a->f->scope_set);
+}
+
+static int filter_type(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+	uint8_t type;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (type_from_str(v, &type) < 0 || type >= 32)
+		return arg_invalid("node type value is invalid\n", v);
+	a->f->typemask = 1u << type;
+	return 0;
+}
+
+static int filter_oif(struct show_args *a, struct cursor *c)
+{
+	NEXT_OR_INCOMPLETE(c, a->oif);
+	return 0;
+}
+
+static int filter_iif(struct show_args *a, struct cursor *c)
+{
+	NEXT_OR_INCOMPLETE(c, a->iif);
+	return 0;
+}
+
+static int filter_metric(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (arg_u32(v, &a->f->metric, 0) < 0)
+		return arg_invalid("\"metric\" value is invalid\n", v);
+	a->f->metric_set = true;
+	return 0;
+}
+
+/* "inet" / "inet6" before an address, as iproute2's read_family. */
+static int family_word(const char *w)
+{
+	return !strcmp(w, "inet") ? AF_INET : !strcmp(w, "inet6") ? AF_INET6 : AF_UNSPEC;
+}
+
+static int filter_via(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+	int family;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	family = family_word(v);
+	if (family == AF_UNSPEC)
+		family = a->family;
+	else
+		NEXT_OR_INCOMPLETE(c, v);
+	return inet_get_prefix(&a->f->via, v, family);
+}
+
+static int filter_src(struct show_args *a, struct cursor *c)
+{
+	const char *v;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	return inet_get_prefix(&a->f->prefsrc, v, a->family);
+}
+
+/* [root|match|exact] PREFIX: root and match bound one side each; a bare
+ * prefix (or exact) both. */
+static int filter_prefix(struct show_args *a, struct cursor *c,
+			 struct inet_prefix *root, struct inet_prefix *match)
+{
+	const char *v = *c->argv;
+	int ret;
+
+	if (matches(v, "root")) {
+		NEXT_OR_INCOMPLETE(c, v);
+		return inet_get_prefix(root, v, a->family);
+	}
+	if (matches(v, "match")) {
+		NEXT_OR_INCOMPLETE(c, v);
+		return inet_get_prefix(match, v, a->family);
+	}
+	if (matches(v, "exact"))
+		NEXT_OR_INCOMPLETE(c, v);
+	ret = inet_get_prefix(match, v, a->family);
+	*root = *match;
+	return ret;
+}
+
+static int filter_from(struct show_args *a, struct cursor *c)
+{
+	if (!next(c))
+		return arg_incomplete();
+	return filter_prefix(a, c, &a->f->rsrc, &a->f->msrc);
+}
+
+static int filter_to(struct show_args *a, struct cursor *c)
+{
+	if (matches(*c->argv, "to") && !next(c))
+		return arg_incomplete();
+	return filter_prefix(a, c, &a->f->rdst, &a->f->mdst);
+}
+
+/* Selector words in iproute2's order; `exact` rows must match whole. */
+static const struct filter_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct show_args *a, struct cursor *c);
+} filter_words[] = {
+	{ "table", false, filter_table }, { "cached", false, filter_cloned },
+	{ "cloned", false, filter_cloned }, { "tos", true, filter_tos },
+	{ "dsfield", false, filter_tos }, { "protocol", false, filter_proto },
+	{ "scope", false, filter_scope }, { "type", false, filter_type },
+	{ "dev", true, filter_oif }, { "oif", true, filter_oif },
+	{ "iif", true, filter_iif }, { "metric", false, filter_metric },
+	{ "priority", false, filter_metric }, { "preference", true, filter_metric },
+	{ "via", true, filter_via }, { "src", true, filter_src },
+	{ "from", false, filter_from },
+};
+
+static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **argv)
+{
+	struct cursor c = { argc, argv };
+	int ret;
+
+	a->family = ib->family;
+	a->f->table = RT_TABLE_MAIN;
+	for (; c.argc > 0; c.argc--, c.argv++) {
+		const struct filter_word *w = NULL;
+
+		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
+			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
+						  : matches(*c.argv, filter_words[i].word))
+				w = &filter_words[i];
+		ret = w ? w->fn(a, &c) : filter_to(a, &c);
+		if (ret)
+			return ret;
+	}
+	/* Without -4/-6, a table means IPv4 only ("table all" is 0). */
+	a->f->family = ib->family == AF_UNSPEC && a->f->table ? AF_INET : ib->family;
+	if (a->iif && !(a->f->iif = ifname_to_index(a->iif)))
+		return nodev(a->iif);
+	if (a->oif && !(a->f->oif = ifname_to_index(a->oif)))
+		return nodev(a->oif);
+	return 0;
+}
+
+static int flush_one(struct route_show *s, const struct nlmsghdr *nlh)
+{
+	struct nlreq req;
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+
+	nlreq_init(&req, RTM_DELROUTE, 0, 0);
+	if (len > sizeof(req.u.buf) - req.nlh->nlmsg_len)
+		return -1;
+	memcpy(mnl_nlmsg_put_extra_header(req.nlh, len), mnl_nlmsg_get_payload(nlh), len);
+	if (nl_talk(s->flush, &req, NULL, NULL) < 0 && s->flush->error != ESRCH) {
+		fprintf(stderr, "Failed to send flush request: %s\n", strerror(s->flush->error));
+		return -1;
+	}
+	s->flushed++;
+	return 0;
+}
+
+static int route_show_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_show *s = data;
+	struct route rt;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
+		return NL_CB_OK;
+	if (route_read(nlh, &rt) < 0 || !route_filter_ok(&s->f, &rt))
+		return NL_CB_OK;
+	if (s->flush) {
+		if (flush_one(s, nlh) < 0)
+			return NL_CB_ERROR;
+		if (s->ib->stats < 2)
+			return NL_CB_OK;
+	}
+	print_route(s, nlh, &rt);
+	return NL_CB_OK;
+}
+
+/* The dump request; the kernel filters by table, device and protocol
+ * itself (strict checking), the rest is ours. */
+static int route_dump(struct nl *nl, struct route_show *s)
+{
+	struct nlreq req;
+	struct rtmsg *r = nlreq_init(&req, RTM_GETROUTE, 0, sizeof(*r));
+
+	r->rtm_family = (uint8_t)s->f.family;
+	r->rtm_protocol = s->f.proto_set ? (uint8_t)s->f.proto : 0;
+	if (s->f.cloned)
+		r->rtm_flags |= RTM_F_CLONED;
+	if (s->f.table)
+		nlreq_put_u32(&req, RTA_TABLE, s->f.table);
+	if (s->f.oif)
+		nlreq_put_u32(&req, RTA_OIF, (uint32_t)s->f.oif);
+	return nl_dump(nl, &req, route_show_one, s);
+}
+
+static struct route_show *route_show_new(struct ipbox *ib)
+{
+	struct route_show *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		perror("calloc");
+		return NULL;
+	}
+	s->ib = ib;
+	s->p = ib->pr;
+	return s;
+}
+
+static void route_show_free(struct route_show *s)
+{
+	ifcache_close(&s->ifc);
+	if (s->flush) {
+		nl_close(s->flush);
+		free(s->flush);
+	}
+	free(s);
+}
+
+static int route_list(struct ipbox *ib, struct route_show *s)
+{
+	struct nl *nl = rt_socket(ib);
+	int ret;
+
+	if (!nl)
+		return EXIT_FAIL;
+	print_doc_begin(s->p);
+	ret = route_dump(nl, s);
+	print_doc_end(s->p);
+	/* A namespace's main table exists only once it has a route; iproute2
+	 * shows it empty rather than missing. */
+	if (ret < 0 && nl->error == ENOENT && s->f.table == RT_TABLE_MAIN)
+		ret = 0;
+	if (ret < 0) {
+		nl_perror(nl);
+		fprintf(stderr, "Dump terminated\n");
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+/* Dump and delete in rounds until a dump finds nothing left. */
+static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
+{
+	struct nl *nl = rt_socket(ib);
+	int round = 0;
+
+	s->flush = malloc(sizeof(*s->flush));
+	if (!nl || !s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
+		free(s->flush);
+		s->flush = NULL;
+		return EXIT_FAIL;
+	}
+	for (;;) {
+		s->flushed = 0;
+		if (route_dump(nl, s) < 0) {
+			if (nl->error)
+				nl_perror(nl);
+			fprintf(stderr, "Flush terminated\n");
+			return EXIT_KERNEL;
+		}
+		if (!s->flushed)
+			break;
+		round++;
+		if (ib->stats)
+			print_text(s->p, "\n*** Round %d, deleting %d entries ***\n", round, s->flushed);
+	}
+	if (ib->stats && round == 0)
+		print_text(s->p, "Nothing to flush.\n");
+	else if (ib->stats)
+		print_text(s->p, "*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+	return EXIT_OK;
+}
+
+static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
+{
+	struct route_show *s;
+	struct show_args a;
+	int ret;
+
+	if (flush && argc <= 0) {
+		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
+		return EXIT_FAIL;
+	}
+	s = route_show_new(ib);
+	if (!s)
+		return EXIT_FAIL;
+	a = (struct show_args){ .f = &s->f };
+	ret = parse_filter(ib, &a, argc, argv);
+	if (!ret)
+		ret = flush ? route_flush_rounds(ib, s) : route_list(ib, s);
+	route_show_free(s);
+	return ret;
+}
+
+static int route_show(struct ipbox *ib, int argc, char **argv)
+{
+	return route_show_or_flush(ib, argc, argv, false);
+}
+
+static int route_flush(struct ipbox *ib, int argc, char **argv)
+{
+	return route_show_or_flush(ib, argc, argv, true);
+}
+
+/* ---- add, change, replace, prepend, append, test, delete ------------ */
+
+struct route_mod {
+	struct nlreq req;
+	struct rtmsg *r;
+	const char *dev;
+	bool dst_ok, gw_ok, scope_ok, type_ok;
+	uint32_t mx[RTAX_MAX + 1];
+	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+};
+
+/* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another. */
+static int put_gateway(struct nlreq *req, struct rtmsg *r, struct cursor *c)
+{
+	struct inet_prefix addr;
+	const char *v;
+	int family, ret;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	family = family_word(v);
+	if (family == AF_UNSPEC)
+		family = r->rtm_family;
+	else
+		NEXT_OR_INCOMPLETE(c, v);
+	ret = inet_get_addr(&addr, v, family);
+	if (ret)
+		return ret;
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = (uint8_t)addr.family;
+	if (addr.family == r->rtm_family) {
+		nlreq_put(req, RTA_GATEWAY, (size_t)addr.bytelen, addr.data);
+	} else {
+		uint8_t via[sizeof(struct rtvia) + 16];
+		uint16_t fam = (uint16_t)addr.family;
+
+		memcpy(via, &fam, sizeof(fam));
+		memcpy(via + sizeof(fam), addr.data, (size_t)addr.bytelen);
+		nlreq_put(req, RTA_VIA, sizeof(fam) + (size_t)addr.bytelen, via);
+	}
+	return 0;
+}
+
+static int mod_via(struct route_mod *m, struct cursor *c)
+{
+	if (m->gw_ok)
+		return arg_invalid("use nexthop syntax to specify multiple via\n", *c->argv);
+	m->gw_ok = true;
+	return put_gateway(&m->req, m->r, c);
+}
+
+static int mod_src(struct route_mod *m, struct cursor *c)
+{
+	struct inet_prefix addr;
+	const char *v;
+	int ret;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	ret = inet_get_addr(&addr, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)addr.family;
+	nlreq_put(&m->req, RTA_PREFSRC, (size_t)addr.bytelen, addr.data);
+	return 0;
+}
+
+static int mod_from(struct route_mod *m, struct cursor *c)
+{
+	struct inet_prefix p;
+	const char *v;
+	int ret;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	ret = inet_get_prefix(&p, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)p.family;
+	if (p.bytelen)
+		nlreq_put(&m->req, RTA_SRC, (size_t)p.bytelen, p.data);
+	m->r->rtm_src_len = (uint8_t)p.bitlen;
+	return 0;
+}
+
+static int mod_tos(struct route_mod *m, struct cursor *c)
+{
+	const char *v;
+	uint32_t tos;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (arg_u32(v, &tos, 16) < 0 || tos > 255)
+		return arg_invalid("\"tos\" value is invalid\n", v);
+	m->r->rtm_tos = (uint8_t)tos;
+	return 0;
+}
+
+static int mod_metric(struct route_mod *m, struct cursor *c)
+{
+	const char *v;
+	uint32_t metric;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (arg_u32(v, &metric, 0) < 0)
+		return arg_invalid("\"metric\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_PRIORITY, metric);
+	return 0;
+}
+
+static int mod_scope(struct route_mod *m, struct cursor *c)
+{
+	const char *v;
+	uint32_t scope;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255)
+		return arg_invalid("invalid \"scope\" value\n", v);
+	m->r->rtm_scope = (uint8_t)scope;
+	m->scope_ok = true;
+	return 0;
+}
+
+/* Metrics that are one number, maybe after "lock". */
+static const struct metric_word {
+	const char *word;
+	bool exact;
+	int rtax;
+	const char *err;
+} metric_words[] = {
+	{ "mtu", true, RTAX_MTU, "\"mtu\" value is invalid\n" },
+	{ "hoplimit", true, RTAX_HOPLIMIT, "\"hoplimit\" value is invalid\n" },
+	{ "advmss", true, RTAX_ADVMSS, "\"mss\" value is invalid\n" },
+	{ "reordering", false, RTAX_REORDERING, "\"reordering\" value is invalid\n" },
+	{ "window", false, RTAX_WINDOW, "\"window\" value is invalid\n" },
+	{ "cwnd", false, RTAX_CWND, "\"cwnd\" value is invalid\n" },
+	{ "initcwnd", false, RTAX_INITCWND, "\"initcwnd\" value is invalid\n" },
+	{ "initrwnd", false, RTAX_INITRWND, "\"initrwnd\" value is invalid\n" },
+	{ "ssthresh", true, RTAX_SSTHRESH, "\"ssthresh\" value is invalid\n" },
+};
+
+static int mod_number_metric(struct route_mod *m, struct cursor *c, const struct metric_word *w)
+{
+	const char *v;
+	uint32_t val;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (!strcmp(v, "lock")) {
+		m->mx_lock |= 1u << w->rtax;
+		NEXT_OR_INCOMPLETE(c, v);
+	}
+	if (arg_u32(v, &val, 0) < 0 || (w->rtax == RTAX_HOPLIMIT && val > 255))
+		return arg_invalid(w->err, v);
+	m->mx[w->rtax] = val;
+	m->mx_set |= 1u << w->rtax;
+	return 0;
+}
+
+static int mod_realm(struct route_mod *m, struct cursor *c)
+{
+	const char *v, *slash;
+	uint32_t from = 0, to;
+	char word[64];
+
+	NEXT_OR_INCOMPLETE(c, v);
+	slash = strchr(v, '/');
+	if (slash && (size_t)(slash - v) < sizeof(word)) {
+		memcpy(word, v, (size_t)(slash - v));
+		word[slash - v] = '\0';
+		if (names_to_id(&names_realms, word, &from) < 0 || from > 0xffff)
+			return arg_invalid("\"realm\" value is invalid\n", v);
+	}
+	if (names_to_id(&names_realms, slash ? slash + 1 : v, &to) < 0 || to > 0xffff)
+		return arg_invalid("\"realm\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_FLOW, from << 16 | to);
+	return 0;
+}
+
+static int mod_onlink(struct route_mod *m, struct cursor *c)
+{
+	(void)c;
+	m->r->rtm_flags |= RTNH_F_ONLINK;
+	return 0;
+}
+
+static int mod_proto(struct route_mod *m, struct cursor *c)
+{
+	const char *v;
+	uint32_t proto;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (names_to_id(&names_protos, v, &proto) < 0 || proto > 255)
+		return arg_invalid("\"protocol\" value is invalid\n", v);
+	m->r->rtm_protocol = (uint8_t)proto;
+	return 0;
+}
+
+/* Tables above 255 do not fit rtm_table: RTA_TABLE carries them. */
+static int mod_table(struct route_mod *m, struct cursor *c)
+{
+	const char *v;
+	uint32_t table;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (names_to_id(&names_tables, v, &table) < 0)
+		return arg_invalid("\"table\" value is invalid\n", v);
+	if (table < 256) {
+		m->r->rtm_table = (uint8_t)table;
+	} else {
+		m->r->rtm_table = RT_TABLE_UNSPEC;
+		nlreq_put_u32(&m->req, RTA_TABLE, table);
+	}
+	return 0;
+}
+
+static int mod_dev(struct route_mod *m, struct cursor *c)
+{
+	NEXT_OR_INCOMPLETE(c, m->dev);
+	return 0;
+}
+
+static int mod_pref(struct route_mod *m, struct cursor *c)
+{
+	static const char *const names[] = { "medium", "high", NULL, "low" };
+	const char *v;
+	uint32_t pref;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	for (pref = 0; pref < 4; pref++)
+		if (names[pref] && !strcmp(v, names[pref]))
+			break;
+	if (pref == 4 && (arg_u32(v, &pref, 0) < 0 || pref > 255))
+		return arg_invalid("\"pref\" value is invalid\n", v);
+	nlreq_put_u8(&m->req, RTA_PREF, (uint8_t)pref);
+	return 0;
+}
+
+/* [to] [TYPE] PREFIX */
+static int mod_dst(struct route_mod *m, struct cursor *c)
+{
+	struct inet_prefix dst;
+	const char *v = *c->argv;
+	uint8_t type;
+	int ret;
+
+	if (matches(v, "to"))
+		NEXT_OR_INCOMPLETE(c, v);
+	if ((*v < '0' || *v > '9') && type_from_str(v, &type) == 0) {
+		NEXT_OR_INCOMPLETE(c, v);
+		m->r->rtm_type = type;
+		m->type_ok = true;
+	}
+	if (m->dst_ok) {
+		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
+		return EXIT_USAGE;
+	}
+	ret = inet_get_prefix(&dst, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)dst.family;
+	m->r->rtm_dst_len = (uint8_t)dst.bitlen;
+	m->dst_ok = true;
+	if (dst.bytelen && !dst.any)
+		nlreq_put(&m->req, RTA_DST, (size_t)dst.bytelen, dst.data);
+	return 0;
+}
+
+/* Route words in iproute2's order (it decides abbreviations). */
+static const struct mod_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct route_mod *m, struct cursor *c);
+} mod_words[] = {
+	{ "src", true, mod_src }, { "via", true, mod_via },
+	{ "from", true, mod_from }, { "tos", true, mod_tos },
+	{ "dsfield", false, mod_tos }, { "metric", false, mod_metric },
+	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
+	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
+	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },
+	{ "table", false, mod_table }, { "dev", true, mod_dev },
+	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
+};
+
+static int mod_word(struct route_mod *m, struct cursor *c)
+{
+	const char *w = *c->argv;
+
+	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
+		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
+			return mod_number_metric(m, c, &metric_words[i]);
+	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
+		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
+			return mod_words[i].fn(m, c);
+	return mod_dst(m, c);
+}
+
+static void put_metrics(struct route_mod *m)
+{
+	struct nlattr *nest;
+
+	if (!m->mx_set && !m->mx_lock)
+		return;
+	nest = nlreq_nest_start(&m->req, RTA_METRICS);
+	if (m->mx_lock)
+		nlreq_put_u32(&m->req, RTAX_LOCK, m->mx_lock);
+	for (int i = 0; i <= RTAX_MAX && i < 32; i++)
+		if (m->mx_set & (1u << i))
+			nlreq_put_u32(&m->req, (uint16_t)i, m->mx[i]);
+	nlreq_nest_end(&m->req, nest);
+}
+
+enum { NEXTHOP_UNPARSED = -1 };
+
+/* One "nexthop via ADDR dev DEV weight N onlink" inside RTA_MULTIPATH:
+ * its words up to the next "nexthop". */
+static int put_nexthop(struct route_mod *m, struct cursor *c)
+{
+	struct rtnexthop *nh = nlreq_reserve(&m->req, sizeof(*nh));
+	char *start = (char *)nh;
+	int ret;
+
+	if (!nh)
+		return EXIT_FAIL;
+	while (c->argc > 1) {
+		const char *w = c->argv[1];
+		const char *v;
+		uint32_t weight;
+
+		if (!strcmp(w, "via")) {
+			next(c);
+			ret = put_gateway(&m->req, m->r, c);
+			if (ret)
+				return ret;
+		} else if (!strcmp(w, "dev")) {
+			next(c);
+			NEXT_OR_INCOMPLETE(c, v);
+			nh->rtnh_ifindex = ifname_to_index(v);
+			if (!nh->rtnh_ifindex) {
+				nodev(v);
+				return NEXTHOP_UNPARSED;
+			}
+		} else if (!strcmp(w, "weight")) {
+			next(c);
+			NEXT_OR_INCOMPLETE(c, v);
+			if (arg_u32(v, &weight, 0) < 0 || weight == 0 || weight > 256)
+				return arg_invalid("\"weight\" is invalid\n", v);
+			nh->rtnh_hops = (unsigned char)(weight - 1);
+		} else if (!strcmp(w, "onlink")) {
+			next(c);
+			nh->rtnh_flags |= RTNH_F_ONLINK;
+		} else {
+			break;
+		}
+	}
+	nh->rtnh_len = (unsigned short)((char *)mnl_nlmsg_get_payload_tail(m->req.nlh) - start);
+	return 0;
+}
+
+static int put_multipath(struct route_mod *m, struct cursor *c)
+{
+	struct nlattr *nest = nlreq_nest_start(&m->req, RTA_MULTIPATH);
+	int ret;
+
+	for (; c->argc > 0; c->argc--, c->argv++) {
+		if (strcmp(*c->argv, "nexthop")) {
+			fprintf(stderr, "Error: \"nexthop\" or end of line is expected instead of \"%s\"\n",
+				*c->argv);
+			return EXIT_USAGE;
+		}
+		if (c->argc <= 1) {
+			fprintf(stderr, "Error: unexpected end of line after \"nexthop\"\n");
+			return EXIT_USAGE;
+		}
+		ret = put_nexthop(m, c);
+		if (ret == NEXTHOP_UNPARSED) {
+			fprintf(stderr, "Error: cannot parse nexthop\n");
+			return EXIT_USAGE;
+		}
+		if (ret)
+			return ret;
+	}
+	nlreq_nest_end(&m->req, nest);
+	return 0;
+}
+
+/* iproute2's default scope: host for local, link for broadcast-like
+ * types and for a unicast route with no gateway. */
+static void default_scope(struct route_mod *m, bool del, bool nexthops)
+{
+	struct rtmsg *r = m->r;
+
+	if (m->scope_ok)
+		return;
+	if (r->rtm_type == RTN_LOCAL || r->rtm_type == RTN_NAT)
+		r->rtm_scope = RT_SCOPE_HOST;
+	else if (r->rtm_type == RTN_BROADCAST || r->rtm_type == RTN_MULTICAST ||
+		 r->rtm_type == RTN_ANYCAST)
+		r->rtm_scope = RT_SCOPE_LINK;
+	else if (r->rtm_type == RTN_UNICAST || r->rtm_type == RTN_UNSPEC) {
+		if (del)
+			r->rtm_scope = RT_SCOPE_NOWHERE;
+		else if (!m->gw_ok && !nexthops)
+			r->rtm_scope = RT_SCOPE_LINK;
+	}
+}
+
+static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
+{
+	struct route_mod *m = calloc(1, sizeof(*m));
+	struct cursor c = { argc, argv };
+	bool del = cmd == RTM_DELROUTE, nexthops = false;
+	struct nl *nl;
+	int ret = 0;
+
+	if (!m)
+		return EXIT_FAIL;
+	m->r = nlreq_init(&m->req, cmd, flags, sizeof(*m->r));
+	m->r->rtm_family = (uint8_t)ib->family;
+	m->r->rtm_table = RT_TABLE_MAIN;
+	m->r->rtm_scope = RT_SCOPE_NOWHERE;
+	if (!del) {
+		m->r->rtm_protocol = RTPROT_BOOT;
+		m->r->rtm_scope = RT_SCOPE_UNIVERSE;
+		m->r->rtm_type = RTN_UNICAST;
+	}
+	for (; !ret && c.argc > 0; c.argc--, c.argv++) {
+		if (!strcmp(*c.argv, "nexthop")) {
+			nexthops = true;
+			break;
+		}
+		ret = mod_word(m, &c);
+	}
+	if (!ret && !m->dst_ok)
+		ret = route_usage();
+	if (!ret && m->dev) {
+		int idx = ifname_to_index(m->dev);
+
+		if (idx)
+			nlreq_put_u32(&m->req, RTA_OIF, (uint32_t)idx);
+		else
+			ret = nodev(m->dev);
+	}
+	if (!ret) {
+		put_metrics(m);
+		if (nexthops)
+			ret = put_multipath(m, &c);
+	}
+	if (!ret) {
+		default_scope(m, del, nexthops);
+		if (m->r->rtm_family == AF_UNSPEC)
+			m->r->rtm_family = AF_INET;
+		nl = rt_socket(ib);
+		if (!nl)
+			ret = EXIT_FAIL;
+		else if (nl_talk(nl, &m->req, NULL, NULL) < 0) {
+			nl_perror(nl);
+			ret = EXIT_KERNEL;
+		}
+	}
+	free(m);
+	return ret;
+}
+
+static int route_add(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL);
+}
+
+static int route_change(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_REPLACE);
+}
+
+static int route_replace(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE);
+}
+
+static int route_prepend(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE);
+}
+
+static int route_append(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND);
+}
+
+static int route_test(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_EXCL);
+}
+
+static int route_del(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_DELROUTE, 0);
+}
+
+/* ---- get ------------------------------------------------------------ */
+
+struct get_args {
+	struct nlreq req;
+	struct rtmsg *r;
+	const char *iif, *oif;
+	uint32_t mark;
+	bool found;
+};
+
+/* "to" ADDR or "from" ADDR: a host address; a prefix is cut to a host. */
+static int get_addr_word(struct get_args *g, const char *v, bool dst)
+{
+	struct inet_prefix p;
+	int ret = inet_get_prefix(&p, v, g->r->rtm_family), host;
+
+	if (ret)
+		return ret;
+	if (g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = (uint8_t)p.family;
+	if (p.bytelen && !p.any)
+		nlreq_put(&g->req, dst ? RTA_DST : RTA_SRC, (size_t)p.bytelen, p.data);
+	if (!dst) {
+		g->r->rtm_src_len = (uint8_t)p.bitlen;
+		return 0;
+	}
+	host = inet_family_bits(g->r->rtm_family);
+	if (host && p.bitlen != host) {
+		fprintf(stderr, "Warning: /%u as prefix is invalid, only /%d (or none) is supported.\n",
+			p.bitlen, host);
+		p.bitlen = host;
+	}
+	g->r->rtm_dst_len = (uint8_t)p.bitlen;
+	g->found = true;
+	return 0;
+}
+
+static int get_word(struct get_args *g, struct cursor *c)
+{
+	const char *w = *c->argv, *v;
+
+	if (matches(w, "from")) {
+		NEXT_OR_INCOMPLETE(c, v);
+		return matches(v, "help") ? route_usage() : get_addr_word(g, v, false);
+	}
+	if (matches(w, "iif")) {
+		NEXT_OR_INCOMPLETE(c, g->iif);
+		return 0;
+	}
+	if (matches(w, "mark")) {
+		NEXT_OR_INCOMPLETE(c, v);
+		return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
+	}
+	if (matches(w, "oif") || !strcmp(w, "dev")) {
+		NEXT_OR_INCOMPLETE(c, g->oif);
+		return 0;
+	}
+	if (matches(w, "notify")) {
+		g->r->rtm_flags |= RTM_F_NOTIFY;
+		return 0;
+	}
+	if (matches(w, "fibmatch")) {
+		g->r->rtm_flags |= RTM_F_FIB_MATCH;
+		return 0;
+	}
+	if (matches(w, "to"))
+		NEXT_OR_INCOMPLETE(c, w);
+	return matches(w, "help") ? route_usage() : get_addr_word(g, w, true);
+}
+
+static int put_dev(struct nlreq *req, uint16_t type, const char *name)
+{
+	int idx;
+
+	if (!name)
+		return 0;
+	idx = ifname_to_index(name);
+	if (!idx)
+		return nodev(name);
+	nlreq_put_u32(req, type, (uint32_t)idx);
+	return 0;
+}
+
+static int route_get_answer(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_show *s = data;
+	struct route rt;
+
+	if (route_read(nlh, &rt) == 0)
+		print_route(s, nlh, &rt);
+	return NL_CB_STOP;
+}
+
+static int route_get(struct ipbox *ib, int argc, char **argv)
+{
+	struct get_args *g = calloc(1, sizeof(*g));
+	struct cursor c = { argc, argv };
+	struct route_show *s = NULL;
+	struct nl *nl;
+	int ret = 0;
+
+	if (!g)
+		return EXIT_FAIL;
+	g->r = nlreq_init(&g->req, RTM_GETROUTE, 0, sizeof(*g->r));
+	g->r->rtm_family = (uint8_t)ib->family;
+	for (; !ret && c.argc > 0; c.argc--, c.argv++)
+		ret = get_word(g, &c);
+	if (!ret && !g->found) {
+		fprintf(stderr, "need at least a destination address\n");
+		ret = EXIT_FAIL;
+	}
+	if (!ret)
+		ret = put_dev(&g->req, RTA_IIF, g->iif);
+	if (!ret)
+		ret = put_dev(&g->req, RTA_OIF, g->oif);
+	if (!ret && g->mark)
+		nlreq_put_u32(&g->req, RTA_MARK, g->mark);
+	if (!ret && g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = AF_INET;
+	if (!ret && (!(nl = rt_socket(ib)) || !(s = route_show_new(ib))))
+		ret = EXIT_FAIL;
+	if (!ret) {
+		/* An answer is printed whatever its flags: nothing is filtered. */
+		s->f.cloned = true;
+		print_doc_begin(s->p);
+		if (nl_talk(nl, &g->req, route_get_answer, s) < 0) {
+			nl_perror(nl);
+			ret = EXIT_KERNEL;
+		}
+		print_doc_end(s->p);
+	}
+	if (s)
+		route_show_free(s);
+	free(g);
+	return ret;
+}
+
+/* ---- the object ----------------------------------------------------- */
+
+static int route_help(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return route_usage();
+}
+
+/* iproute2's order: "a" is add, "d" delete, "s" show, "l" list. */
+static const struct verb route_verbs[] = {
+	{ "add", route_add }, { "change", route_change }, { "chg", route_change },
+	{ "replace", route_replace }, { "prepend", route_prepend },
+	{ "append", route_append }, { "test", route_test },
+	{ "delete", route_del }, { "list", route_show }, { "show", route_show },
+	{ "lst", route_show }, { "get", route_get }, { "flush", route_flush },
+	{ "help", route_help }, { NULL, NULL },
+};
+
+int do_route(struct ipbox *ib, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return route_show(ib, 0, NULL);
+	v = verb_find(route_verbs, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}
