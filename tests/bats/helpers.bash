@@ -64,7 +64,9 @@ same_effect() {
 			"$@" >"$out.out" 2>"$out.err" </dev/null; echo $? >"$out.rc"
 			/bin/ip -all netns exec true >/dev/null 2>&1
 			{ /bin/ip netns list; /bin/ip -d link show; /bin/ip addr show
-			  /bin/ip route show table all; /bin/ip neigh show; } >"$out.state" 2>&1
+			  /bin/ip route show table all
+			  # neighbours come in hash order, which differs per namespace
+			  /bin/ip neigh show | sort; } >"$out.state" 2>&1
 		' sh "$setup" "$d/$tool" "$bin" "$@" || fail "sandbox for $tool failed"
 	done
 	for f in out err rc state; do
