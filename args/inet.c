@@ -101,7 +101,10 @@ int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 		if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
 			return -1;
 		p->family = family;
-		p->any = p->has_len = true;
+		p->any = true;
+		/* iproute2 counts only "default" as a given length: without a
+		 * family, "show all" is no filter, "show default" is /0. */
+		p->has_len = !strcmp(s, "default");
 		return 0;
 	}
 	if (n >= sizeof(addr))

@@ -15,7 +15,7 @@ struct inet_prefix {
 	int bitlen;		/* prefix length; the full length for an address */
 	int bytelen;		/* bytes of data the address has (0 for "default") */
 	bool any;		/* it was "default", "any" or "all" */
-	bool has_len;		/* a "/N" was given, or it was "default" */
+	bool has_len;		/* a "/N" was given, or it was "default" (not any/all) */
 	uint8_t data[16];
 };
 

@@ -149,6 +149,29 @@ static uint32_t attr_u32_or(const struct nlattr *a, uint32_t dflt)
 	return a ? mnl_attr_get_u32(a) : dflt;
 }
 
+/* "TO", "FROM/TO" or "FROM/": realm names or numbers, FROM in the high
+ * 16 bits of RTA_FLOW. */
+static int parse_realms(const char *v, uint32_t *realms)
+{
+	const char *slash = strchr(v, '/');
+	uint32_t from = 0, to = 0;
+	char word[64];
+
+	if (slash) {
+		if ((size_t)(slash - v) >= sizeof(word))
+			return -1;
+		memcpy(word, v, (size_t)(slash - v));
+		word[slash - v] = '\0';
+		if (names_to_id(&names_realms, word, &from) < 0 || from > 0xffff)
+			return -1;
+		v = slash + 1;
+	}
+	if (*v && (names_to_id(&names_realms, v, &to) < 0 || to > 0xffff))
+		return -1;
+	*realms = from << 16 | to;
+	return 0;
+}
+
 /* ---- the filter of show and flush ---------------------------------- */
 
 /* An unset prefix has family AF_UNSPEC and no length (iproute2's
@@ -165,6 +188,7 @@ struct route_filter {
 	uint32_t tos, proto, scope, metric;
 	bool tos_set, proto_set, scope_set, metric_set;
 	uint32_t typemask;
+	uint32_t realms, realms_mask;	/* RTA_FLOW, the halves that count */
 	struct inet_prefix rdst, mdst, rsrc, msrc, via, prefsrc;
 	int oif, iif;
 };
@@ -235,6 +259,8 @@ static bool route_filter_ok(const struct route_filter *f, const struct route *rt
 		return false;
 	if (!addr_filter_ok(&f->via, rt->tb[RTA_GATEWAY], r->rtm_family) ||
 	    !addr_filter_ok(&f->prefsrc, rt->tb[RTA_PREFSRC], r->rtm_family))
+		return false;
+	if ((attr_u32_or(rt->tb[RTA_FLOW], 0) ^ f->realms) & f->realms_mask)
 		return false;
 	if ((f->iif && (int)attr_u32_or(rt->tb[RTA_IIF], 0) != f->iif) ||
 	    (f->oif && (int)attr_u32_or(rt->tb[RTA_OIF], 0) != f->oif) ||
@@ -618,7 +644,7 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 	print_rt_flags(p, r->rtm_flags);
 	if (mark)
 		print_uint(p, PRINT_ANY, "mark", "mark %u ", mark);
-	if (rt->tb[RTA_FLOW])
+	if (rt->tb[RTA_FLOW] && s->f.realms_mask != ~0u)
 		print_flow(p, mnl_attr_get_u32(rt->tb[RTA_FLOW]));
 	if (rt->tb[RTA_UID])
 		print_uint(p, PRINT_ANY, "uid", "uid %u ", mnl_attr_get_u32(rt->tb[RTA_UID]));
@@ -819,6 +845,23 @@ static int filter_prefix(struct show_args *a, struct cursor *c,
 	return ret;
 }
 
+/* A half left out ("5" has no FROM, "5/" no TO) matches anything. */
+static int filter_realms(struct show_args *a, struct cursor *c)
+{
+	const char *v, *slash;
+
+	NEXT_OR_INCOMPLETE(c, v);
+	if (parse_realms(v, &a->f->realms) < 0)
+		return arg_invalid("invalid realms\n", v);
+	slash = strchr(v, '/');
+	a->f->realms_mask = ~0u;
+	if (!(a->f->realms & 0xffff) && slash && !slash[1])
+		a->f->realms_mask &= ~0xffffu;
+	if (!(a->f->realms >> 16) && (!slash || slash == v))
+		a->f->realms_mask &= 0xffffu;
+	return 0;
+}
+
 static int filter_from(struct show_args *a, struct cursor *c)
 {
 	if (!next(c))
@@ -847,7 +890,7 @@ static const struct filter_word {
 	{ "iif", true, filter_iif }, { "metric", false, filter_metric },
 	{ "priority", false, filter_metric }, { "preference", true, filter_metric },
 	{ "via", true, filter_via }, { "src", true, filter_src },
-	{ "from", false, filter_from },
+	{ "realms", false, filter_realms }, { "from", false, filter_from },
 };
 
 static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **argv)
@@ -1198,21 +1241,13 @@ static int mod_number_metric(struct route_mod *m, struct cursor *c, const struct
 
 static int mod_realm(struct route_mod *m, struct cursor *c)
 {
-	const char *v, *slash;
-	uint32_t from = 0, to;
-	char word[64];
+	const char *v;
+	uint32_t realms;
 
 	NEXT_OR_INCOMPLETE(c, v);
-	slash = strchr(v, '/');
-	if (slash && (size_t)(slash - v) < sizeof(word)) {
-		memcpy(word, v, (size_t)(slash - v));
-		word[slash - v] = '\0';
-		if (names_to_id(&names_realms, word, &from) < 0 || from > 0xffff)
-			return arg_invalid("\"realm\" value is invalid\n", v);
-	}
-	if (names_to_id(&names_realms, slash ? slash + 1 : v, &to) < 0 || to > 0xffff)
+	if (parse_realms(v, &realms) < 0)
 		return arg_invalid("\"realm\" value is invalid\n", v);
-	nlreq_put_u32(&m->req, RTA_FLOW, from << 16 | to);
+	nlreq_put_u32(&m->req, RTA_FLOW, realms);
 	return 0;
 }
 

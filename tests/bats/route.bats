@@ -5,14 +5,17 @@
 load helpers
 
 # Two veth pairs (v2's peer down: linkdown), addresses of both families,
-# and routes of every type.
-LINKS='ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+# and routes of every type.  No DAD, and a wait for the link-local routes,
+# so IPv6 routes do not appear between the two runs of a comparison.
+LINKS='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
 ip addr add 10.0.0.1/24 dev v0
 ip addr add 2001:db8::1/64 dev v0 nodad
 ip link set v0 up; ip link set v1 up
 ip link add v2 address 02:00:00:00:00:03 type veth peer name v3 address 02:00:00:00:00:04
 ip addr add 10.2.0.1/24 dev v2
-ip link set v2 up'
+ip link set v2 up
+for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'
 
 ROUTES='ip route add 192.168.5.0/24 via 10.0.0.2 metric 5 mtu lock 1400 advmss 1300
 ip route add blackhole 10.9.0.0/16
@@ -74,6 +77,10 @@ populate() {
 	same route show type multicast table all
 	same route show src 10.2.0.1
 	same route show metric 5
+	same route show realms 5
+	same route show realms 0/5
+	same -4 route show all
+	same route show all
 	same route list tos 0x10
 	same -6 route show 2001:db8::/32
 	same -6 route show match 2001:db8:5::1
@@ -89,6 +96,27 @@ populate() {
 	same route show table
 	same route show type foo
 	same route foo
+}
+
+@test "tutorial: an empty namespace, then a default route inside it" {
+	"$IP" netns add t
+	same -n t route
+	run "$IPBOX" -n t route
+	assert_success
+	assert_output ""
+	"$IP" -n t link add v0 type veth peer name v1
+	"$IP" -n t addr add 192.168.1.2/24 dev v0
+	"$IP" -n t link set v0 up
+	"$IP" -n t link set v1 up
+	run "$IPBOX" -n t route add default via 192.168.1.10
+	assert_success
+	assert_output ""
+	run "$IP" -n t route show default
+	assert_output "default via 192.168.1.10 dev v0 "
+	same -n t route
+	# and nothing leaked into the sandbox itself
+	run "$IP" route show default
+	assert_output ""
 }
 
 @test "add default via a gateway, as in the tutorial" {
@@ -167,6 +195,14 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	run "$IPBOX" route help
 	assert_failure 255
 	assert_line --partial "ip route get ADDRESS"
+}
+
+@test "-batch runs route and neigh lines as /bin/ip -batch" {
+	printf '%s\n' 'route add 10.5.0.0/16 dev v0' 'route add 10.5.0.0/16 dev v0' \
+		'route show 10.5.0.0/16' 'neigh add 10.0.0.7 dev v0 lladdr 1:2:3:4:5:6' \
+		'neigh show 10.0.0.7' >"$BATS_TEST_TMPDIR/batch"
+	same_effect "$LINKS" -force -batch "$BATS_TEST_TMPDIR/batch"
+	same_effect "$LINKS" -batch "$BATS_TEST_TMPDIR/batch"
 }
 
 @test "get" {

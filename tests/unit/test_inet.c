@@ -46,7 +46,8 @@ static void test_default(void)
 	/* "default" has a length (0) and no bytes; its family is the one asked */
 	CHECK(inet_parse_prefix(&p, "default", AF_UNSPEC) == 0);
 	CHECK(p.family == AF_UNSPEC && p.any && p.has_len && p.bitlen == 0 && p.bytelen == 0);
-	CHECK(inet_parse_prefix(&p, "all", AF_INET6) == 0 && p.family == AF_INET6);
+	CHECK(inet_parse_prefix(&p, "all", AF_INET6) == 0 && p.family == AF_INET6 && p.any);
+	CHECK(inet_parse_prefix(&p, "any", AF_UNSPEC) == 0 && !p.has_len);
 	/* as an address it is the family's zero address */
 	CHECK(inet_parse_addr(&p, "any", AF_UNSPEC) == 0 && p.family == AF_INET && p.any);
 }
