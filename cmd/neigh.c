@@ -13,6 +13,7 @@
 
 #include "../args/inet.h"
 #include "../args/lladdr.h"
+#include "../args/walk.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
@@ -245,12 +246,6 @@ static int neigh_show_one(const struct nlmsghdr *nlh, void *data)
 
 /* ---- show, flush ---------------------------------------------------- */
 
-static int nodev(const char *dev)
-{
-	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
-	return EXIT_FAIL;
-}
-
 static int parse_nud_filter(struct neigh_filter *f, const char *v, bool *given, bool flush)
 {
 	uint32_t nud;
@@ -268,62 +263,68 @@ static int parse_nud_filter(struct neigh_filter *f, const char *v, bool *given, 
 	return 0;
 }
 
+/* [to] PREFIX; the first one sets the family of the dump. */
+static int parse_neigh_prefix(struct neigh_filter *f, struct arg_walk *w)
+{
+	const char *v = *w->argv;
+	int ret;
+
+	if (!strcmp(v, "to"))
+		WALK_NEXT(w, v);
+	if (matches(v, "help"))
+		return neigh_usage();
+	ret = inet_get_prefix(&f->pfx, v, f->family);
+	if (!ret && f->family == AF_UNSPEC)
+		f->family = f->pfx.family;
+	return ret;
+}
+
+static int parse_neigh_proto(struct neigh_filter *f, const char *v)
+{
+	if (names_to_id(&names_protos, v, &f->proto) == 0)
+		return 0;
+	if (strcmp(v, "all"))
+		return arg_invalid("invalid \"protocol\"\n", v);
+	f->proto = 0;
+	return 0;
+}
+
 static int parse_neigh_filter(struct neigh_show *s, int argc, char **argv, bool flush)
 {
 	struct neigh_filter *f = &s->f;
-	const char *dev = NULL;
+	struct arg_walk w = { argc, argv };
+	const char *dev = NULL, *v;
 	bool nud_given = false;
-	uint32_t proto;
-	int ret;
+	int ret = 0;
 
 	f->family = s->ib->family;
 	/* Without "nud": a flush spares permanent entries, a show hides NOARP. */
 	f->state = flush ? ~(uint32_t)(NUD_PERMANENT | NUD_NOARP) : 0xff & ~NUD_NOARP;
-	for (; argc > 0; argc--, argv++) {
-		const char *w = *argv;
+	for (; !ret && w.argc > 0; w.argc--, w.argv++) {
+		const char *word = *w.argv;
 
-		if (!strcmp(w, "dev") || !strcmp(w, "nud") || matches(w, "protocol")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-		}
-		if (!strcmp(w, "dev")) {
+		if (!strcmp(word, "dev")) {
+			WALK_NEXT(&w, v);
 			if (dev)
-				return arg_duplicate("dev", *argv);
-			dev = *argv;
-		} else if (!strcmp(w, "unused")) {
+				return arg_duplicate("dev", v);
+			dev = v;
+		} else if (!strcmp(word, "unused")) {
 			f->unused = true;
-		} else if (!strcmp(w, "nud")) {
-			ret = parse_nud_filter(f, *argv, &nud_given, flush);
-			if (ret)
-				return ret;
-		} else if (!strcmp(w, "proxy")) {
+		} else if (!strcmp(word, "nud")) {
+			WALK_NEXT(&w, v);
+			ret = parse_nud_filter(f, v, &nud_given, flush);
+		} else if (!strcmp(word, "proxy")) {
 			f->proxy = true;
-		} else if (matches(w, "protocol")) {
-			if (names_to_id(&names_protos, *argv, &proto) < 0) {
-				if (strcmp(*argv, "all"))
-					return arg_invalid("invalid \"protocol\"\n", *argv);
-				proto = 0;
-			}
-			f->proto = proto;
+		} else if (matches(word, "protocol")) {
+			WALK_NEXT(&w, v);
+			ret = parse_neigh_proto(f, v);
 		} else {
-			if (!strcmp(w, "to")) {
-				if (argc < 2)
-					return arg_incomplete();
-				argc--, argv++;
-			}
-			if (matches(*argv, "help"))
-				return neigh_usage();
-			ret = inet_get_prefix(&f->pfx, *argv, f->family);
-			if (ret)
-				return ret;
-			if (f->family == AF_UNSPEC)
-				f->family = f->pfx.family;
+			ret = parse_neigh_prefix(f, &w);
 		}
 	}
-	if (dev && !(f->index = ifname_to_index(dev)))
-		return nodev(dev);
-	return 0;
+	if (!ret && dev && !(f->index = ifname_to_index(dev)))
+		return arg_nodev(dev);
+	return ret;
 }
 
 static int neigh_dump(struct nl *nl, struct neigh_show *s)
@@ -457,21 +458,19 @@ struct neigh_req {
 };
 
 /* ADDR, "to ADDR" or "proxy ADDR" (which needs no device). */
-static int neigh_dst(struct neigh_req *n, const char *w, char ***argv, int *argc, int family)
+static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 {
-	bool proxy = matches(w, "proxy"), to = !strcmp(w, "to");
+	const char *v = *w->argv;
+	bool proxy = matches(v, "proxy");
 
-	if (proxy || to) {
-		if (*argc < 2)
-			return arg_incomplete();
-		(*argc)--, (*argv)++;
-	}
-	if (matches(**argv, "help"))
+	if (proxy || !strcmp(v, "to"))
+		WALK_NEXT(w, v);
+	if (matches(v, "help"))
 		return neigh_usage();
 	if (n->dst_ok) {
 		if (proxy)
-			return arg_duplicate("address", **argv);
-		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", **argv);
+			return arg_duplicate("address", v);
+		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
 		return EXIT_USAGE;
 	}
 	n->dst_ok = true;
@@ -479,42 +478,47 @@ static int neigh_dst(struct neigh_req *n, const char *w, char ***argv, int *argc
 		n->dev_ok = true;
 		n->nd->ndm_flags |= NTF_PROXY;
 	}
-	return inet_get_addr(&n->dst, **argv, family);
+	return inet_get_addr(&n->dst, v, family);
 }
 
-static int neigh_word(struct neigh_req *n, int family, char ***argv, int *argc)
-{
-	const char *w = **argv;
-	uint32_t v;
+/* Flags that are one word each. */
+static const struct { const char *word; uint8_t flag; } neigh_flag_words[] = {
+	{ "router", NTF_ROUTER }, { "extern_learn", NTF_EXT_LEARNED },
+};
 
-	if (matches(w, "lladdr") || !strcmp(w, "nud") || !strcmp(w, "dev") || matches(w, "protocol")) {
-		if (*argc < 2)
-			return arg_incomplete();
-		(*argc)--, (*argv)++;
-	}
-	if (matches(w, "lladdr")) {
+static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
+{
+	const char *word = *w->argv, *v;
+	uint32_t num;
+
+	for (size_t i = 0; i < sizeof(neigh_flag_words) / sizeof(neigh_flag_words[0]); i++)
+		if (!strcmp(word, neigh_flag_words[i].word)) {
+			n->nd->ndm_flags |= neigh_flag_words[i].flag;
+			return 0;
+		}
+	if (matches(word, "lladdr")) {
+		WALK_NEXT(w, v);
 		if (n->lladdr)
-			return arg_duplicate("lladdr", **argv);
-		n->lladdr = **argv;
-	} else if (!strcmp(w, "nud")) {
-		if (nud_from_str(**argv, &v) < 0)
-			return arg_invalid("nud state is bad", **argv);
-		n->nd->ndm_state = (uint16_t)v;
-	} else if (!strcmp(w, "router")) {
-		n->nd->ndm_flags |= NTF_ROUTER;
-	} else if (!strcmp(w, "managed")) {
+			return arg_duplicate("lladdr", v);
+		n->lladdr = v;
+	} else if (!strcmp(word, "nud")) {
+		WALK_NEXT(w, v);
+		if (nud_from_str(v, &num) < 0)
+			return arg_invalid("nud state is bad", v);
+		n->nd->ndm_state = (uint16_t)num;
+	} else if (!strcmp(word, "managed")) {
 		n->ext_flags |= NTF_EXT_MANAGED;
-	} else if (!strcmp(w, "extern_learn")) {
-		n->nd->ndm_flags |= NTF_EXT_LEARNED;
-	} else if (!strcmp(w, "dev")) {
-		n->dev = **argv;
+	} else if (!strcmp(word, "dev")) {
+		WALK_NEXT(w, n->dev);
 		n->dev_ok = true;
-	} else if (matches(w, "protocol")) {
-		if (names_to_id(&names_protos, **argv, &v) < 0 || v > 255)
-			return arg_invalid("\"protocol\" value is invalid\n", **argv);
-		nlreq_put_u8(&n->req, NDA_PROTOCOL, (uint8_t)v);
+	} else if (matches(word, "protocol") && !matches(word, "proxy")) {
+		/* "p" and "pro" are proxy: iproute2 tries it first */
+		WALK_NEXT(w, v);
+		if (names_to_id(&names_protos, v, &num) < 0 || num > 255)
+			return arg_invalid("\"protocol\" value is invalid\n", v);
+		nlreq_put_u8(&n->req, NDA_PROTOCOL, (uint8_t)num);
 	} else {
-		return neigh_dst(n, w, argv, argc, family);
+		return neigh_dst(n, w, family);
 	}
 	return 0;
 }
@@ -535,7 +539,7 @@ static int neigh_put_rest(struct neigh_req *n)
 	if (n->ext_flags)
 		nlreq_put_u32(&n->req, NDA_FLAGS_EXT, n->ext_flags);
 	if (n->dev && !(n->nd->ndm_ifindex = ifname_to_index(n->dev)))
-		return nodev(n->dev);
+		return arg_nodev(n->dev);
 	return 0;
 }
 
@@ -550,8 +554,8 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	n->nd = nlreq_init(&n->req, cmd, flags, sizeof(*n->nd));
 	n->nd->ndm_family = (uint8_t)ib->family;
 	n->nd->ndm_state = NUD_PERMANENT;
-	for (; !ret && argc > 0; argc--, argv++)
-		ret = neigh_word(n, ib->family, &argv, &argc);
+	for (struct arg_walk w = { argc, argv }; !ret && w.argc > 0; w.argc--, w.argv++)
+		ret = neigh_word(n, ib->family, &w);
 	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {
 		fprintf(stderr, "Device and destination are required arguments.\n");
 		ret = EXIT_USAGE;
@@ -630,17 +634,13 @@ static int neigh_get(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	n->nd = nlreq_init(&n->req, RTM_GETNEIGH, 0, sizeof(*n->nd));
 	n->nd->ndm_family = (uint8_t)ib->family;
-	for (; !ret && argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "dev")) {
-			if (argc < 2) {
-				ret = arg_incomplete();
-				break;
-			}
-			argc--, argv++;
-			n->dev = *argv;
-			n->dev_ok = true;
+	for (struct arg_walk w = { argc, argv }; !ret && w.argc > 0; w.argc--, w.argv++) {
+		if (strcmp(*w.argv, "dev")) {
+			ret = neigh_dst(n, &w, ib->family);
+		} else if (!(n->dev = walk_next(&w))) {
+			ret = arg_incomplete();
 		} else {
-			ret = neigh_dst(n, *argv, &argv, &argc, ib->family);
+			n->dev_ok = true;
 		}
 	}
 	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {

@@ -12,6 +12,7 @@
 #include <linux/rtnetlink.h>
 
 #include "../args/inet.h"
+#include "../args/walk.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
@@ -41,12 +42,6 @@ static int route_usage(void)
 		"NHFLAGS := [ onlink ]\n"
 		"RTPROTO := [ kernel | boot | static | NUMBER ]\n");
 	return EXIT_USAGE;
-}
-
-static int nodev(const char *dev)
-{
-	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
-	return EXIT_FAIL;
 }
 
 /* ---- route types --------------------------------------------------- */
@@ -674,33 +669,17 @@ static void print_route(struct route_show *s, const struct nlmsghdr *nlh, const 
 
 /* ---- show, flush ---------------------------------------------------- */
 
-/* argv walked by keyword handlers: next() moves to the keyword's value. */
-struct cursor {
-	int argc;
-	char **argv;
-};
-
-static const char *next(struct cursor *c)
-{
-	if (c->argc < 2)
-		return NULL;
-	c->argc--, c->argv++;
-	return *c->argv;
-}
-
-#define NEXT_OR_INCOMPLETE(c, v) do { if (!((v) = next(c))) return arg_incomplete(); } while (0)
-
 struct show_args {
 	struct route_filter *f;
 	int family;		/* -4/-6: how prefixes are read */
 	const char *iif, *oif;
 };
 
-static int filter_table(struct show_args *a, struct cursor *c)
+static int filter_table(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (names_to_id(&names_tables, v, &a->f->table) == 0)
 		return 0;
 	if (!strcmp(v, "all"))
@@ -714,18 +693,18 @@ static int filter_table(struct show_args *a, struct cursor *c)
 	return 0;
 }
 
-static int filter_cloned(struct show_args *a, struct cursor *c)
+static int filter_cloned(struct show_args *a, struct arg_walk *c)
 {
 	(void)c;
 	a->f->cloned = true;
 	return 0;
 }
 
-static int filter_tos(struct show_args *a, struct cursor *c)
+static int filter_tos(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (arg_u32(v, &a->f->tos, 16) < 0 || a->f->tos > 255)
 		return arg_invalid("TOS value is invalid\n", v);
 	a->f->tos_set = true;
@@ -733,12 +712,12 @@ static int filter_tos(struct show_args *a, struct cursor *c)
 }
 
 /* "all" lifts the filter; otherwise a name or number from `t`. */
-static int filter_named(struct cursor *c, struct name_table *t, const char *err,
+static int filter_named(struct arg_walk *c, struct name_table *t, const char *err,
 			uint32_t *val, bool *set)
 {
 	const char *v;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (names_to_id(t, v, val) == 0) {
 		*set = true;
 		return 0;
@@ -749,45 +728,45 @@ static int filter_named(struct cursor *c, struct name_table *t, const char *err,
 	return 0;
 }
 
-static int filter_proto(struct show_args *a, struct cursor *c)
+static int filter_proto(struct show_args *a, struct arg_walk *c)
 {
 	return filter_named(c, &names_protos, "invalid \"protocol\"\n", &a->f->proto, &a->f->proto_set);
 }
 
-static int filter_scope(struct show_args *a, struct cursor *c)
+static int filter_scope(struct show_args *a, struct arg_walk *c)
 {
 	return filter_named(c, &names_scopes, "invalid \"scope\"\n", &a->f->scope, &a->f->scope_set);
 }
 
-static int filter_type(struct show_args *a, struct cursor *c)
+static int filter_type(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 	uint8_t type;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (type_from_str(v, &type) < 0 || type >= 32)
 		return arg_invalid("node type value is invalid\n", v);
 	a->f->typemask = 1u << type;
 	return 0;
 }
 
-static int filter_oif(struct show_args *a, struct cursor *c)
+static int filter_oif(struct show_args *a, struct arg_walk *c)
 {
-	NEXT_OR_INCOMPLETE(c, a->oif);
+	WALK_NEXT(c, a->oif);
 	return 0;
 }
 
-static int filter_iif(struct show_args *a, struct cursor *c)
+static int filter_iif(struct show_args *a, struct arg_walk *c)
 {
-	NEXT_OR_INCOMPLETE(c, a->iif);
+	WALK_NEXT(c, a->iif);
 	return 0;
 }
 
-static int filter_metric(struct show_args *a, struct cursor *c)
+static int filter_metric(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (arg_u32(v, &a->f->metric, 0) < 0)
 		return arg_invalid("\"metric\" value is invalid\n", v);
 	a->f->metric_set = true;
@@ -800,57 +779,57 @@ static int family_word(const char *w)
 	return !strcmp(w, "inet") ? AF_INET : !strcmp(w, "inet6") ? AF_INET6 : AF_UNSPEC;
 }
 
-static int filter_via(struct show_args *a, struct cursor *c)
+static int filter_via(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 	int family;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	family = family_word(v);
 	if (family == AF_UNSPEC)
 		family = a->family;
 	else
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 	return inet_get_prefix(&a->f->via, v, family);
 }
 
-static int filter_src(struct show_args *a, struct cursor *c)
+static int filter_src(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	return inet_get_prefix(&a->f->prefsrc, v, a->family);
 }
 
 /* [root|match|exact] PREFIX: root and match bound one side each; a bare
  * prefix (or exact) both. */
-static int filter_prefix(struct show_args *a, struct cursor *c,
+static int filter_prefix(struct show_args *a, struct arg_walk *c,
 			 struct inet_prefix *root, struct inet_prefix *match)
 {
 	const char *v = *c->argv;
 	int ret;
 
 	if (matches(v, "root")) {
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 		return inet_get_prefix(root, v, a->family);
 	}
 	if (matches(v, "match")) {
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 		return inet_get_prefix(match, v, a->family);
 	}
 	if (matches(v, "exact"))
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 	ret = inet_get_prefix(match, v, a->family);
 	*root = *match;
 	return ret;
 }
 
 /* A half left out ("5" has no FROM, "5/" no TO) matches anything. */
-static int filter_realms(struct show_args *a, struct cursor *c)
+static int filter_realms(struct show_args *a, struct arg_walk *c)
 {
 	const char *v, *slash;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (parse_realms(v, &a->f->realms) < 0)
 		return arg_invalid("invalid realms\n", v);
 	slash = strchr(v, '/');
@@ -862,16 +841,16 @@ static int filter_realms(struct show_args *a, struct cursor *c)
 	return 0;
 }
 
-static int filter_from(struct show_args *a, struct cursor *c)
+static int filter_from(struct show_args *a, struct arg_walk *c)
 {
-	if (!next(c))
+	if (!walk_next(c))
 		return arg_incomplete();
 	return filter_prefix(a, c, &a->f->rsrc, &a->f->msrc);
 }
 
-static int filter_to(struct show_args *a, struct cursor *c)
+static int filter_to(struct show_args *a, struct arg_walk *c)
 {
-	if (matches(*c->argv, "to") && !next(c))
+	if (matches(*c->argv, "to") && !walk_next(c))
 		return arg_incomplete();
 	return filter_prefix(a, c, &a->f->rdst, &a->f->mdst);
 }
@@ -880,7 +859,7 @@ static int filter_to(struct show_args *a, struct cursor *c)
 static const struct filter_word {
 	const char *word;
 	bool exact;
-	int (*fn)(struct show_args *a, struct cursor *c);
+	int (*fn)(struct show_args *a, struct arg_walk *c);
 } filter_words[] = {
 	{ "table", false, filter_table }, { "cached", false, filter_cloned },
 	{ "cloned", false, filter_cloned }, { "tos", true, filter_tos },
@@ -895,7 +874,7 @@ static const struct filter_word {
 
 static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **argv)
 {
-	struct cursor c = { argc, argv };
+	struct arg_walk c = { argc, argv };
 	int ret;
 
 	a->family = ib->family;
@@ -914,9 +893,9 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	/* Without -4/-6, a table means IPv4 only ("table all" is 0). */
 	a->f->family = ib->family == AF_UNSPEC && a->f->table ? AF_INET : ib->family;
 	if (a->iif && !(a->f->iif = ifname_to_index(a->iif)))
-		return nodev(a->iif);
+		return arg_nodev(a->iif);
 	if (a->oif && !(a->f->oif = ifname_to_index(a->oif)))
-		return nodev(a->oif);
+		return arg_nodev(a->oif);
 	return 0;
 }
 
@@ -1095,18 +1074,18 @@ struct route_mod {
 };
 
 /* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another. */
-static int put_gateway(struct nlreq *req, struct rtmsg *r, struct cursor *c)
+static int put_gateway(struct nlreq *req, struct rtmsg *r, struct arg_walk *c)
 {
 	struct inet_prefix addr;
 	const char *v;
 	int family, ret;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	family = family_word(v);
 	if (family == AF_UNSPEC)
 		family = r->rtm_family;
 	else
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 	ret = inet_get_addr(&addr, v, family);
 	if (ret)
 		return ret;
@@ -1125,7 +1104,7 @@ static int put_gateway(struct nlreq *req, struct rtmsg *r, struct cursor *c)
 	return 0;
 }
 
-static int mod_via(struct route_mod *m, struct cursor *c)
+static int mod_via(struct route_mod *m, struct arg_walk *c)
 {
 	if (m->gw_ok)
 		return arg_invalid("use nexthop syntax to specify multiple via\n", *c->argv);
@@ -1133,13 +1112,13 @@ static int mod_via(struct route_mod *m, struct cursor *c)
 	return put_gateway(&m->req, m->r, c);
 }
 
-static int mod_src(struct route_mod *m, struct cursor *c)
+static int mod_src(struct route_mod *m, struct arg_walk *c)
 {
 	struct inet_prefix addr;
 	const char *v;
 	int ret;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	ret = inet_get_addr(&addr, v, m->r->rtm_family);
 	if (ret)
 		return ret;
@@ -1149,13 +1128,13 @@ static int mod_src(struct route_mod *m, struct cursor *c)
 	return 0;
 }
 
-static int mod_from(struct route_mod *m, struct cursor *c)
+static int mod_from(struct route_mod *m, struct arg_walk *c)
 {
 	struct inet_prefix p;
 	const char *v;
 	int ret;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	ret = inet_get_prefix(&p, v, m->r->rtm_family);
 	if (ret)
 		return ret;
@@ -1167,36 +1146,36 @@ static int mod_from(struct route_mod *m, struct cursor *c)
 	return 0;
 }
 
-static int mod_tos(struct route_mod *m, struct cursor *c)
+static int mod_tos(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t tos;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (arg_u32(v, &tos, 16) < 0 || tos > 255)
 		return arg_invalid("\"tos\" value is invalid\n", v);
 	m->r->rtm_tos = (uint8_t)tos;
 	return 0;
 }
 
-static int mod_metric(struct route_mod *m, struct cursor *c)
+static int mod_metric(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t metric;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (arg_u32(v, &metric, 0) < 0)
 		return arg_invalid("\"metric\" value is invalid\n", v);
 	nlreq_put_u32(&m->req, RTA_PRIORITY, metric);
 	return 0;
 }
 
-static int mod_scope(struct route_mod *m, struct cursor *c)
+static int mod_scope(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t scope;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255)
 		return arg_invalid("invalid \"scope\" value\n", v);
 	m->r->rtm_scope = (uint8_t)scope;
@@ -1222,15 +1201,15 @@ static const struct metric_word {
 	{ "ssthresh", true, RTAX_SSTHRESH, "\"ssthresh\" value is invalid\n" },
 };
 
-static int mod_number_metric(struct route_mod *m, struct cursor *c, const struct metric_word *w)
+static int mod_number_metric(struct route_mod *m, struct arg_walk *c, const struct metric_word *w)
 {
 	const char *v;
 	uint32_t val;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (!strcmp(v, "lock")) {
 		m->mx_lock |= 1u << w->rtax;
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 	}
 	if (arg_u32(v, &val, 0) < 0 || (w->rtax == RTAX_HOPLIMIT && val > 255))
 		return arg_invalid(w->err, v);
@@ -1239,31 +1218,31 @@ static int mod_number_metric(struct route_mod *m, struct cursor *c, const struct
 	return 0;
 }
 
-static int mod_realm(struct route_mod *m, struct cursor *c)
+static int mod_realm(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t realms;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (parse_realms(v, &realms) < 0)
 		return arg_invalid("\"realm\" value is invalid\n", v);
 	nlreq_put_u32(&m->req, RTA_FLOW, realms);
 	return 0;
 }
 
-static int mod_onlink(struct route_mod *m, struct cursor *c)
+static int mod_onlink(struct route_mod *m, struct arg_walk *c)
 {
 	(void)c;
 	m->r->rtm_flags |= RTNH_F_ONLINK;
 	return 0;
 }
 
-static int mod_proto(struct route_mod *m, struct cursor *c)
+static int mod_proto(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t proto;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (names_to_id(&names_protos, v, &proto) < 0 || proto > 255)
 		return arg_invalid("\"protocol\" value is invalid\n", v);
 	m->r->rtm_protocol = (uint8_t)proto;
@@ -1271,12 +1250,12 @@ static int mod_proto(struct route_mod *m, struct cursor *c)
 }
 
 /* Tables above 255 do not fit rtm_table: RTA_TABLE carries them. */
-static int mod_table(struct route_mod *m, struct cursor *c)
+static int mod_table(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
 	uint32_t table;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	if (names_to_id(&names_tables, v, &table) < 0)
 		return arg_invalid("\"table\" value is invalid\n", v);
 	if (table < 256) {
@@ -1288,19 +1267,19 @@ static int mod_table(struct route_mod *m, struct cursor *c)
 	return 0;
 }
 
-static int mod_dev(struct route_mod *m, struct cursor *c)
+static int mod_dev(struct route_mod *m, struct arg_walk *c)
 {
-	NEXT_OR_INCOMPLETE(c, m->dev);
+	WALK_NEXT(c, m->dev);
 	return 0;
 }
 
-static int mod_pref(struct route_mod *m, struct cursor *c)
+static int mod_pref(struct route_mod *m, struct arg_walk *c)
 {
 	static const char *const names[] = { "medium", "high", NULL, "low" };
 	const char *v;
 	uint32_t pref;
 
-	NEXT_OR_INCOMPLETE(c, v);
+	WALK_NEXT(c, v);
 	for (pref = 0; pref < 4; pref++)
 		if (names[pref] && !strcmp(v, names[pref]))
 			break;
@@ -1311,7 +1290,7 @@ static int mod_pref(struct route_mod *m, struct cursor *c)
 }
 
 /* [to] [TYPE] PREFIX */
-static int mod_dst(struct route_mod *m, struct cursor *c)
+static int mod_dst(struct route_mod *m, struct arg_walk *c)
 {
 	struct inet_prefix dst;
 	const char *v = *c->argv;
@@ -1319,9 +1298,9 @@ static int mod_dst(struct route_mod *m, struct cursor *c)
 	int ret;
 
 	if (matches(v, "to"))
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 	if ((*v < '0' || *v > '9') && type_from_str(v, &type) == 0) {
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 		m->r->rtm_type = type;
 		m->type_ok = true;
 	}
@@ -1345,7 +1324,7 @@ static int mod_dst(struct route_mod *m, struct cursor *c)
 static const struct mod_word {
 	const char *word;
 	bool exact;
-	int (*fn)(struct route_mod *m, struct cursor *c);
+	int (*fn)(struct route_mod *m, struct arg_walk *c);
 } mod_words[] = {
 	{ "src", true, mod_src }, { "via", true, mod_via },
 	{ "from", true, mod_from }, { "tos", true, mod_tos },
@@ -1357,7 +1336,7 @@ static const struct mod_word {
 	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
 };
 
-static int mod_word(struct route_mod *m, struct cursor *c)
+static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
 	const char *w = *c->argv;
 
@@ -1389,7 +1368,7 @@ enum { NEXTHOP_UNPARSED = -1 };
 
 /* One "nexthop via ADDR dev DEV weight N onlink" inside RTA_MULTIPATH:
  * its words up to the next "nexthop". */
-static int put_nexthop(struct route_mod *m, struct cursor *c)
+static int put_nexthop(struct route_mod *m, struct arg_walk *c)
 {
 	struct rtnexthop *nh = nlreq_reserve(&m->req, sizeof(*nh));
 	char *start = (char *)nh;
@@ -1403,26 +1382,26 @@ static int put_nexthop(struct route_mod *m, struct cursor *c)
 		uint32_t weight;
 
 		if (!strcmp(w, "via")) {
-			next(c);
+			walk_next(c);
 			ret = put_gateway(&m->req, m->r, c);
 			if (ret)
 				return ret;
 		} else if (!strcmp(w, "dev")) {
-			next(c);
-			NEXT_OR_INCOMPLETE(c, v);
+			walk_next(c);
+			WALK_NEXT(c, v);
 			nh->rtnh_ifindex = ifname_to_index(v);
 			if (!nh->rtnh_ifindex) {
-				nodev(v);
+				arg_nodev(v);
 				return NEXTHOP_UNPARSED;
 			}
 		} else if (!strcmp(w, "weight")) {
-			next(c);
-			NEXT_OR_INCOMPLETE(c, v);
+			walk_next(c);
+			WALK_NEXT(c, v);
 			if (arg_u32(v, &weight, 0) < 0 || weight == 0 || weight > 256)
 				return arg_invalid("\"weight\" is invalid\n", v);
 			nh->rtnh_hops = (unsigned char)(weight - 1);
 		} else if (!strcmp(w, "onlink")) {
-			next(c);
+			walk_next(c);
 			nh->rtnh_flags |= RTNH_F_ONLINK;
 		} else {
 			break;
@@ -1432,7 +1411,7 @@ static int put_nexthop(struct route_mod *m, struct cursor *c)
 	return 0;
 }
 
-static int put_multipath(struct route_mod *m, struct cursor *c)
+static int put_multipath(struct route_mod *m, struct arg_walk *c)
 {
 	struct nlattr *nest = nlreq_nest_start(&m->req, RTA_MULTIPATH);
 	int ret;
@@ -1483,7 +1462,7 @@ static void default_scope(struct route_mod *m, bool del, bool nexthops)
 static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
 	struct route_mod *m = calloc(1, sizeof(*m));
-	struct cursor c = { argc, argv };
+	struct arg_walk c = { argc, argv };
 	bool del = cmd == RTM_DELROUTE, nexthops = false;
 	struct nl *nl;
 	int ret = 0;
@@ -1514,7 +1493,7 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		if (idx)
 			nlreq_put_u32(&m->req, RTA_OIF, (uint32_t)idx);
 		else
-			ret = nodev(m->dev);
+			ret = arg_nodev(m->dev);
 	}
 	if (!ret) {
 		put_metrics(m);
@@ -1609,24 +1588,24 @@ static int get_addr_word(struct get_args *g, const char *v, bool dst)
 	return 0;
 }
 
-static int get_word(struct get_args *g, struct cursor *c)
+static int get_word(struct get_args *g, struct arg_walk *c)
 {
 	const char *w = *c->argv, *v;
 
 	if (matches(w, "from")) {
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 		return matches(v, "help") ? route_usage() : get_addr_word(g, v, false);
 	}
 	if (matches(w, "iif")) {
-		NEXT_OR_INCOMPLETE(c, g->iif);
+		WALK_NEXT(c, g->iif);
 		return 0;
 	}
 	if (matches(w, "mark")) {
-		NEXT_OR_INCOMPLETE(c, v);
+		WALK_NEXT(c, v);
 		return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
 	}
 	if (matches(w, "oif") || !strcmp(w, "dev")) {
-		NEXT_OR_INCOMPLETE(c, g->oif);
+		WALK_NEXT(c, g->oif);
 		return 0;
 	}
 	if (matches(w, "notify")) {
@@ -1638,7 +1617,7 @@ static int get_word(struct get_args *g, struct cursor *c)
 		return 0;
 	}
 	if (matches(w, "to"))
-		NEXT_OR_INCOMPLETE(c, w);
+		WALK_NEXT(c, w);
 	return matches(w, "help") ? route_usage() : get_addr_word(g, w, true);
 }
 
@@ -1650,7 +1629,7 @@ static int put_dev(struct nlreq *req, uint16_t type, const char *name)
 		return 0;
 	idx = ifname_to_index(name);
 	if (!idx)
-		return nodev(name);
+		return arg_nodev(name);
 	nlreq_put_u32(req, type, (uint32_t)idx);
 	return 0;
 }
@@ -1668,7 +1647,7 @@ static int route_get_answer(const struct nlmsghdr *nlh, void *data)
 static int route_get(struct ipbox *ib, int argc, char **argv)
 {
 	struct get_args *g = calloc(1, sizeof(*g));
-	struct cursor c = { argc, argv };
+	struct arg_walk c = { argc, argv };
 	struct route_show *s = NULL;
 	struct nl *nl;
 	int ret = 0;
