@@ -623,7 +623,8 @@ static void print_route_where(struct route_show *s, const struct route *rt)
 	if (rt->tb[RTA_PREFSRC] && s->f.prefsrc.bitlen != inet_family_bits(r->rtm_family)) {
 		char addr[INET_STRLEN];
 
-		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "prefsrc", "src %s ",
+		print_text(p, "src ");
+		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "prefsrc", "%s ",
 				   attr_ntop(rt->tb[RTA_PREFSRC], r->rtm_family, addr));
 	}
 	if (rt->tb[RTA_PRIORITY] && !s->f.metric_set)

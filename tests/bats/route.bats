@@ -27,7 +27,12 @@ ip route add 2001:db8:5::/64 via 2001:db8::2
 ip route add 10.20.0.0/16 dev v2 src 10.2.0.1 realm 5
 ip route add 10.22.0.0/16 via 10.0.0.9 tos 0x10 hoplimit 5 rtt 100 initcwnd 10
 ip route add multicast 224.1.0.0/16 dev v0 table 100
-ip -6 route add 2001:db8:7::/64 dev v0 pref high metric 7'
+ip -6 route add 2001:db8:7::/64 dev v0 pref high metric 7
+ip route add 10.55.0.0/16 via inet6 2001:db8::2 dev v0
+ip route add 10.56.0.0/16 nexthop via inet6 2001:db8::3 dev v0 nexthop via 10.0.0.4 dev v0
+ip route add 10.57.0.0/16 dev v0 rto_min 300 quickack 1 congctl reno features ecn
+ip route add 10.58.0.0/16 dev v0 rtt 2s rttvar 1500ms window 1000 cwnd 5 ssthresh 7 reordering 3 initrwnd 9
+ip -6 route add 2001:db8:55::/64 nexthop via 2001:db8::3 dev v0 nexthop via 2001:db8::4 dev v0'
 
 populate() {
 	eval "$LINKS"
@@ -56,6 +61,18 @@ populate() {
 		same $opts route show table 1000
 	done
 	same -6 route show table local
+}
+
+@test "-c colours the same fields as /bin/ip" {
+	populate
+	local d=$BATS_TEST_TMPDIR
+	for args in "route" "-6 route" "route show table all" "route get 10.0.0.2"; do
+		"$IP" -c $args >"$d/ip.c"
+		# the shared palette is bold (dark background); only placement counts here
+		"$IPBOX" -c $args | sed 's/\x1b\[1;/\x1b[/g' >"$d/box.c"
+		grep -q $'\x1b' "$d/box.c" || fail "no colour for: $args"
+		cmp "$d/ip.c" "$d/box.c" || fail "colours differ for: $args"
+	done
 }
 
 @test "show selectors" {
