@@ -86,6 +86,8 @@ populate() {
 	same route show dev v0
 	same -6 route show dev v0
 	same route show via 10.0.0.2
+	same route show via inet6 2001:db8::2
+	same route show via 10.0.0.0/8
 	same route show proto kernel
 	same route show proto static table all
 	same route show scope link
