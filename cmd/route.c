@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
@@ -32,13 +33,23 @@ static int route_usage(void)
 		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
 		"NH := [ via [ FAMILY ] ADDRESS ] [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 ]\n"
-		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ realm REALM ]\n"
+		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ]\n"
+		"           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]\n"
+		"           [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]\n"
+		"           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]\n"
+		"           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]\n"
+		"           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]\n"
+		"           [ pref PREF ]\n"
 		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
 		"          unreachable | prohibit | blackhole | nat }\n"
 		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
 		"SCOPE := [ host | link | global | NUMBER ]\n"
 		"NHFLAGS := [ onlink ]\n"
-		"RTPROTO := [ kernel | boot | static | NUMBER ]\n");
+		"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
+		"TIME := NUMBER[s|ms]\n"
+		"BOOL := [1|0]\n"
+		"FEATURES := ecn\n"
+		"PREF := [ low | medium | high ]\n");
 	return EXIT_USAGE;
 }
 
@@ -573,6 +584,7 @@ struct route_mod {
 	bool dst_ok, gw_ok, scope_ok, type_ok;
 	uint32_t mx[RTAX_MAX + 1];
 	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+	const char *cc;			/* RTAX_CC_ALGO, a string */
 };
 
 /* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another. */
@@ -685,36 +697,118 @@ static int mod_scope(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
-/* Metrics that are one number, maybe after "lock". */
+/* A time: a bare number is in the kernel's own unit (*raw), "N[.N]s"
+ * and "Nms" (and sec, msec, secs, msecs) are milliseconds. */
+static int parse_time_ms(const char *v, uint32_t *val, bool *raw)
+{
+	static const struct { const char *unit; double ms; } units[] = {
+		{ "s", 1000 }, { "sec", 1000 }, { "secs", 1000 },
+		{ "ms", 1 }, { "msec", 1 }, { "msecs", 1 },
+	};
+	double t;
+	char *end;
+
+	if (*v == '-' || !*v)
+		return -1;
+	t = strchr(v, '.') ? strtod(v, &end) : (double)strtoul(v, &end, 0);
+	if (end == v || t > UINT32_MAX)
+		return -1;
+	*raw = !*end;
+	for (size_t i = 0; !*raw && i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcasecmp(end, units[i].unit)) {
+			t *= units[i].ms;
+			end += strlen(end);
+		}
+	if (*end || t > UINT32_MAX)
+		return -1;
+	*val = (uint32_t)t;
+	if (*val < t)	/* round up */
+		(*val)++;
+	return 0;
+}
+
+enum metric_kind {
+	MX_NUMBER,	/* [lock] N */
+	MX_TIME,	/* [lock] TIME, kept in 1/scale ms */
+	MX_LOCKED_TIME,	/* TIME, always locked */
+	MX_BOOL,	/* 0 or 1 */
+	MX_FEATURES,	/* ecn */
+	MX_CC,		/* [lock] NAME: a congestion control algorithm */
+};
+
+/* The route metrics, in iproute2's order (it decides abbreviations). */
 static const struct metric_word {
 	const char *word;
 	bool exact;
 	int rtax;
+	enum metric_kind kind;
 	const char *err;
+	uint32_t scale;		/* MX_TIME: kernel units per ms */
 } metric_words[] = {
-	{ "mtu", true, RTAX_MTU, "\"mtu\" value is invalid\n" },
-	{ "hoplimit", true, RTAX_HOPLIMIT, "\"hoplimit\" value is invalid\n" },
-	{ "advmss", true, RTAX_ADVMSS, "\"mss\" value is invalid\n" },
-	{ "reordering", false, RTAX_REORDERING, "\"reordering\" value is invalid\n" },
-	{ "window", false, RTAX_WINDOW, "\"window\" value is invalid\n" },
-	{ "cwnd", false, RTAX_CWND, "\"cwnd\" value is invalid\n" },
-	{ "initcwnd", false, RTAX_INITCWND, "\"initcwnd\" value is invalid\n" },
-	{ "initrwnd", false, RTAX_INITRWND, "\"initrwnd\" value is invalid\n" },
-	{ "ssthresh", true, RTAX_SSTHRESH, "\"ssthresh\" value is invalid\n" },
+	{ "mtu", true, RTAX_MTU, MX_NUMBER, "\"mtu\" value is invalid\n", 0 },
+	{ "hoplimit", true, RTAX_HOPLIMIT, MX_NUMBER, "\"hoplimit\" value is invalid\n", 0 },
+	{ "advmss", true, RTAX_ADVMSS, MX_NUMBER, "\"mss\" value is invalid\n", 0 },
+	{ "reordering", false, RTAX_REORDERING, MX_NUMBER, "\"reordering\" value is invalid\n", 0 },
+	{ "rtt", true, RTAX_RTT, MX_TIME, "\"rtt\" value is invalid\n", 8 },
+	{ "rto_min", true, RTAX_RTO_MIN, MX_LOCKED_TIME, "\"rto_min\" value is invalid\n", 1 },
+	{ "window", false, RTAX_WINDOW, MX_NUMBER, "\"window\" value is invalid\n", 0 },
+	{ "cwnd", false, RTAX_CWND, MX_NUMBER, "\"cwnd\" value is invalid\n", 0 },
+	{ "initcwnd", false, RTAX_INITCWND, MX_NUMBER, "\"initcwnd\" value is invalid\n", 0 },
+	{ "initrwnd", false, RTAX_INITRWND, MX_NUMBER, "\"initrwnd\" value is invalid\n", 0 },
+	{ "features", false, RTAX_FEATURES, MX_FEATURES, "\"features\" value not valid\n", 0 },
+	{ "quickack", false, RTAX_QUICKACK, MX_BOOL, "\"quickack\" value is invalid\n", 0 },
+	{ "congctl", false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
+	{ "rttvar", false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
+	{ "ssthresh", true, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
 };
 
-static int mod_number_metric(struct route_mod *m, struct arg_walk *c, const struct metric_word *w)
+static int metric_value(const struct metric_word *w, const char *v, uint32_t *val)
+{
+	bool raw;
+
+	switch (w->kind) {
+	case MX_NUMBER:
+		if (arg_u32(v, val, 0) < 0 || (w->rtax == RTAX_HOPLIMIT && *val > 255))
+			return arg_invalid(w->err, v);
+		return 0;
+	case MX_TIME:
+	case MX_LOCKED_TIME:
+		if (parse_time_ms(v, val, &raw) < 0)
+			return arg_invalid(w->err, v);
+		if (!raw)
+			*val *= w->scale;
+		return 0;
+	case MX_BOOL:
+		if (arg_u32(v, val, 0) < 0)
+			return arg_invalid(w->err, v);
+		return *val > 1 ? arg_invalid("\"quickack\" value should be 0 or 1\n", v) : 0;
+	case MX_FEATURES:
+		*val = RTAX_FEATURE_ECN;
+		return strcmp(v, "ecn") ? arg_invalid(w->err, v) : 0;
+	case MX_CC:
+		return 0;
+	}
+	return 0;
+}
+
+static int mod_metric_word(struct route_mod *m, struct arg_walk *c, const struct metric_word *w)
 {
 	const char *v;
-	uint32_t val;
+	uint32_t val = 0;
+	int ret;
 
 	WALK_NEXT(c, v);
-	if (!strcmp(v, "lock")) {
+	if (w->kind == MX_LOCKED_TIME)
+		m->mx_lock |= 1u << w->rtax;
+	if (!strcmp(v, "lock") && (w->kind == MX_NUMBER || w->kind == MX_TIME || w->kind == MX_CC)) {
 		m->mx_lock |= 1u << w->rtax;
 		WALK_NEXT(c, v);
 	}
-	if (arg_u32(v, &val, 0) < 0 || (w->rtax == RTAX_HOPLIMIT && val > 255))
-		return arg_invalid(w->err, v);
+	ret = metric_value(w, v, &val);
+	if (ret)
+		return ret;
+	if (w->kind == MX_CC)
+		m->cc = v;
 	m->mx[w->rtax] = val;
 	m->mx_set |= 1u << w->rtax;
 	return 0;
@@ -844,7 +938,7 @@ static int mod_word(struct route_mod *m, struct arg_walk *c)
 
 	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
 		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
-			return mod_number_metric(m, c, &metric_words[i]);
+			return mod_metric_word(m, c, &metric_words[i]);
 	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
 		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
 			return mod_words[i].fn(m, c);
@@ -860,9 +954,14 @@ static void put_metrics(struct route_mod *m)
 	nest = nlreq_nest_start(&m->req, RTA_METRICS);
 	if (m->mx_lock)
 		nlreq_put_u32(&m->req, RTAX_LOCK, m->mx_lock);
-	for (int i = 0; i <= RTAX_MAX && i < 32; i++)
-		if (m->mx_set & (1u << i))
+	for (int i = 0; i <= RTAX_MAX && i < 32; i++) {
+		if (!(m->mx_set & (1u << i)))
+			continue;
+		if (i == RTAX_CC_ALGO)
+			nlreq_put(&m->req, RTAX_CC_ALGO, strlen(m->cc), m->cc);
+		else
 			nlreq_put_u32(&m->req, (uint16_t)i, m->mx[i]);
+	}
 	nlreq_nest_end(&m->req, nest);
 }
 

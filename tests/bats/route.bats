@@ -159,6 +159,25 @@ populate() {
 	same_effect "$LINKS" -6 route add 2001:db8:9::/64 via 2001:db8::2 pref low metric 9
 }
 
+@test "add with every metric, times and abbreviations" {
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt 2s rttvar 1500ms rto_min 300ms
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt lock 100 rttvar 40 rto_min 250
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt 1.5s
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 quickack 1 congctl reno features ecn
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 congctl lock cubic window 1000 cwnd lock 5 \
+		initcwnd 10 initrwnd 9 ssthresh 7 reordering 3 hoplimit 64
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rttv 10 q 1 co reno f ecn w 5 c 3 i 4 r 2
+	eval "$LINKS"
+	same route add 10.5.0.0/16 dev v0 rtt x
+	same route add 10.5.0.0/16 dev v0 rtt 5min
+	same route add 10.5.0.0/16 dev v0 quickack 2
+	same route add 10.5.0.0/16 dev v0 quickack x
+	same route add 10.5.0.0/16 dev v0 features foo
+	same route add 10.5.0.0/16 dev v0 hoplimit 300
+	run "$IP" route show 10.5.0.0/16
+	assert_output ""
+}
+
 @test "del, change, replace, append, prepend" {
 	local s="$LINKS
 ip route add 10.5.0.0/16 via 10.0.0.2"
