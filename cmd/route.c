@@ -39,7 +39,7 @@ static int route_usage(void)
 		"           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]\n"
 		"           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]\n"
 		"           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]\n"
-		"           [ pref PREF ]\n"
+		"           [ pref PREF ] [ expires TIME ]\n"
 		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
 		"          unreachable | prohibit | blackhole | nat }\n"
 		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
@@ -672,6 +672,19 @@ static int mod_tos(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
+/* An IPv6 route's lifetime in seconds. */
+static int mod_expires(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t expires;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &expires, 0) < 0)
+		return arg_invalid("\"expires\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_EXPIRES, expires);
+	return 0;
+}
+
 static int mod_metric(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -924,7 +937,8 @@ static const struct mod_word {
 } mod_words[] = {
 	{ "src", true, mod_src }, { "via", true, mod_via },
 	{ "from", true, mod_from }, { "tos", true, mod_tos },
-	{ "dsfield", false, mod_tos }, { "metric", false, mod_metric },
+	{ "dsfield", false, mod_tos }, { "expires", true, mod_expires },
+	{ "metric", false, mod_metric },
 	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
 	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
 	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },

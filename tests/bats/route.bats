@@ -178,6 +178,15 @@ populate() {
 	assert_output ""
 }
 
+@test "expires gives an IPv6 route a lifetime" {
+	eval "$LINKS"
+	run "$IPBOX" -6 route add 2001:db8:70::/64 dev v0 expires 300
+	assert_success
+	run "$IP" -6 route show 2001:db8:70::/64
+	assert_output --regexp '^2001:db8:70::/64 dev v0 metric 1024 expires (29[0-9]|300)sec pref medium$'
+	same route add 10.5.0.0/16 dev v0 expires x
+}
+
 @test "del, change, replace, append, prepend" {
 	local s="$LINKS
 ip route add 10.5.0.0/16 via 10.0.0.2"
