@@ -127,6 +127,23 @@ $NEIGHS"
 	same_effect "$s" -s neigh flush 10.0.0.0/24 nud permanent
 	same_effect "$s" neigh flush to 10.0.0.9
 	same_effect "$s" neigh flush
+	same_effect "$s" neigh flush nud none
+	same_effect "$s" neigh flush dev v0 nud noarp
+	same_effect "$s" neigh flush proto static
+	same_effect "$s" neigh flush unused nud all
+}
+
+@test "flush proxy removes the proxy entries" {
+	populate
+	run "$IP" neigh show proxy
+	assert_output "10.0.0.8 dev v0 proxy "
+	run "$IPBOX" -s neigh flush proxy
+	assert_success
+	assert_output "$(printf '\n*** Round 1, deleting 1 entries ***\n*** Flush is complete after 1 round ***')"
+	run "$IP" neigh show proxy
+	assert_output ""
+	run "$IP" neigh show 10.0.0.2
+	assert_output --partial PERMANENT
 }
 
 @test "add and del errors" {
