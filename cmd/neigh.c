@@ -3,6 +3,7 @@
 #include "ipbox.h"
 
 #include <errno.h>
+#include <net/if_arp.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,11 +13,11 @@
 #include <linux/rtnetlink.h>
 
 #include "../args/inet.h"
-#include "../args/lladdr.h"
 #include "../args/walk.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "../netlink/lladdr.h"
 
 static int neigh_usage(void)
 {
@@ -186,9 +187,11 @@ static void print_neigh(struct neigh_show *s, const struct nlmsghdr *nlh,
 	}
 	if (tb[NDA_LLADDR]) {
 		print_text(p, "lladdr ");
+		/* ARPHRD_VOID: hex bytes, as for every device neighbours live on */
 		print_color_string(p, PRINT_ANY, COLOR_MAC, "lladdr", "%s ",
-				   lladdr_format(mnl_attr_get_payload(tb[NDA_LLADDR]),
-						 mnl_attr_get_payload_len(tb[NDA_LLADDR]), ll));
+				   lladdr_ntop(mnl_attr_get_payload(tb[NDA_LLADDR]),
+					       mnl_attr_get_payload_len(tb[NDA_LLADDR]),
+					       ARPHRD_VOID, ll, sizeof(ll)));
 	}
 	print_neigh_flags(p, nd, tb);
 	if (s->ib->stats) {
@@ -525,12 +528,12 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 
 static int neigh_put_rest(struct neigh_req *n)
 {
-	unsigned char ll[LLADDR_MAX];
+	uint8_t ll[LLADDR_MAX];
 
 	n->nd->ndm_family = (uint8_t)n->dst.family;
 	nlreq_put(&n->req, NDA_DST, (size_t)n->dst.bytelen, n->dst.data);
 	if (n->lladdr && strcmp(n->lladdr, "null")) {
-		int len = lladdr_parse(n->lladdr, ll, sizeof(ll));
+		int len = lladdr_pton(n->lladdr, ll, sizeof(ll));
 
 		if (len < 0)
 			return EXIT_FAIL;

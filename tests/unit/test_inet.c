@@ -1,10 +1,8 @@
-/* Addresses and prefixes as iproute2 reads and prints them (args/inet.c)
- * and link-layer addresses (args/lladdr.c). */
+/* Addresses and prefixes as iproute2 reads and prints them (args/inet.c). */
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
 #include "../../args/inet.h"
-#include "../../args/lladdr.h"
 #include "unit.h"
 
 static void test_ipv4_prefixes(void)
@@ -78,20 +76,6 @@ static void test_names_and_text(void)
 	CHECK_STR(inet_ntop_raw(AF_INET6, a, buf), "2001:db8::1");
 }
 
-static void test_lladdr(void)
-{
-	unsigned char ll[LLADDR_MAX];
-	char buf[LLADDR_STRLEN];
-
-	CHECK(lladdr_parse("aa:bb:cc:dd:ee:ff", ll, sizeof(ll)) == 6);
-	CHECK_STR(lladdr_format(ll, 6, buf), "aa:bb:cc:dd:ee:ff");
-	CHECK(lladdr_parse("1:2:3:4:5:6", ll, sizeof(ll)) == 6);
-	CHECK_STR(lladdr_format(ll, 6, buf), "01:02:03:04:05:06");
-	CHECK(lladdr_parse("10.0.0.1", ll, sizeof(ll)) == 4 && ll[0] == 10 && ll[3] == 1);
-	CHECK(lladdr_parse("1:2:300", ll, sizeof(ll)) < 0);
-	CHECK(lladdr_parse("zz", ll, sizeof(ll)) < 0);
-}
-
 int main(void)
 {
 	RUN(test_ipv4_prefixes);
@@ -99,6 +83,5 @@ int main(void)
 	RUN(test_default);
 	RUN(test_covers);
 	RUN(test_names_and_text);
-	RUN(test_lladdr);
 	return unit_done();
 }
