@@ -132,6 +132,11 @@ int inet_get_addr(struct inet_prefix *a, const char *s, int family)
 
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
 {
+	/* -0 / -f link: iproute2 refuses a prefix before reading it. */
+	if (family == AF_PACKET) {
+		fprintf(stderr, "Error: \"%s\" may be inet prefix, but it is not allowed in this context.\n", s);
+		return EXIT_FAIL;
+	}
 	if (inet_parse_prefix(p, s, family) == 0)
 		return 0;
 	fprintf(stderr, "Error: %s prefix is expected rather than \"%s\".\n",

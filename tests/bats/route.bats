@@ -114,6 +114,9 @@ populate() {
 	same route show 1.2.3.4/33
 	same route show table
 	same route show type foo
+	same -0 route show 10.0.0.0/8
+	same -0 route get 10.0.0.1
+	same -0 route
 	same route foo
 }
 
