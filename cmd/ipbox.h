@@ -33,6 +33,8 @@ struct nl *rt_socket(struct ipbox *ib);
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
 int do_nat(struct ipbox *ib, int argc, char **argv);
+int do_route(struct ipbox *ib, int argc, char **argv);
+int do_neigh(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);

@@ -46,3 +46,15 @@ int attr_parse_nested(const struct nlattr **tb, unsigned int max,
 	mnl_attr_parse_nested(nest, attr_store, &t);
 	return 0;
 }
+
+/* Attributes in a bare buffer, such as those after a struct rtnexthop. */
+int attr_parse_payload(const struct nlattr **tb, unsigned int max,
+		       const enum mnl_attr_data_type *policy,
+		       const void *buf, size_t len)
+{
+	struct attr_table t = { tb, max, policy };
+
+	memset(tb, 0, (max + 1) * sizeof(*tb));
+	mnl_attr_parse_payload(buf, len, attr_store, &t);
+	return 0;
+}

@@ -12,5 +12,8 @@ int attr_parse(const struct nlattr **tb, unsigned int max,
 int attr_parse_nested(const struct nlattr **tb, unsigned int max,
 		      const enum mnl_attr_data_type *policy,
 		      const struct nlattr *nest);
+int attr_parse_payload(const struct nlattr **tb, unsigned int max,
+		       const enum mnl_attr_data_type *policy,
+		       const void *buf, size_t len);
 
 #endif

@@ -80,6 +80,23 @@ void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s)
 	nlreq_put(r, type, strlen(s) + 1, s);
 }
 
+/* Zeroed room for a struct at the tail (such as a struct rtnexthop inside
+ * RTA_MULTIPATH), or NULL with overflow recorded. */
+void *nlreq_reserve(struct nlreq *r, size_t len)
+{
+	size_t room = MNL_ALIGN(len);
+	char *tail;
+
+	if (r->nlh->nlmsg_len + room > sizeof(r->u.buf)) {
+		r->overflow = true;
+		return NULL;
+	}
+	tail = mnl_nlmsg_get_payload_tail(r->nlh);
+	memset(tail, 0, room);
+	r->nlh->nlmsg_len += room;
+	return tail;
+}
+
 struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type)
 {
 	struct nlattr *nest = mnl_attr_nest_start_check(r->nlh, sizeof(r->u.buf), type);

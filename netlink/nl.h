@@ -50,6 +50,7 @@ void nlreq_put_u16(struct nlreq *r, uint16_t type, uint16_t v);
 void nlreq_put_u32(struct nlreq *r, uint16_t type, uint32_t v);
 void nlreq_put_s32(struct nlreq *r, uint16_t type, int32_t v);
 void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s);
+void *nlreq_reserve(struct nlreq *r, size_t len);
 struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type);
 void nlreq_nest_end(struct nlreq *r, struct nlattr *nest);
 

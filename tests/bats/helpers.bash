@@ -25,6 +25,11 @@ teardown() {
 	local dev
 	$IP -all netns delete 2>/dev/null || true
 	rm -rf /etc/netns/* 2>/dev/null || true
+	# routes not tied to a device (blackhole, other tables) outlive links
+	for proto in boot static; do
+		$IP -4 route flush table all proto $proto 2>/dev/null || true
+		$IP -6 route flush table all proto $proto 2>/dev/null || true
+	done
 	for dev in $($IP -o link show | awk -F': ' '{print $2}' | cut -d@ -f1); do
 		[ "$dev" = lo ] || $IP link delete "$dev" 2>/dev/null || true
 	done
@@ -67,7 +72,9 @@ same_effect() {
 			"$@" >"$out.out" 2>"$out.err" </dev/null; echo $? >"$out.rc"
 			/bin/ip -all netns exec true >/dev/null 2>&1
 			{ /bin/ip netns list; /bin/ip -d link show; /bin/ip addr show
-			  /bin/ip route show table all; /bin/ip neigh show; } >"$out.state" 2>&1
+			  /bin/ip route show table all
+			  # neighbours come in hash order, which differs per namespace
+			  /bin/ip neigh show | sort; } >"$out.state" 2>&1
 		' sh "$setup" "$d/$tool" "$bin" "$@" || fail "sandbox for $tool failed"
 	done
 	for tool in ip box; do

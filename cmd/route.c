@@ -1,0 +1,1336 @@
+/* ip route: show, flush, get and change the kernel's routing tables,
+ * with iproute2's words, output and errors. */
+#include "route.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include <linux/rtnetlink.h>
+
+#include "../args/inet.h"
+#include "../args/walk.h"
+#include "../names/names.h"
+#include "../netlink/attr.h"
+#include "../netlink/ifname.h"
+
+static int route_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ip route { list | flush } SELECTOR\n"
+		"       ip route get ADDRESS [ from ADDRESS ] [ iif STRING ]\n"
+		"                            [ oif STRING ] [ mark NUMBER ] [ fibmatch ]\n"
+		"       ip route { add | del | change | append | replace } ROUTE\n"
+		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
+		"            [ table TABLE_ID ] [ proto RTPROTO ]\n"
+		"            [ type TYPE ] [ scope SCOPE ]\n"
+		"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
+		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
+		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
+		"             [ scope SCOPE ] [ metric METRIC ]\n"
+		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"NH := [ via [ FAMILY ] ADDRESS ] [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
+		"FAMILY := [ inet | inet6 ]\n"
+		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ]\n"
+		"           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]\n"
+		"           [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]\n"
+		"           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]\n"
+		"           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]\n"
+		"           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]\n"
+		"           [ pref PREF ] [ expires TIME ]\n"
+		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
+		"          unreachable | prohibit | blackhole | nat }\n"
+		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
+		"SCOPE := [ host | link | global | NUMBER ]\n"
+		"NHFLAGS := [ onlink ]\n"
+		"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
+		"TIME := NUMBER[s|ms]\n"
+		"BOOL := [1|0]\n"
+		"FEATURES := ecn\n"
+		"PREF := [ low | medium | high ]\n");
+	return EXIT_USAGE;
+}
+
+/* "TO", "FROM/TO" or "FROM/": realm names or numbers, FROM in the high
+ * 16 bits of RTA_FLOW. */
+static int parse_realms(const char *v, uint32_t *realms)
+{
+	const char *slash = strchr(v, '/');
+	uint32_t from = 0, to = 0;
+	char word[64];
+
+	if (slash) {
+		if ((size_t)(slash - v) >= sizeof(word))
+			return -1;
+		memcpy(word, v, (size_t)(slash - v));
+		word[slash - v] = '\0';
+		if (names_to_id(&names_realms, word, &from) < 0 || from > 0xffff)
+			return -1;
+		v = slash + 1;
+	}
+	if (*v && (names_to_id(&names_realms, v, &to) < 0 || to > 0xffff))
+		return -1;
+	*realms = from << 16 | to;
+	return 0;
+}
+
+/* ---- the filter of show and flush ---------------------------------- */
+
+/* An unset prefix has family AF_UNSPEC and no length (iproute2's
+ * `family || PREFIXLEN_SPECIFIED` test). */
+static bool prefix_set(const struct inet_prefix *p)
+{
+	return p->family != AF_UNSPEC || p->has_len;
+}
+
+/* root: the route lies inside p; match: the route covers p. */
+static bool prefix_root_ok(const struct inet_prefix *p, int family, const uint8_t *addr, int len)
+{
+	if (!prefix_set(p))
+		return true;
+	if ((p->family && family != p->family) || p->bitlen > len)
+		return false;
+	return inet_prefix_covers(p, addr, p->bitlen);
+}
+
+static bool prefix_match_ok(const struct inet_prefix *p, int family, const uint8_t *addr, int len)
+{
+	if (!prefix_set(p))
+		return true;
+	if ((p->family && family != p->family) || p->bitlen < len)
+		return false;
+	return inet_prefix_covers(p, addr, len);
+}
+
+/* The first `len` bits of an attribute's address, zero-padded. */
+static void attr_prefix(const struct nlattr *a, int len, uint8_t out[16])
+{
+	size_t n = (size_t)(len + 7) / 8;
+
+	memset(out, 0, 16);
+	if (a && n <= 16 && mnl_attr_get_payload_len(a) >= n)
+		memcpy(out, mnl_attr_get_payload(a), n);
+}
+
+static bool addr_filter_ok(const struct inet_prefix *p, const struct nlattr *a, int family)
+{
+	uint8_t addr[16];
+
+	if (!p->family)
+		return true;
+	if (family != p->family)
+		return false;
+	attr_prefix(a, inet_family_bits(family), addr);
+	return inet_prefix_covers(p, addr, p->bitlen);
+}
+
+/* The gateway is RTA_GATEWAY, or RTA_VIA with a family of its own. */
+static bool via_filter_ok(const struct inet_prefix *p, const struct route *rt)
+{
+	const struct nlattr *a = rt->tb[RTA_VIA];
+	const struct rtvia *via;
+	uint8_t addr[16] = { 0 };
+	size_t len;
+
+	if (!a || !p->family)
+		return addr_filter_ok(p, rt->tb[RTA_GATEWAY], rt->r->rtm_family);
+	via = mnl_attr_get_payload(a);
+	len = mnl_attr_get_payload_len(a);
+	if (len < sizeof(*via) || via->rtvia_family != p->family)
+		return false;
+	len -= sizeof(*via);
+	memcpy(addr, via->rtvia_addr, len < sizeof(addr) ? len : sizeof(addr));
+	return inet_prefix_covers(p, addr, p->bitlen);
+}
+
+static bool route_filter_ok(const struct route_filter *f, const struct route *rt)
+{
+	const struct rtmsg *r = rt->r;
+	uint8_t dst[16], src[16];
+
+	if (f->family && r->rtm_family != f->family)
+		return false;
+	if (f->cloned != !!(r->rtm_flags & RTM_F_CLONED))
+		return false;
+	if (f->table && rt->table != f->table)
+		return false;
+	if ((f->proto_set && r->rtm_protocol != f->proto) ||
+	    (f->scope_set && r->rtm_scope != f->scope) ||
+	    (f->typemask && !(f->typemask & (1u << r->rtm_type))) ||
+	    (f->tos_set && r->rtm_tos != f->tos))
+		return false;
+	attr_prefix(rt->tb[RTA_DST], r->rtm_dst_len, dst);
+	attr_prefix(rt->tb[RTA_SRC], r->rtm_src_len, src);
+	if (!prefix_root_ok(&f->rdst, r->rtm_family, dst, r->rtm_dst_len) ||
+	    !prefix_match_ok(&f->mdst, r->rtm_family, dst, r->rtm_dst_len) ||
+	    !prefix_root_ok(&f->rsrc, r->rtm_family, src, r->rtm_src_len) ||
+	    !prefix_match_ok(&f->msrc, r->rtm_family, src, r->rtm_src_len))
+		return false;
+	if (!via_filter_ok(&f->via, rt) ||
+	    !addr_filter_ok(&f->prefsrc, rt->tb[RTA_PREFSRC], r->rtm_family))
+		return false;
+	if ((attr_u32_or(rt->tb[RTA_FLOW], 0) ^ f->realms) & f->realms_mask)
+		return false;
+	if ((f->iif && (int)attr_u32_or(rt->tb[RTA_IIF], 0) != f->iif) ||
+	    (f->oif && (int)attr_u32_or(rt->tb[RTA_OIF], 0) != f->oif) ||
+	    (f->metric_set && attr_u32_or(rt->tb[RTA_PRIORITY], 0) != f->metric))
+		return false;
+	return true;
+}
+
+/* ---- show, flush ---------------------------------------------------- */
+
+struct show_args {
+	struct route_filter *f;
+	int family;		/* -4/-6: how prefixes are read */
+	const char *iif, *oif;
+};
+
+static int filter_table(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_tables, v, &a->f->table) == 0)
+		return 0;
+	if (!strcmp(v, "all"))
+		a->f->table = 0;
+	else if (!strcmp(v, "cache"))
+		a->f->cloned = true;
+	else if (!strcmp(v, "help"))
+		return route_usage();
+	else
+		return arg_invalid("table id value is invalid\n", v);
+	return 0;
+}
+
+static int filter_cloned(struct show_args *a, struct arg_walk *c)
+{
+	(void)c;
+	a->f->cloned = true;
+	return 0;
+}
+
+static int filter_tos(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &a->f->tos, 16) < 0 || a->f->tos > 255)
+		return arg_invalid("TOS value is invalid\n", v);
+	a->f->tos_set = true;
+	return 0;
+}
+
+/* "all" lifts the filter; otherwise a name or number from `t`. */
+static int filter_named(struct arg_walk *c, struct name_table *t, const char *err,
+			uint32_t *val, bool *set)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(t, v, val) == 0) {
+		*set = true;
+		return 0;
+	}
+	if (strcmp(v, "all"))
+		return arg_invalid(err, v);
+	*set = false;
+	return 0;
+}
+
+static int filter_proto(struct show_args *a, struct arg_walk *c)
+{
+	return filter_named(c, &names_protos, "invalid \"protocol\"\n", &a->f->proto, &a->f->proto_set);
+}
+
+static int filter_scope(struct show_args *a, struct arg_walk *c)
+{
+	return filter_named(c, &names_scopes, "invalid \"scope\"\n", &a->f->scope, &a->f->scope_set);
+}
+
+static int filter_type(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+	uint8_t type;
+
+	WALK_NEXT(c, v);
+	if (route_type_from_str(v, &type) < 0 || type >= 32)
+		return arg_invalid("node type value is invalid\n", v);
+	a->f->typemask = 1u << type;
+	return 0;
+}
+
+static int filter_oif(struct show_args *a, struct arg_walk *c)
+{
+	WALK_NEXT(c, a->oif);
+	return 0;
+}
+
+static int filter_iif(struct show_args *a, struct arg_walk *c)
+{
+	WALK_NEXT(c, a->iif);
+	return 0;
+}
+
+static int filter_metric(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &a->f->metric, 0) < 0)
+		return arg_invalid("\"metric\" value is invalid\n", v);
+	a->f->metric_set = true;
+	return 0;
+}
+
+/* "inet" / "inet6" before an address, as iproute2's read_family. */
+static int family_word(const char *w)
+{
+	return !strcmp(w, "inet") ? AF_INET : !strcmp(w, "inet6") ? AF_INET6 : AF_UNSPEC;
+}
+
+static int filter_via(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+	int family;
+
+	WALK_NEXT(c, v);
+	family = family_word(v);
+	if (family == AF_UNSPEC)
+		family = a->family;
+	else
+		WALK_NEXT(c, v);
+	return inet_get_prefix(&a->f->via, v, family);
+}
+
+static int filter_src(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	return inet_get_prefix(&a->f->prefsrc, v, a->family);
+}
+
+/* [root|match|exact] PREFIX: root and match bound one side each; a bare
+ * prefix (or exact) both. */
+static int filter_prefix(struct show_args *a, struct arg_walk *c,
+			 struct inet_prefix *root, struct inet_prefix *match)
+{
+	const char *v = *c->argv;
+	int ret;
+
+	if (matches(v, "root")) {
+		WALK_NEXT(c, v);
+		return inet_get_prefix(root, v, a->family);
+	}
+	if (matches(v, "match")) {
+		WALK_NEXT(c, v);
+		return inet_get_prefix(match, v, a->family);
+	}
+	if (matches(v, "exact"))
+		WALK_NEXT(c, v);
+	ret = inet_get_prefix(match, v, a->family);
+	*root = *match;
+	return ret;
+}
+
+/* A half left out ("5" has no FROM, "5/" no TO) matches anything. */
+static int filter_realms(struct show_args *a, struct arg_walk *c)
+{
+	const char *v, *slash;
+
+	WALK_NEXT(c, v);
+	if (parse_realms(v, &a->f->realms) < 0)
+		return arg_invalid("invalid realms\n", v);
+	slash = strchr(v, '/');
+	a->f->realms_mask = ~0u;
+	if (!(a->f->realms & 0xffff) && slash && !slash[1])
+		a->f->realms_mask &= ~0xffffu;
+	if (!(a->f->realms >> 16) && (!slash || slash == v))
+		a->f->realms_mask &= 0xffffu;
+	return 0;
+}
+
+static int filter_from(struct show_args *a, struct arg_walk *c)
+{
+	if (!walk_next(c))
+		return arg_incomplete();
+	return filter_prefix(a, c, &a->f->rsrc, &a->f->msrc);
+}
+
+static int filter_to(struct show_args *a, struct arg_walk *c)
+{
+	if (matches(*c->argv, "to") && !walk_next(c))
+		return arg_incomplete();
+	return filter_prefix(a, c, &a->f->rdst, &a->f->mdst);
+}
+
+/* Selector words in iproute2's order; `exact` rows must match whole. */
+static const struct filter_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct show_args *a, struct arg_walk *c);
+} filter_words[] = {
+	{ "table", false, filter_table }, { "cached", false, filter_cloned },
+	{ "cloned", false, filter_cloned }, { "tos", true, filter_tos },
+	{ "dsfield", false, filter_tos }, { "protocol", false, filter_proto },
+	{ "scope", false, filter_scope }, { "type", false, filter_type },
+	{ "dev", true, filter_oif }, { "oif", true, filter_oif },
+	{ "iif", true, filter_iif }, { "metric", false, filter_metric },
+	{ "priority", false, filter_metric }, { "preference", true, filter_metric },
+	{ "via", true, filter_via }, { "src", true, filter_src },
+	{ "realms", false, filter_realms }, { "from", false, filter_from },
+};
+
+static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **argv)
+{
+	struct arg_walk c = { argc, argv };
+	int ret;
+
+	a->family = ib->family;
+	a->f->table = RT_TABLE_MAIN;
+	for (; c.argc > 0; c.argc--, c.argv++) {
+		const struct filter_word *w = NULL;
+
+		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
+			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
+						  : matches(*c.argv, filter_words[i].word))
+				w = &filter_words[i];
+		ret = w ? w->fn(a, &c) : filter_to(a, &c);
+		if (ret)
+			return ret;
+	}
+	/* Without -4/-6, a table means IPv4 only ("table all" is 0). */
+	a->f->family = ib->family == AF_UNSPEC && a->f->table ? AF_INET : ib->family;
+	if (a->iif && !(a->f->iif = ifname_to_index(a->iif)))
+		return arg_nodev(a->iif);
+	if (a->oif && !(a->f->oif = ifname_to_index(a->oif)))
+		return arg_nodev(a->oif);
+	return 0;
+}
+
+static int flush_one(struct route_show *s, const struct nlmsghdr *nlh)
+{
+	struct nlreq req;
+	size_t len = mnl_nlmsg_get_payload_len(nlh);
+
+	nlreq_init(&req, RTM_DELROUTE, 0, 0);
+	if (len > sizeof(req.u.buf) - req.nlh->nlmsg_len)
+		return -1;
+	memcpy(mnl_nlmsg_put_extra_header(req.nlh, len), mnl_nlmsg_get_payload(nlh), len);
+	if (nl_talk(s->flush, &req, NULL, NULL) < 0 && s->flush->error != ESRCH) {
+		fprintf(stderr, "Failed to send flush request: %s\n", strerror(s->flush->error));
+		return -1;
+	}
+	s->flushed++;
+	return 0;
+}
+
+static int route_show_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_show *s = data;
+	struct route rt;
+
+	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
+		return NL_CB_OK;
+	if (route_read(nlh, &rt) < 0 || !route_filter_ok(&s->f, &rt))
+		return NL_CB_OK;
+	if (s->flush) {
+		if (flush_one(s, nlh) < 0)
+			return NL_CB_ERROR;
+		if (s->ib->stats < 2)
+			return NL_CB_OK;
+	}
+	print_route(s, nlh, &rt);
+	return NL_CB_OK;
+}
+
+/* The dump request; the kernel filters by table, device and protocol
+ * itself (strict checking), the rest is ours. */
+static int route_dump(struct nl *nl, struct route_show *s)
+{
+	struct nlreq req;
+	struct rtmsg *r = nlreq_init(&req, RTM_GETROUTE, 0, sizeof(*r));
+
+	r->rtm_family = (uint8_t)s->f.family;
+	r->rtm_protocol = s->f.proto_set ? (uint8_t)s->f.proto : 0;
+	if (s->f.cloned)
+		r->rtm_flags |= RTM_F_CLONED;
+	if (s->f.table)
+		nlreq_put_u32(&req, RTA_TABLE, s->f.table);
+	if (s->f.oif)
+		nlreq_put_u32(&req, RTA_OIF, (uint32_t)s->f.oif);
+	return nl_dump(nl, &req, route_show_one, s);
+}
+
+static struct route_show *route_show_new(struct ipbox *ib)
+{
+	struct route_show *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		perror("calloc");
+		return NULL;
+	}
+	s->ib = ib;
+	s->p = ib->pr;
+	return s;
+}
+
+static void route_show_free(struct route_show *s)
+{
+	ifcache_close(&s->ifc);
+	if (s->flush) {
+		nl_close(s->flush);
+		free(s->flush);
+	}
+	free(s);
+}
+
+static int route_list(struct ipbox *ib, struct route_show *s)
+{
+	struct nl *nl = rt_socket(ib);
+	int ret;
+
+	if (!nl)
+		return EXIT_FAIL;
+	print_doc_begin(s->p);
+	ret = route_dump(nl, s);
+	print_doc_end(s->p);
+	/* A namespace's main table exists only once it has a route; iproute2
+	 * shows it empty rather than missing. */
+	if (ret < 0 && nl->error == ENOENT && s->f.table == RT_TABLE_MAIN)
+		ret = 0;
+	if (ret < 0) {
+		nl_perror(nl);
+		fprintf(stderr, "Dump terminated\n");
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+/* Dump and delete in rounds until a dump finds nothing left. */
+static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
+{
+	struct nl *nl = rt_socket(ib);
+	int round = 0;
+
+	s->flush = malloc(sizeof(*s->flush));
+	if (!nl || !s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
+		free(s->flush);
+		s->flush = NULL;
+		return EXIT_FAIL;
+	}
+	for (;;) {
+		s->flushed = 0;
+		if (route_dump(nl, s) < 0) {
+			if (nl->error)
+				nl_perror(nl);
+			fprintf(stderr, "Flush terminated\n");
+			return EXIT_KERNEL;
+		}
+		if (!s->flushed)
+			break;
+		round++;
+		if (ib->stats)
+			print_text(s->p, "\n*** Round %d, deleting %d entries ***\n", round, s->flushed);
+	}
+	if (ib->stats && round == 0)
+		print_text(s->p, "Nothing to flush.\n");
+	else if (ib->stats)
+		print_text(s->p, "*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
+	return EXIT_OK;
+}
+
+static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
+{
+	struct route_show *s;
+	struct show_args a;
+	int ret;
+
+	if (flush && argc <= 0) {
+		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
+		return EXIT_FAIL;
+	}
+	s = route_show_new(ib);
+	if (!s)
+		return EXIT_FAIL;
+	a = (struct show_args){ .f = &s->f };
+	ret = parse_filter(ib, &a, argc, argv);
+	if (!ret)
+		ret = flush ? route_flush_rounds(ib, s) : route_list(ib, s);
+	route_show_free(s);
+	return ret;
+}
+
+static int route_show(struct ipbox *ib, int argc, char **argv)
+{
+	return route_show_or_flush(ib, argc, argv, false);
+}
+
+static int route_flush(struct ipbox *ib, int argc, char **argv)
+{
+	return route_show_or_flush(ib, argc, argv, true);
+}
+
+/* ---- add, change, replace, prepend, append, test, delete ------------ */
+
+struct route_mod {
+	struct nlreq req;
+	struct rtmsg *r;
+	const char *dev;
+	bool dst_ok, gw_ok, scope_ok, type_ok;
+	uint32_t mx[RTAX_MAX + 1];
+	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+	const char *cc;			/* RTAX_CC_ALGO, a string */
+};
+
+/* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another. */
+static int put_gateway(struct nlreq *req, struct rtmsg *r, struct arg_walk *c)
+{
+	struct inet_prefix addr;
+	const char *v;
+	int family, ret;
+
+	WALK_NEXT(c, v);
+	family = family_word(v);
+	if (family == AF_UNSPEC)
+		family = r->rtm_family;
+	else
+		WALK_NEXT(c, v);
+	ret = inet_get_addr(&addr, v, family);
+	if (ret)
+		return ret;
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = (uint8_t)addr.family;
+	if (addr.family == r->rtm_family) {
+		nlreq_put(req, RTA_GATEWAY, (size_t)addr.bytelen, addr.data);
+	} else {
+		uint8_t via[sizeof(struct rtvia) + 16];
+		uint16_t fam = (uint16_t)addr.family;
+
+		memcpy(via, &fam, sizeof(fam));
+		memcpy(via + sizeof(fam), addr.data, (size_t)addr.bytelen);
+		nlreq_put(req, RTA_VIA, sizeof(fam) + (size_t)addr.bytelen, via);
+	}
+	return 0;
+}
+
+static int mod_via(struct route_mod *m, struct arg_walk *c)
+{
+	if (m->gw_ok)
+		return arg_invalid("use nexthop syntax to specify multiple via\n", *c->argv);
+	m->gw_ok = true;
+	return put_gateway(&m->req, m->r, c);
+}
+
+static int mod_src(struct route_mod *m, struct arg_walk *c)
+{
+	struct inet_prefix addr;
+	const char *v;
+	int ret;
+
+	WALK_NEXT(c, v);
+	ret = inet_get_addr(&addr, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)addr.family;
+	nlreq_put(&m->req, RTA_PREFSRC, (size_t)addr.bytelen, addr.data);
+	return 0;
+}
+
+static int mod_from(struct route_mod *m, struct arg_walk *c)
+{
+	struct inet_prefix p;
+	const char *v;
+	int ret;
+
+	WALK_NEXT(c, v);
+	ret = inet_get_prefix(&p, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)p.family;
+	if (p.bytelen)
+		nlreq_put(&m->req, RTA_SRC, (size_t)p.bytelen, p.data);
+	m->r->rtm_src_len = (uint8_t)p.bitlen;
+	return 0;
+}
+
+static int mod_tos(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t tos;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &tos, 16) < 0 || tos > 255)
+		return arg_invalid("\"tos\" value is invalid\n", v);
+	m->r->rtm_tos = (uint8_t)tos;
+	return 0;
+}
+
+/* An IPv6 route's lifetime in seconds. */
+static int mod_expires(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t expires;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &expires, 0) < 0)
+		return arg_invalid("\"expires\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_EXPIRES, expires);
+	return 0;
+}
+
+static int mod_metric(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t metric;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &metric, 0) < 0)
+		return arg_invalid("\"metric\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_PRIORITY, metric);
+	return 0;
+}
+
+static int mod_scope(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t scope;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255)
+		return arg_invalid("invalid \"scope\" value\n", v);
+	m->r->rtm_scope = (uint8_t)scope;
+	m->scope_ok = true;
+	return 0;
+}
+
+/* A time: a bare number is in the kernel's own unit (*raw), "N[.N]s"
+ * and "Nms" (and sec, msec, secs, msecs) are milliseconds. */
+static int parse_time_ms(const char *v, uint32_t *val, bool *raw)
+{
+	static const struct { const char *unit; double ms; } units[] = {
+		{ "s", 1000 }, { "sec", 1000 }, { "secs", 1000 },
+		{ "ms", 1 }, { "msec", 1 }, { "msecs", 1 },
+	};
+	double t;
+	char *end;
+
+	if (*v == '-' || !*v)
+		return -1;
+	t = strchr(v, '.') ? strtod(v, &end) : (double)strtoul(v, &end, 0);
+	if (end == v || t > UINT32_MAX)
+		return -1;
+	*raw = !*end;
+	for (size_t i = 0; !*raw && i < sizeof(units) / sizeof(units[0]); i++)
+		if (!strcasecmp(end, units[i].unit)) {
+			t *= units[i].ms;
+			end += strlen(end);
+		}
+	if (*end || t > UINT32_MAX)
+		return -1;
+	*val = (uint32_t)t;
+	if (*val < t)	/* round up */
+		(*val)++;
+	return 0;
+}
+
+enum metric_kind {
+	MX_NUMBER,	/* [lock] N */
+	MX_TIME,	/* [lock] TIME, kept in 1/scale ms */
+	MX_LOCKED_TIME,	/* TIME, always locked */
+	MX_BOOL,	/* 0 or 1 */
+	MX_FEATURES,	/* ecn */
+	MX_CC,		/* [lock] NAME: a congestion control algorithm */
+};
+
+/* The route metrics, in iproute2's order (it decides abbreviations). */
+static const struct metric_word {
+	const char *word;
+	bool exact;
+	int rtax;
+	enum metric_kind kind;
+	const char *err;
+	uint32_t scale;		/* MX_TIME: kernel units per ms */
+} metric_words[] = {
+	{ "mtu", true, RTAX_MTU, MX_NUMBER, "\"mtu\" value is invalid\n", 0 },
+	{ "hoplimit", true, RTAX_HOPLIMIT, MX_NUMBER, "\"hoplimit\" value is invalid\n", 0 },
+	{ "advmss", true, RTAX_ADVMSS, MX_NUMBER, "\"mss\" value is invalid\n", 0 },
+	{ "reordering", false, RTAX_REORDERING, MX_NUMBER, "\"reordering\" value is invalid\n", 0 },
+	{ "rtt", true, RTAX_RTT, MX_TIME, "\"rtt\" value is invalid\n", 8 },
+	{ "rto_min", true, RTAX_RTO_MIN, MX_LOCKED_TIME, "\"rto_min\" value is invalid\n", 1 },
+	{ "window", false, RTAX_WINDOW, MX_NUMBER, "\"window\" value is invalid\n", 0 },
+	{ "cwnd", false, RTAX_CWND, MX_NUMBER, "\"cwnd\" value is invalid\n", 0 },
+	{ "initcwnd", false, RTAX_INITCWND, MX_NUMBER, "\"initcwnd\" value is invalid\n", 0 },
+	{ "initrwnd", false, RTAX_INITRWND, MX_NUMBER, "\"initrwnd\" value is invalid\n", 0 },
+	{ "features", false, RTAX_FEATURES, MX_FEATURES, "\"features\" value not valid\n", 0 },
+	{ "quickack", false, RTAX_QUICKACK, MX_BOOL, "\"quickack\" value is invalid\n", 0 },
+	{ "congctl", false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
+	{ "rttvar", false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
+	{ "ssthresh", true, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
+};
+
+static int metric_value(const struct metric_word *w, const char *v, uint32_t *val)
+{
+	bool raw;
+
+	switch (w->kind) {
+	case MX_NUMBER:
+		if (arg_u32(v, val, 0) < 0 || (w->rtax == RTAX_HOPLIMIT && *val > 255))
+			return arg_invalid(w->err, v);
+		return 0;
+	case MX_TIME:
+	case MX_LOCKED_TIME:
+		if (parse_time_ms(v, val, &raw) < 0)
+			return arg_invalid(w->err, v);
+		if (!raw)
+			*val *= w->scale;
+		return 0;
+	case MX_BOOL:
+		if (arg_u32(v, val, 0) < 0)
+			return arg_invalid(w->err, v);
+		return *val > 1 ? arg_invalid("\"quickack\" value should be 0 or 1\n", v) : 0;
+	case MX_FEATURES:
+		*val = RTAX_FEATURE_ECN;
+		return strcmp(v, "ecn") ? arg_invalid(w->err, v) : 0;
+	case MX_CC:
+		return 0;
+	}
+	return 0;
+}
+
+static int mod_metric_word(struct route_mod *m, struct arg_walk *c, const struct metric_word *w)
+{
+	const char *v;
+	uint32_t val = 0;
+	int ret;
+
+	WALK_NEXT(c, v);
+	if (w->kind == MX_LOCKED_TIME)
+		m->mx_lock |= 1u << w->rtax;
+	if (!strcmp(v, "lock") && (w->kind == MX_NUMBER || w->kind == MX_TIME || w->kind == MX_CC)) {
+		m->mx_lock |= 1u << w->rtax;
+		WALK_NEXT(c, v);
+	}
+	ret = metric_value(w, v, &val);
+	if (ret)
+		return ret;
+	if (w->kind == MX_CC)
+		m->cc = v;
+	m->mx[w->rtax] = val;
+	m->mx_set |= 1u << w->rtax;
+	return 0;
+}
+
+static int mod_realm(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t realms;
+
+	WALK_NEXT(c, v);
+	if (parse_realms(v, &realms) < 0)
+		return arg_invalid("\"realm\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_FLOW, realms);
+	return 0;
+}
+
+static int mod_onlink(struct route_mod *m, struct arg_walk *c)
+{
+	(void)c;
+	m->r->rtm_flags |= RTNH_F_ONLINK;
+	return 0;
+}
+
+static int mod_proto(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t proto;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_protos, v, &proto) < 0 || proto > 255)
+		return arg_invalid("\"protocol\" value is invalid\n", v);
+	m->r->rtm_protocol = (uint8_t)proto;
+	return 0;
+}
+
+/* Tables above 255 do not fit rtm_table: RTA_TABLE carries them. */
+static int mod_table(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t table;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_tables, v, &table) < 0)
+		return arg_invalid("\"table\" value is invalid\n", v);
+	if (table < 256) {
+		m->r->rtm_table = (uint8_t)table;
+	} else {
+		m->r->rtm_table = RT_TABLE_UNSPEC;
+		nlreq_put_u32(&m->req, RTA_TABLE, table);
+	}
+	return 0;
+}
+
+static int mod_dev(struct route_mod *m, struct arg_walk *c)
+{
+	WALK_NEXT(c, m->dev);
+	return 0;
+}
+
+static int mod_pref(struct route_mod *m, struct arg_walk *c)
+{
+	static const char *const names[] = { "medium", "high", NULL, "low" };
+	const char *v;
+	uint32_t pref;
+
+	WALK_NEXT(c, v);
+	for (pref = 0; pref < 4; pref++)
+		if (names[pref] && !strcmp(v, names[pref]))
+			break;
+	if (pref == 4 && (arg_u32(v, &pref, 0) < 0 || pref > 255))
+		return arg_invalid("\"pref\" value is invalid\n", v);
+	nlreq_put_u8(&m->req, RTA_PREF, (uint8_t)pref);
+	return 0;
+}
+
+/* [to] [TYPE] PREFIX */
+static int mod_dst(struct route_mod *m, struct arg_walk *c)
+{
+	struct inet_prefix dst;
+	const char *v = *c->argv;
+	uint8_t type;
+	int ret;
+
+	if (matches(v, "to"))
+		WALK_NEXT(c, v);
+	if ((*v < '0' || *v > '9') && route_type_from_str(v, &type) == 0) {
+		WALK_NEXT(c, v);
+		m->r->rtm_type = type;
+		m->type_ok = true;
+	}
+	if (m->dst_ok) {
+		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
+		return EXIT_USAGE;
+	}
+	ret = inet_get_prefix(&dst, v, m->r->rtm_family);
+	if (ret)
+		return ret;
+	if (m->r->rtm_family == AF_UNSPEC)
+		m->r->rtm_family = (uint8_t)dst.family;
+	m->r->rtm_dst_len = (uint8_t)dst.bitlen;
+	m->dst_ok = true;
+	if (dst.bytelen && !dst.any)
+		nlreq_put(&m->req, RTA_DST, (size_t)dst.bytelen, dst.data);
+	return 0;
+}
+
+/* Route words in iproute2's order (it decides abbreviations). */
+static const struct mod_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct route_mod *m, struct arg_walk *c);
+} mod_words[] = {
+	{ "src", true, mod_src }, { "via", true, mod_via },
+	{ "from", true, mod_from }, { "tos", true, mod_tos },
+	{ "dsfield", false, mod_tos }, { "expires", true, mod_expires },
+	{ "metric", false, mod_metric },
+	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
+	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
+	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },
+	{ "table", false, mod_table }, { "dev", true, mod_dev },
+	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
+};
+
+static int mod_word(struct route_mod *m, struct arg_walk *c)
+{
+	const char *w = *c->argv;
+
+	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
+		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
+			return mod_metric_word(m, c, &metric_words[i]);
+	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
+		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
+			return mod_words[i].fn(m, c);
+	return mod_dst(m, c);
+}
+
+static void put_metrics(struct route_mod *m)
+{
+	struct nlattr *nest;
+
+	if (!m->mx_set && !m->mx_lock)
+		return;
+	nest = nlreq_nest_start(&m->req, RTA_METRICS);
+	if (m->mx_lock)
+		nlreq_put_u32(&m->req, RTAX_LOCK, m->mx_lock);
+	for (int i = 0; i <= RTAX_MAX && i < 32; i++) {
+		if (!(m->mx_set & (1u << i)))
+			continue;
+		if (i == RTAX_CC_ALGO)
+			nlreq_put(&m->req, RTAX_CC_ALGO, strlen(m->cc), m->cc);
+		else
+			nlreq_put_u32(&m->req, (uint16_t)i, m->mx[i]);
+	}
+	nlreq_nest_end(&m->req, nest);
+}
+
+enum { NEXTHOP_UNPARSED = -1 };
+
+/* One "nexthop via ADDR dev DEV weight N onlink" inside RTA_MULTIPATH:
+ * its words up to the next "nexthop". */
+static int put_nexthop(struct route_mod *m, struct arg_walk *c)
+{
+	struct rtnexthop *nh = nlreq_reserve(&m->req, sizeof(*nh));
+	char *start = (char *)nh;
+	int ret;
+
+	if (!nh)
+		return EXIT_FAIL;
+	while (c->argc > 1) {
+		const char *w = c->argv[1];
+		const char *v;
+		uint32_t weight;
+
+		if (!strcmp(w, "via")) {
+			walk_next(c);
+			ret = put_gateway(&m->req, m->r, c);
+			if (ret)
+				return ret;
+		} else if (!strcmp(w, "dev")) {
+			walk_next(c);
+			WALK_NEXT(c, v);
+			nh->rtnh_ifindex = ifname_to_index(v);
+			if (!nh->rtnh_ifindex) {
+				arg_nodev(v);
+				return NEXTHOP_UNPARSED;
+			}
+		} else if (!strcmp(w, "weight")) {
+			walk_next(c);
+			WALK_NEXT(c, v);
+			if (arg_u32(v, &weight, 0) < 0 || weight == 0 || weight > 256)
+				return arg_invalid("\"weight\" is invalid\n", v);
+			nh->rtnh_hops = (unsigned char)(weight - 1);
+		} else if (!strcmp(w, "onlink")) {
+			walk_next(c);
+			nh->rtnh_flags |= RTNH_F_ONLINK;
+		} else {
+			break;
+		}
+	}
+	nh->rtnh_len = (unsigned short)((char *)mnl_nlmsg_get_payload_tail(m->req.nlh) - start);
+	return 0;
+}
+
+static int put_multipath(struct route_mod *m, struct arg_walk *c)
+{
+	struct nlattr *nest = nlreq_nest_start(&m->req, RTA_MULTIPATH);
+	int ret;
+
+	for (; c->argc > 0; c->argc--, c->argv++) {
+		if (strcmp(*c->argv, "nexthop")) {
+			fprintf(stderr, "Error: \"nexthop\" or end of line is expected instead of \"%s\"\n",
+				*c->argv);
+			return EXIT_USAGE;
+		}
+		if (c->argc <= 1) {
+			fprintf(stderr, "Error: unexpected end of line after \"nexthop\"\n");
+			return EXIT_USAGE;
+		}
+		ret = put_nexthop(m, c);
+		if (ret == NEXTHOP_UNPARSED) {
+			fprintf(stderr, "Error: cannot parse nexthop\n");
+			return EXIT_USAGE;
+		}
+		if (ret)
+			return ret;
+	}
+	nlreq_nest_end(&m->req, nest);
+	return 0;
+}
+
+/* iproute2's default scope: host for local, link for broadcast-like
+ * types and for a unicast route with no gateway. */
+static void default_scope(struct route_mod *m, bool del, bool nexthops)
+{
+	struct rtmsg *r = m->r;
+
+	if (m->scope_ok)
+		return;
+	if (r->rtm_type == RTN_LOCAL || r->rtm_type == RTN_NAT)
+		r->rtm_scope = RT_SCOPE_HOST;
+	else if (r->rtm_type == RTN_BROADCAST || r->rtm_type == RTN_MULTICAST ||
+		 r->rtm_type == RTN_ANYCAST)
+		r->rtm_scope = RT_SCOPE_LINK;
+	else if (r->rtm_type == RTN_UNICAST || r->rtm_type == RTN_UNSPEC) {
+		if (del)
+			r->rtm_scope = RT_SCOPE_NOWHERE;
+		else if (!m->gw_ok && !nexthops)
+			r->rtm_scope = RT_SCOPE_LINK;
+	}
+}
+
+static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
+{
+	struct route_mod *m = calloc(1, sizeof(*m));
+	struct arg_walk c = { argc, argv };
+	bool del = cmd == RTM_DELROUTE, nexthops = false;
+	struct nl *nl;
+	int ret = 0;
+
+	if (!m)
+		return EXIT_FAIL;
+	m->r = nlreq_init(&m->req, cmd, flags, sizeof(*m->r));
+	m->r->rtm_family = (uint8_t)ib->family;
+	m->r->rtm_table = RT_TABLE_MAIN;
+	m->r->rtm_scope = RT_SCOPE_NOWHERE;
+	if (!del) {
+		m->r->rtm_protocol = RTPROT_BOOT;
+		m->r->rtm_scope = RT_SCOPE_UNIVERSE;
+		m->r->rtm_type = RTN_UNICAST;
+	}
+	for (; !ret && c.argc > 0; c.argc--, c.argv++) {
+		if (!strcmp(*c.argv, "nexthop")) {
+			nexthops = true;
+			break;
+		}
+		ret = mod_word(m, &c);
+	}
+	if (!ret && !m->dst_ok)
+		ret = route_usage();
+	if (!ret && m->dev) {
+		int idx = ifname_to_index(m->dev);
+
+		if (idx)
+			nlreq_put_u32(&m->req, RTA_OIF, (uint32_t)idx);
+		else
+			ret = arg_nodev(m->dev);
+	}
+	if (!ret) {
+		put_metrics(m);
+		if (nexthops)
+			ret = put_multipath(m, &c);
+	}
+	if (!ret) {
+		default_scope(m, del, nexthops);
+		if (m->r->rtm_family == AF_UNSPEC)
+			m->r->rtm_family = AF_INET;
+		nl = rt_socket(ib);
+		if (!nl)
+			ret = EXIT_FAIL;
+		else if (nl_talk(nl, &m->req, NULL, NULL) < 0) {
+			nl_perror(nl);
+			ret = EXIT_KERNEL;
+		}
+	}
+	free(m);
+	return ret;
+}
+
+static int route_add(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL);
+}
+
+static int route_change(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_REPLACE);
+}
+
+static int route_replace(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_REPLACE);
+}
+
+static int route_prepend(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE);
+}
+
+static int route_append(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_APPEND);
+}
+
+static int route_test(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_NEWROUTE, NLM_F_EXCL);
+}
+
+static int route_del(struct ipbox *ib, int argc, char **argv)
+{
+	return route_modify(ib, argc, argv, RTM_DELROUTE, 0);
+}
+
+/* ---- get ------------------------------------------------------------ */
+
+struct get_args {
+	struct nlreq req;
+	struct rtmsg *r;
+	const char *iif, *oif;
+	uint32_t mark;
+	bool found;
+};
+
+/* "to" ADDR or "from" ADDR: a host address; a prefix is cut to a host. */
+static int get_addr_word(struct get_args *g, const char *v, bool dst)
+{
+	struct inet_prefix p;
+	int ret = inet_get_prefix(&p, v, g->r->rtm_family), host;
+
+	if (ret)
+		return ret;
+	if (g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = (uint8_t)p.family;
+	if (p.bytelen && !p.any)
+		nlreq_put(&g->req, dst ? RTA_DST : RTA_SRC, (size_t)p.bytelen, p.data);
+	if (!dst) {
+		g->r->rtm_src_len = (uint8_t)p.bitlen;
+		return 0;
+	}
+	host = inet_family_bits(g->r->rtm_family);
+	if (host && p.bitlen != host) {
+		fprintf(stderr, "Warning: /%u as prefix is invalid, only /%d (or none) is supported.\n",
+			p.bitlen, host);
+		p.bitlen = host;
+	}
+	g->r->rtm_dst_len = (uint8_t)p.bitlen;
+	g->found = true;
+	return 0;
+}
+
+static int get_word(struct get_args *g, struct arg_walk *c)
+{
+	const char *w = *c->argv, *v;
+
+	if (matches(w, "from")) {
+		WALK_NEXT(c, v);
+		return matches(v, "help") ? route_usage() : get_addr_word(g, v, false);
+	}
+	if (matches(w, "iif")) {
+		WALK_NEXT(c, g->iif);
+		return 0;
+	}
+	if (matches(w, "mark")) {
+		WALK_NEXT(c, v);
+		return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
+	}
+	if (matches(w, "oif") || !strcmp(w, "dev")) {
+		WALK_NEXT(c, g->oif);
+		return 0;
+	}
+	if (matches(w, "notify")) {
+		g->r->rtm_flags |= RTM_F_NOTIFY;
+		return 0;
+	}
+	if (matches(w, "fibmatch")) {
+		g->r->rtm_flags |= RTM_F_FIB_MATCH;
+		return 0;
+	}
+	if (matches(w, "to"))
+		WALK_NEXT(c, w);
+	return matches(w, "help") ? route_usage() : get_addr_word(g, w, true);
+}
+
+static int put_dev(struct nlreq *req, uint16_t type, const char *name)
+{
+	int idx;
+
+	if (!name)
+		return 0;
+	idx = ifname_to_index(name);
+	if (!idx)
+		return arg_nodev(name);
+	nlreq_put_u32(req, type, (uint32_t)idx);
+	return 0;
+}
+
+static int route_get_answer(const struct nlmsghdr *nlh, void *data)
+{
+	struct route_show *s = data;
+	struct route rt;
+
+	if (route_read(nlh, &rt) == 0)
+		print_route(s, nlh, &rt);
+	return NL_CB_STOP;
+}
+
+static int route_get(struct ipbox *ib, int argc, char **argv)
+{
+	struct get_args *g = calloc(1, sizeof(*g));
+	struct arg_walk c = { argc, argv };
+	struct route_show *s = NULL;
+	struct nl *nl;
+	int ret = 0;
+
+	if (!g)
+		return EXIT_FAIL;
+	g->r = nlreq_init(&g->req, RTM_GETROUTE, 0, sizeof(*g->r));
+	g->r->rtm_family = (uint8_t)ib->family;
+	for (; !ret && c.argc > 0; c.argc--, c.argv++)
+		ret = get_word(g, &c);
+	if (!ret && !g->found) {
+		fprintf(stderr, "need at least a destination address\n");
+		ret = EXIT_FAIL;
+	}
+	if (!ret)
+		ret = put_dev(&g->req, RTA_IIF, g->iif);
+	if (!ret)
+		ret = put_dev(&g->req, RTA_OIF, g->oif);
+	if (!ret && g->mark)
+		nlreq_put_u32(&g->req, RTA_MARK, g->mark);
+	if (!ret && g->r->rtm_family == AF_UNSPEC)
+		g->r->rtm_family = AF_INET;
+	if (!ret && (!(nl = rt_socket(ib)) || !(s = route_show_new(ib))))
+		ret = EXIT_FAIL;
+	if (!ret) {
+		/* An answer is printed whatever its flags: nothing is filtered. */
+		s->f.cloned = true;
+		print_doc_begin(s->p);
+		if (nl_talk(nl, &g->req, route_get_answer, s) < 0) {
+			nl_perror(nl);
+			ret = EXIT_KERNEL;
+		}
+		print_doc_end(s->p);
+	}
+	if (s)
+		route_show_free(s);
+	free(g);
+	return ret;
+}
+
+/* ---- the object ----------------------------------------------------- */
+
+static int route_help(struct ipbox *ib, int argc, char **argv)
+{
+	(void)ib, (void)argc, (void)argv;
+	return route_usage();
+}
+
+/* iproute2's order: "a" is add, "d" delete, "s" show, "l" list. */
+static const struct verb route_verbs[] = {
+	{ "add", route_add }, { "change", route_change }, { "chg", route_change },
+	{ "replace", route_replace }, { "prepend", route_prepend },
+	{ "append", route_append }, { "test", route_test },
+	{ "delete", route_del }, { "list", route_show }, { "show", route_show },
+	{ "lst", route_show }, { "get", route_get }, { "flush", route_flush },
+	{ "help", route_help }, { NULL, NULL },
+};
+
+int do_route(struct ipbox *ib, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return route_show(ib, 0, NULL);
+	v = verb_find(route_verbs, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", argv[0]);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}

@@ -1,0 +1,55 @@
+/* ip route's own parts shared by its files: route.c (words, requests)
+ * and route_print.c (reading and printing one route message). */
+#ifndef IPBOX_ROUTE_H
+#define IPBOX_ROUTE_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <libmnl/libmnl.h>
+#include <linux/rtnetlink.h>
+
+#include "ipbox.h"
+#include "../args/inet.h"
+#include "../netlink/ifname.h"
+
+/* One route message, its attributes indexed. */
+struct route {
+	const struct rtmsg *r;
+	const struct nlattr *tb[RTA_MAX + 1];
+	uint32_t table;
+};
+
+/* What show and flush select; a set field also hides what it fixes. */
+struct route_filter {
+	int family;		/* the dump's, and of what is printed */
+	uint32_t table;		/* 0: all tables */
+	bool cloned;
+	uint32_t tos, proto, scope, metric;
+	bool tos_set, proto_set, scope_set, metric_set;
+	uint32_t typemask;
+	uint32_t realms, realms_mask;	/* RTA_FLOW, the halves that count */
+	struct inet_prefix rdst, mdst, rsrc, msrc, via, prefsrc;
+	int oif, iif;
+};
+
+/* One show, flush or get: its filter, printer and interface names. */
+struct route_show {
+	struct printer *p;
+	struct ipbox *ib;
+	struct route_filter f;
+	struct ifcache ifc;
+	struct nl *flush;	/* flush: delete on this socket what matches */
+	int flushed;
+};
+
+int route_read(const struct nlmsghdr *nlh, struct route *rt);
+void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
+/* iproute2's route type words ("blackhole", "brd", a number). */
+int route_type_from_str(const char *s, uint8_t *type);
+
+static inline uint32_t attr_u32_or(const struct nlattr *a, uint32_t dflt)
+{
+	return a ? mnl_attr_get_u32(a) : dflt;
+}
+
+#endif

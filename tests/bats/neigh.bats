@@ -1,0 +1,172 @@
+#!/usr/bin/env bats
+# neigh: show in every mode, add/del/change/replace, get, flush and
+# errors, each compared with /bin/ip on the same kernel state.
+
+load helpers
+
+# No DAD, and a wait for the link-local routes: nothing changes mid-test.
+LINKS='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 2001:db8::1/64 dev v0 nodad
+ip link set v0 up; ip link set v1 up
+for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'
+
+NEIGHS='ip neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0
+ip neigh add 10.0.0.3 lladdr aa:bb:cc:dd:ee:01 dev v0 nud reachable router
+ip neigh add 10.0.0.4 dev v0 nud noarp lladdr 1:2:3:4:5:6
+ip neigh add 10.0.0.5 dev v0 nud stale lladdr 1:2:3:4:5:7 extern_learn
+ip neigh add 10.0.0.6 dev v0 nud failed
+ip neigh add 10.0.0.7 dev v0 nud none
+ip neigh add proxy 10.0.0.8 dev v0
+ip neigh add 2001:db8::2 lladdr aa:bb:cc:dd:ee:02 dev v0 router
+ip neigh add 10.0.0.9 dev v0 lladdr 1:2:3:4:5:9 protocol static'
+
+populate() {
+	eval "$LINKS"
+	eval "$NEIGHS"
+	run "$IP" neigh show 10.0.0.3
+	assert_output "10.0.0.3 dev v0 lladdr aa:bb:cc:dd:ee:01 router REACHABLE "
+}
+
+@test "ip n is neighbor; an empty cache shows nothing" {
+	same n
+	same neighbour show
+	same -j neigh
+	run "$IPBOX" n
+	assert_success
+	assert_output ""
+}
+
+@test "show prints every state and flag as /bin/ip" {
+	populate
+	for opts in "" -4 -6 -o -j "-j -p"; do
+		same $opts neigh
+		# (-4: IPv6 multicast NOARP entries come and go on their own)
+		same $opts -4 neigh show nud all
+		same $opts neigh show proxy
+	done
+}
+
+# -s adds ages in seconds, which may tick between the two runs: mask them.
+same_stats() {
+	local d=$BATS_TEST_TMPDIR
+	"$IP" "$@" | sed -E 's/[0-9]+/N/g' >"$d/ip.s"
+	"$IPBOX" "$@" | sed -E 's/[0-9]+/N/g' >"$d/box.s"
+	diff -u "$d/ip.s" "$d/box.s" || fail "stats differ for: $*"
+	grep -q used "$d/box.s" || fail "no stats in: $*"
+}
+
+@test "show -s prints cache info" {
+	populate
+	same_stats -s neigh
+	same_stats -j -s neigh
+	same_stats -s neigh get 10.0.0.3 dev v0
+}
+
+@test "show selectors" {
+	populate
+	same neigh show nud none
+	same neigh show nud permanent nud stale
+	same neigh show nud noarp
+	same neigh show dev v0
+	same neigh show dev v1
+	same neigh show 10.0.0.0/30
+	same neigh show to 10.0.0.2
+	same -6 neigh show to 2001:db8::/64
+	same neigh show unused
+	same neigh show proto static
+	same n s
+	same n l
+}
+
+@test "show errors" {
+	populate
+	same neigh show nud foo
+	same neigh show dev nope
+	same neigh show to 10.0.0.0/33
+	same neigh show proto foo
+	same neigh show dev
+	same neigh foo
+}
+
+@test "get" {
+	populate
+	same neigh get 10.0.0.2 dev v0
+	same -j neigh get 10.0.0.2 dev v0
+	same neigh get proxy 10.0.0.8 dev v0
+	same neigh get 2001:db8::2 dev v0
+	same neigh get 10.0.0.99 dev v0
+	same neigh get 10.0.0.2
+	same neigh get 10.0.0.2 dev nope
+}
+
+@test "add, change, replace, del land the same entries" {
+	same_effect "$LINKS" neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0
+	same_effect "$LINKS" neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0 nud reachable router
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 nud noarp lladdr 1:2:3:4:5:6
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 nud stale lladdr 1:2:3:4:5:7 extern_learn
+	same_effect "$LINKS" neigh add proxy 10.0.0.8 dev v0
+	same_effect "$LINKS" neigh add 2001:db8::2 lladdr aa:bb:cc:dd:ee:02 dev v0 router
+	same_effect "$LINKS" neigh add 10.0.0.9 dev v0 lladdr 1:2:3:4:5:9 protocol static
+	local s="$LINKS
+ip neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0"
+	same_effect "$s" neigh del 10.0.0.2 dev v0
+	same_effect "$s" neigh change 10.0.0.2 lladdr 11:22:33:44:55:66 dev v0 nud stale
+	same_effect "$s" neigh replace 10.0.0.2 lladdr 11:22:33:44:55:66 dev v0
+	same_effect "$s" neigh replace 10.0.0.3 lladdr 11:22:33:44:55:67 dev v0 nud reachable
+	same_effect "$s" neigh change 10.0.0.3 lladdr 11:22:33:44:55:67 dev v0
+}
+
+@test "flush" {
+	local s="$LINKS
+$NEIGHS"
+	same_effect "$s" neigh flush dev v0
+	same_effect "$s" -s neigh flush dev v0
+	same_effect "$s" neigh flush nud all
+	same_effect "$s" -s neigh flush 10.0.0.0/24 nud permanent
+	same_effect "$s" neigh flush to 10.0.0.9
+	same_effect "$s" neigh flush
+	same_effect "$s" neigh flush nud none
+	same_effect "$s" neigh flush dev v0 nud noarp
+	same_effect "$s" neigh flush proto static
+	same_effect "$s" neigh flush unused nud all
+}
+
+@test "flush proxy removes the proxy entries" {
+	populate
+	run "$IP" neigh show proxy
+	assert_output "10.0.0.8 dev v0 proxy "
+	run "$IPBOX" -s neigh flush proxy
+	assert_success
+	assert_output "$(printf '\n*** Round 1, deleting 1 entries ***\n*** Flush is complete after 1 round ***')"
+	run "$IP" neigh show proxy
+	assert_output ""
+	run "$IP" neigh show 10.0.0.2
+	assert_output --partial PERMANENT
+}
+
+@test "add and del errors" {
+	populate
+	same neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0
+	same neigh add 10.0.0.12 lladdr zz dev v0
+	same neigh add 10.0.0.12 lladdr 1:2:300 dev v0
+	same neigh add 10.0.0.12
+	same neigh del 10.0.0.99 dev v0
+	same neigh add 10.0.0.12 dev v0 nud foo
+	same neigh add 10.0.0.12 dev nope
+	same neigh add 10.0.0.12 10.0.0.13 dev v0
+	same neigh add 10.0.0.12 lladdr 1:2 lladdr 1:3 dev v0
+	same neigh add 300.0.0.1 dev v0
+	same neigh add 10.0.0.12 dev v0 protocol foo
+	same -6 neigh add 10.0.0.12 dev v0
+	same neigh add 10.0.0.12 dev
+	run "$IP" neigh show 10.0.0.12 nud all
+	assert_output ""
+}
+
+@test "help prints the usage, exit 255" {
+	run "$IPBOX" neigh help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip neigh { add | del | change | replace }"
+}

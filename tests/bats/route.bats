@@ -1,0 +1,293 @@
+#!/usr/bin/env bats
+# route: show in every mode, add/del/change and errors, get and flush,
+# each compared with /bin/ip on the same kernel state.
+
+load helpers
+
+# Two veth pairs (v2's peer down: linkdown), addresses of both families,
+# and routes of every type.  No DAD, and a wait for the link-local routes,
+# so IPv6 routes do not appear between the two runs of a comparison.
+LINKS='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 2001:db8::1/64 dev v0 nodad
+ip link set v0 up; ip link set v1 up
+ip link add v2 address 02:00:00:00:00:03 type veth peer name v3 address 02:00:00:00:00:04
+ip addr add 10.2.0.1/24 dev v2
+ip link set v2 up
+for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'
+
+ROUTES='ip route add 192.168.5.0/24 via 10.0.0.2 metric 5 mtu lock 1400 advmss 1300
+ip route add blackhole 10.9.0.0/16
+ip route add unreachable 10.10.0.0/16
+ip route add prohibit 10.11.0.0/16 table 100
+ip route add throw 10.12.0.0/16 table 1000 proto static
+ip route add 10.8.0.0/16 nexthop via 10.0.0.2 dev v0 weight 2 nexthop via 10.0.0.3 weight 1
+ip route add 2001:db8:5::/64 via 2001:db8::2
+ip route add 10.20.0.0/16 dev v2 src 10.2.0.1 realm 5
+ip route add 10.22.0.0/16 via 10.0.0.9 tos 0x10 hoplimit 5 rtt 100 initcwnd 10
+ip route add multicast 224.1.0.0/16 dev v0 table 100
+ip -6 route add 2001:db8:7::/64 dev v0 pref high metric 7
+ip route add 10.55.0.0/16 via inet6 2001:db8::2 dev v0
+ip route add 10.56.0.0/16 nexthop via inet6 2001:db8::3 dev v0 nexthop via 10.0.0.4 dev v0
+ip route add 10.57.0.0/16 dev v0 rto_min 300 quickack 1 congctl reno features ecn
+ip route add 10.58.0.0/16 dev v0 rtt 2s rttvar 1500ms window 1000 cwnd 5 ssthresh 7 reordering 3 initrwnd 9
+ip -6 route add 2001:db8:55::/64 nexthop via 2001:db8::3 dev v0 nexthop via 2001:db8::4 dev v0'
+
+populate() {
+	eval "$LINKS"
+	eval "$ROUTES"
+	# the linkdown route of v2 (its peer is down) must be there too
+	run "$IP" route show dev v2
+	assert_output --partial linkdown
+}
+
+@test "an empty namespace shows no routes, in every mode" {
+	for opts in "" -4 -6 -o -j "-j -p" -d; do
+		same $opts route
+		same $opts route show table all
+	done
+	run "$IPBOX" route
+	assert_output ""
+}
+
+@test "show prints every route type, multipath and metrics as /bin/ip" {
+	populate
+	for opts in "" -4 -6 -o -j "-j -p" -d "-d -j" -s; do
+		same $opts route
+		same $opts route show table all
+		same $opts route list table local
+		same $opts route show table 100
+		same $opts route show table 1000
+	done
+	same -6 route show table local
+}
+
+@test "-c colours the same fields as /bin/ip" {
+	populate
+	local d=$BATS_TEST_TMPDIR
+	for args in "route" "-6 route" "route show table all" "route get 10.0.0.2"; do
+		"$IP" -c $args >"$d/ip.c"
+		# the shared palette is bold (dark background); only placement counts here
+		"$IPBOX" -c $args | sed 's/\x1b\[1;/\x1b[/g' >"$d/box.c"
+		grep -q $'\x1b' "$d/box.c" || fail "no colour for: $args"
+		cmp "$d/ip.c" "$d/box.c" || fail "colours differ for: $args"
+	done
+}
+
+@test "show selectors" {
+	populate
+	same route show 10.8.0.0/16
+	same route show root 10.0.0.0/8
+	same route show match 10.8.1.1
+	same route show exact 10.8.0.0/16
+	same route show 10.0.0.0/8
+	same route show default
+	same route show dev v0
+	same -6 route show dev v0
+	same route show via 10.0.0.2
+	same route show via inet6 2001:db8::2
+	same route show via 10.0.0.0/8
+	same route show proto kernel
+	same route show proto static table all
+	same route show scope link
+	same route show type blackhole
+	same route show type unreachable
+	same route show type multicast table all
+	same route show src 10.2.0.1
+	same route show metric 5
+	same route show realms 5
+	same route show realms 0/5
+	same -4 route show all
+	same route show all
+	same route list tos 0x10
+	same -6 route show 2001:db8::/32
+	same -6 route show match 2001:db8:5::1
+	same r s t all
+}
+
+@test "show errors" {
+	populate
+	same route show table foo
+	same route show table 5000
+	same route show dev nope
+	same route show 1.2.3.4/33
+	same route show table
+	same route show type foo
+	same -0 route show 10.0.0.0/8
+	same -0 route get 10.0.0.1
+	same -0 route
+	same route foo
+}
+
+@test "tutorial: an empty namespace, then a default route inside it" {
+	"$IP" netns add t
+	same -n t route
+	run "$IPBOX" -n t route
+	assert_success
+	assert_output ""
+	"$IP" -n t link add v0 type veth peer name v1
+	"$IP" -n t addr add 192.168.1.2/24 dev v0
+	"$IP" -n t link set v0 up
+	"$IP" -n t link set v1 up
+	run "$IPBOX" -n t route add default via 192.168.1.10
+	assert_success
+	assert_output ""
+	run "$IP" -n t route show default
+	assert_output "default via 192.168.1.10 dev v0 "
+	same -n t route
+	# and nothing leaked into the sandbox itself
+	run "$IP" route show default
+	assert_output ""
+}
+
+@test "add default via a gateway, as in the tutorial" {
+	same_effect "$LINKS" route add default via 10.0.0.10
+	same_effect "$LINKS" -6 route add default via 2001:db8::10
+	same_effect "$LINKS" route add 10.50.0.0/16 dev v0
+}
+
+@test "add with options lands the same route" {
+	same_effect "$LINKS" route add 10.5.0.0/16 via 10.0.0.2 metric 7 table 200 proto static
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 src 10.0.0.1 mtu lock 1300 advmss 1200 scope link
+	same_effect "$LINKS" route add blackhole 10.5.0.0/16
+	same_effect "$LINKS" route add unreachable 10.5.0.0/16 metric 3
+	same_effect "$LINKS" route add prohibit 2001:db8:9::/48
+	same_effect "$LINKS" route add throw 10.5.0.0/16 table 7
+	same_effect "$LINKS" route add local 10.0.0.77 dev v0 table local
+	same_effect "$LINKS" route add 10.5.0.0/16 nexthop via 10.0.0.2 dev v0 weight 3 nexthop via 10.0.0.3 dev v0
+	same_effect "$LINKS" route add 10.5.0.0/16 via 10.9.9.9 dev v0 onlink
+	same_effect "$LINKS" route add 10.5.0.0/16 via inet6 2001:db8::2 dev v0
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 realm 3 tos 0x10 table 5000
+	same_effect "$LINKS" -6 route add 2001:db8:9::/64 via 2001:db8::2 pref low metric 9
+}
+
+@test "add with every metric, times and abbreviations" {
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt 2s rttvar 1500ms rto_min 300ms
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt lock 100 rttvar 40 rto_min 250
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rtt 1.5s
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 quickack 1 congctl reno features ecn
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 congctl lock cubic window 1000 cwnd lock 5 \
+		initcwnd 10 initrwnd 9 ssthresh 7 reordering 3 hoplimit 64
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rttv 10 q 1 co reno f ecn w 5 c 3 i 4 r 2
+	eval "$LINKS"
+	same route add 10.5.0.0/16 dev v0 rtt x
+	same route add 10.5.0.0/16 dev v0 rtt 5min
+	same route add 10.5.0.0/16 dev v0 quickack 2
+	same route add 10.5.0.0/16 dev v0 quickack x
+	same route add 10.5.0.0/16 dev v0 features foo
+	same route add 10.5.0.0/16 dev v0 hoplimit 300
+	run "$IP" route show 10.5.0.0/16
+	assert_output ""
+}
+
+@test "expires gives an IPv6 route a lifetime" {
+	eval "$LINKS"
+	run "$IPBOX" -6 route add 2001:db8:70::/64 dev v0 expires 300
+	assert_success
+	run "$IP" -6 route show 2001:db8:70::/64
+	assert_output --regexp '^2001:db8:70::/64 dev v0 metric 1024 expires (29[0-9]|300)sec pref medium$'
+	same route add 10.5.0.0/16 dev v0 expires x
+}
+
+@test "del, change, replace, append, prepend" {
+	local s="$LINKS
+ip route add 10.5.0.0/16 via 10.0.0.2"
+	same_effect "$s" route del 10.5.0.0/16
+	same_effect "$s" route delete 10.5.0.0/16 via 10.0.0.2
+	same_effect "$s" route change 10.5.0.0/16 via 10.0.0.3
+	same_effect "$s" route replace 10.5.0.0/16 dev v0 metric 4
+	same_effect "$s" route replace 10.6.0.0/16 dev v0
+	same_effect "$s" route append 10.5.0.0/16 via 10.0.0.4
+	same_effect "$s" route prepend 10.5.0.0/16 via 10.0.0.4 metric 1
+	same_effect "$s" route flush 10.5.0.0/16
+	same_effect "$s" route flush dev v0
+	same_effect "$s" -s route flush table main
+	same_effect "$s" route flush table all
+}
+
+@test "add and del errors" {
+	eval "$LINKS"
+	same route add 1.2.3.4/33 dev v0
+	same route add ::1/129 dev v0
+	same route add 300.1.1.1 dev v0
+	same route add 10.3.0.0/16 via 10.5.0.1
+	same route add 10.4.0.0/16 via 2001:db8::2
+	same route add 2001:db8:9::/64 via 10.0.0.2
+	same -6 route add 10.0.0.0/8 dev v0
+	same route add 10.5.0.0/16 dev nope
+	same route add 10.5.0.0/16 dev v0 table foo
+	same route add 10.5.0.0/16 10.6.0.0/16
+	same route add 10.5.0.0/16 via
+	same route add 10.5.0.0/16 metric x dev v0
+	same route add 10.5.0.0/16 mtu lock x dev v0
+	same route add 10.5.0.0/16 proto foo dev v0
+	same route add 10.5.0.0/16 scope foo dev v0
+	same route add 10.5.0.0/16 dev v0 realm foo
+	same route add 10.5.0.0/16 via 10.0.0.2 via 10.0.0.3
+	same route add 10.5.0.0/16 nexthop via 10.0.0.2 dev nope
+	same route add 10.5.0.0/16 nexthop via 10.0.0.2 weight 0
+	same route add 10.5.0.0/16 nexthop via 10.0.0.2 foo
+	same route add 10.5.0.0/16 nexthop
+	same route del 10.77.0.0/16
+	same route del default
+	same route flush
+	"$IP" route add 10.5.0.0/16 via 10.0.0.2
+	same route add 10.5.0.0/16 via 10.0.0.2
+	run "$IP" route show 10.5.0.0/16
+	assert_output "10.5.0.0/16 via 10.0.0.2 dev v0 "
+}
+
+@test "a missing destination and help print the usage, exit 255" {
+	run "$IPBOX" route add dev v0
+	assert_failure 255
+	assert_line --index 0 "Usage: ip route { list | flush } SELECTOR"
+	run "$IPBOX" route help
+	assert_failure 255
+	assert_line --partial "ip route get ADDRESS"
+}
+
+@test "-batch runs route and neigh lines as /bin/ip -batch" {
+	printf '%s\n' 'route add 10.5.0.0/16 dev v0' 'route add 10.5.0.0/16 dev v0' \
+		'route show 10.5.0.0/16' 'neigh add 10.0.0.7 dev v0 lladdr 1:2:3:4:5:6' \
+		'neigh show 10.0.0.7' >"$BATS_TEST_TMPDIR/batch"
+	same_effect "$LINKS" -force -batch "$BATS_TEST_TMPDIR/batch"
+	same_effect "$LINKS" -batch "$BATS_TEST_TMPDIR/batch"
+}
+
+@test "get" {
+	populate
+	ip link set lo up
+	for opts in "" -j -o "-j -p"; do
+		same $opts route get 10.0.0.2
+		same $opts route get 10.0.0.1
+		same $opts route get 10.0.0.255
+		same $opts route get 10.8.1.1 fibmatch
+		same $opts route get 2001:db8::5
+		same $opts route get 10.0.0.5 mark 7
+	done
+	same route get 192.168.5.3 from 10.0.0.1
+	same route get 10.0.0.0/24
+	same route get 10.99.0.1
+	same route get 10.0.0.5 oif v2
+	same route get 10.0.0.5 oif nope
+	same route get
+	same route get 10.9.1.1
+	same route get 127.0.0.1
+}
+
+@test "100,000 routes stream out as /bin/ip prints them" {
+	"$IP" link add r0 type ifb
+	"$IP" link set r0 up
+	awk 'BEGIN { for (i = 0; i < 100000; i++)
+		printf "route add 10.%d.%d.%d dev r0\n", int(i / 65536) + 16, int(i / 256) % 256, i % 256 }' \
+		>"$BATS_TEST_TMPDIR/batch"
+	"$IP" -batch "$BATS_TEST_TMPDIR/batch"
+	"$IP" route show >"$BATS_TEST_TMPDIR/ip.out"
+	"$IPBOX" route show >"$BATS_TEST_TMPDIR/box.out"
+	[ "$(wc -l <"$BATS_TEST_TMPDIR/ip.out")" -ge 100000 ]
+	cmp "$BATS_TEST_TMPDIR/ip.out" "$BATS_TEST_TMPDIR/box.out"
+	"$IP" -j route show >"$BATS_TEST_TMPDIR/ip.json"
+	"$IPBOX" -j route show >"$BATS_TEST_TMPDIR/box.json"
+	cmp "$BATS_TEST_TMPDIR/ip.json" "$BATS_TEST_TMPDIR/box.json"
+}

@@ -1,0 +1,87 @@
+/* Addresses and prefixes as iproute2 reads and prints them (args/inet.c). */
+#include <arpa/inet.h>
+#include <sys/socket.h>
+
+#include "../../args/inet.h"
+#include "unit.h"
+
+static void test_ipv4_prefixes(void)
+{
+	struct inet_prefix p;
+
+	CHECK(inet_parse_prefix(&p, "10.1.2.0/24", AF_UNSPEC) == 0);
+	CHECK(p.family == AF_INET && p.bitlen == 24 && p.bytelen == 4 && p.has_len);
+	CHECK(p.data[0] == 10 && p.data[1] == 1 && p.data[2] == 2 && p.data[3] == 0);
+	/* short forms fill with zeros, a netmask is a length */
+	CHECK(inet_parse_prefix(&p, "10/8", AF_INET) == 0 && p.bitlen == 8 && p.data[1] == 0);
+	CHECK(inet_parse_prefix(&p, "10.0.0.0/255.255.0.0", AF_UNSPEC) == 0 && p.bitlen == 16);
+	CHECK(inet_parse_prefix(&p, "10.0.0.0/255.0.255.0", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4", AF_UNSPEC) == 0 && p.bitlen == 32 && !p.has_len);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/33", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "300.1.1.1", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4.5", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4", AF_INET6) < 0);
+}
+
+static void test_ipv6_prefixes(void)
+{
+	struct inet_prefix p;
+
+	CHECK(inet_parse_prefix(&p, "2001:db8::/32", AF_UNSPEC) == 0);
+	CHECK(p.family == AF_INET6 && p.bitlen == 32 && p.bytelen == 16);
+	CHECK(p.data[0] == 0x20 && p.data[1] == 0x01 && p.data[2] == 0x0d && p.data[3] == 0xb8);
+	CHECK(inet_parse_prefix(&p, "::1/129", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "::1/128", AF_UNSPEC) == 0 && p.bitlen == 128);
+	CHECK(inet_parse_prefix(&p, "::1", AF_INET) < 0);
+	CHECK(inet_parse_prefix(&p, "2001:db8::/255.255.0.0", AF_UNSPEC) < 0);
+}
+
+static void test_default(void)
+{
+	struct inet_prefix p;
+
+	/* "default" has a length (0) and no bytes; its family is the one asked */
+	CHECK(inet_parse_prefix(&p, "default", AF_UNSPEC) == 0);
+	CHECK(p.family == AF_UNSPEC && p.any && p.has_len && p.bitlen == 0 && p.bytelen == 0);
+	CHECK(inet_parse_prefix(&p, "all", AF_INET6) == 0 && p.family == AF_INET6 && p.any);
+	CHECK(inet_parse_prefix(&p, "any", AF_UNSPEC) == 0 && !p.has_len);
+	/* as an address it is the family's zero address */
+	CHECK(inet_parse_addr(&p, "any", AF_UNSPEC) == 0 && p.family == AF_INET && p.any);
+}
+
+static void test_covers(void)
+{
+	struct inet_prefix p;
+	uint8_t a[16];
+
+	inet_parse_prefix(&p, "10.1.0.0/16", AF_UNSPEC);
+	inet_pton(AF_INET, "10.1.200.7", a);
+	CHECK(inet_prefix_covers(&p, a, 16));
+	CHECK(!inet_prefix_covers(&p, a, 17));
+	inet_pton(AF_INET, "10.0.255.255", a);
+	CHECK(inet_prefix_covers(&p, a, 15) && !inet_prefix_covers(&p, a, 16));
+	CHECK(inet_prefix_covers(&p, a, 0));
+}
+
+static void test_names_and_text(void)
+{
+	char buf[INET_STRLEN];
+	uint8_t a[16] = { 0x20, 0x01, 0x0d, 0xb8, [15] = 1 };
+
+	CHECK_STR(inet_family_name(AF_INET), "inet");
+	CHECK_STR(inet_family_name(AF_INET6), "inet6");
+	CHECK_STR(inet_family_name(AF_UNSPEC), "any valid");
+	CHECK(inet_family_bits(AF_INET) == 32 && inet_family_bits(AF_INET6) == 128);
+	CHECK_STR(inet_ntop_raw(AF_INET6, a, buf), "2001:db8::1");
+}
+
+int main(void)
+{
+	RUN(test_ipv4_prefixes);
+	RUN(test_ipv6_prefixes);
+	RUN(test_default);
+	RUN(test_covers);
+	RUN(test_names_and_text);
+	return unit_done();
+}
