@@ -13,9 +13,90 @@ table_options() {
 	sed -n '/^} options\[\] = {/,/^};/p' "$top/cmd/main.c" | grep -o '{ "-[^"]*"' | cut -d'"' -f2
 }
 
-# The verbs of an object, read from its verb table in cmd/OBJ.c.
+# The verbs of an object, read from its verb table in cmd/OBJ.c
+# (table_verbs OBJ [TABLE-PREFIX]: address's table is addr_verbs).
 table_verbs() {
-	sed -n "/ $1_verbs\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+	sed -n "/ ${2:-$1}_verbs\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+}
+
+# The words a parser in cmd/OBJ.c compares an argument with
+# (strcmp/matches/strcasecmp of w, *argv, argv[0], word or val), plus the
+# rows of its keyword tables: address's ifa_flags[], nat's keywords[],
+# kind_names[] and protos[].  Values without a letter (+, -) are left out.
+parser_words() {
+	local src=$top/cmd/$1.c
+	{
+		grep -oE '(strcmp|matches|strcasecmp)\((w|\*argv|argv\[0\]|word|val), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+			sed -E 's/.*"(.*)".*/\1/'
+		case $1 in
+		address)
+			sed -n '/} ifa_flags\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		nat)
+			sed -n '/ keywords\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+			sed -n '/ kind_names\[\] = {/,/^};/p' "$src" | grep -o '= "[^"]*"' | cut -d'"' -f2
+			sed -n '/ protos\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		esac
+	} | sort -u
+}
+
+# The words of show's filters (link_show_args in cmd/link.c), which
+# `address show` and `address flush` take too.
+show_words() {
+	sed -n '/^int link_show_args(/,/^}/p' "$top/cmd/link.c" |
+		grep -oE '(strcmp|matches)\((w|\*argv), "[^"]*"\)' | sed -E 's/.*"(.*)".*/\1/' | sort -u
+}
+
+# The kinds `ip link help` lists after TYPE :=.
+link_types() {
+	"$IPBOX" link help 2>&1 | sed -n '/^TYPE := /,/}/p' | tr -c 'a-z0-9_\n' ' ' |
+		tr ' ' '\n' | grep -v '^$'
+}
+
+# Words the usage texts of cmd/*.c lack although the parser takes them
+# (reported, not fixed here: the C files belong to the object owners).
+# The test also checks that each is still missing, so the lists shrink
+# when a usage text is completed.
+# (link's `mode default|dormant` and `state OPERSTATE` are missing too, but
+# their words appear there for macvlan and vf, so a word check passes.)
+usage_gaps_link='brd qlen txqlen default dormant all label scope to id protocol 802.1Q 802.1ad'
+usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
+usage_gaps_nat=''
+# Verbs the usage names by another spelling (iproute2's aliases and
+# abbreviations), and verbs it lacks.
+verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help'
+verb_gaps='link:replace'
+
+# Arguments of `link add ... type bridge|vxlan` being added on another
+# branch (issue text): documented and completed ahead of the parser.  Once
+# they are in cmd/link.c, parser_words finds them and the usage check
+# covers them too.
+pending_link_words='stp_state forward_delay hello_time max_age ageing_time priority
+	vlan_filtering mcast_snooping id remote group local dev dstport ttl learning nolearning'
+
+# usage_of OBJ: every usage text the object's parser prints.
+usage_of() {
+	case $1 in
+	link)
+		"$IPBOX" link help 2>&1
+		"$IPBOX" link add x type veth help 2>&1
+		"$IPBOX" link add x type macvlan help 2>&1
+		"$IPBOX" link property help 2>&1 ;;
+	*) "$IPBOX" "$1" help 2>&1 ;;
+	esac
+	true
+}
+
+# in_man PAGE WORD: WORD is marked up as a command word (Cm) in PAGE.
+in_man() {
+	grep -E '(^\.|[ ])Cm([ ]|$)' "$top/man8/$1" | grep -qwF -- "$2"
+}
+
+# in_completions WORD: WORD is in all three completions.
+in_completions() {
+	local f
+	for f in ipbox.bash _ipbox ipbox.fish; do
+		grep -qwF -- "$1" "$top/completions/$f" || { echo "completions/$f lacks $1"; return 1; }
+	done
 }
 
 @test "every global option is in the usage, ipbox(8) and the completions" {
@@ -43,6 +124,98 @@ table_verbs() {
 		grep -q "\b$verb\b" "$top/completions/_ipbox" || fail "zsh completion lacks $verb"
 		grep -q "\b$verb\b" "$top/completions/ipbox.fish" || fail "fish completion lacks $verb"
 	done
+}
+
+@test "every link, address and nat command is in its usage, its page and the completions" {
+	local obj page usage verb
+	for obj in link address nat; do
+		page=ipbox-$obj.8
+		usage=$(usage_of $obj)
+		for verb in $(table_verbs $obj $([ $obj = address ] && echo addr)); do
+			if [[ " $verb_aliases $verb_gaps " == *" $obj:$verb "* ]]; then
+				[[ " $verb_aliases " == *" $obj:$verb "* ]] || ! grep -qw -- "$verb" <<<"$usage" ||
+					fail "usage of $obj has $verb now: drop it from verb_gaps"
+			else
+				grep -qw -- "$verb" <<<"$usage" || fail "usage of $obj lacks $verb"
+			fi
+			in_man $page "$verb" || fail "$page lacks $verb"
+			in_completions "$verb" || fail "$(in_completions "$verb")"
+		done
+	done
+}
+
+@test "every keyword the link, address and nat parsers take is in usage, page and completions" {
+	local obj page usage gaps word
+	for obj in link address nat; do
+		page=ipbox-$obj.8
+		usage=$(usage_of $obj)
+		gaps=usage_gaps_$obj
+		for word in $(parser_words $obj) $([ $obj = address ] && show_words); do
+			if [[ $word == help ]]; then
+				:	# `help` is the usage itself
+			elif [[ " ${!gaps} " == *" $word "* ]]; then
+				! grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj has $word now: drop it from $gaps"
+			else
+				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
+			fi
+			in_man $page "$word" || fail "$page lacks $word"
+			in_completions "$word" || fail "$(in_completions "$word")"
+		done
+	done
+}
+
+@test "the bridge and vxlan arguments in progress are documented and completed" {
+	local word
+	for word in $pending_link_words; do
+		in_man ipbox-link.8 "$word" || fail "ipbox-link.8 lacks $word"
+		in_completions "$word" || fail "$(in_completions "$word")"
+	done
+	# listed under their kind, in a section of their own
+	run sed -n '/^\.Ss Bridge and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for word in $pending_link_words; do
+		assert_output --partial "Cm $word"
+	done
+}
+
+@test "every link type is in ipbox-link(8) and the completions" {
+	local type
+	for type in $(link_types); do
+		in_man ipbox-link.8 "$type" || fail "ipbox-link.8 lacks $type"
+		in_completions "$type" || fail "$(in_completions "$type")"
+	done
+}
+
+@test "ipbox-nat(8) gives every key of nat's JSON" {
+	local key
+	for key in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2) \
+		$(grep -oE 'print_[a-z0-9]+\(p, PRINT_(ANY|JSON), "[^"]*"' "$top/cmd/nat.c" | cut -d'"' -f2) \
+		$(sed -n '/ fwd_families\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -oE '"[^"]*"' | tr -d '"'); do
+		grep -q "^\.It Li $key$" "$top/man8/ipbox-nat.8" || fail "ipbox-nat.8 lacks the JSON key $key"
+	done
+}
+
+@test "ipbox(8) names every object page, and each page has the sections asked for" {
+	local obj sec
+	for obj in netns link address nat; do
+		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
+	done
+	for obj in link address nat; do
+		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
+			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
+		done
+	done
+}
+
+@test "the object pages show the seed tutorial's steps" {
+	grep -qxF 'ipbox link add bridge_0 type bridge' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set bridge_0 up' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link add veth_A type veth peer name veth_A_bridge' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set veth_A netns namespace_A' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set veth_A_bridge master bridge_0' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox -n namespace_A addr add 192.168.1.1/24 dev veth_A' "$top/man8/ipbox-address.8"
+	grep -qxF 'ipbox addr add 192.168.1.10/24 dev bridge_0' "$top/man8/ipbox-address.8"
+	grep -qxF 'ipbox nat add masquerade src 192.168.1.0/24 oif eth0' "$top/man8/ipbox-nat.8"
+	grep -qxF 'ipbox nat forward on' "$top/man8/ipbox-nat.8"
 }
 
 @test "man pages lint clean at warning level and render" {
