@@ -248,6 +248,21 @@ complete_words() {
 	' complete "$top/completions/ipbox.bash" "$@"
 }
 
+# The same, with the binary under test on PATH as `ipbox` (the completion
+# asks it for interface names inside -n NS and for nat handles), the
+# replies sorted.
+complete_live() {
+	PATH=$(dirname "$IPBOX"):$PATH complete_words "$@" | sort
+}
+
+complete_sorted() {
+	complete_words "$@" | sort
+}
+
+lines() {
+	printf '%s\n' "$@" | sort
+}
+
 @test "bash completion: objects, options, commands and live namespace names" {
 	run complete_words ipbox ne
 	assert_output "$(printf 'neighbor\nnetns')"
@@ -265,4 +280,110 @@ complete_words() {
 	assert_output beta
 	run complete_words ip netns set alpha ""
 	assert_output auto
+}
+
+@test "bash completion: link, address and nat commands and keywords" {
+	run complete_words ipbox link ""
+	assert_output "$(table_verbs link)"
+	run complete_words ipbox address ""
+	assert_output "$(table_verbs address addr)"
+	run complete_words ipnat ""
+	assert_output "$(table_verbs nat)"
+	run complete_sorted ipbox a ch
+	assert_output "$(lines change chg)"
+	run complete_words ipbox link set dev x mt
+	assert_output mtu
+	run complete_sorted ipbox link set dev x promisc ""
+	assert_output "$(lines on off)"
+	run complete_words ip link add x type veth peer ""
+	assert_output --partial netns
+	run complete_sorted ipbox link add x type vlan ""
+	assert_output "$(lines id protocol)"
+	run complete_sorted ipbox link add x type macvlan mode ""
+	assert_output "$(lines private vepa bridge passthru source)"
+	run complete_sorted ipbox link add x type bridge ""
+	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	run complete_sorted ipbox link add x type vxlan ""
+	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	run complete_words addr add 10.0.0.1/24 valid_lft ""
+	assert_output forever
+	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
+	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	run complete_sorted nat del ""
+	assert_output "$(lines masquerade snat dnat handle)"
+	run complete_sorted ipbox nat forward ""
+	assert_output "$(lines on off)"
+	# every keyword a parser takes is offered where it applies
+	local word all
+	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
+	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
+	for word in $(parser_words link); do
+		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete) continue ;; esac	# values
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
+	done
+	all=$(complete_words ipbox addr add 10.0.0.1/24 ""; complete_words ipbox addr show "")
+	for word in $(parser_words address) $(show_words); do
+		[[ $word == all ]] && continue	# a scope value
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer address's $word"
+	done
+	all=$(for t in masquerade snat dnat; do complete_words ipbox nat add $t ""; done)
+	for word in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nat's $word"
+	done
+}
+
+@test "bash completion: link types are the kinds the parser lists" {
+	run complete_words ipbox link add x type ""
+	assert_output "$(link_types)"
+	run complete_sorted iplink add x type vx
+	assert_output "$(lines vxcan vxlan)"
+	run complete_sorted ipbox addr show type br
+	assert_output "$(lines bridge bridge_slave)"
+}
+
+@test "bash completion: live interface names" {
+	$IP link add veth_A type veth peer name veth_B
+	run complete_live ipbox link set veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live link set dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+	run complete_live ip link show master v
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ipbox -j addr add 192.168.1.10/24 dev veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ipaddr flush dev veth_B
+	assert_output veth_B
+	run complete_live ipbox nat add masquerade oif veth_
+	assert_output "$(lines veth_A veth_B)"
+}
+
+@test "bash completion: interface names inside -n NS" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	run complete_live ipbox -n namespace_A link set dev ""
+	assert_output "$(lines lo in_0 in_1)"
+	run complete_live ipbox -netns namespace_A addr add 192.168.1.1/24 dev in
+	assert_output "$(lines in_0 in_1)"
+	run complete_live ipbox -n namespace_A nat add dnat iif ""
+	assert_output "$(lines lo in_0 in_1)"
+	# and outside it, the sandbox's own
+	run complete_live ipbox link set dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+}
+
+@test "bash completion: nat handles from ipbox nat show" {
+	local handles
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.1:80 2>/dev/null
+	handles=$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p' | sort)
+	[ "$(wc -l <<<"$handles")" -eq 2 ]
+	run complete_live ipbox nat del handle ""
+	assert_output "$handles"
+	run complete_live nat delete masquerade src 192.168.1.0/24 oif eth0 handle ""
+	assert_output "$handles"
+	"$IPBOX" nat flush
+	run complete_live ipbox nat del handle ""
+	assert_output ""
 }
