@@ -387,3 +387,83 @@ lines() {
 	run complete_live ipbox nat del handle ""
 	assert_output ""
 }
+
+# zsh_complete SERVICE WORDS...: run the zsh completion's object function
+# for WORDS (after the object; the last is being typed) with compadd
+# stubbed to print its candidates; -n NS as ZSH_NS.  Sorted.
+zsh_complete() {
+	PATH=$(dirname "$IPBOX"):$PATH zsh -c '
+		compadd() {
+			if [[ $1 == -a ]]; then
+				shift
+				local n
+				for n; do print -l -- ${(P)n}; done
+			else
+				print -l -- "$@"
+			fi
+		}
+		source <(sed "/^_ipbox \"\\\$@\"\$/d" "$1")
+		service=$2 obj=$3 _ipbox_ns=$ZSH_NS
+		shift 3
+		words=("$@") CURRENT=$#
+		_ipbox_$obj
+	' zsh "$top/completions/_ipbox" "$@" | sort
+}
+
+# fish_complete LINE: what fish completes for the command line LINE.
+fish_complete() {
+	HOME=$BATS_TEST_TMPDIR PATH=$(dirname "$IPBOX"):$PATH fish --no-config -c '
+		source $argv[1]
+		complete -C $argv[2]
+	' "$top/completions/ipbox.fish" "$1" | cut -f1 | sort
+}
+
+@test "zsh completion: link, address and nat with live names" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	run zsh_complete ipbox link set ""
+	assert_output --partial mtu
+	assert_output --partial veth_A
+	run zsh_complete ipbox link add x type ""
+	assert_output "$(link_types | sort)"
+	run zsh_complete ipbox link add x type vxlan ""
+	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	run zsh_complete ipaddr address add 10.0.0.1/24 dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+	ZSH_NS=namespace_A run zsh_complete ipbox link set dev ""
+	assert_output "$(lines lo in_0 in_1)"
+	run zsh_complete ipbox nat del handle ""
+	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
+	run zsh_complete nat nat add masquerade src 10.0.0.0/8 ""
+	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle)"
+	"$IPBOX" nat flush
+}
+
+@test "fish completion: link, address and nat with live names" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	run fish_complete "ipbox "
+	assert_output "$(lines address link nat neighbor netns route help)"
+	run fish_complete "ipbox link set veth_"
+	assert_output "$(lines veth_A veth_B)"
+	run fish_complete "ip link add x type vx"
+	assert_output "$(lines vxcan vxlan)"
+	run fish_complete "ipbox link add x type bridge "
+	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	run fish_complete "addr add 10.0.0.1/24 dev "
+	assert_output "$(lines lo veth_A veth_B)"
+	run fish_complete "ipbox -n namespace_A link set dev "
+	assert_output "$(lines lo in_0 in_1)"
+	run fish_complete "ipbox nat del handle "
+	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
+	run fish_complete "ipnat add dnat proto tcp dport 80 "
+	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	# netns still completes
+	run fish_complete "ipbox netns exec "
+	assert_output namespace_A
+	"$IPBOX" nat flush
+}
