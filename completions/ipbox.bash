@@ -1,12 +1,52 @@
 # bash completion for ipbox and its applet names (ip, netns, link, addr,
 # route, neigh, nat, ipnetns, iplink, ...).  Names of namespaces come from
-# /run/netns, interface names from the live system (inside -n NS too).
+# /run/netns, interface names from the live system (/sys/class/net, or
+# `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`.
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -batch -force -netns -all
 	-color -help'
 _ipbox_objects='address link nat neighbor netns route help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
+
+# link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
+# (link_parse), the filters of show (link_show_args), the kinds (the TYPE
+# list of the usage) and the arguments each kind takes.
+_ipbox_link_cmds='add set change replace delete show lst list property help'
+_ipbox_link_attrs='dev name up down link parentdev index address broadcast brd
+	txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns link-netnsid arp
+	dynamic multicast allmulticast promisc trailers carrier protodown alias
+	group master nomaster mode state addrgenmode gso_max_size gso_max_segs
+	gro_max_size type help'
+_ipbox_link_show='dev group up master nomaster type to scope label help'
+_ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
+	erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip
+	ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team
+	team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi'
+_ipbox_link_onoff='arp dynamic multicast allmulticast promisc trailers carrier protodown'
+_ipbox_macvlan_args='mode nopromisc bcqueuelen help'
+_ipbox_vlan_args='id protocol'
+_ipbox_bridge_args='stp_state forward_delay hello_time max_age ageing_time
+	priority vlan_filtering mcast_snooping'
+_ipbox_vxlan_args='id remote group local dev dstport ttl learning nolearning'
+
+# address: verbs (addr_verbs), words of add/change/replace/delete
+# (addr_modify, ifa_flags) and of show/flush (link_show_args, FLAG-LIST).
+_ipbox_addr_cmds='add change chg replace delete list show lst flush help'
+_ipbox_addr_flags='secondary temporary nodad optimistic dadfailed home
+	deprecated tentative permanent mngtmpaddr noprefixroute autojoin
+	stable-privacy'
+_ipbox_addr_mod="local peer remote broadcast brd anycast label scope metric
+	priority preference dev valid_lft preferred_lft $_ipbox_addr_flags help"
+_ipbox_addr_filter="dev to scope label up group master nomaster type
+	$_ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help"
+
+# nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
+_ipbox_nat_cmds='add delete replace list show flush forward help'
+_ipbox_nat_types='masquerade snat dnat'
+_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle'
+_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle'
+_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle'
 
 _ipbox_netns_names()
 {
@@ -26,10 +66,62 @@ _ipbox_object()
 	done
 }
 
+# _ipbox_prog: the program to ask for live names: the one being completed
+# when it is ipbox or ip, else ipbox (applet names are ipbox's).
+_ipbox_prog()
+{
+	local p=${COMP_WORDS[0]}
+	case ${p##*/} in
+	ipbox|ip) command -v "$p" >/dev/null 2>&1 && { printf '%s\n' "$p"; return; } ;;
+	esac
+	command -v ipbox >/dev/null 2>&1 && { echo ipbox; return; }
+	echo ip
+}
+
+# _ipbox_ifnames: interface names, of namespace $_ipbox_ns when -n NS was
+# given (asked of `PROG -n NS -o link show`), else of /sys/class/net.
+_ipbox_ifnames()
+{
+	local f
+	if [ -n "$_ipbox_ns" ]; then
+		"$(_ipbox_prog)" -n "$_ipbox_ns" -o link show 2>/dev/null |
+			sed -n 's/^[0-9]*: \([^:@ ]*\)[@:].*/\1/p'
+		return
+	fi
+	for f in /sys/class/net/*; do
+		[ -e "$f" ] && printf '%s\n' "${f##*/}"
+	done
+}
+
+# _ipbox_nat_handles: the handles `PROG nat show` prints.
+_ipbox_nat_handles()
+{
+	"$(_ipbox_prog)" ${_ipbox_ns:+-n "$_ipbox_ns"} nat show 2>/dev/null |
+		sed -n 's/.* handle \([0-9][0-9]*\).*/\1/p'
+}
+
+# _ipbox_verb WORD VERBS: the verb an abbreviation names (first match in
+# the table's order, as iproute2's matches()).
+_ipbox_verb()
+{
+	local v
+	for v in $2; do
+		[[ -n $1 && $v == "$1"* ]] && { printf '%s\n' "$v"; return; }
+	done
+	printf '%s\n' "$1"
+}
+
+# _ipbox_reply WORDS: COMPREPLY from WORDS for the current word.
+_ipbox_reply()
+{
+	COMPREPLY=($(compgen -W "$*" -- "${COMP_WORDS[COMP_CWORD]}"))
+}
+
 _ipbox()
 {
 	local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
 	local prog=${COMP_WORDS[0]##*/} obj="" i=1 args=()
+	_ipbox_ns=""
 
 	case $prog in
 	netns|ipnetns) obj=netns ;;
@@ -43,7 +135,8 @@ _ipbox()
 	# Skip global options (and their values) before the object.
 	while [ $i -lt $COMP_CWORD ]; do
 		case ${COMP_WORDS[i]} in
-		-n|-netns|--netns|-f|-family|--family|-b|-batch|--batch) i=$((i + 2)); continue ;;
+		-n|-netns|--netns) _ipbox_ns=${COMP_WORDS[i+1]}; i=$((i + 2)); continue ;;
+		-f|-family|--family|-b|-batch|--batch) i=$((i + 2)); continue ;;
 		--install) [ "$prev" = -s ] || [ "$prev" = --install ] && { COMPREPLY=($(compgen -d -- "$cur")); return; } ;;
 		-*) i=$((i + 1)); continue ;;
 		esac
@@ -75,6 +168,9 @@ _ipbox()
 
 	case $obj in
 	netns) _ipbox_netns "${args[@]}" ;;
+	link) _ipbox_link "${args[@]}" ;;
+	address) _ipbox_address "${args[@]}" ;;
+	nat) _ipbox_nat "${args[@]}" ;;
 	esac
 }
 
@@ -97,6 +193,165 @@ _ipbox_netns()
 		fi ;;
 	list-id)
 		COMPREPLY=($(compgen -W 'target-nsid nsid' -- "$cur")) ;;
+	esac
+}
+
+# _ipbox_link WORDS...: complete after `link` (WORDS are those before cur).
+_ipbox_link()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb kind="" w
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_link_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_link_cmds")
+	shift
+	case $verb in
+	show|list|lst)
+		case $prev in
+		dev|master) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		type) _ipbox_reply "$_ipbox_link_types" ;;
+		scope) _ipbox_reply 'host link global all' ;;
+		group|to|label) ;;
+		*) _ipbox_reply "$_ipbox_link_show $(_ipbox_ifnames)" ;;
+		esac ;;
+	property)
+		if [ $# -eq 0 ]; then
+			_ipbox_reply 'add del'
+			return
+		fi
+		case $prev in
+		dev) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		altname) ;;
+		*) _ipbox_reply 'dev altname' ;;
+		esac ;;
+	help)
+		[ $# -eq 0 ] && _ipbox_reply "$_ipbox_link_types" ;;
+	add|set|change|replace|delete)
+		# After `type KIND` come the kind's own words; after a veth's
+		# `peer`, the attributes of the other end.
+		for w in "$@"; do
+			if [ "$kind" = '?' ]; then
+				kind=$w
+			elif [ "$w" = type ] && [ "$kind" != peer ]; then
+				kind='?'
+			elif [ "$w" = peer ] && { [ "$kind" = veth ] || [ "$kind" = vxcan ]; }; then
+				kind=peer
+			fi
+		done
+		case $prev in
+		type) _ipbox_reply "$_ipbox_link_types"; return ;;
+		dev|master|link) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+		netns) _ipbox_reply "$(_ipbox_netns_names)"; return ;;
+		state) _ipbox_reply 'UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP'; return ;;
+		addrgenmode) _ipbox_reply 'eui64 none stable_secret random'; return ;;
+		protocol) _ipbox_reply '802.1Q 802.1ad'; return ;;
+		stp_state|vlan_filtering|mcast_snooping) _ipbox_reply '0 1'; return ;;
+		mode)
+			case $kind in
+			macvlan|macvtap) _ipbox_reply 'private vepa bridge passthru source' ;;
+			*) _ipbox_reply 'default dormant' ;;
+			esac
+			return ;;
+		name|index|address|broadcast|brd|txqueuelen|qlen|txqlen|mtu|numtxqueues|\
+		numrxqueues|link-netnsid|alias|group|gso_max_size|gso_max_segs|\
+		gro_max_size|parentdev|bcqueuelen|id|remote|local|dstport|ttl|\
+		forward_delay|hello_time|max_age|ageing_time|priority)
+			return ;;
+		esac
+		if [[ " $_ipbox_link_onoff " == *" $prev "* ]]; then
+			_ipbox_reply 'on off'
+			return
+		fi
+		case $kind in
+		''|peer)
+			if [ $# -eq 0 ] && [ "$verb" != add ]; then
+				_ipbox_reply "$_ipbox_link_attrs $(_ipbox_ifnames)"
+			else
+				_ipbox_reply "$_ipbox_link_attrs"
+			fi ;;
+		veth|vxcan) _ipbox_reply peer ;;
+		macvlan|macvtap) _ipbox_reply "$_ipbox_macvlan_args" ;;
+		vlan) _ipbox_reply "$_ipbox_vlan_args" ;;
+		bridge) _ipbox_reply "$_ipbox_bridge_args" ;;
+		vxlan) _ipbox_reply "$_ipbox_vxlan_args" ;;
+		esac ;;
+	esac
+}
+
+# _ipbox_address WORDS...: complete after `address`.
+_ipbox_address()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_addr_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_addr_cmds")
+	shift
+	case $verb in
+	add|change|chg|replace|delete)
+		case $prev in
+		dev) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		scope) _ipbox_reply 'host link global' ;;
+		valid_lft|preferred_lft) _ipbox_reply forever ;;
+		broadcast|brd) _ipbox_reply '+ -' ;;
+		local|peer|remote|anycast|label|metric|priority|preference) ;;
+		*) [ $# -gt 0 ] && _ipbox_reply "$_ipbox_addr_mod" ;;
+		esac ;;
+	show|list|lst|flush)
+		case $prev in
+		dev|master) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		scope) _ipbox_reply 'host link global all' ;;
+		type) _ipbox_reply "$_ipbox_link_types" ;;
+		to|label|group) ;;
+		*) _ipbox_reply "$_ipbox_addr_filter $(_ipbox_ifnames)" ;;
+		esac ;;
+	esac
+}
+
+# _ipbox_nat WORDS...: complete after `nat`.
+_ipbox_nat()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb type words w left=""
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_nat_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_nat_cmds")
+	shift
+	case $verb in
+	add|replace|delete)
+		if [ $# -eq 0 ]; then
+			if [ "$verb" = delete ]; then
+				_ipbox_reply "$_ipbox_nat_types handle"
+			else
+				_ipbox_reply "$_ipbox_nat_types"
+			fi
+			return
+		fi
+		case $prev in
+		handle) _ipbox_reply "$(_ipbox_nat_handles)"; return ;;
+		family) _ipbox_reply 'inet inet6'; return ;;
+		proto) _ipbox_reply 'tcp udp icmp icmpv6'; return ;;
+		iif|oif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+		src|dst|sport|dport|to|to-ports) return ;;
+		esac
+		[ "$1" = handle ] && return
+		type=$(_ipbox_verb "$1" "$_ipbox_nat_types")
+		case $type in
+		masquerade) words=$_ipbox_nat_masquerade ;;
+		snat) words=$_ipbox_nat_snat ;;
+		dnat) words=$_ipbox_nat_dnat ;;
+		*) return ;;
+		esac
+		# each keyword once
+		for w in $words; do
+			[[ " $* " == *" $w "* ]] || left="$left $w"
+		done
+		_ipbox_reply "$left" ;;
+	forward)
+		[ $# -eq 0 ] && _ipbox_reply 'on off' ;;
 	esac
 }
 

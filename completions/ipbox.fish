@@ -1,8 +1,313 @@
-# fish completion for ipbox and its applet names.
+# fish completion for ipbox and its applet names.  Interface names come
+# from /sys/class/net (or `ipbox -n NS -o link show` after -n NS), nat
+# handles from `ipbox nat show`.
 
 function __ipbox_netns_names
     for f in /run/netns/*
         test -e $f; and basename $f
+    end
+end
+
+set -g __ipbox_link_types amt bareudp bond bond_slave bridge bridge_slave dsa \
+    dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl \
+    ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit \
+    team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi
+set -g __ipbox_link_cmds add set change replace delete show lst list property help
+set -g __ipbox_link_attrs dev name up down link parentdev index address \
+    broadcast brd txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns \
+    link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \
+    protodown alias group master nomaster mode state addrgenmode gso_max_size \
+    gso_max_segs gro_max_size type help
+set -g __ipbox_link_show dev group up master nomaster type to scope label help
+set -g __ipbox_link_onoff arp dynamic multicast allmulticast promisc trailers carrier protodown
+set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
+    txqlen mtu numtxqueues numrxqueues link-netnsid alias group gso_max_size \
+    gso_max_segs gro_max_size parentdev bcqueuelen id remote local dstport ttl \
+    forward_delay hello_time max_age ageing_time priority
+set -g __ipbox_addr_cmds add change chg replace delete list show lst flush help
+set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
+    deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
+set -g __ipbox_nat_cmds add delete replace list show flush forward help
+set -g __ipbox_nat_types masquerade snat dnat
+
+# __ipbox_parse: set __ipbox_obj (the object), __ipbox_ns (-n NS) and
+# __ipbox_rest (the words after the object, before the current one).
+function __ipbox_parse
+    set -l toks (commandline -opc)
+    set -g __ipbox_obj ''
+    set -g __ipbox_ns ''
+    set -g __ipbox_rest
+    switch (basename -- $toks[1])
+        case netns ipnetns
+            set __ipbox_obj netns
+        case link iplink
+            set __ipbox_obj link
+        case addr ipaddr
+            set __ipbox_obj address
+        case route iproute
+            set __ipbox_obj route
+        case neigh ipneigh
+            set __ipbox_obj neighbor
+        case nat ipnat
+            set __ipbox_obj nat
+    end
+    set -l i 2
+    if test -z "$__ipbox_obj"
+        while test $i -le (count $toks)
+            switch $toks[$i]
+                case -n -netns --netns
+                    set -q toks[(math $i + 1)]; and set __ipbox_ns $toks[(math $i + 1)]
+                    set i (math $i + 2)
+                    continue
+                case -f -family --family -b -batch --batch
+                    set i (math $i + 2)
+                    continue
+                case '-*'
+                    set i (math $i + 1)
+                    continue
+            end
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route neighbor neighbour link netns nat help)
+            set i (math $i + 1)
+            break
+        end
+    end
+    set -q toks[$i]; and set __ipbox_rest $toks[$i..-1]
+    return 0
+end
+
+function __ipbox_object_is
+    __ipbox_parse
+    contains -- "$__ipbox_obj" $argv
+end
+
+# __ipbox_verb WORD VERBS...: the verb an abbreviation names.
+function __ipbox_verb
+    set -l w $argv[1]
+    for v in $argv[2..-1]
+        if test -n "$w"; and string match -q -- "$w*" $v
+            echo $v
+            return
+        end
+    end
+    echo $w
+end
+
+function __ipbox_prog
+    set -l p (commandline -opc)[1]
+    switch (basename -- $p)
+        case ipbox ip
+            if command -q $p
+                echo $p
+                return
+            end
+    end
+    command -q ipbox; and echo ipbox; or echo ip
+end
+
+function __ipbox_ifnames
+    if test -n "$__ipbox_ns"
+        set -l prog (__ipbox_prog)
+        command $prog -n $__ipbox_ns -o link show 2>/dev/null |
+            sed -n 's/^[0-9]*: \([^:@ ]*\)[@:].*/\1/p'
+        return
+    end
+    for f in /sys/class/net/*
+        test -e $f; and basename $f
+    end
+end
+
+function __ipbox_nat_handles
+    set -l prog (__ipbox_prog)
+    if test -n "$__ipbox_ns"
+        command $prog -n $__ipbox_ns nat show 2>/dev/null
+    else
+        command $prog nat show 2>/dev/null
+    end | sed -n 's/.* handle \([0-9][0-9]*\).*/\1/p'
+end
+
+# __ipbox_complete: the candidates for link, address and nat.
+function __ipbox_complete
+    __ipbox_parse
+    set -l rest $__ipbox_rest
+    set -l prev (commandline -opc)[-1]
+    set -l n (count $rest)
+    switch $__ipbox_obj
+        case link
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_link_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_link_cmds)
+            switch $verb
+                case show list lst
+                    switch $prev
+                        case dev master
+                            __ipbox_ifnames
+                        case type
+                            printf '%s\n' $__ipbox_link_types
+                        case scope
+                            printf '%s\n' host link global all
+                        case group to label
+                        case '*'
+                            printf '%s\n' $__ipbox_link_show
+                            __ipbox_ifnames
+                    end
+                case property
+                    if test $n -eq 1
+                        printf '%s\n' add del
+                    else if test "$prev" = dev
+                        __ipbox_ifnames
+                    else if test "$prev" != altname
+                        printf '%s\n' dev altname
+                    end
+                case help
+                    test $n -eq 1; and printf '%s\n' $__ipbox_link_types
+                case add set change replace delete
+                    # after `type KIND` the kind's words; after a veth's
+                    # `peer`, the attributes of the other end
+                    set -l kind ''
+                    for w in $rest[2..-1]
+                        if test "$kind" = '?'
+                            set kind $w
+                        else if test "$w" = type -a "$kind" != peer
+                            set kind '?'
+                        else if test "$w" = peer; and contains -- "$kind" veth vxcan
+                            set kind peer
+                        end
+                    end
+                    switch $prev
+                        case type
+                            printf '%s\n' $__ipbox_link_types
+                            return
+                        case dev master link
+                            __ipbox_ifnames
+                            return
+                        case netns
+                            __ipbox_netns_names
+                            return
+                        case state
+                            printf '%s\n' UNKNOWN NOTPRESENT DOWN LOWERLAYERDOWN TESTING DORMANT UP
+                            return
+                        case addrgenmode
+                            printf '%s\n' eui64 none stable_secret random
+                            return
+                        case protocol
+                            printf '%s\n' 802.1Q 802.1ad
+                            return
+                        case stp_state vlan_filtering mcast_snooping
+                            printf '%s\n' 0 1
+                            return
+                        case mode
+                            if contains -- "$kind" macvlan macvtap
+                                printf '%s\n' private vepa bridge passthru source
+                            else
+                                printf '%s\n' default dormant
+                            end
+                            return
+                    end
+                    if contains -- "$prev" $__ipbox_link_onoff
+                        printf '%s\n' on off
+                        return
+                    end
+                    contains -- "$prev" $__ipbox_link_novalue; and return
+                    switch "$kind"
+                        case '' peer
+                            printf '%s\n' $__ipbox_link_attrs
+                            test $n -eq 1 -a $verb != add; and __ipbox_ifnames
+                        case veth vxcan
+                            echo peer
+                        case macvlan macvtap
+                            printf '%s\n' mode nopromisc bcqueuelen help
+                        case vlan
+                            printf '%s\n' id protocol
+                        case bridge
+                            printf '%s\n' stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping
+                        case vxlan
+                            printf '%s\n' id remote group local dev dstport ttl learning nolearning
+                    end
+            end
+        case address
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_addr_cmds
+                return
+            end
+            switch (__ipbox_verb $rest[1] $__ipbox_addr_cmds)
+                case add change chg replace delete
+                    switch $prev
+                        case dev
+                            __ipbox_ifnames
+                        case scope
+                            printf '%s\n' host link global
+                        case valid_lft preferred_lft
+                            echo forever
+                        case broadcast brd
+                            printf '%s\n' + -
+                        case local peer remote anycast label metric priority preference
+                        case '*'
+                            test $n -gt 1; and printf '%s\n' local peer remote broadcast brd anycast \
+                                label scope metric priority preference dev valid_lft preferred_lft \
+                                $__ipbox_addr_flags help
+                    end
+                case show list lst flush
+                    switch $prev
+                        case dev master
+                            __ipbox_ifnames
+                        case scope
+                            printf '%s\n' host link global all
+                        case type
+                            printf '%s\n' $__ipbox_link_types
+                        case to label group
+                        case '*'
+                            printf '%s\n' dev to scope label up group master nomaster type \
+                                $__ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help
+                            __ipbox_ifnames
+                    end
+            end
+        case nat
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_nat_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_nat_cmds)
+            switch $verb
+                case add replace delete
+                    if test $n -eq 1
+                        printf '%s\n' $__ipbox_nat_types
+                        test $verb = delete; and echo handle
+                        return
+                    end
+                    switch $prev
+                        case handle
+                            __ipbox_nat_handles
+                            return
+                        case family
+                            printf '%s\n' inet inet6
+                            return
+                        case proto
+                            printf '%s\n' tcp udp icmp icmpv6
+                            return
+                        case iif oif
+                            __ipbox_ifnames
+                            return
+                        case src dst sport dport to to-ports
+                            return
+                    end
+                    test "$rest[2]" = handle; and return
+                    set -l words
+                    switch (__ipbox_verb $rest[2] $__ipbox_nat_types)
+                        case masquerade
+                            set words family src dst oif proto to-ports random fully-random persistent handle
+                        case snat
+                            set words family src dst oif proto sport dport to random fully-random persistent handle
+                        case dnat
+                            set words family src dst iif proto dport to random fully-random persistent handle
+                    end
+                    for w in $words
+                        contains -- $w $rest; or echo $w
+                    end
+                case forward
+                    test $n -eq 1; and printf '%s\n' on off
+            end
     end
 end
 
@@ -26,15 +331,15 @@ for prog in ipbox ip
     complete -c $prog -o a -o all -d 'all objects'
     complete -c $prog -o c -o color -d 'colour output'
     complete -c $prog -o help -d usage
-    complete -c $prog -n __fish_use_subcommand -a 'address link nat neighbor netns route help'
-    complete -c $prog -n '__fish_seen_subcommand_from netns; and not __fish_seen_subcommand_from list add attach set delete identify pids exec monitor list-id help' \
-        -a 'list add attach set delete identify pids exec monitor list-id help'
-    complete -c $prog -n '__fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
+    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns route help'
 end
 complete -c ipbox -l install -r -d 'make applet links in DIR'
 complete -c ipbox -l list -d 'list applet names'
-for prog in netns ipnetns
-    complete -c $prog -f -n 'not __fish_seen_subcommand_from list add attach set delete identify pids exec monitor list-id help' \
+for prog in ipbox ip netns ipnetns
+    complete -c $prog -f -n '__ipbox_object_is netns; and not __fish_seen_subcommand_from list add attach set delete identify pids exec monitor list-id help' \
         -a 'list add attach set delete identify pids exec monitor list-id help'
-    complete -c $prog -n '__fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
+    complete -c $prog -n '__ipbox_object_is netns; and __fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
+end
+for prog in ipbox ip link iplink addr ipaddr nat ipnat
+    complete -c $prog -f -n '__ipbox_object_is link address nat' -a '(__ipbox_complete)'
 end

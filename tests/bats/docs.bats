@@ -13,9 +13,90 @@ table_options() {
 	sed -n '/^} options\[\] = {/,/^};/p' "$top/cmd/main.c" | grep -o '{ "-[^"]*"' | cut -d'"' -f2
 }
 
-# The verbs of an object, read from its verb table in cmd/OBJ.c.
+# The verbs of an object, read from its verb table in cmd/OBJ.c
+# (table_verbs OBJ [TABLE-PREFIX]: address's table is addr_verbs).
 table_verbs() {
-	sed -n "/ $1_verbs\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+	sed -n "/ ${2:-$1}_verbs\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+}
+
+# The words a parser in cmd/OBJ.c compares an argument with
+# (strcmp/matches/strcasecmp of w, *argv, argv[0], word or val), plus the
+# rows of its keyword tables: address's ifa_flags[], nat's keywords[],
+# kind_names[] and protos[].  Values without a letter (+, -) are left out.
+parser_words() {
+	local src=$top/cmd/$1.c
+	{
+		grep -oE '(strcmp|matches|strcasecmp)\((w|\*argv|argv\[0\]|word|val), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+			sed -E 's/.*"(.*)".*/\1/'
+		case $1 in
+		address)
+			sed -n '/} ifa_flags\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		nat)
+			sed -n '/ keywords\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+			sed -n '/ kind_names\[\] = {/,/^};/p' "$src" | grep -o '= "[^"]*"' | cut -d'"' -f2
+			sed -n '/ protos\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		esac
+	} | sort -u
+}
+
+# The words of show's filters (link_show_args in cmd/link.c), which
+# `address show` and `address flush` take too.
+show_words() {
+	sed -n '/^int link_show_args(/,/^}/p' "$top/cmd/link.c" |
+		grep -oE '(strcmp|matches)\((w|\*argv), "[^"]*"\)' | sed -E 's/.*"(.*)".*/\1/' | sort -u
+}
+
+# The kinds `ip link help` lists after TYPE :=.
+link_types() {
+	"$IPBOX" link help 2>&1 | sed -n '/^TYPE := /,/}/p' | tr -c 'a-z0-9_\n' ' ' |
+		tr ' ' '\n' | grep -v '^$'
+}
+
+# Words the usage texts of cmd/*.c lack although the parser takes them
+# (reported, not fixed here: the C files belong to the object owners).
+# The test also checks that each is still missing, so the lists shrink
+# when a usage text is completed.
+# (link's `mode default|dormant` and `state OPERSTATE` are missing too, but
+# their words appear there for macvlan and vf, so a word check passes.)
+usage_gaps_link='brd qlen txqlen default dormant all label scope to id protocol 802.1Q 802.1ad'
+usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
+usage_gaps_nat=''
+# Verbs the usage names by another spelling (iproute2's aliases and
+# abbreviations), and verbs it lacks.
+verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help'
+verb_gaps='link:replace'
+
+# Arguments of `link add ... type bridge|vxlan` being added on another
+# branch (issue text): documented and completed ahead of the parser.  Once
+# they are in cmd/link.c, parser_words finds them and the usage check
+# covers them too.
+pending_link_words='stp_state forward_delay hello_time max_age ageing_time priority
+	vlan_filtering mcast_snooping id remote group local dev dstport ttl learning nolearning'
+
+# usage_of OBJ: every usage text the object's parser prints.
+usage_of() {
+	case $1 in
+	link)
+		"$IPBOX" link help 2>&1
+		"$IPBOX" link add x type veth help 2>&1
+		"$IPBOX" link add x type macvlan help 2>&1
+		"$IPBOX" link property help 2>&1 ;;
+	*) "$IPBOX" "$1" help 2>&1 ;;
+	esac
+	true
+}
+
+# in_man PAGE WORD: WORD is marked up as a command word (Cm) in PAGE.
+in_man() {
+	grep -E '(^\.|[ ])Cm([ ]|$)' "$top/man8/$1" | grep -qwF -- "$2"
+}
+
+# in_completions WORD: WORD is in all three completions.
+in_completions() {
+	local f
+	for f in ipbox.bash _ipbox ipbox.fish; do
+		grep -qwF -- "$1" "$top/completions/$f" || { echo "completions/$f lacks $1"; return 1; }
+	done
 }
 
 @test "every global option is in the usage, ipbox(8) and the completions" {
@@ -43,6 +124,98 @@ table_verbs() {
 		grep -q "\b$verb\b" "$top/completions/_ipbox" || fail "zsh completion lacks $verb"
 		grep -q "\b$verb\b" "$top/completions/ipbox.fish" || fail "fish completion lacks $verb"
 	done
+}
+
+@test "every link, address and nat command is in its usage, its page and the completions" {
+	local obj page usage verb
+	for obj in link address nat; do
+		page=ipbox-$obj.8
+		usage=$(usage_of $obj)
+		for verb in $(table_verbs $obj $([ $obj = address ] && echo addr)); do
+			if [[ " $verb_aliases $verb_gaps " == *" $obj:$verb "* ]]; then
+				[[ " $verb_aliases " == *" $obj:$verb "* ]] || ! grep -qw -- "$verb" <<<"$usage" ||
+					fail "usage of $obj has $verb now: drop it from verb_gaps"
+			else
+				grep -qw -- "$verb" <<<"$usage" || fail "usage of $obj lacks $verb"
+			fi
+			in_man $page "$verb" || fail "$page lacks $verb"
+			in_completions "$verb" || fail "$(in_completions "$verb")"
+		done
+	done
+}
+
+@test "every keyword the link, address and nat parsers take is in usage, page and completions" {
+	local obj page usage gaps word
+	for obj in link address nat; do
+		page=ipbox-$obj.8
+		usage=$(usage_of $obj)
+		gaps=usage_gaps_$obj
+		for word in $(parser_words $obj) $([ $obj = address ] && show_words); do
+			if [[ $word == help ]]; then
+				:	# `help` is the usage itself
+			elif [[ " ${!gaps} " == *" $word "* ]]; then
+				! grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj has $word now: drop it from $gaps"
+			else
+				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
+			fi
+			in_man $page "$word" || fail "$page lacks $word"
+			in_completions "$word" || fail "$(in_completions "$word")"
+		done
+	done
+}
+
+@test "the bridge and vxlan arguments in progress are documented and completed" {
+	local word
+	for word in $pending_link_words; do
+		in_man ipbox-link.8 "$word" || fail "ipbox-link.8 lacks $word"
+		in_completions "$word" || fail "$(in_completions "$word")"
+	done
+	# listed under their kind, in a section of their own
+	run sed -n '/^\.Ss Bridge and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for word in $pending_link_words; do
+		assert_output --partial "Cm $word"
+	done
+}
+
+@test "every link type is in ipbox-link(8) and the completions" {
+	local type
+	for type in $(link_types); do
+		in_man ipbox-link.8 "$type" || fail "ipbox-link.8 lacks $type"
+		in_completions "$type" || fail "$(in_completions "$type")"
+	done
+}
+
+@test "ipbox-nat(8) gives every key of nat's JSON" {
+	local key
+	for key in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2) \
+		$(grep -oE 'print_[a-z0-9]+\(p, PRINT_(ANY|JSON), "[^"]*"' "$top/cmd/nat.c" | cut -d'"' -f2) \
+		$(sed -n '/ fwd_families\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -oE '"[^"]*"' | tr -d '"'); do
+		grep -q "^\.It Li $key$" "$top/man8/ipbox-nat.8" || fail "ipbox-nat.8 lacks the JSON key $key"
+	done
+}
+
+@test "ipbox(8) names every object page, and each page has the sections asked for" {
+	local obj sec
+	for obj in netns link address nat; do
+		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
+	done
+	for obj in link address nat; do
+		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
+			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
+		done
+	done
+}
+
+@test "the object pages show the seed tutorial's steps" {
+	grep -qxF 'ipbox link add bridge_0 type bridge' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set bridge_0 up' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link add veth_A type veth peer name veth_A_bridge' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set veth_A netns namespace_A' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox link set veth_A_bridge master bridge_0' "$top/man8/ipbox-link.8"
+	grep -qxF 'ipbox -n namespace_A addr add 192.168.1.1/24 dev veth_A' "$top/man8/ipbox-address.8"
+	grep -qxF 'ipbox addr add 192.168.1.10/24 dev bridge_0' "$top/man8/ipbox-address.8"
+	grep -qxF 'ipbox nat add masquerade src 192.168.1.0/24 oif eth0' "$top/man8/ipbox-nat.8"
+	grep -qxF 'ipbox nat forward on' "$top/man8/ipbox-nat.8"
 }
 
 @test "man pages lint clean at warning level and render" {
@@ -75,6 +248,21 @@ complete_words() {
 	' complete "$top/completions/ipbox.bash" "$@"
 }
 
+# The same, with the binary under test on PATH as `ipbox` (the completion
+# asks it for interface names inside -n NS and for nat handles), the
+# replies sorted.
+complete_live() {
+	PATH=$(dirname "$IPBOX"):$PATH complete_words "$@" | sort
+}
+
+complete_sorted() {
+	complete_words "$@" | sort
+}
+
+lines() {
+	printf '%s\n' "$@" | sort
+}
+
 @test "bash completion: objects, options, commands and live namespace names" {
 	run complete_words ipbox ne
 	assert_output "$(printf 'neighbor\nnetns')"
@@ -92,4 +280,190 @@ complete_words() {
 	assert_output beta
 	run complete_words ip netns set alpha ""
 	assert_output auto
+}
+
+@test "bash completion: link, address and nat commands and keywords" {
+	run complete_words ipbox link ""
+	assert_output "$(table_verbs link)"
+	run complete_words ipbox address ""
+	assert_output "$(table_verbs address addr)"
+	run complete_words ipnat ""
+	assert_output "$(table_verbs nat)"
+	run complete_sorted ipbox a ch
+	assert_output "$(lines change chg)"
+	run complete_words ipbox link set dev x mt
+	assert_output mtu
+	run complete_sorted ipbox link set dev x promisc ""
+	assert_output "$(lines on off)"
+	run complete_words ip link add x type veth peer ""
+	assert_output --partial netns
+	run complete_sorted ipbox link add x type vlan ""
+	assert_output "$(lines id protocol)"
+	run complete_sorted ipbox link add x type macvlan mode ""
+	assert_output "$(lines private vepa bridge passthru source)"
+	run complete_sorted ipbox link add x type bridge ""
+	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	run complete_sorted ipbox link add x type vxlan ""
+	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	run complete_words addr add 10.0.0.1/24 valid_lft ""
+	assert_output forever
+	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
+	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	run complete_sorted nat del ""
+	assert_output "$(lines masquerade snat dnat handle)"
+	run complete_sorted ipbox nat forward ""
+	assert_output "$(lines on off)"
+	# every keyword a parser takes is offered where it applies
+	local word all
+	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
+	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
+	for word in $(parser_words link); do
+		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete) continue ;; esac	# values
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
+	done
+	all=$(complete_words ipbox addr add 10.0.0.1/24 ""; complete_words ipbox addr show "")
+	for word in $(parser_words address) $(show_words); do
+		[[ $word == all ]] && continue	# a scope value
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer address's $word"
+	done
+	all=$(for t in masquerade snat dnat; do complete_words ipbox nat add $t ""; done)
+	for word in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nat's $word"
+	done
+}
+
+@test "bash completion: link types are the kinds the parser lists" {
+	run complete_words ipbox link add x type ""
+	assert_output "$(link_types)"
+	run complete_sorted iplink add x type vx
+	assert_output "$(lines vxcan vxlan)"
+	run complete_sorted ipbox addr show type br
+	assert_output "$(lines bridge bridge_slave)"
+}
+
+@test "bash completion: live interface names" {
+	$IP link add veth_A type veth peer name veth_B
+	run complete_live ipbox link set veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live link set dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+	run complete_live ip link show master v
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ipbox -j addr add 192.168.1.10/24 dev veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ipaddr flush dev veth_B
+	assert_output veth_B
+	run complete_live ipbox nat add masquerade oif veth_
+	assert_output "$(lines veth_A veth_B)"
+}
+
+@test "bash completion: interface names inside -n NS" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	run complete_live ipbox -n namespace_A link set dev ""
+	assert_output "$(lines lo in_0 in_1)"
+	run complete_live ipbox -netns namespace_A addr add 192.168.1.1/24 dev in
+	assert_output "$(lines in_0 in_1)"
+	run complete_live ipbox -n namespace_A nat add dnat iif ""
+	assert_output "$(lines lo in_0 in_1)"
+	# and outside it, the sandbox's own
+	run complete_live ipbox link set dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+}
+
+@test "bash completion: nat handles from ipbox nat show" {
+	local handles
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.1:80 2>/dev/null
+	handles=$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p' | sort)
+	[ "$(wc -l <<<"$handles")" -eq 2 ]
+	run complete_live ipbox nat del handle ""
+	assert_output "$handles"
+	run complete_live nat delete masquerade src 192.168.1.0/24 oif eth0 handle ""
+	assert_output "$handles"
+	"$IPBOX" nat flush
+	run complete_live ipbox nat del handle ""
+	assert_output ""
+}
+
+# zsh_complete SERVICE WORDS...: run the zsh completion's object function
+# for WORDS (after the object; the last is being typed) with compadd
+# stubbed to print its candidates; -n NS as ZSH_NS.  Sorted.
+zsh_complete() {
+	PATH=$(dirname "$IPBOX"):$PATH zsh -c '
+		compadd() {
+			if [[ $1 == -a ]]; then
+				shift
+				local n
+				for n; do print -l -- ${(P)n}; done
+			else
+				print -l -- "$@"
+			fi
+		}
+		source <(sed "/^_ipbox \"\\\$@\"\$/d" "$1")
+		service=$2 obj=$3 _ipbox_ns=$ZSH_NS
+		shift 3
+		words=("$@") CURRENT=$#
+		_ipbox_$obj
+	' zsh "$top/completions/_ipbox" "$@" | sort
+}
+
+# fish_complete LINE: what fish completes for the command line LINE.
+fish_complete() {
+	HOME=$BATS_TEST_TMPDIR PATH=$(dirname "$IPBOX"):$PATH fish --no-config -c '
+		source $argv[1]
+		complete -C $argv[2]
+	' "$top/completions/ipbox.fish" "$1" | cut -f1 | sort
+}
+
+@test "zsh completion: link, address and nat with live names" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	run zsh_complete ipbox link set ""
+	assert_output --partial mtu
+	assert_output --partial veth_A
+	run zsh_complete ipbox link add x type ""
+	assert_output "$(link_types | sort)"
+	run zsh_complete ipbox link add x type vxlan ""
+	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	run zsh_complete ipaddr address add 10.0.0.1/24 dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+	ZSH_NS=namespace_A run zsh_complete ipbox link set dev ""
+	assert_output "$(lines lo in_0 in_1)"
+	run zsh_complete ipbox nat del handle ""
+	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
+	run zsh_complete nat nat add masquerade src 10.0.0.0/8 ""
+	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle)"
+	"$IPBOX" nat flush
+}
+
+@test "fish completion: link, address and nat with live names" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
+	run fish_complete "ipbox "
+	assert_output "$(lines address link nat neighbor netns route help)"
+	run fish_complete "ipbox link set veth_"
+	assert_output "$(lines veth_A veth_B)"
+	run fish_complete "ip link add x type vx"
+	assert_output "$(lines vxcan vxlan)"
+	run fish_complete "ipbox link add x type bridge "
+	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	run fish_complete "addr add 10.0.0.1/24 dev "
+	assert_output "$(lines lo veth_A veth_B)"
+	run fish_complete "ipbox -n namespace_A link set dev "
+	assert_output "$(lines lo in_0 in_1)"
+	run fish_complete "ipbox nat del handle "
+	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
+	run fish_complete "ipnat add dnat proto tcp dport 80 "
+	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	# netns still completes
+	run fish_complete "ipbox netns exec "
+	assert_output namespace_A
+	"$IPBOX" nat flush
 }
