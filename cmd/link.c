@@ -823,10 +823,17 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 	const char *kind = lr->type;
 	const char *us = strchr(kind, '_');
 	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
+	const struct link_kind *table = link_kind_find(kind, false);
 	int ret = 0;
 
 	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
-	if (lr->type_argc) {
+	if (table && link_kind_parses(table)) {
+		data = nlreq_nest_start(r, IFLA_INFO_DATA);
+		ret = link_kind_parse(table, r, lr->type_argc, lr->type_argv);
+		if (ret)
+			return -ret;
+		nlreq_nest_end(r, data);
+	} else if (lr->type_argc) {
 		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
 		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
 		bool vlan = !strcmp(kind, "vlan");
