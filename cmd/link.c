@@ -97,13 +97,6 @@ static int link_usage(void)
 	return EXIT_USAGE;
 }
 
-/* iproute2's duparg2 */
-static int arg_garbage(const char *key, const char *arg)
-{
-	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
-	return EXIT_USAGE;
-}
-
 static int nodev(const char *dev)
 {
 	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
@@ -827,7 +820,7 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 	int ret = 0;
 
 	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
-	if (table && link_kind_parses(table)) {
+	if (table && link_kind_parses(table) && lr->type_argc) {
 		data = nlreq_nest_start(r, IFLA_INFO_DATA);
 		ret = link_kind_parse(table, r, lr->type_argc, lr->type_argv);
 		if (ret)

@@ -226,3 +226,35 @@ same_timers() {
 		assert_output --partial "[ $w"
 	done
 }
+
+@test "vxlan: options at creation, -d details" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1" "id 2 learning dstport 0" "vni 3 dstport 4789" \
+		"id 4 remote 10.1.1.1 local 10.0.0.1 dstport 4789 ttl 5 nolearning" \
+		"id 5 group 239.1.1.1 dev v0 dstport 0" "id 6 remote 2001:db8::1 local 2001:db8::2" \
+		"id 7 group ff05::1 dev v0" "id 8 ttl 0" "id 9 ttl inherit" "id 10 ttl auto" \
+		"id 11 noudpcsum proxy l2miss noproxy rsc l3miss" "id 12 ageing 20 udp6zerocsumtx" \
+		"id 16777215 udp6zerocsumrx nol2miss"; do
+		same_effect "$setup" link add vx type vxlan $args
+	done
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add vx1 type vxlan id 1 remote 10.1.1.1 local 10.0.0.1 dstport 4789 ttl 5 nolearning
+	"$IP" link add vx2 type vxlan id 2 group ff05::1 dev v0 dstport 0 noudpcsum proxy
+	"$IP" link add vx3 type vxlan external dstport 0 rsc l3miss maxaddress 5 gbp remcsumtx
+	"$IP" link add vx4 type vxlan id 4 df set tos 16 ttl inherit dstport 0
+	for dev in vx1 vx2 vx3 vx4; do
+		for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+			same $opts link show dev "$dev"
+		done
+	done
+}
+
+@test "vxlan: errors match" {
+	for args in "" "id 16777216" "id x" "remote 1.1.1.1" "id 1 remote 239.1.1.1" \
+		"id 1 group 1.1.1.1" "id 1 foo" "id 1 ttl 256" "id 1 ttl x" "id 1 dstport 70000" \
+		"id 1 local x" "id 1 local any" "id 1 dev nope" "id 1 remote" \
+		"id 1 remote 1.2.3.4 group 239.1.1.1" "id 1 ageing x" help "id 1 remote x" \
+		"id 1 id 2" "id 1 ttl 3 ttl 4" "id 1 nolearning learning" "id 1 proxy noproxy"; do
+		same_effect "" link add vx type vxlan $args
+	done
+}
