@@ -88,8 +88,6 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	same link show master nope
 	same link show to 1.2.3.4
 	same link xyz
-	same link help
-	same link show help
 }
 
 @test "a peer in a named namespace shows as link-netns NAME" {
@@ -257,4 +255,23 @@ same_timers() {
 		"id 1 id 2" "id 1 ttl 3 ttl 4" "id 1 nolearning learning" "id 1 proxy noproxy"; do
 		same_effect "" link add vx type vxlan $args
 	done
+}
+
+@test "link help: iproute2's shape, only the words ipbox takes, all of them" {
+	run "$IPBOX" link help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
+	for w in "[ vf " xdp "vrf NAME" xstats afstats protodown_reason "link-netns NAME"; do
+		refute_output --partial "$w"
+	done
+	for w in link parentdev name txqueuelen address broadcast mtu index numtxqueues \
+		numrxqueues netns type up down arp dynamic multicast allmulticast promisc \
+		trailers carrier link-netnsid alias group mode state master nomaster \
+		addrgenmode protodown gso_max_size gso_max_segs gro_max_size dev property \
+		altname help; do
+		assert_output --regexp "[[ ({|]$w[] ]"
+	done
+	run "$IPBOX" link show help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
