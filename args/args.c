@@ -33,6 +33,13 @@ int arg_duplicate(const char *key, const char *arg)
 	return EXIT_USAGE;
 }
 
+/* iproute2's duparg2 */
+int arg_garbage(const char *key, const char *arg)
+{
+	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
+	return EXIT_USAGE;
+}
+
 int arg_incomplete(void)
 {
 	fprintf(stderr, "Command line is not complete. Try option \"help\"\n");

@@ -29,6 +29,7 @@ const struct verb *verb_find(const struct verb *table, const char *word);
 
 int arg_invalid(const char *msg, const char *arg);
 int arg_duplicate(const char *key, const char *arg);
+int arg_garbage(const char *key, const char *arg);
 int arg_incomplete(void);
 int arg_u32(const char *s, uint32_t *v, int base);
 int arg_i32(const char *s, int32_t *v, int base);

@@ -20,6 +20,8 @@
 #define ALTIFNAMSIZ 128
 #define IFALIASZ 256
 
+/* iproute2's usage, trimmed to the words link_parse and link_show_args
+ * take. */
 static int link_usage(void)
 {
 	fprintf(stderr,
@@ -33,9 +35,9 @@ static int link_usage(void)
 		"\t\t    [ netns { PID | NAME } ]\n"
 		"\t\t    type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
+		"\tip link delete { DEVICE | dev DEVICE } type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
+		"\tip link set { DEVICE | dev DEVICE }\n"
 		"\t\t\t[ { up | down } ]\n"
 		"\t\t\t[ type TYPE ARGS ]\n"
 		"\t\t[ arp { on | off } ]\n"
@@ -51,36 +53,21 @@ static int link_usage(void)
 		"\t\t[ broadcast LLADDR ]\n"
 		"\t\t[ mtu MTU ]\n"
 		"\t\t[ netns { PID | NAME } ]\n"
-		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
+		"\t\t[ link-netnsid ID ]\n"
 		"\t\t[ alias NAME ]\n"
-		"\t\t[ vf NUM [ mac LLADDR ]\n"
-		"\t\t\t [ vlan VLANID [ qos VLAN-QOS ] [ proto VLAN-PROTO ] ]\n"
-		"\t\t\t [ rate TXRATE ]\n"
-		"\t\t\t [ max_tx_rate TXRATE ]\n"
-		"\t\t\t [ min_tx_rate TXRATE ]\n"
-		"\t\t\t [ spoofchk { on | off} ]\n"
-		"\t\t\t [ query_rss { on | off} ]\n"
-		"\t\t\t [ state { auto | enable | disable} ]\n"
-		"\t\t\t [ trust { on | off} ]\n"
-		"\t\t\t [ node_guid EUI64 ]\n"
-		"\t\t\t [ port_guid EUI64 ] ]\n"
-		"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off |\n"
-		"\t\t\t  object FILE [ { section | program } NAME ] [ verbose ] |\n"
-		"\t\t\t  pinned FILE } ]\n"
-		"\t\t[ master DEVICE ][ vrf NAME ]\n"
+		"\t\t[ group GROUP ]\n"
+		"\t\t[ mode { default | dormant } ]\n"
+		"\t\t[ state STATE ]\n"
+		"\t\t[ master DEVICE ]\n"
 		"\t\t[ nomaster ]\n"
 		"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
 		"\t\t[ protodown { on | off } ]\n"
-		"\t\t[ protodown_reason PREASON { on | off } ]\n"
 		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
 		"\t\t[ gro_max_size BYTES ]\n"
 		"\n"
-		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [type TYPE]\n"
 		"\t\t[nomaster]\n"
 		"\n"
-		"\tip link xstats type TYPE [ ARGS ]\n"
-		"\n"
-		"\tip link afstats [ dev DEVICE ]\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
 		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
 		"\n"
@@ -94,13 +81,6 @@ static int link_usage(void)
 		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
 		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
 		"          xfrm | virt_wifi }\n");
-	return EXIT_USAGE;
-}
-
-/* iproute2's duparg2 */
-static int arg_garbage(const char *key, const char *arg)
-{
-	fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n", key, arg);
 	return EXIT_USAGE;
 }
 
@@ -823,10 +803,17 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 	const char *kind = lr->type;
 	const char *us = strchr(kind, '_');
 	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
+	const struct link_kind *table = link_kind_find(kind, false);
 	int ret = 0;
 
 	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
-	if (lr->type_argc) {
+	if (table && link_kind_parses(table) && lr->type_argc) {
+		data = nlreq_nest_start(r, IFLA_INFO_DATA);
+		ret = link_kind_parse(table, r, lr->type_argc, lr->type_argv);
+		if (ret)
+			return -ret;
+		nlreq_nest_end(r, data);
+	} else if (lr->type_argc) {
 		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
 		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
 		bool vlan = !strcmp(kind, "vlan");

@@ -368,9 +368,15 @@ static void print_linkinfo_kind(struct printer *p, const struct nlattr *linkinfo
 	print_open_object(p, "linkinfo");
 	if (li[IFLA_INFO_KIND]) {
 		const char *kind = mnl_attr_get_str(li[IFLA_INFO_KIND]);
+		const struct link_kind *table = link_kind_find(kind, false);
 
 		print_nl(p);
 		print_string(p, PRINT_ANY, "info_kind", "    %s ", kind);
+		if (table && li[IFLA_INFO_DATA]) {
+			print_open_object(p, "info_data");
+			link_kind_print(table, p, li[IFLA_INFO_DATA]);
+			print_close_object(p);
+		}
 		for (const struct kind_printer *k = kind_printers; k->kind; k++) {
 			if (strcmp(k->kind, kind) != 0)
 				continue;
@@ -381,9 +387,16 @@ static void print_linkinfo_kind(struct printer *p, const struct nlattr *linkinfo
 		}
 	}
 	if (li[IFLA_INFO_SLAVE_KIND]) {
+		const char *kind = mnl_attr_get_str(li[IFLA_INFO_SLAVE_KIND]);
+		const struct link_kind *table = link_kind_find(kind, true);
+
 		print_nl(p);
-		print_string(p, PRINT_ANY, "info_slave_kind", "    %s_slave ",
-			     mnl_attr_get_str(li[IFLA_INFO_SLAVE_KIND]));
+		print_string(p, PRINT_ANY, "info_slave_kind", "    %s_slave ", kind);
+		if (table && li[IFLA_INFO_SLAVE_DATA]) {
+			print_open_object(p, "info_slave_data");
+			link_kind_print(table, p, li[IFLA_INFO_SLAVE_DATA]);
+			print_close_object(p);
+		}
 	}
 	print_close_object(p);
 }

@@ -203,6 +203,17 @@ void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt
 	}
 }
 
+/* A number already formatted (a timer's "12.34"): bare under -j. */
+void print_raw(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *num)
+{
+	if (!wants(p, m))
+		return;
+	if (p->is_json)
+		print_number(p, key, num);
+	else if (fmt)
+		text_printf(p, fmt, num);
+}
+
 void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v)
 {
 	if (!wants(p, m))

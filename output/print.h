@@ -48,6 +48,7 @@ void print_color_string(struct printer *p, enum pmode m, enum pcolor c,
 void print_uint(struct printer *p, enum pmode m, const char *key, const char *fmt, unsigned int v);
 void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt, uint64_t v);
 void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v);
+void print_raw(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *num);
 void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));

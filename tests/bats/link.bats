@@ -88,8 +88,6 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	same link show master nope
 	same link show to 1.2.3.4
 	same link xyz
-	same link help
-	same link show help
 }
 
 @test "a peer in a named namespace shows as link-netns NAME" {
@@ -175,4 +173,105 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	"$IP" -n n link add x type ifb
 	same -n n link show
 	same -n n -j link show x
+}
+
+# same, with running timers masked (a bridge's gc_timer ticks between runs)
+same_timers() {
+	local d=$BATS_TEST_TMPDIR ip_rc box_rc
+	"$IP" "$@" 2>&1 | sed -E 's/[0-9]+\.[0-9]{2}([ ,}]|$)/T\1/g' >"$d/ip.out"
+	"$IPBOX" "$@" 2>&1 | sed -E 's/[0-9]+\.[0-9]{2}([ ,}]|$)/T\1/g' >"$d/box.out"
+	diff -u --label "ip $*" --label "ipbox $*" "$d/ip.out" "$d/box.out" ||
+		fail "output differs for: $*"
+}
+
+@test "bridge: options at creation and by set, -d details" {
+	for args in "" "stp_state 1" "forward_delay 400 hello_time 100 max_age 1000" \
+		"ageing_time 1000 priority 100" "mcast_snooping 0" "vlan_filtering 0" \
+		"group_fwd_mask 0x4000 group_address 01:80:c2:00:00:0e" fdb_flush \
+		"no_linklocal_learn 1 mcast_vlan_snooping 0" "mcast_router 2 mcast_querier 1" \
+		"mcast_hash_max 512 mcast_last_member_count 3 mcast_last_member_interval 200" \
+		"mcast_igmp_version 3 mcast_mld_version 2 mcast_stats_enabled 1" \
+		"nf_call_iptables 1" "max_age 0x10"; do
+		same_effect "" link add br0 type bridge $args
+		same_effect "ip link add br0 type bridge" link set br0 type bridge $args
+	done
+	"$IPBOX" link add br0 type bridge stp_state 1 priority 4096 mcast_snooping 0
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link set v1 master br0
+	"$IP" link set br0 address 02:0a:00:00:00:01
+	for dev in br0 v0 v1; do
+		for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+			same_timers $opts link show dev "$dev"
+		done
+	done
+	run "$IP" -d link show br0
+	assert_output --partial "stp_state 1 priority 4096"
+	assert_output --partial "bridge_id 1000.2:a:0:0:0:1"
+}
+
+@test "bridge: errors match" {
+	for args in "stp_state x" "stp_state" "priority 70000" "priority -1" \
+		"forward_delay 99999999999" "vlan_filtering 256" "ageing_time -1" \
+		"group_address zz" "vlan_protocol foo" foo help "mcast_querier_interval x"; do
+		same_effect "" link add br0 type bridge $args
+	done
+}
+
+@test "link help lists every bridge option the parser takes" {
+	run "$IPBOX" link add br0 type bridge help
+	for w in forward_delay hello_time max_age ageing_time stp_state priority \
+		vlan_filtering mcast_snooping fdb_flush group_address; do
+		assert_output --partial "[ $w"
+	done
+}
+
+@test "vxlan: options at creation, -d details" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1" "id 2 learning dstport 0" "vni 3 dstport 4789" \
+		"id 4 remote 10.1.1.1 local 10.0.0.1 dstport 4789 ttl 5 nolearning" \
+		"id 5 group 239.1.1.1 dev v0 dstport 0" "id 6 remote 2001:db8::1 local 2001:db8::2" \
+		"id 7 group ff05::1 dev v0" "id 8 ttl 0" "id 9 ttl inherit" "id 10 ttl auto" \
+		"id 11 noudpcsum proxy l2miss noproxy rsc l3miss" "id 12 ageing 20 udp6zerocsumtx" \
+		"id 16777215 udp6zerocsumrx nol2miss"; do
+		same_effect "$setup" link add vx type vxlan $args
+	done
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add vx1 type vxlan id 1 remote 10.1.1.1 local 10.0.0.1 dstport 4789 ttl 5 nolearning
+	"$IP" link add vx2 type vxlan id 2 group ff05::1 dev v0 dstport 0 noudpcsum proxy
+	"$IP" link add vx3 type vxlan external dstport 0 rsc l3miss maxaddress 5 gbp remcsumtx
+	"$IP" link add vx4 type vxlan id 4 df set tos 16 ttl inherit dstport 0
+	for dev in vx1 vx2 vx3 vx4; do
+		for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+			same $opts link show dev "$dev"
+		done
+	done
+}
+
+@test "vxlan: errors match" {
+	for args in "" "id 16777216" "id x" "remote 1.1.1.1" "id 1 remote 239.1.1.1" \
+		"id 1 group 1.1.1.1" "id 1 foo" "id 1 ttl 256" "id 1 ttl x" "id 1 dstport 70000" \
+		"id 1 local x" "id 1 local any" "id 1 dev nope" "id 1 remote" \
+		"id 1 remote 1.2.3.4 group 239.1.1.1" "id 1 ageing x" help "id 1 remote x" \
+		"id 1 id 2" "id 1 ttl 3 ttl 4" "id 1 nolearning learning" "id 1 proxy noproxy"; do
+		same_effect "" link add vx type vxlan $args
+	done
+}
+
+@test "link help: iproute2's shape, only the words ipbox takes, all of them" {
+	run "$IPBOX" link help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
+	for w in "[ vf " xdp "vrf NAME" xstats afstats protodown_reason "link-netns NAME"; do
+		refute_output --partial "$w"
+	done
+	for w in link parentdev name txqueuelen address broadcast mtu index numtxqueues \
+		numrxqueues netns type up down arp dynamic multicast allmulticast promisc \
+		trailers carrier link-netnsid alias group mode state master nomaster \
+		addrgenmode protodown gso_max_size gso_max_segs gro_max_size dev property \
+		altname help; do
+		assert_output --regexp "[[ ({|]$w[] ]"
+	done
+	run "$IPBOX" link show help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
