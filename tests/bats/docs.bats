@@ -58,7 +58,7 @@ link_types() {
 # when a usage text is completed.
 # (link's `mode default|dormant` and `state OPERSTATE` are missing too, but
 # their words appear there for macvlan and vf, so a word check passes.)
-usage_gaps_link='brd qlen txqlen default dormant all label scope to id protocol 802.1Q 802.1ad'
+usage_gaps_link='brd qlen txqlen all label scope to id protocol 802.1Q 802.1ad'
 usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
 usage_gaps_nat=''
 # Verbs the usage names by another spelling (iproute2's aliases and
