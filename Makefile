@@ -54,7 +54,7 @@ check: deps
 check-asan:
 	$(MAKE) B=build-asan BIN=build-asan/ipbox CFLAGS="$(ASAN_FLAGS)" \
 		LDFLAGS="-fsanitize=address,undefined" build-asan/ipbox unit
-	IPBOX=$(CURDIR)/build-asan/ipbox tests/run-bats
+	IPBOX=$(CURDIR)/build-asan/ipbox IPBOX_SANITIZED=1 tests/run-bats
 
 # libFuzzer targets (clang): `make fuzz` runs each for FUZZ_TIME seconds
 # on its corpus (fuzz/corpus/TARGET); `make fuzz-smoke` replays the corpora
@@ -73,10 +73,12 @@ fuzz: $(FUZZ_TARGETS)
 	for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; mkdir -p build-fuzz/corpus/$$n; \
 		$$t -max_total_time=$(FUZZ_TIME) -print_final_stats=1 build-fuzz/corpus/$$n fuzz/corpus/$$n || exit 1; done
 
+# New inputs go to build-fuzz/, never into the committed corpus.
 fuzz-smoke: $(FUZZ_TARGETS)
-	for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; \
-		$$t -runs=0 fuzz/corpus/$$n && $$t -max_total_time=$${FUZZ_SMOKE:-10} fuzz/corpus/$$n -seed=1 \
-		-print_final_stats=1 >/dev/null 2>build-fuzz/$$n.log || { cat build-fuzz/$$n.log; exit 1; }; \
+	for t in $(FUZZ_TARGETS); do n=$${t##*/fuzz_}; mkdir -p build-fuzz/smoke/$$n; \
+		$$t -runs=0 fuzz/corpus/$$n && $$t -max_total_time=$${FUZZ_SMOKE:-10} -seed=1 \
+		-print_final_stats=1 build-fuzz/smoke/$$n fuzz/corpus/$$n >/dev/null 2>build-fuzz/$$n.log || \
+		{ cat build-fuzz/$$n.log; exit 1; }; \
 		echo "fuzz $$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$n.log) runs, no crash"; done
 
 # ipbox against /bin/ip, side by side; writes bench/RESULTS.md.

@@ -13,6 +13,7 @@ vg() {
 setup() {
 	in_sandbox || return 1
 	command -v valgrind >/dev/null || skip "valgrind is not installed"
+	[ -z "${IPBOX_SANITIZED:-}" ] || skip "valgrind cannot run an ASan build"
 }
 
 @test "netns: add, set, list, list-id, identify, pids, exec, delete under memcheck" {
