@@ -51,6 +51,9 @@ static void batch_start(struct batch *bt, struct nat_session *s, bool checked)
 {
 	struct nlmsghdr *nlh;
 
+	/* libnftnl's attributes (through libmnl 1.0.4) leave alignment
+	 * padding unwritten: start from zeros so no stack bytes are sent. */
+	memset(bt->buf, 0, sizeof(bt->buf));
 	bt->b = mnl_nlmsg_batch_start(bt->buf, sizeof(bt->buf));
 	bt->first_seq = bt->seq = s->nl.seq + 1;
 	bt->acks = 0;

@@ -49,10 +49,17 @@ void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
 	return hdrlen ? mnl_nlmsg_put_extra_header(r->nlh, hdrlen) : NULL;
 }
 
+/* libmnl 1.0.4 leaves an attribute's alignment padding as it found it:
+ * zero it, so no stale stack bytes go to the kernel (valgrind saw them). */
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 {
-	if (!mnl_attr_put_check(r->nlh, sizeof(r->u.buf), type, len, data))
+	struct nlattr *a = mnl_nlmsg_get_payload_tail(r->nlh);
+
+	if (!mnl_attr_put_check(r->nlh, sizeof(r->u.buf), type, len, data)) {
 		r->overflow = true;
+		return;
+	}
+	memset((char *)mnl_attr_get_payload(a) + len, 0, MNL_ALIGN(len) - len);
 }
 
 void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v)
