@@ -140,7 +140,7 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 			if (argc < 2)
 				return arg_incomplete();
 			argc--, argv++;
-			if (prefix_parse(*argv, f->family, &f->pfx, true) < 0)
+			if (inet_get_prefix(&f->pfx, *argv, f->family))
 				return EXIT_FAIL;
 			if (f->family == AF_UNSPEC)
 				f->family = f->pfx.family;
