@@ -855,14 +855,5 @@ static const struct verb addr_verbs[] = {
 
 int do_address(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return addr_show(ib, 0, NULL);
-	v = verb_find(addr_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, addr_verbs, "address", addr_show, argc, argv);
 }

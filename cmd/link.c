@@ -1006,14 +1006,5 @@ static const struct verb link_verbs[] = {
 
 int do_link(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return link_show(ib, 0, NULL);
-	v = verb_find(link_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
 }

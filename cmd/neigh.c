@@ -674,14 +674,5 @@ static const struct verb neigh_verbs[] = {
 
 int do_neigh(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return neigh_show(ib, 0, NULL);
-	v = verb_find(neigh_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, neigh_verbs, "neigh", neigh_show, argc, argv);
 }

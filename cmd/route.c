@@ -1323,14 +1323,5 @@ static const struct verb route_verbs[] = {
 
 int do_route(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return route_show(ib, 0, NULL);
-	v = verb_find(route_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, route_verbs, "route", route_show, argc, argv);
 }
