@@ -617,7 +617,6 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 	bool scoped = false;
 	uint32_t valid = INFINITY_LIFE_TIME, pref = INFINITY_LIFE_TIME;
 	unsigned int flags = 0;
-	struct nl *nl;
 
 	ifa->ifa_family = (unsigned char)ib->family;
 #define NEXT() do { if (argc < 2) return arg_incomplete(); argc--, argv++; } while (0)
@@ -802,14 +801,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 		fprintf(stderr, "autojoin needs multicast address\n");
 		return EXIT_FAIL;
 	}
-	nl = rt_socket(ib);
-	if (!nl)
-		return EXIT_FAIL;
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return rt_talk(ib, &req);
 }
 
 static int addr_add(struct ipbox *ib, int argc, char **argv)

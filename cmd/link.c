@@ -864,7 +864,6 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	struct ifinfomsg *ifi = nlreq_init(&req, cmd, flags, sizeof(*ifi));
 	struct link_req lr;
 	int netns_fd = -1, peer_fd = -1, ret;
-	struct nl *nl;
 
 	ifi->ifi_family = (unsigned char)ib->family;
 	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
@@ -879,15 +878,7 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	}
 	if (ret < 0)
 		goto out;
-	nl = rt_socket(ib);
-	if (!nl) {
-		ret = -EXIT_FAIL;
-		goto out;
-	}
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		ret = -EXIT_KERNEL;
-	}
+	ret = -rt_talk(ib, &req);
 out:
 	if (netns_fd >= 0)
 		close(netns_fd);
@@ -925,7 +916,6 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	struct nlattr *props;
 	const char *dev = NULL;
 	uint16_t cmd;
-	struct nl *nl;
 
 	if (argc < 1 || matches(argv[0], "help"))
 		goto usage;
@@ -968,14 +958,7 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
-	nl = rt_socket(ib);
-	if (!nl)
-		return EXIT_FAIL;
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return rt_talk(ib, &req);
 usage:
 	fprintf(stderr,
 		"Usage: ip link property add dev DEVICE [ altname NAME .. ]\n"
