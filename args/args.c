@@ -21,6 +21,21 @@ const struct verb *verb_find(const struct verb *table, const char *word)
 	return NULL;
 }
 
+int verb_run(struct ipbox *ib, const struct verb *table, const char *object,
+	     verb_fn default_fn, int argc, char **argv)
+{
+	const struct verb *v;
+
+	if (argc < 1)
+		return default_fn(ib, 0, NULL);
+	v = verb_find(table, argv[0]);
+	if (!v) {
+		fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
+		return EXIT_USAGE;
+	}
+	return v->run(ib, argc - 1, argv + 1);
+}
+
 int arg_invalid(const char *msg, const char *arg)
 {
 	fprintf(stderr, "Error: argument \"%s\" is wrong: %s\n", arg, msg);

@@ -19,13 +19,21 @@ struct ipbox;
 
 /* One row of a verb table: the first row whose word starts with the
  * user's (non-empty) word wins, so table order decides abbreviations. */
+typedef int (*verb_fn)(struct ipbox *ib, int argc, char **argv);
+
 struct verb {
 	const char *word;
-	int (*run)(struct ipbox *ib, int argc, char **argv);
+	verb_fn run;
 };
 
 bool matches(const char *word, const char *keyword);
 const struct verb *verb_find(const struct verb *table, const char *word);
+/* An object's dispatcher (do_link, do_route, ...): no words run
+ * default_fn; else the verb argv[0] names runs with the words after it;
+ * an unknown one is `Command "X" is unknown, try "ip OBJECT help".`
+ * and EXIT_USAGE. */
+int verb_run(struct ipbox *ib, const struct verb *table, const char *object,
+	     verb_fn default_fn, int argc, char **argv);
 
 int arg_invalid(const char *msg, const char *arg);
 int arg_duplicate(const char *key, const char *arg);

@@ -1,12 +1,15 @@
 #include "inet.h"
 
 #include <arpa/inet.h>
+#include <errno.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 
 #include "args.h"
+#include "../netlink/lladdr.h"
 
 int inet_family_bits(int family)
 {
@@ -15,27 +18,26 @@ int inet_family_bits(int family)
 
 const char *inet_family_name(int family)
 {
-	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" : "any valid";
+	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
+	       family == AF_PACKET ? "link" : "any valid";
 }
 
-/* iproute2's get_addr_ipv4: one to four decimal parts, each 0-255; the
- * missing ones are zero ("10/8" is 10.0.0.0/8). */
+/* iproute2's get_addr_ipv4: one to four parts read by strtoul base 0
+ * (so "010" is octal 8 and "0x0b" hex 11), each 0-255; the missing ones
+ * are zero ("10/8" is 10.0.0.0/8). */
 static int parse_ipv4(uint8_t out[4], const char *s)
 {
 	memset(out, 0, 4);
 	for (int i = 0; i < 4; i++) {
 		char *end;
-		unsigned long v;
+		unsigned long v = strtoul(s, &end, 0);
 
-		if (*s < '0' || *s > '9')
-			return -1;
-		v = strtoul(s, &end, 10);
-		if (v > 255 || end - s > 3)
+		if (v > 255 || end == s)
 			return -1;
 		out[i] = (uint8_t)v;
 		if (!*end)
 			return 0;
-		if (*end != '.')
+		if (i == 3 || *end != '.')
 			return -1;
 		s = end + 1;
 	}
@@ -47,18 +49,23 @@ static bool is_any_word(const char *s)
 	return !strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all");
 }
 
+/* iproute2's get_addr_1 for the families ipbox reads.  The words
+ * "default", "any" and "all" keep the family asked (AF_UNSPEC stays
+ * AF_UNSPEC); "default" has the family's bytes and counts as a given
+ * length, "any"/"all" have no bytes.  Their bitlen is 0 (iproute2's -2
+ * sentinel is `any` here). */
 int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 {
 	memset(a, 0, sizeof(*a));
-	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
-		return -1;
-	if (is_any_word(s)) {
-		a->family = family ? family : AF_INET;
-		a->bytelen = inet_family_bits(a->family) / 8;
-		a->bitlen = 0;
+	if (is_any_word(s)) {	/* in any family, AF_PACKET too */
+		a->family = family;
 		a->any = true;
+		a->has_len = !strcmp(s, "default");
+		a->bytelen = a->has_len ? inet_family_bits(family) / 8 : 0;
 		return 0;
 	}
+	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
+		return -1;
 	a->family = strchr(s, ':') ? AF_INET6 : AF_INET;
 	if (family != AF_UNSPEC && family != a->family)
 		return -1;
@@ -69,62 +76,78 @@ int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 	return 0;
 }
 
-/* A prefix length: a number, or (IPv4) a dotted netmask of contiguous ones. */
-static int parse_plen(const char *s, int max, int *plen)
+/* iproute2's get_netmask: a number as strtoul base 0 reads it (a sign
+ * and leading blanks included), or an IPv4 address that is a netmask of
+ * contiguous ones ("default"/"any" are the zero mask, /0). */
+static int parse_plen(const char *s, int *plen)
 {
-	uint32_t v;
-	uint8_t mask[4];
+	struct inet_prefix m;
+	unsigned long v;
+	char *end;
 
-	if (arg_u32(s, &v, 0) == 0) {
-		if (v > (uint32_t)max)
+	if (*s) {
+		errno = 0;
+		v = strtoul(s, &end, 0);
+		if (end != s && !*end && !errno && v <= UINT32_MAX) {
+			if (v > INT32_MAX)
+				return -1;
+			*plen = (int)v;
+			return 0;
+		}
+	}
+	if (inet_parse_addr(&m, s, AF_INET) == 0 && m.family == AF_INET) {
+		uint32_t mask = (uint32_t)m.data[0] << 24 | m.data[1] << 16 | m.data[2] << 8 | m.data[3];
+
+		if (mask & (~mask >> 1))	/* a one after a zero */
 			return -1;
-		*plen = (int)v;
+		*plen = __builtin_popcount(mask);
 		return 0;
 	}
-	if (max != 32 || parse_ipv4(mask, s) < 0)
-		return -1;
-	v = (uint32_t)mask[0] << 24 | mask[1] << 16 | mask[2] << 8 | mask[3];
-	if (v & (~v >> 1))	/* a one after a zero */
-		return -1;
-	*plen = __builtin_popcount(v);
-	return 0;
+	return -1;
 }
 
+/* iproute2's get_prefix_1: an address with an optional "/LEN" or "/MASK";
+ * a word (default, any, all) takes no length and is /0. */
 int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	char addr[INET_STRLEN];
 	const char *slash = strchr(s, '/');
 	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	int plen;
 
-	if (!slash && is_any_word(s)) {
-		memset(p, 0, sizeof(*p));
-		if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
-			return -1;
-		p->family = family;
-		p->any = true;
-		/* iproute2 counts only "default" as a given length: without a
-		 * family, "show all" is no filter, "show default" is /0. */
-		p->has_len = !strcmp(s, "default");
-		return 0;
-	}
 	if (n >= sizeof(addr))
 		return -1;
 	memcpy(addr, s, n);
 	addr[n] = '\0';
 	if (inet_parse_addr(p, addr, family) < 0)
 		return -1;
-	if (slash) {
-		if (parse_plen(slash + 1, inet_family_bits(p->family), &p->bitlen) < 0)
-			return -1;
-		p->has_len = true;
-	}
+	if (!slash)
+		return 0;
+	if (p->any || parse_plen(slash + 1, &plen) < 0 || plen > inet_family_bits(p->family))
+		return -1;
+	p->bitlen = plen;
+	p->has_len = true;
 	return 0;
 }
 
 int inet_get_addr(struct inet_prefix *a, const char *s, int family)
 {
-	if (inet_parse_addr(a, s, family) == 0)
+	/* -0 / -f link: iproute2 reads a link-layer address (ll_addr_a2n),
+	 * which says itself what is wrong with it; the words come first. */
+	if (family == AF_PACKET && !is_any_word(s)) {
+		int n;
+
+		memset(a, 0, sizeof(*a));
+		n = lladdr_pton(s, a->data, sizeof(a->data));
+		if (n >= 0) {
+			a->family = AF_PACKET;
+			a->bytelen = n;
+			a->bitlen = n * 8;
+			return 0;
+		}
+	} else if (inet_parse_addr(a, s, family) == 0) {
 		return 0;
+	}
 	fprintf(stderr, "Error: %s address is expected rather than \"%s\".\n",
 		inet_family_name(family), s);
 	return EXIT_FAIL;

@@ -10,26 +10,40 @@
 
 #define INET_STRLEN 64		/* enough for any address, "/128" and NUL */
 
+/* iproute2's inet_prefix.  Its sentinels are flags here: bitlen -2
+ * ("default", "any", "all") is `any` with bitlen 0, and bitlen -1 (an
+ * address, no "/N") is the full length with has_len false. */
 struct inet_prefix {
-	int family;		/* AF_INET, AF_INET6; AF_UNSPEC only for "default" */
+	int family;		/* AF_INET, AF_INET6; for "default"/"any"/"all" the
+				 * family asked, so AF_UNSPEC without one; AF_PACKET
+				 * from inet_get_addr(..., AF_PACKET) */
 	int bitlen;		/* prefix length; the full length for an address */
-	int bytelen;		/* bytes of data the address has (0 for "default") */
+	int bytelen;		/* bytes of data: "default" has its family's
+				 * (0 for AF_UNSPEC), "any"/"all" none */
 	bool any;		/* it was "default", "any" or "all" */
-	bool has_len;		/* a "/N" was given, or it was "default" (not any/all) */
+	bool has_len;		/* PREFIXLEN_SPECIFIED: a "/N" was given, or
+				 * it was "default" (not any/all) */
 	uint8_t data[16];
 };
 
 /* Parse an address (no "/N") or a prefix in `family` (AF_UNSPEC: guess
- * from the text).  0 on success, -1 when it is not one. */
+ * from the text), as iproute2's get_addr_1 / get_prefix_1: IPv4 parts
+ * are read by strtoul base 0 ("010.1" is 8.1.0.0, "0x0b" is 11), 1-4 of
+ * them; the length is a number (base 0) or a dotted netmask; a word
+ * takes no "/N".  0 on success, -1 when it is not one. */
 int inet_parse_addr(struct inet_prefix *a, const char *s, int family);
 int inet_parse_prefix(struct inet_prefix *p, const char *s, int family);
 
 /* The same, printing iproute2's error and returning EXIT_FAIL on failure:
- * `Error: inet prefix is expected rather than "1.2.3.4/33".` */
+ * `Error: inet prefix is expected rather than "1.2.3.4/33".`  With
+ * AF_PACKET (-0, -f link) inet_get_addr reads a link-layer address and
+ * inet_get_prefix refuses: `Error: "X" may be inet prefix, but it is not
+ * allowed in this context.` */
 int inet_get_addr(struct inet_prefix *a, const char *s, int family);
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family);
 
-/* "inet", "inet6", or "any valid" for AF_UNSPEC (iproute2's wording). */
+/* "inet", "inet6", "link" (AF_PACKET), or "any valid" for AF_UNSPEC
+ * (iproute2's family_name_verbose). */
 const char *inet_family_name(int family);
 /* 32, 128, or 0 for a family that has no addresses. */
 int inet_family_bits(int family);

@@ -164,6 +164,16 @@ static bool label_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const s
 	return fnmatch(c->ls.f->label, l, 0) != 0;
 }
 
+/* iproute2's inet_addr_match_rta: an empty or /0 prefix takes every
+ * address; otherwise the attribute has the prefix's size and bits. */
+static bool pfx_matches(const struct inet_prefix *want, const struct nlattr *a)
+{
+	if (want->family == AF_UNSPEC || want->bitlen <= 0)
+		return true;
+	return mnl_attr_get_payload_len(a) == (uint16_t)want->bytelen &&
+	       inet_prefix_covers(want, mnl_attr_get_payload(a), want->bitlen);
+}
+
 static bool addr_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const struct nlattr **tb,
 		       unsigned int flags)
 {
@@ -180,8 +190,7 @@ static bool addr_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const st
 		return true;
 	if (label_drops(c, ifa, tb[IFA_LABEL]))
 		return true;
-	if (local && prefix_match(&f->pfx, mnl_attr_get_payload(local),
-				  mnl_attr_get_payload_len(local)))
+	if (local && !pfx_matches(&f->pfx, local))
 		return true;
 	return false;
 }
@@ -601,14 +610,13 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 {
 	struct nlreq req;
 	struct ifaddrmsg *ifa = nlreq_init(&req, cmd, nlflags, sizeof(*ifa));
-	struct prefix lcl = { 0 }, peer = { 0 };
+	struct inet_prefix lcl = { 0 }, peer = { 0 };
 	const char *d = NULL, *lcl_arg = NULL;
 	const char *valid_s = NULL, *pref_s = NULL;
 	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0;
 	bool scoped = false;
 	uint32_t valid = INFINITY_LIFE_TIME, pref = INFINITY_LIFE_TIME;
 	unsigned int flags = 0;
-	struct nl *nl;
 
 	ifa->ifa_family = (unsigned char)ib->family;
 #define NEXT() do { if (argc < 2) return arg_incomplete(); argc--, argv++; } while (0)
@@ -620,7 +628,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 			NEXT();
 			if (peer_len)
 				return arg_duplicate("peer", *argv);
-			if (prefix_parse(*argv, ifa->ifa_family, &peer, true) < 0)
+			if (inet_get_prefix(&peer, *argv, ifa->ifa_family))
 				return EXIT_FAIL;
 			peer_len = peer.bytelen;
 			if (ifa->ifa_family == AF_UNSPEC)
@@ -628,7 +636,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 			nlreq_put(&req, IFA_ADDRESS, (size_t)peer.bytelen, peer.data);
 			ifa->ifa_prefixlen = (unsigned char)peer.bitlen;
 		} else if (matches(w, "broadcast") || !strcmp(w, "brd")) {
-			struct prefix a;
+			struct inet_prefix a;
 
 			NEXT();
 			if (brd_len)
@@ -638,7 +646,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 			} else if (!strcmp(*argv, "-")) {
 				brd_len = -2;
 			} else {
-				if (prefix_parse(*argv, ifa->ifa_family, &a, false) < 0)
+				if (inet_get_addr(&a, *argv, ifa->ifa_family))
 					return EXIT_FAIL;
 				if (ifa->ifa_family == AF_UNSPEC)
 					ifa->ifa_family = (unsigned char)a.family;
@@ -646,12 +654,12 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 				brd_len = a.bytelen;
 			}
 		} else if (!strcmp(w, "anycast")) {
-			struct prefix a;
+			struct inet_prefix a;
 
 			NEXT();
 			if (any_len)
 				return arg_duplicate("anycast", *argv);
-			if (prefix_parse(*argv, ifa->ifa_family, &a, false) < 0)
+			if (inet_get_addr(&a, *argv, ifa->ifa_family))
 				return EXIT_FAIL;
 			if (ifa->ifa_family == AF_UNSPEC)
 				ifa->ifa_family = (unsigned char)a.family;
@@ -710,7 +718,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 				return EXIT_USAGE;
 			}
 			lcl_arg = *argv;
-			if (prefix_parse(*argv, ifa->ifa_family, &lcl, true) < 0)
+			if (inet_get_prefix(&lcl, *argv, ifa->ifa_family))
 				return EXIT_FAIL;
 			if (ifa->ifa_family == AF_UNSPEC)
 				ifa->ifa_family = (unsigned char)lcl.family;
@@ -728,7 +736,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 		return EXIT_FAIL;
 	}
 	if (peer_len == 0 && local_len) {
-		if (cmd == RTM_DELADDR && lcl.family == AF_INET && !lcl.len_given) {
+		if (cmd == RTM_DELADDR && lcl.family == AF_INET && !lcl.has_len) {
 			fprintf(stderr,
 				"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
 				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
@@ -742,7 +750,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 	if (ifa->ifa_prefixlen == 0)
 		ifa->ifa_prefixlen = (unsigned char)(lcl.bitlen > 0 ? lcl.bitlen : 0);
 	if (brd_len < 0 && cmd != RTM_DELADDR) {
-		struct prefix brd = peer;
+		struct inet_prefix brd = peer;
 
 		if (ifa->ifa_family != AF_INET) {
 			fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
@@ -793,14 +801,7 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 		fprintf(stderr, "autojoin needs multicast address\n");
 		return EXIT_FAIL;
 	}
-	nl = rt_socket(ib);
-	if (!nl)
-		return EXIT_FAIL;
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return rt_talk(ib, &req);
 }
 
 static int addr_add(struct ipbox *ib, int argc, char **argv)
@@ -846,14 +847,5 @@ static const struct verb addr_verbs[] = {
 
 int do_address(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return addr_show(ib, 0, NULL);
-	v = verb_find(addr_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip address help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, addr_verbs, "address", addr_show, argc, argv);
 }

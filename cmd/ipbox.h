@@ -28,6 +28,9 @@ struct ipbox {
 /* The rtnetlink socket, opened lazily so commands that need none
  * (netns list, help) never pay for it.  NULL after printing an error. */
 struct nl *rt_socket(struct ipbox *ib);
+/* Send one request on it and take the ack: EXIT_OK, EXIT_FAIL (no
+ * socket), or EXIT_KERNEL after nl_perror's line. */
+int rt_talk(struct ipbox *ib, struct nlreq *req);
 
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */

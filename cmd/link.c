@@ -120,7 +120,7 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 			if (argc < 2)
 				return arg_incomplete();
 			argc--, argv++;
-			if (prefix_parse(*argv, f->family, &f->pfx, true) < 0)
+			if (inet_get_prefix(&f->pfx, *argv, f->family))
 				return EXIT_FAIL;
 			if (f->family == AF_UNSPEC)
 				f->family = f->pfx.family;
@@ -851,7 +851,6 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	struct ifinfomsg *ifi = nlreq_init(&req, cmd, flags, sizeof(*ifi));
 	struct link_req lr;
 	int netns_fd = -1, peer_fd = -1, ret;
-	struct nl *nl;
 
 	ifi->ifi_family = (unsigned char)ib->family;
 	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
@@ -866,15 +865,7 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	}
 	if (ret < 0)
 		goto out;
-	nl = rt_socket(ib);
-	if (!nl) {
-		ret = -EXIT_FAIL;
-		goto out;
-	}
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		ret = -EXIT_KERNEL;
-	}
+	ret = -rt_talk(ib, &req);
 out:
 	if (netns_fd >= 0)
 		close(netns_fd);
@@ -912,7 +903,6 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	struct nlattr *props;
 	const char *dev = NULL;
 	uint16_t cmd;
-	struct nl *nl;
 
 	if (argc < 1 || matches(argv[0], "help"))
 		goto usage;
@@ -955,14 +945,7 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
-	nl = rt_socket(ib);
-	if (!nl)
-		return EXIT_FAIL;
-	if (nl_talk(nl, &req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return rt_talk(ib, &req);
 usage:
 	fprintf(stderr,
 		"Usage: ip link property add dev DEVICE [ altname NAME .. ]\n"
@@ -993,14 +976,5 @@ static const struct verb link_verbs[] = {
 
 int do_link(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return link_show(ib, 0, NULL);
-	v = verb_find(link_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip link help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
 }

@@ -7,16 +7,8 @@
 #include <stdint.h>
 #include <netinet/in.h>
 #include "ipbox.h"
+#include "../args/inet.h"
 #include "../netlink/ifname.h"
-
-/* An address prefix as typed: family, bytes, prefix length. */
-struct prefix {
-	int family;		/* AF_UNSPEC: none given */
-	int bitlen;
-	int bytelen;
-	bool len_given;		/* "/LEN" was typed */
-	uint8_t data[16];
-};
 
 struct link_filter {
 	int family;		/* AF_PACKET for ip link; ip address's -4/-6 */
@@ -30,7 +22,7 @@ struct link_filter {
 	/* ip address only */
 	int scope, scopemask;
 	unsigned int flags, flagmask;
-	struct prefix pfx;
+	struct inet_prefix pfx;	/* "to": family AF_UNSPEC when none given */
 };
 
 struct link_show {
@@ -48,12 +40,6 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh);
 void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
 bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
 void link_filter_init(struct link_filter *f, int family);
-
-/* iproute2's get_prefix / get_addr: -1 after its "Error: ..." line
- * (the caller exits 1). */
-int prefix_parse(const char *s, int family, struct prefix *p, bool is_prefix);
-/* 0 when addr (len bytes) lies in `want` (or want is empty). */
-int prefix_match(const struct prefix *want, const void *addr, size_t len);
 
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
 		   bool is_link);

@@ -12,6 +12,8 @@
 #include <strings.h>
 #include <arpa/inet.h>
 #include <linux/if_arp.h>
+
+#include "../args/inet.h"
 #include <linux/if_bridge.h>
 #include <linux/if_link.h>
 #include <net/if.h>
@@ -395,10 +397,10 @@ static int invalid(const char *word, const char *arg)
 /* An address for OPT_ADDR: group must be multicast, remote must not. */
 static int put_addr(struct nlreq *r, const struct kind_opt *o, const char *arg)
 {
-	struct prefix pf;
+	struct inet_prefix pf;
 	bool mcast;
 
-	if (prefix_parse(arg, AF_UNSPEC, &pf, false) < 0)
+	if (inet_get_addr(&pf, arg, AF_UNSPEC))
 		return EXIT_FAIL;
 	if (pf.family != AF_INET && pf.family != AF_INET6)
 		return arg_invalid(o->err, arg);

@@ -112,6 +112,19 @@ struct nl *rt_socket(struct ipbox *ib)
 	return ib->rt;
 }
 
+int rt_talk(struct ipbox *ib, struct nlreq *req)
+{
+	struct nl *nl = rt_socket(ib);
+
+	if (!nl)
+		return EXIT_FAIL;
+	if (nl_talk(nl, req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
 int ipbox_run(struct ipbox *ib, int argc, char **argv)
 {
 	const struct verb *obj = verb_find(objects, argv[0]);

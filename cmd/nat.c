@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/socket.h>
 
+#include "../args/inet.h"
 #include "../caps/caps.h"
 #include "../nat/nat.h"
 #include "../netlink/ifname.h"
@@ -85,15 +86,18 @@ static const char *const kind_names[] = {
 	[NAT_MASQUERADE] = "masquerade", [NAT_SNAT] = "snat", [NAT_DNAT] = "dnat",
 };
 
+/* An address as every ip object reads one (args/inet: "10.1" and octal
+ * or hex parts too); the words default/any/all are no address here. */
 static int addr_parse(const char *s, struct nat_addr *a)
 {
+	struct inet_prefix p;
+
 	memset(a, 0, sizeof(*a));
-	if (inet_pton(AF_INET, s, a->a) == 1)
-		a->family = AF_INET, a->plen = 32;
-	else if (inet_pton(AF_INET6, s, a->a) == 1)
-		a->family = AF_INET6, a->plen = 128;
-	else
+	if (inet_parse_addr(&p, s, AF_UNSPEC) < 0 || p.any)
 		return -1;
+	a->family = p.family;
+	a->plen = (uint8_t)p.bitlen;
+	memcpy(a->a, p.data, (size_t)p.bytelen);
 	return 0;
 }
 
@@ -908,14 +912,5 @@ static const struct verb nat_verbs[] = {
 
 int do_nat(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return nat_show(ib, 0, NULL);
-	v = verb_find(nat_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip nat help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, nat_verbs, "nat", nat_show, argc, argv);
 }

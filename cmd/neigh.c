@@ -549,7 +549,6 @@ static int neigh_put_rest(struct neigh_req *n)
 static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
 	struct neigh_req *n = calloc(1, sizeof(*n));
-	struct nl *nl;
 	int ret = 0;
 
 	if (!n)
@@ -565,12 +564,8 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	}
 	if (!ret)
 		ret = neigh_put_rest(n);
-	if (!ret && !(nl = rt_socket(ib)))
-		ret = EXIT_FAIL;
-	if (!ret && nl_talk(nl, &n->req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		ret = EXIT_KERNEL;
-	}
+	if (!ret)
+		ret = rt_talk(ib, &n->req);
 	free(n);
 	return ret;
 }
@@ -674,14 +669,5 @@ static const struct verb neigh_verbs[] = {
 
 int do_neigh(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return neigh_show(ib, 0, NULL);
-	v = verb_find(neigh_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip neigh help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, neigh_verbs, "neigh", neigh_show, argc, argv);
 }

@@ -627,18 +627,10 @@ static const struct verb netns_verbs[] = {
 
 int do_netns(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return netns_list(ib, 0, NULL);
+	/* the name is checked before the verb, as iproute2 does */
 	if (!ib->all && argc > 1 && !netns_name_valid(argv[1])) {
 		fprintf(stderr, "Invalid netns name \"%s\"\n", argv[1]);
 		return EXIT_USAGE;
 	}
-	v = verb_find(netns_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip netns help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, netns_verbs, "netns", netns_list, argc, argv);
 }

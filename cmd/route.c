@@ -1079,7 +1079,6 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	struct route_mod *m = calloc(1, sizeof(*m));
 	struct arg_walk c = { argc, argv };
 	bool del = cmd == RTM_DELROUTE, nexthops = false;
-	struct nl *nl;
 	int ret = 0;
 
 	if (!m)
@@ -1119,13 +1118,7 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		default_scope(m, del, nexthops);
 		if (m->r->rtm_family == AF_UNSPEC)
 			m->r->rtm_family = AF_INET;
-		nl = rt_socket(ib);
-		if (!nl)
-			ret = EXIT_FAIL;
-		else if (nl_talk(nl, &m->req, NULL, NULL) < 0) {
-			nl_perror(nl);
-			ret = EXIT_KERNEL;
-		}
+		ret = rt_talk(ib, &m->req);
 	}
 	free(m);
 	return ret;
@@ -1323,14 +1316,5 @@ static const struct verb route_verbs[] = {
 
 int do_route(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *v;
-
-	if (argc < 1)
-		return route_show(ib, 0, NULL);
-	v = verb_find(route_verbs, argv[0]);
-	if (!v) {
-		fprintf(stderr, "Command \"%s\" is unknown, try \"ip route help\".\n", argv[0]);
-		return EXIT_USAGE;
-	}
-	return v->run(ib, argc - 1, argv + 1);
+	return verb_run(ib, route_verbs, "route", route_show, argc, argv);
 }

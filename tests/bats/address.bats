@@ -89,6 +89,27 @@ ip addr add 2001:db8::1/64 dev v0; ip netns add n'
 	same_effect "$SETUP" -4 addr add 2001:db8:5::1/64 dev v0
 }
 
+@test "add: addresses read as iproute2's get_prefix (octal, hex, masks, words, -0)" {
+	for args in "013.0.0.1/8 dev v0" "0x0b.1/16 dev v0" "10.1.0.1/0x18 dev v0" \
+		"10.1.0.1/255.255.0 dev v0" "10.1.0.1/24 brd 010.1.0.255 dev v0" \
+		"10.1.0.1/24 brd any dev v0" "10.1.0.1/24 anycast default dev v0" \
+		"any dev v0" "default dev v0" "default/8 dev v0" "1.2.3.4/33 dev v0" \
+		"300.1.1.1 dev v0" "::1/129 dev v0" "08.1.1.1 dev v0" "0x100.1 dev v0" \
+		"10.1.0.1/24 brd ::1 dev v0" "peer 1.2.3.4/-1 dev v0"; do
+		same_effect "$SETUP" addr add $args
+	done
+	same_effect "$SETUP" -4 addr add default dev v0
+	same_effect "$SETUP" -4 addr del default dev v0
+	same_effect "$SETUP" -0 addr add 10.1.0.1/24 dev v0
+	same_effect "$SETUP" -0 addr add brd 1.2.3.4 dev v0
+	same_effect "$SETUP" -0 addr add brd zz dev v0
+	same_effect "$SETUP" -0 addr add brd default dev v0
+	same -0 addr show to 10.0.0.1
+	same addr show to 012.0.0.0/8
+	same addr show to 0xa.0.0.2
+	same addr show to default/8
+}
+
 @test "del, change, replace" {
 	for args in "del 10.0.0.1/24 dev v0" "del 10.0.0.1 dev v0" "del 10.0.0.2/24 dev v0" \
 		"del 10.5.0.1/24 dev v0" "del 2001:db8::1/64 dev v0" "del dev v0" \

@@ -118,6 +118,14 @@ ip neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0"
 	same_effect "$s" neigh change 10.0.0.3 lladdr 11:22:33:44:55:67 dev v0
 }
 
+@test "add reads addresses as iproute2 (octal, hex, words, -0 lladdr)" {
+	same_effect "$LINKS" neigh add 012.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
+	same_effect "$LINKS" neigh add 0xa.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
+	same_effect "$LINKS" neigh add any lladdr aa:bb:cc:dd:ee:01 dev v0
+	same_effect "$LINKS" neigh add 300.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
+	same_effect "$LINKS" -0 neigh add 10.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
+}
+
 @test "flush" {
 	local s="$LINKS
 $NEIGHS"

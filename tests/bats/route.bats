@@ -147,6 +147,24 @@ populate() {
 	same_effect "$LINKS" route add 10.50.0.0/16 dev v0
 }
 
+@test "add reads addresses as iproute2 (strtoul base 0, masks, words)" {
+	same_effect "$LINKS" route add 010.1.0.0/16 dev lo
+	same_effect "$LINKS" route add 0x0b.0/16 dev lo
+	same_effect "$LINKS" route add 10.9.0.0/0x10 dev v0
+	same_effect "$LINKS" route add 10.9.0.0/+16 dev v0
+	same_effect "$LINKS" route add 10.9.0.0/255.255.0 dev v0
+	same_effect "$LINKS" route add 2001:db8:9::/255.255.0.0 dev v0
+	same_effect "$LINKS" route add 10.9.0.0/16 via 012.0.0.2 dev v0
+	same_effect "$LINKS" route add 10.9.0.0/16 via any dev v0
+	same_effect "$LINKS" route add 10.9.0.0/16 src any dev v0
+	same_effect "$LINKS" route add -0.9.0.0/16 dev v0
+	for bad in 1.2.3.4/33 300.1.1.1 ::1/129 default/8 1.0.0.0/default 0.0.0.0x \
+		1.2.3.0/-24 1.2.3.0/24x 09.1.1.1 1..2; do
+		same_effect "$LINKS" route add $bad dev v0
+	done
+	same_effect "$LINKS" -0 route add 10.9.0.0/16 dev v0
+}
+
 @test "add with options lands the same route" {
 	same_effect "$LINKS" route add 10.5.0.0/16 via 10.0.0.2 metric 7 table 200 proto static
 	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 src 10.0.0.1 mtu lock 1300 advmss 1200 scope link

@@ -34,7 +34,9 @@ static void test_ipv6_prefixes(void)
 	CHECK(inet_parse_prefix(&p, "::1/129", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "::1/128", AF_UNSPEC) == 0 && p.bitlen == 128);
 	CHECK(inet_parse_prefix(&p, "::1", AF_INET) < 0);
-	CHECK(inet_parse_prefix(&p, "2001:db8::/255.255.0.0", AF_UNSPEC) < 0);
+	/* iproute2's get_netmask takes a dotted mask in any family */
+	CHECK(inet_parse_prefix(&p, "2001:db8::/255.255.0.0", AF_UNSPEC) == 0 && p.bitlen == 16);
+	CHECK(inet_parse_prefix(&p, "2001:db8::/255.0.255.0", AF_UNSPEC) < 0);
 }
 
 static void test_default(void)
@@ -46,8 +48,55 @@ static void test_default(void)
 	CHECK(p.family == AF_UNSPEC && p.any && p.has_len && p.bitlen == 0 && p.bytelen == 0);
 	CHECK(inet_parse_prefix(&p, "all", AF_INET6) == 0 && p.family == AF_INET6 && p.any);
 	CHECK(inet_parse_prefix(&p, "any", AF_UNSPEC) == 0 && !p.has_len);
-	/* as an address it is the family's zero address */
-	CHECK(inet_parse_addr(&p, "any", AF_UNSPEC) == 0 && p.family == AF_INET && p.any);
+	/* as an address it keeps the family asked, as iproute2's get_addr_1:
+	 * "any" has no bytes, "default" its family's (none for AF_UNSPEC) */
+	CHECK(inet_parse_addr(&p, "any", AF_UNSPEC) == 0 && p.family == AF_UNSPEC && p.any);
+	CHECK(p.bytelen == 0 && !p.has_len);
+	CHECK(inet_parse_addr(&p, "any", AF_INET) == 0 && p.family == AF_INET && p.bytelen == 0);
+	CHECK(inet_parse_addr(&p, "default", AF_INET6) == 0 && p.family == AF_INET6);
+	CHECK(p.bytelen == 16 && p.has_len && p.any);
+	/* a word takes no length; as a netmask it is /0 */
+	CHECK(inet_parse_prefix(&p, "default/8", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "any/0", AF_INET) < 0);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/default", AF_UNSPEC) == 0 && p.bitlen == 0 && p.has_len);
+}
+
+static void test_strtoul_parts(void)
+{
+	struct inet_prefix p;
+
+	/* iproute2 reads IPv4 parts with strtoul base 0: octal and hex */
+	CHECK(inet_parse_prefix(&p, "010.1.0.0/16", AF_UNSPEC) == 0);
+	CHECK(p.data[0] == 8 && p.data[1] == 1 && p.bitlen == 16);
+	CHECK(inet_parse_prefix(&p, "0x0b.0/16", AF_UNSPEC) == 0);
+	CHECK(p.data[0] == 11 && p.data[1] == 0 && p.bitlen == 16);
+	CHECK(inet_parse_addr(&p, "013.0.0.1", AF_INET) == 0 && p.data[0] == 11 && p.data[3] == 1);
+	CHECK(inet_parse_addr(&p, "0377.0xff.255.0", AF_UNSPEC) == 0 && p.data[0] == 255 && p.data[1] == 255);
+	CHECK(inet_parse_addr(&p, "0400.0.0.1", AF_UNSPEC) < 0);
+	CHECK(inet_parse_addr(&p, "09.0.0.1", AF_UNSPEC) < 0);
+	CHECK(inet_parse_addr(&p, "0x100.0.0.1", AF_UNSPEC) < 0);
+	CHECK(inet_parse_addr(&p, "1..2", AF_UNSPEC) < 0);
+	CHECK(inet_parse_addr(&p, "1.2.3.", AF_UNSPEC) < 0);
+	/* the length too: "0x8", "+8", " 8"; not "-24", not "8x" */
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/0x8", AF_UNSPEC) == 0 && p.bitlen == 8);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/+8", AF_UNSPEC) == 0 && p.bitlen == 8);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/010", AF_UNSPEC) == 0 && p.bitlen == 8);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/255.0", AF_UNSPEC) == 0 && p.bitlen == 8);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/-24", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.0.0.0/8x", AF_UNSPEC) < 0);
+}
+
+static void test_errors(void)
+{
+	struct inet_prefix p;
+
+	CHECK(inet_get_prefix(&p, "1.2.3.4/33", AF_UNSPEC) != 0);
+	CHECK(inet_get_prefix(&p, "300.1.1.1", AF_INET) != 0);
+	CHECK(inet_get_prefix(&p, "::1/129", AF_INET6) != 0);
+	CHECK(inet_get_prefix(&p, "1.2.3.0/24", AF_PACKET) != 0);
+	CHECK(inet_get_addr(&p, "1:2:3:4:5:6", AF_PACKET) == 0 && p.family == AF_PACKET);
+	CHECK(p.bytelen == 6 && p.data[5] == 6);
+	CHECK_STR(inet_family_name(AF_PACKET), "link");
 }
 
 static void test_covers(void)
@@ -81,6 +130,8 @@ int main(void)
 	RUN(test_ipv4_prefixes);
 	RUN(test_ipv6_prefixes);
 	RUN(test_default);
+	RUN(test_strtoul_parts);
+	RUN(test_errors);
 	RUN(test_covers);
 	RUN(test_names_and_text);
 	return unit_done();
