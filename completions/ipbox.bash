@@ -1,7 +1,8 @@
 # bash completion for ipbox and its applet names (ip, netns, link, addr,
 # route, neigh, nat, ipnetns, iplink, ...).  Names of namespaces come from
 # /run/netns, interface names from the live system (/sys/class/net, or
-# `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`.
+# `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`,
+# route table, protocol and scope names from /etc/iproute2/rt_*.
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -batch -force -netns -all
