@@ -1,7 +1,8 @@
 # bash completion for ipbox and its applet names (ip, netns, link, addr,
 # route, neigh, nat, ipnetns, iplink, ...).  Names of namespaces come from
 # /run/netns, interface names from the live system (/sys/class/net, or
-# `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`.
+# `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`,
+# route table, protocol and scope names from /etc/iproute2/rt_*.
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -batch -force -netns -all
@@ -48,6 +49,30 @@ _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random per
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle'
 _ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle'
 
+# route: verbs (cmd/route.c route_verbs), types (route_print.c
+# type_words), the words of add/change/... (mod_words, metric_words, NH),
+# of show/flush (filter_words, root/match/exact) and of get.
+_ipbox_route_cmds='add change chg replace prepend append test delete list show lst get flush help'
+_ipbox_route_types='unicast local broadcast brd multicast throw unreachable
+	prohibit blackhole nat anycast xresolve'
+_ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
+	initcwnd initrwnd features quickack congctl rttvar ssthresh'
+_ipbox_route_mod="to src via from tos dsfield expires metric priority
+	preference scope realms onlink protocol table dev oif pref weight nexthop
+	$_ipbox_route_metrics help"
+_ipbox_route_filter='to root match exact table cached cloned tos dsfield
+	protocol scope type dev oif iif metric priority preference via src realms
+	from help'
+_ipbox_route_get='to from iif mark oif dev notify fibmatch help'
+_ipbox_route_nh='via dev weight onlink'
+
+# neighbor: verbs (cmd/neigh.c neigh_verbs), words of add/... and of
+# show/flush, the nud states (nud_words).
+_ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
+_ipbox_neigh_mod='lladdr nud proxy dev router extern_learn managed protocol'
+_ipbox_neigh_filter='proxy to dev nud unused protocol help'
+_ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
+
 _ipbox_netns_names()
 {
 	local f
@@ -91,6 +116,20 @@ _ipbox_ifnames()
 	for f in /sys/class/net/*; do
 		[ -e "$f" ] && printf '%s\n' "${f##*/}"
 	done
+}
+
+# _ipbox_rt_names FILE: the names of /etc/iproute2/FILE and FILE.d/*.conf
+# (rt_tables, rt_protos, rt_scopes).
+_ipbox_rt_names()
+{
+	cat "/etc/iproute2/$1" /etc/iproute2/"$1".d/*.conf 2>/dev/null |
+		awk '$1 !~ /^#/ && NF >= 2 { print $2 }'
+}
+
+# _ipbox_rt_tables: route table names, with all, main, local, default.
+_ipbox_rt_tables()
+{
+	{ _ipbox_rt_names rt_tables; printf '%s\n' all main local default; } | sort -u
 }
 
 # _ipbox_nat_handles: the handles `PROG nat show` prints.
@@ -171,6 +210,8 @@ _ipbox()
 	link) _ipbox_link "${args[@]}" ;;
 	address) _ipbox_address "${args[@]}" ;;
 	nat) _ipbox_nat "${args[@]}" ;;
+	route) _ipbox_route "${args[@]}" ;;
+	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
 	esac
 }
 
@@ -352,6 +393,79 @@ _ipbox_nat()
 		_ipbox_reply "$left" ;;
 	forward)
 		[ $# -eq 0 ] && _ipbox_reply 'on off' ;;
+	esac
+}
+
+# _ipbox_route WORDS...: complete after `route`.
+_ipbox_route()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_route_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_route_cmds")
+	shift
+	case $prev in
+	dev|oif|iif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	table) _ipbox_reply "$(_ipbox_rt_tables)$([ "$verb" = add ] || echo ' cache')"; return ;;
+	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
+	scope) _ipbox_reply "$(_ipbox_rt_names rt_scopes | sort -u)"; return ;;
+	type) _ipbox_reply "$_ipbox_route_types"; return ;;
+	via) _ipbox_reply 'inet inet6'; return ;;
+	features) _ipbox_reply ecn; return ;;
+	quickack) _ipbox_reply '1 0'; return ;;
+	pref) _ipbox_reply 'low medium high'; return ;;
+	mtu|hoplimit|advmss|reordering|rtt|rto_min|window|cwnd|initcwnd|initrwnd|congctl|rttvar|ssthresh)
+		_ipbox_reply lock; return ;;
+	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
+	realms|weight|mark|lock|inet|inet6)
+		return ;;
+	esac
+	case $verb in
+	add|change|chg|replace|prepend|append|test|delete)
+		if [ $# -eq 0 ]; then
+			_ipbox_reply "to $_ipbox_route_types"
+		elif [[ " $* " == *" nexthop "* ]]; then
+			_ipbox_reply "$_ipbox_route_nh nexthop"
+		else
+			_ipbox_reply "$_ipbox_route_mod"
+		fi ;;
+	show|list|lst|flush)
+		_ipbox_reply "$_ipbox_route_filter" ;;
+	get)
+		_ipbox_reply "$_ipbox_route_get" ;;
+	esac
+}
+
+# _ipbox_neigh WORDS...: complete after `neighbor`.
+_ipbox_neigh()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_neigh_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_neigh_cmds")
+	shift
+	case $prev in
+	dev) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	nud)
+		case $verb in
+		show|list|lst|flush) _ipbox_reply "$_ipbox_neigh_nud all" ;;
+		*) _ipbox_reply "$_ipbox_neigh_nud" ;;
+		esac
+		return ;;
+	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
+	lladdr|proxy|to) return ;;
+	esac
+	case $verb in
+	add|change|chg|replace|delete)
+		[ $# -gt 0 ] && _ipbox_reply "$_ipbox_neigh_mod" ;;
+	show|list|lst|flush)
+		_ipbox_reply "$_ipbox_neigh_filter" ;;
+	get)
+		_ipbox_reply 'proxy dev' ;;
 	esac
 }
 

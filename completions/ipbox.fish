@@ -30,6 +30,41 @@ set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
 set -g __ipbox_nat_cmds add delete replace list show flush forward help
 set -g __ipbox_nat_types masquerade snat dnat
 
+# route: verbs (cmd/route.c route_verbs), types (route_print.c
+# type_words), words of add/... (mod_words, metric_words, NH), of
+# show/flush (filter_words, root/match/exact) and of get.
+set -g __ipbox_route_cmds add change chg replace prepend append test delete list show lst get flush help
+set -g __ipbox_route_types unicast local broadcast brd multicast throw \
+    unreachable prohibit blackhole nat anycast xresolve
+set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
+    cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
+set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
+    preference scope realms onlink protocol table dev oif pref weight nexthop \
+    $__ipbox_route_metrics help
+set -g __ipbox_route_filter to root match exact table cached cloned tos \
+    dsfield protocol scope type dev oif iif metric priority preference via src \
+    realms from help
+set -g __ipbox_route_get to from iif mark oif dev notify fibmatch help
+set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
+    metric priority preference realms weight mark lock inet inet6
+# neighbor: verbs (cmd/neigh.c neigh_verbs), words, nud states (nud_words).
+set -g __ipbox_neigh_cmds add change chg replace delete get show lst list flush help
+set -g __ipbox_neigh_nud permanent reachable noarp none stale incomplete delay probe failed
+
+# __ipbox_rt_names FILE: the names of /etc/iproute2/FILE and FILE.d/*.conf.
+function __ipbox_rt_names
+    set -l files /etc/iproute2/$argv[1] /etc/iproute2/$argv[1].d/*.conf
+    cat $files 2>/dev/null |
+        awk '$1 !~ /^#/ && NF >= 2 { print $2 }' | sort -u
+end
+
+function __ipbox_rt_tables
+    begin
+        __ipbox_rt_names rt_tables
+        printf '%s\n' all main local default
+    end | sort -u
+end
+
 # __ipbox_parse: set __ipbox_obj (the object), __ipbox_ns (-n NS) and
 # __ipbox_rest (the words after the object, before the current one).
 function __ipbox_parse
@@ -308,6 +343,89 @@ function __ipbox_complete
                 case forward
                     test $n -eq 1; and printf '%s\n' on off
             end
+        case route
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_route_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_route_cmds)
+            switch $prev
+                case dev oif iif
+                    __ipbox_ifnames
+                    return
+                case table
+                    __ipbox_rt_tables
+                    test $verb = add; or echo cache
+                    return
+                case proto protocol
+                    __ipbox_rt_names rt_protos
+                    return
+                case scope
+                    __ipbox_rt_names rt_scopes
+                    return
+                case type
+                    printf '%s\n' $__ipbox_route_types
+                    return
+                case via
+                    printf '%s\n' inet inet6
+                    return
+                case features
+                    echo ecn
+                    return
+                case quickack
+                    printf '%s\n' 1 0
+                    return
+                case pref
+                    printf '%s\n' low medium high
+                    return
+            end
+            if contains -- "$prev" $__ipbox_route_metrics
+                echo lock
+                return
+            end
+            contains -- "$prev" $__ipbox_route_novalue; and return
+            switch $verb
+                case add change chg replace prepend append test delete
+                    if test $n -eq 1
+                        printf '%s\n' to $__ipbox_route_types
+                    else if contains -- nexthop $rest
+                        printf '%s\n' via dev weight onlink nexthop
+                    else
+                        printf '%s\n' $__ipbox_route_mod
+                    end
+                case show list lst flush
+                    printf '%s\n' $__ipbox_route_filter
+                case get
+                    printf '%s\n' $__ipbox_route_get
+            end
+        case neighbor neighbour
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_neigh_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_neigh_cmds)
+            switch $prev
+                case dev
+                    __ipbox_ifnames
+                    return
+                case nud
+                    printf '%s\n' $__ipbox_neigh_nud
+                    contains -- $verb show list lst flush; and echo all
+                    return
+                case proto protocol
+                    __ipbox_rt_names rt_protos
+                    return
+                case lladdr proxy to
+                    return
+            end
+            switch $verb
+                case add change chg replace delete
+                    test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router extern_learn managed protocol
+                case show list lst flush
+                    printf '%s\n' proxy to dev nud unused protocol help
+                case get
+                    printf '%s\n' proxy dev
+            end
     end
 end
 
@@ -340,6 +458,6 @@ for prog in ipbox ip netns ipnetns
         -a 'list add attach set delete identify pids exec monitor list-id help'
     complete -c $prog -n '__ipbox_object_is netns; and __fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
 end
-for prog in ipbox ip link iplink addr ipaddr nat ipnat
-    complete -c $prog -f -n '__ipbox_object_is link address nat' -a '(__ipbox_complete)'
+for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh
+    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour' -a '(__ipbox_complete)'
 end

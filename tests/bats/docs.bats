@@ -35,6 +35,20 @@ parser_words() {
 			sed -n '/ keywords\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2
 			sed -n '/ kind_names\[\] = {/,/^};/p' "$src" | grep -o '= "[^"]*"' | cut -d'"' -f2
 			sed -n '/ protos\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		route)
+			# the values and words its helpers compare (v, *c->argv):
+			# root/match/exact, to, all, cache, lock, ecn, nexthop
+			grep -ohE '(strcmp|matches)\((v|\*c->argv|\*c\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+				sed -E 's/.*"(.*)".*/\1/'
+			# filter_words[], metric_words[], mod_words[] and the route
+			# types (type_words[] of cmd/route_print.c)
+			sed -n '/ [a-z]*_words\[\] = {/,/^};/p' "$src" "$top/cmd/route_print.c" |
+				grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+		neigh)
+			grep -ohE '(strcmp|matches)\((v|\*w\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+				sed -E 's/.*"(.*)".*/\1/'
+			# nud_words[] and neigh_flag_words[]
+			sed -n '/ [a-z_]*_words\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
 		esac
 	} | sort -u
 }
@@ -61,10 +75,24 @@ link_types() {
 usage_gaps_link='brd qlen txqlen all label scope to id protocol 802.1Q 802.1ad'
 usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
 usage_gaps_nat=''
+usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference priority protocol to xresolve'
+usage_gaps_neigh='all managed'
+# Words the parser takes that the object's page lacks (its Cm words);
+# the test fails once one is there, so the lists shrink.
+man_gaps_route='anycast brd cache cached dsfield expires notify preference priority protocol xresolve'
+man_gaps_neigh='managed'
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
-verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help'
-verb_gaps='link:replace'
+verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
+verb_gaps='link:replace route:prepend route:test'
+
+# page_of OBJ: the man page of an object.
+page_of() {
+	case $1 in
+	neigh) echo ipbox-neighbour.8 ;;
+	*) echo "ipbox-$1.8" ;;
+	esac
+}
 
 # Arguments of `link add ... type bridge|vxlan` being added on another
 # branch (issue text): documented and completed ahead of the parser.  Once
@@ -126,10 +154,10 @@ in_completions() {
 	done
 }
 
-@test "every link, address and nat command is in its usage, its page and the completions" {
+@test "every link, address, nat, route and neigh command is in its usage, its page and the completions" {
 	local obj page usage verb
-	for obj in link address nat; do
-		page=ipbox-$obj.8
+	for obj in link address nat route neigh; do
+		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		for verb in $(table_verbs $obj $([ $obj = address ] && echo addr)); do
 			if [[ " $verb_aliases $verb_gaps " == *" $obj:$verb "* ]]; then
@@ -144,12 +172,13 @@ in_completions() {
 	done
 }
 
-@test "every keyword the link, address and nat parsers take is in usage, page and completions" {
-	local obj page usage gaps word
-	for obj in link address nat; do
-		page=ipbox-$obj.8
+@test "every keyword the link, address, nat, route and neigh parsers take is in usage, page and completions" {
+	local obj page usage gaps mgaps word
+	for obj in link address nat route neigh; do
+		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		gaps=usage_gaps_$obj
+		mgaps=man_gaps_$obj
 		for word in $(parser_words $obj) $([ $obj = address ] && show_words); do
 			if [[ $word == help ]]; then
 				:	# `help` is the usage itself
@@ -158,7 +187,11 @@ in_completions() {
 			else
 				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
 			fi
-			in_man $page "$word" || fail "$page lacks $word"
+			if [[ " ${!mgaps} " == *" $word "* ]]; then
+				! in_man $page "$word" || fail "$page has $word now: drop it from $mgaps"
+			else
+				in_man $page "$word" || fail "$page lacks $word"
+			fi
 			in_completions "$word" || fail "$(in_completions "$word")"
 		done
 	done
@@ -196,7 +229,7 @@ in_completions() {
 
 @test "ipbox(8) names every object page, and each page has the sections asked for" {
 	local obj sec
-	for obj in netns link address nat; do
+	for obj in netns link address nat route neighbour; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
 	for obj in link address nat; do
@@ -466,4 +499,149 @@ fish_complete() {
 	run fish_complete "ipbox netns exec "
 	assert_output namespace_A
 	"$IPBOX" nat flush
+}
+
+# rt_names FILE: the names of /etc/iproute2/FILE and FILE.d/*.conf, sorted.
+rt_names() {
+	cat "/etc/iproute2/$1" /etc/iproute2/"$1".d/*.conf 2>/dev/null |
+		awk '$1 !~ /^#/ && NF >= 2 { print $2 }' | sort -u
+}
+
+# The route table names: the files' and all, main, local, default.
+rt_tables() {
+	{ rt_names rt_tables; lines all main local default; } | sort -u
+}
+
+# The nud states of cmd/neigh.c's nud_words[], the route types of
+# cmd/route_print.c's type_words[], sorted.
+nud_states() {
+	sed -n '/ nud_words\[\] = {/,/^};/p' "$top/cmd/neigh.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2 | sort
+}
+route_types() {
+	sed -n '/ type_words\[\] = {/,/^};/p' "$top/cmd/route_print.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2 | sort
+}
+
+@test "bash completion: route and neighbor commands and keywords" {
+	run complete_words ipbox route ""
+	assert_output "$(table_verbs route)"
+	run complete_words iproute ""
+	assert_output "$(table_verbs route)"
+	run complete_words ipbox neigh ""
+	assert_output "$(table_verbs neigh)"
+	run complete_words ip neighbour ""
+	assert_output "$(table_verbs neigh)"
+	run complete_words ipneigh ""
+	assert_output "$(table_verbs neigh)"
+	run complete_sorted ipbox r ch
+	assert_output "$(lines change chg)"
+	run complete_sorted neigh sh ""
+	assert_output "$(lines proxy to dev nud unused protocol help)"
+	run complete_sorted ipbox route get 10.0.0.1 ""
+	assert_output "$(lines to from iif mark oif dev notify fibmatch help)"
+	run complete_sorted ipbox route show type ""
+	assert_output "$(route_types)"
+	run complete_sorted ipbox route add 10.0.0.0/8 via 10.0.0.1 scope ""
+	assert_output "$(rt_names rt_scopes)"
+	run complete_sorted route add 10.0.0.0/8 proto ""
+	assert_output "$(rt_names rt_protos)"
+	run complete_sorted ipbox neigh add 10.0.0.1 protocol ""
+	assert_output "$(rt_names rt_protos)"
+	run complete_words ipbox route add 10.0.0.0/8 mtu ""
+	assert_output lock
+	# every keyword a parser takes is offered where it applies
+	local word all
+	all=$(complete_words ipbox route add ""; complete_words ipbox route add 10.0.0.0/8 "";
+	      complete_words ipbox route add 10.0.0.0/8 nexthop "";
+	      complete_words ipbox route add 10.0.0.0/8 via ""; complete_words ipbox route add 10.0.0.0/8 features "";
+	      complete_words ipbox route add 10.0.0.0/8 mtu ""; complete_words ipbox route show table "";
+	      complete_words ipbox route show ""; complete_words ipbox route get "")
+	for word in $(parser_words route); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer route's $word"
+	done
+	all=$(complete_words ipbox neigh add 10.0.0.1 ""; complete_words ipbox neigh show "";
+	      complete_words ipbox neigh show nud "")
+	for word in $(parser_words neigh); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer neigh's $word"
+	done
+}
+
+@test "bash completion: route table names, protocols and nud states" {
+	run complete_sorted ipbox route add 10.0.0.0/8 dev lo table ""
+	assert_output "$(rt_tables)"
+	run complete_sorted ip route show table ""
+	assert_output "$({ rt_tables; echo cache; } | sort)"
+	run complete_words ipbox route flush table ma
+	assert_output main
+	run complete_sorted ipbox neigh add 10.0.0.1 dev lo nud ""
+	assert_output "$(nud_states)"
+	run complete_sorted ipneigh flush nud ""
+	assert_output "$({ nud_states; echo all; } | sort)"
+	run complete_words ipbox neighbor change 10.0.0.1 nud perm
+	assert_output permanent
+}
+
+@test "bash completion: route and neighbor interface names, inside -n NS too" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	run complete_live ipbox route add 10.0.0.0/8 dev veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ip route get 10.0.0.1 oif ""
+	assert_output "$(lines lo veth_A veth_B)"
+	run complete_live route show iif veth_B
+	assert_output veth_B
+	run complete_live ipbox neigh add 10.0.0.1 lladdr 02:00:00:00:00:01 dev veth_
+	assert_output "$(lines veth_A veth_B)"
+	run complete_live ipbox -n namespace_A route add 10.0.0.0/8 dev ""
+	assert_output "$(lines lo in_0 in_1)"
+	run complete_live ipbox -n namespace_A neighbour show dev in
+	assert_output "$(lines in_0 in_1)"
+}
+
+@test "zsh completion: route and neighbor" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	run zsh_complete ipbox route ""
+	assert_output "$(table_verbs route | sort)"
+	run zsh_complete ipneigh neigh ""
+	assert_output "$(table_verbs neigh | sort)"
+	run zsh_complete ipbox route add 10.0.0.0/8 dev ""
+	assert_output "$(lines lo veth_A veth_B)"
+	ZSH_NS=namespace_A run zsh_complete ipbox route get 10.0.0.1 oif ""
+	assert_output "$(lines lo in_0 in_1)"
+	run zsh_complete ipbox route add 10.0.0.0/8 table ""
+	assert_output "$(rt_tables)"
+	run zsh_complete iproute route add 10.0.0.0/8 proto ""
+	assert_output "$(rt_names rt_protos)"
+	run zsh_complete ipbox route show type ""
+	assert_output "$(route_types)"
+	run zsh_complete ipbox neigh add 10.0.0.1 nud ""
+	assert_output "$(nud_states)"
+	run zsh_complete ipbox neigh show ""
+	assert_output "$(lines proxy to dev nud unused protocol help)"
+}
+
+@test "fish completion: route and neighbor" {
+	$IP link add veth_A type veth peer name veth_B
+	$IP netns add namespace_A
+	$IP -n namespace_A link add in_0 type veth peer name in_1
+	run fish_complete "ipbox route "
+	assert_output "$(table_verbs route | sort)"
+	run fish_complete "ip neighbour "
+	assert_output "$(table_verbs neigh | sort)"
+	run fish_complete "ipneigh "
+	assert_output "$(table_verbs neigh | sort)"
+	run fish_complete "route add 10.0.0.0/8 dev veth_"
+	assert_output "$(lines veth_A veth_B)"
+	run fish_complete "ipbox -n namespace_A route add 10.0.0.0/8 dev "
+	assert_output "$(lines lo in_0 in_1)"
+	run fish_complete "ipbox route show table "
+	assert_output "$({ rt_tables; echo cache; } | sort)"
+	run fish_complete "ipbox route add 10.0.0.0/8 scope "
+	assert_output "$(rt_names rt_scopes)"
+	run fish_complete "ipbox neigh add 10.0.0.1 nud "
+	assert_output "$(nud_states)"
+	run fish_complete "ipbox neigh show dev "
+	assert_output "$(lines lo veth_A veth_B)"
 }
