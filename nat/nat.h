@@ -83,7 +83,8 @@ void nat_close(struct nat_session *s);
  * not exist).  Records the generation in s->genid.  -1 on error. */
 int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *data), void *data);
 
-/* Whether e is exactly the rule nat_add would write for r and tag. */
+/* Whether e holds exactly the expressions nat_add writes for r (counters
+ * aside).  The tag and the chain are the caller's to compare. */
 bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag);
 
 /* The transactions.  With `checked`, the kernel refuses the change if the
