@@ -23,13 +23,16 @@ struct ipbox {
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
 	struct nl *rt_storage;
+	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 
 /* The rtnetlink socket, opened lazily so commands that need none
  * (netns list, help) never pay for it.  NULL after printing an error. */
 struct nl *rt_socket(struct ipbox *ib);
 /* Send one request on it and take the ack: EXIT_OK, EXIT_FAIL (no
- * socket), or EXIT_KERNEL after nl_perror's line. */
+ * socket), or EXIT_KERNEL after nl_perror's line.  Under a pipelined
+ * batch a route, address or neighbour change is only queued (EXIT_OK):
+ * its failure is reported later, by the batch, against its line. */
 int rt_talk(struct ipbox *ib, struct nlreq *req);
 
 /* Object handlers: argv starts after the object word; they return an exit
@@ -46,5 +49,8 @@ int batch_split(char *line, char *argv[], int max);
 #include <sys/types.h>
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
 int ipbox_run(struct ipbox *ib, int argc, char **argv);
+/* The object `word` names only queues route, address or neighbour
+ * changes on ib->rt, so a batch line of it needs no drained pipeline. */
+bool ipbox_pipelines(const char *word);
 
 #endif
