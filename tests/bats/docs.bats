@@ -76,11 +76,13 @@ usage_gaps_link='brd qlen txqlen all label scope to id protocol 802.1Q 802.1ad'
 usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
 usage_gaps_nat=''
 usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference priority protocol to xresolve'
-usage_gaps_neigh='all managed'
+# neigh: `all` is a value (nud all, protocol all, an address) and `unused`
+# a selector; iproute2's usage lacks both too.
+usage_gaps_neigh='all unused'
 # Words the parser takes that the object's page lacks (its Cm words);
 # the test fails once one is there, so the lists shrink.
 man_gaps_route='anycast brd cache cached dsfield expires notify preference priority protocol xresolve'
-man_gaps_neigh='managed'
+man_gaps_neigh=''
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
 verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
@@ -232,7 +234,7 @@ in_completions() {
 	for obj in netns link address nat route neighbour; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
-	for obj in link address nat; do
+	for obj in link address nat neighbour; do
 		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
 			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
 		done
