@@ -262,7 +262,22 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	assert_line --index 0 "Usage: ip route { list | flush } SELECTOR"
 	run "$IPBOX" route help
 	assert_failure 255
-	assert_line --partial "ip route get ADDRESS"
+	assert_line --partial "ip route get [ ROUTE_GET_FLAGS ] ADDRESS"
+}
+
+# The usage is iproute2's less the lines and words of what ipbox lacks.
+@test "the usage is iproute2's less what ipbox does not implement" {
+	diff <("$IP" route help 2>&1 | sed -E '
+		/ip route (save|restore|showdump)/d
+		/ttl-propagate/d
+		/^(ENCAPTYPE|ENCAPHDR|SEG6HDR|SEGMODE|SEG6LOCAL|ACTION|OPTION|FLAVORS|FLAVOR|IOAM6HDR|XFRMINFO) :=/d
+		/^OPTIONS := OPTION /d
+		/^ +(End|table TABLEID)/d
+		s/(oif STRING \]) \[ tos TOS \]/\1/
+		s/ \[ (vrf NAME|uid NUMBER|ipproto PROTOCOL|sport NUMBER|dport NUMBER|fastopen_no_cookie BOOL|as \[ to \] ADDRESS|encap ENCAPTYPE ENCAPHDR) \]//g
+		s/ \| nhid ID//
+		s/ \| mpls \| bridge \| link//
+		/^ +$/d') <("$IPBOX" route help 2>&1)
 }
 
 @test "-batch runs route and neigh lines as /bin/ip -batch" {
