@@ -48,7 +48,7 @@ batch() {
 		'route add 10.4.0.0/16 dev v0' \
 		'route show' \
 		'addr add 10.4.0.1/16 dev v0' \
-		'addr show dev v0' \
+		'addr show dev v0 scope global' \
 		'route add 10.4.0.0/16 dev v0'
 	same_effect "$LINKS" -force -batch "$BATS_TEST_TMPDIR/batch"
 }
