@@ -87,6 +87,7 @@ int batch_split(char *line, char *argv[], int max)
 int batch_run(struct ipbox *ib, const char *file)
 {
 	FILE *in = stdin;
+	struct nat_batch *nat = NULL;
 	char *line = NULL, *argv[BATCH_MAX_ARGS];
 	size_t cap = 0;
 	int family = ib->family, lineno = 0, ret = EXIT_OK;
@@ -102,14 +103,22 @@ int batch_run(struct ipbox *ib, const char *file)
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
 
-		if (argc < 0) {
-			ret = EXIT_FAIL;
-			break;
-		}
 		if (argc == 0)
 			continue;
 		ib->family = family;
 		print_reset(ib->pr);
+		status = nat_batch_line(ib, &nat, file, lineno, argc, argv);
+		if (status == NAT_BATCH_TAKEN)
+			continue;
+		if (status) {
+			ret = EXIT_FAIL;
+			if (!ib->force)
+				break;
+		}
+		if (argc < 0) {
+			ret = EXIT_FAIL;
+			break;
+		}
 		status = ipbox_run(ib, argc, argv);
 		if (status == EXIT_USAGE) {
 			/* iproute2 exits on bad syntax, even under -force. */
@@ -124,6 +133,8 @@ int batch_run(struct ipbox *ib, const char *file)
 				break;
 		}
 	}
+	if (nat_batch_line(ib, &nat, file, lineno, 0, NULL) && ret == EXIT_OK)
+		ret = EXIT_FAIL;
 	free(line);
 	if (in != stdin)
 		fclose(in);

@@ -125,9 +125,14 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	return EXIT_OK;
 }
 
+const struct verb *object_find(const char *word)
+{
+	return verb_find(objects, word);
+}
+
 int ipbox_run(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *obj = verb_find(objects, argv[0]);
+	const struct verb *obj = object_find(argv[0]);
 
 	if (!obj || !obj->run) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
