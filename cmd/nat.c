@@ -43,9 +43,10 @@ static int nat_usage(void)
 		"Interfaces match by name and need not exist yet.  dnat applies to\n"
 		"forwarded traffic and to the host's own.  show prints each rule in\n"
 		"these words followed by `handle N` (add and replace ignore a handle;\n"
-		"del with a handle deletes that rule); -s adds packets and bytes,\n"
-		"-j gives objects keyed by these words.  Rules ipbox did not write\n"
-		"show as `unknown rule handle N`.\n");
+		"del deletes the first rule of its words, or the rule of its handle);\n"
+		"-s adds packets and bytes, -j gives objects keyed by these words.\n"
+		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
+		"words must fit in 128 characters (they are its nft comment).\n");
 	return EXIT_USAGE;
 }
 
