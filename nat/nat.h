@@ -101,7 +101,7 @@ struct nat_txn {
 void nat_txn_init(struct nat_txn *t, struct nat_session *s);
 void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag);
 void nat_txn_delete(struct nat_txn *t, const struct nat_ref *refs, int n);
-/* Send it; t is empty again afterwards.  With `checked`, the kernel
+/* Send it (an empty one is not sent); t is empty again afterwards.  With `checked`, the kernel
  * refuses the change if the ruleset changed since s->genid was read
  * (errno ERESTART): the caller walks again and decides again.  -1 with
  * s->nl.error (and its message) on failure: then nothing changed. */

@@ -235,10 +235,10 @@ int nat_txn_commit(struct nat_txn *t, bool checked)
 
 	nl->error = 0;
 	nl->ext_msg[0] = '\0';
-	if (t->nomem) {
+	if (t->nomem || !t->msgs) {	/* nothing to change: no transaction */
+		nl->error = t->nomem ? ENOMEM : 0;
 		nat_txn_free(t);
-		nl->error = ENOMEM;
-		return -1;
+		return nl->error ? -1 : 0;
 	}
 	b = nftnl_batch_begin(begin, ++nl->seq);
 	/* The kernel refuses the batch (ERESTART) if the ruleset moved on
@@ -254,7 +254,7 @@ int nat_txn_commit(struct nat_txn *t, bool checked)
 		nl->error = errno;
 		ret = -1;
 	} else {
-		ret = txn_answers(s, t->msgs ? t->first_seq : b->nlmsg_seq, e->nlmsg_seq);
+		ret = txn_answers(s, t->first_seq, e->nlmsg_seq);
 	}
 	nat_txn_free(t);
 	return ret;

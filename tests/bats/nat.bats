@@ -657,3 +657,35 @@ batch_same() {
 	assert_equal "${stderr_lines[5]}" "Command failed $f:3"
 	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
 }
+
+@test "-batch: a run whose ruleset moved meanwhile is retried line by line; a run that changes nothing sends nothing" {
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft monitor >"$BATS_TEST_TMPDIR/monitor" 2>&1 &
+	sleep 0.3
+	# the del looks at the ruleset; nft changes it before the run commits
+	{ echo "nat del masquerade oif eth0"; sleep 1; echo "nat add masquerade oif eth9"; } |
+		"$IPBOX" -batch - 2>"$BATS_TEST_TMPDIR/err" &
+	sleep 0.5
+	nft add rule inet ipbox srcnat counter
+	wait %2
+	sleep 0.3
+	kill %1
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" 'Warning: interface "eth9" does not exist (yet).'
+	# the checked transaction was refused (no generation), then one per line
+	assert_equal "$(grep -c '^# new generation .*(ipbox)' "$BATS_TEST_TMPDIR/monitor")" 2
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 1 --regexp '^masquerade oif eth9 handle [0-9]+$'
+	assert_equal "${#lines[@]}" 2
+
+	nft monitor >"$BATS_TEST_TMPDIR/monitor" 2>&1 &
+	sleep 0.3
+	printf 'nat replace masquerade oif eth9\nnat replace masquerade oif eth9\n' >"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_success
+	sleep 0.3
+	kill %1
+	refute grep -q 'new generation' "$BATS_TEST_TMPDIR/monitor"
+	assert_equal "$(rule_count)" 2
+}
