@@ -450,6 +450,8 @@ rule_count() {
 		assert_equal "$output" ""
 	done
 	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output "masquerade oif eth0 handle 4"
 }
 
 @test "nftables missing from the kernel (no nfnetlink): one line, exit 1" {
@@ -474,6 +476,8 @@ rule_count() {
 	assert_equal "${stderr_lines[-2]}" "Error: cannot open nftables: Protocol not supported."
 	assert_equal "${stderr_lines[-1]}" "Command failed $BATS_TEST_TMPDIR/b:1"
 	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output "masquerade oif eth0 handle 4"
 }
 
 @test "a rule's words are its nft comment: 128 characters fit, 129 are refused before any change" {
@@ -656,6 +660,8 @@ batch_same() {
 	assert_equal "${#stderr_lines[@]}" 6
 	assert_equal "${stderr_lines[5]}" "Command failed $f:3"
 	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output ""
 }
 
 @test "-batch: a run whose ruleset moved meanwhile is retried line by line; a run that changes nothing sends nothing" {
