@@ -94,6 +94,7 @@ struct batch {
 	const char *file;
 	int ret;
 	struct nl_pipe *pipe;	/* -force only: changes sent without waiting */
+	struct nat_batch *nat;	/* a run of nat lines, one transaction */
 };
 
 static void batch_failed(struct batch *b, int lineno)
@@ -163,19 +164,14 @@ static int batch_lines(struct batch *b, FILE *in)
 
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
-		bool pipelines;
+		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
 
-		if (argc < 0) {
-			b->ret = EXIT_FAIL;
-			break;
-		}
 		if (argc == 0)
 			continue;
 		/* Another object's line may see what queued changes do
 		 * (netns exec runs anything): they go out first.  Lines of
 		 * the pipelining objects never rename a link, so device
 		 * names they look up stay valid until such a line. */
-		pipelines = ipbox_pipelines(argv[0]);
 		if (b->pipe && !pipelines)
 			(void)nl_pipe_flush(b->pipe);
 		ifname_remember(pipelines);
@@ -183,6 +179,19 @@ static int batch_lines(struct batch *b, FILE *in)
 			b->pipe->cookie = (uint32_t)lineno;
 		ib->family = family;
 		print_reset(ib->pr);
+		/* nat lines join a transaction; any other line commits it. */
+		status = nat_batch_line(ib, &b->nat, b->file, lineno, argc, argv);
+		if (status == NAT_BATCH_TAKEN)
+			continue;
+		if (status) {
+			b->ret = EXIT_FAIL;
+			if (!ib->force)
+				break;
+		}
+		if (argc < 0) {
+			b->ret = EXIT_FAIL;
+			break;
+		}
 		status = ipbox_run(ib, argc, argv);
 		if (status == EXIT_USAGE) {
 			/* iproute2 exits on bad syntax, even under -force. */
@@ -195,6 +204,8 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 		}
 	}
+	if (nat_batch_line(ib, &b->nat, b->file, lineno, 0, NULL))
+		b->ret = EXIT_FAIL;
 	free(line);
 	ifname_remember(false);
 	return b->ret;

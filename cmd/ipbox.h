@@ -53,4 +53,19 @@ int ipbox_run(struct ipbox *ib, int argc, char **argv);
  * changes on ib->rt, so a batch line of it needs no drained pipeline. */
 bool ipbox_pipelines(const char *word);
 
+/* The object a word names (iproute2's abbreviations), or NULL. */
+const struct verb *object_find(const char *word);
+
+/* -batch: consecutive `nat add|replace|del` lines go into one nftables
+ * transaction (cmd/nat.c).  Call it for every line (argc < 0: a line
+ * that did not split; 0: end of file).  NAT_BATCH_TAKEN: the line is in
+ * the run, its result reported later; otherwise the line is for the
+ * caller to run, after the run before it was committed: the status
+ * returned is that run's (EXIT_FAIL once its failed lines were reported
+ * as `Command failed FILE:LINE`). */
+#define NAT_BATCH_TAKEN (-1)
+struct nat_batch;
+int nat_batch_line(struct ipbox *ib, struct nat_batch **nb, const char *file, int lineno,
+		   int argc, char **argv);
+
 #endif

@@ -143,16 +143,21 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	return EXIT_OK;
 }
 
+const struct verb *object_find(const char *word)
+{
+	return verb_find(objects, word);
+}
+
 bool ipbox_pipelines(const char *word)
 {
-	const struct verb *obj = verb_find(objects, word);
+	const struct verb *obj = object_find(word);
 
 	return obj && (obj->run == do_route || obj->run == do_address || obj->run == do_neigh);
 }
 
 int ipbox_run(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *obj = verb_find(objects, argv[0]);
+	const struct verb *obj = object_find(argv[0]);
 
 	if (!obj || !obj->run) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
