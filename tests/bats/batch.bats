@@ -102,3 +102,27 @@ Command failed $BATS_TEST_TMPDIR/batch:2"
 	[ "$("$IP" route show dev v1 | wc -l)" -eq 1000 ]
 	[ "$big" -le $((small + 1024)) ] || fail "RSS grew: ${small} KB for 1k lines, ${big} KB for 100k"
 }
+
+@test "route and nat lines in one -force batch: failures in line order" {
+	eval "$LINKS"
+	batch 'route add 10.0.0.0/24 dev v0' \
+		'route add 10.0.0.0/24 dev v0' \
+		'nat add masquerade src 10.0.0.0/24 oif v0' \
+		'nat del masquerade src 10.9.0.0/24 oif v0' \
+		'nat add masquerade src 10.1.0.0/24 oif v0' \
+		'route add 10.0.0.0/24 dev v0' \
+		'route add 10.0.1.0/24 dev v0'
+	run "$IPBOX" -force -batch "$BATS_TEST_TMPDIR/batch"
+	assert_failure 1
+	# each failing line's own message, then its line, in line order
+	# (forwarding is off here: nat add warns, which is not a failure)
+	assert_equal "$(grep -v '^Warning: IPv4 forwarding is off' <<<"$output")" \
+"RTNETLINK answers: File exists
+Command failed $BATS_TEST_TMPDIR/batch:2
+Error: no such nat rule.
+Command failed $BATS_TEST_TMPDIR/batch:4
+RTNETLINK answers: File exists
+Command failed $BATS_TEST_TMPDIR/batch:6"
+	[ "$("$IP" route show dev v0 | wc -l)" -eq 2 ]
+	[ "$("$IPBOX" nat show | grep -c masquerade)" -eq 2 ]
+}
