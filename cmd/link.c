@@ -797,23 +797,23 @@ static int vlan_opts(struct nlreq *r, int argc, char **argv)
 	return 0;
 }
 
-/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status). */
-static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
+/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status).  A
+ * KIND_slave type is KIND's port options: IFLA_INFO_SLAVE_KIND and
+ * IFLA_INFO_SLAVE_DATA, as iproute2 sends them. */
+static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, int *netns_fd)
 {
 	const char *kind = lr->type;
-	const char *us = strchr(kind, '_');
+	size_t n = strlen(kind);
+	bool slave = n > 6 && !strcmp(kind + n - 6, "_slave");
 	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
-	const struct link_kind *table = link_kind_find(kind, false);
+	const struct link_kind *table;
+	char name[64];
 	int ret = 0;
 
-	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
-	if (table && link_kind_parses(table) && lr->type_argc) {
-		data = nlreq_nest_start(r, IFLA_INFO_DATA);
-		ret = link_kind_parse(table, r, lr->type_argc, lr->type_argv);
-		if (ret)
-			return -ret;
-		nlreq_nest_end(r, data);
-	} else if (lr->type_argc) {
+	snprintf(name, sizeof(name), "%.*s", (int)(slave ? n - 6 : n), kind);
+	nlreq_put(r, slave ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND, strlen(name), name);
+	table = link_kind_find(name, slave);
+	if (lr->type_argc) {
 		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
 		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
 		bool vlan = !strcmp(kind, "vlan");
@@ -821,16 +821,17 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 		/* iproute2's ifb parser takes and ignores any words */
 		if (!strcmp(kind, "ifb"))
 			goto done;
-		if (!veth && !macv && !vlan) {
+		if (!table && !veth && !macv && !vlan) {
 			if (matches(lr->type_argv[0], "help"))
 				return -link_usage();
 			fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
 				lr->type_argv[0]);
 			return -EXIT_FAIL;
 		}
-		data = nlreq_nest_start(r, us && !strcmp(us, "_slave") ?
-					IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
-		if (veth)
+		data = nlreq_nest_start(r, slave ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
+		if (table)
+			ret = -link_kind_parse(table, r, set_op, lr->type_argc, lr->type_argv);
+		else if (veth)
 			ret = veth_opts(r, lr->type_argc, lr->type_argv, netns_fd);
 		else if (macv)
 			ret = macvlan_opts(r, kind, lr->type_argc, lr->type_argv);
@@ -856,8 +857,10 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
 	if (ret >= 0) {
 		ret = 0;
+		/* iproute2's set_op: a change, not a creation */
 		if (lr.type)
-			ret = kind_opts(&req, &lr, &peer_fd);
+			ret = kind_opts(&req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
+					&peer_fd);
 		else if (flags & NLM_F_CREATE) {
 			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
 			ret = -EXIT_FAIL;

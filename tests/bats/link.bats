@@ -275,3 +275,103 @@ same_timers() {
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
+
+@test "bridge: words abbreviate exactly as iproute2's (some by prefix, some only whole)" {
+	for args in "f 400 h 150 m 1000 a 1000 s 1 p 100" fd "v 1" "vlan_s 1" "vlan_stats_p x" \
+		"mcast_ml 2 mcast_i 3 nf_call_ip6 1 nf_call_a 1 n 1 mcast_st 3" \
+		"no_linklocal_lear 1" "mcast_vlan_snoopin 0" "group_a 01:80:c2:00:00:0e group 5" \
+		"mc 2 mcast_q 1 mcast_queri 1 mcast_querier_ 300 mcast_query_i 200 mcast_query_r 50"; do
+		same_effect "" link add br0 type bridge $args
+	done
+}
+
+@test "vxlan: tos, df, flowlabel, srcport, maxaddress, external, gbp, gpe, remcsum, vnifilter" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1 tos 16" "id 1 tos inherit" "id 1 dsfield 0x20" "id 1 df set" \
+		"id 1 df inherit" "id 1 df unset" "id 1 flowlabel 5 remote 2001:db8::1" \
+		"id 1 label 7 remote 2001:db8::1" "id 1 maxaddress 7" "id 1 maxaddress unlimited" \
+		"id 1 ageing none" "id 1 srcport 1000 2000" "id 1 port 1000 2000" "id 1 srcport 0 0" \
+		"external" "external learning" "learning external" "external noexternal id 1" \
+		"id 1 gbp" "external gpe" "id 1 remcsumtx remcsumrx" "id 1 noremcsumtx noremcsumrx" \
+		"external vnifilter" "external novnifilter" "id 1 hoplimit 7" \
+		"i 3 d v0 g 239.1.1.1 ds 4 h 3 t 5 l2 nol3 rs nop" \
+		"id 3 df set flowlabel 5 remote 2001:db8::5 remc remcsumr gb" \
+		"id 3 df inherit remote 2001:db8::5 noudpcsum udp6 udp6zerocsumr noudp6zerocsumtx" \
+		"id 3 label 7 remote 2001:db8::5" "id 1 udp6zerocsumrx noudp6zerocsum"; do
+		same_effect "$setup" link add vx type vxlan dstport 0 $args
+	done
+	same_effect "$setup" link add vx type vxlan id 1 gpe
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add vx1 type vxlan id 3 dstport 0 df set flowlabel 5 remote 2001:db8::5 \
+		remcsumtx remcsumrx gbp tos inherit
+	"$IP" link add vx2 type vxlan external vnifilter dstport 0
+	"$IP" link add vx3 type vxlan id 4 dstport 0 df inherit maxaddress 9 ageing none \
+		srcport 1000 2000 tos 0x20 ttl 9
+	"$IP" link add vx4 type vxlan external gpe
+	for dev in vx1 vx2 vx3 vx4; do
+		for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+			same $opts link show dev "$dev"
+		done
+	done
+	run "$IP" -d link show vx3
+	assert_output --partial "srcport 1000 2000 dstport 8472 tos 0x20 ttl 9 df inherit ageing 300 maxaddr 9"
+}
+
+@test "vxlan: family, external, vnifilter, group and abbreviation errors match" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1 local 10.0.0.1 remote 2001:db8::1" "id 1 remote 2001:db8::1 local 10.0.0.1" \
+		"id 1 local 2001:db8::1 group 239.1.1.1 dev v0" "id 1 remote 1.1.1.1 local ::1" \
+		"id 1 df foo" "id 1 tos foo" "id 1 tos af11" "id 1 tos 100" "id 1 flowlabel 1048576" \
+		"id 1 maxaddress x" "id 1 srcport x 5" "id 1 srcport 5 x" "id 1 srcport 5" \
+		"external id 1" "id 1 group 239.1.1.1" "id 1 vnifilter" "vnifilter" \
+		"vnifilter group 239.1.1.1 id 1" "id 1 udp6zerocsumrx noudp6zerocsumr" \
+		"id 1 remcsumtx nore" "id 1 remcsumrx noremcsumr" "id 1 vni 2" "id 1 ttl 2 hoplimit 3" \
+		"id 1 remote 1.1.1.1 remote 2.2.2.2" "id 1 remote 1.1.1.1 group" "id 1 df set df unset" \
+		"id 3 vnifilte" "id 3 he" "id 3 id" "id 3 ttl inherit ttl 3" "id 3 tos 0x10 tos 3" \
+		"id 3 gbp gbp" "external noexternal" "id 1 label 5 flowlabel 6"; do
+		same_effect "$setup" link add vx type vxlan dstport 0 $args
+	done
+}
+
+# A bridge with two veth ports, v0 and v2.
+PORTS='ip link add br0 type bridge; ip link add v0 type veth peer name v1;
+ip link add v2 type veth peer name v3; ip link set v0 master br0; ip link set v2 master br0'
+
+@test "bridge_slave: link set DEV type bridge_slave ARGS, and -d shows them back" {
+	for args in "" "priority 5 cost 7 guard on hairpin on fastleave on root_block on" \
+		"learning off flood off proxy_arp on proxy_arp_wifi on mcast_router 2" \
+		"mcast_fast_leave on mcast_flood off bcast_flood off mcast_to_unicast on" \
+		"group_fwd_mask 0x4000 neigh_suppress on vlan_tunnel on isolated on locked on" \
+		"backup_port v2" "backup_port v2 nobackup_port" fdb_flush f "state 0" \
+		"p 5 c 7 g on h on fa on r on l off fl off pro on proxy_arp_w on mcast_r 2" \
+		"mcast_fa on m off b off mcast_t on gr 8 n on v on i on lo on ba v2" \
+		"learning on learning off"; do
+		same_effect "$PORTS" link set v0 type bridge_slave $args
+	done
+	same_effect "$PORTS" link set br0 type bridge hello_time 150 st 1
+	"$IPBOX" link add br0 type bridge
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add v2 type veth peer name v3
+	"$IPBOX" link set v0 master br0
+	"$IPBOX" link set v2 master br0
+	"$IPBOX" link set v0 type bridge_slave cost 9 hairpin on backup_port v2 \
+		group_fwd_mask 0x4005 mcast_to_unicast on
+	run "$IP" -d link show v0
+	assert_output --partial "cost 9 hairpin on"
+	assert_output --partial "group_fwd_mask 0x4005 group_fwd_mask_str stp,lacp,lldp"
+	assert_output --partial "backup_port v2"
+	for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+		same_timers $opts link show dev v0
+	done
+}
+
+@test "bridge_slave: errors match" {
+	for args in "state x" "priority x" "cost x" "hairpin x" "mcast_router x" \
+		"group_fwd_mask x" "backup_port nope" foo help state "state 3" "proxy_arp_wif on"; do
+		same_effect "$PORTS" link set v0 type bridge_slave $args
+	done
+	same_effect "$PORTS" link set v1 type bridge_slave state 1
+	same_effect "$PORTS" link set br0 type bridge_slave priority 1
+	same_effect "$PORTS" link set v0 type bridge hello_time 100
+	same_effect "$PORTS" link add x type bridge_slave
+}
