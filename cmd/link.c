@@ -21,7 +21,8 @@
 #define IFALIASZ 256
 
 /* iproute2's usage, trimmed to the words link_parse and link_show_args
- * take. */
+ * take, plus the ones iproute2 takes without saying so (qlen, txqlen,
+ * brd, and the address filters of show). */
 static int link_usage(void)
 {
 	fprintf(stderr,
@@ -47,10 +48,10 @@ static int link_usage(void)
 		"\t\t[ promisc { on | off } ]\n"
 		"\t\t[ trailers { on | off } ]\n"
 		"\t\t[ carrier { on | off } ]\n"
-		"\t\t[ txqueuelen PACKETS ]\n"
+		"\t\t[ { txqueuelen | qlen | txqlen } PACKETS ]\n"
 		"\t\t[ name NEWNAME ]\n"
 		"\t\t[ address LLADDR ]\n"
-		"\t\t[ broadcast LLADDR ]\n"
+		"\t\t[ { broadcast | brd } LLADDR ]\n"
 		"\t\t[ mtu MTU ]\n"
 		"\t\t[ netns { PID | NAME } ]\n"
 		"\t\t[ link-netnsid ID ]\n"
@@ -66,7 +67,7 @@ static int link_usage(void)
 		"\t\t[ gro_max_size BYTES ]\n"
 		"\n"
 		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [type TYPE]\n"
-		"\t\t[nomaster]\n"
+		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
 		"\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
 		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
@@ -80,7 +81,8 @@ static int link_usage(void)
 		"          macsec | macvlan | macvtap |\n"
 		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
 		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-		"          xfrm | virt_wifi }\n");
+		"          xfrm | virt_wifi }\n"
+		"SCOPE-ID := [ host | link | global | all | NUMBER ]\n");
 	return EXIT_USAGE;
 }
 
@@ -669,12 +671,13 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 
 /* ---- kind options ----------------------------------------------------- */
 
+/* iproute2 prints this one on stdout */
 static int veth_usage(void)
 {
-	fprintf(stderr,
+	printf(
 		"Usage: ip link <options> type veth [peer <options>]\n"
 		"To get <options> type 'ip link add help'\n");
-	return EXIT_USAGE;
+	return EXIT_FAIL;
 }
 
 static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
@@ -713,6 +716,8 @@ static int macvlan_usage(const char *kind)
 	return EXIT_FAIL;
 }
 
+/* iproute2 matches these words by prefix, in this order: `m` is mode,
+ * `n` nopromisc. */
 static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv)
 {
 	static const char *const modes[] = { "private", "vepa", "bridge", "passthru", "source" };
@@ -721,7 +726,7 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 	bool has_flags = false;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "mode")) {
+		if (matches(*argv, "mode")) {
 			mode = 0;
 
 			if (argc < 2)
@@ -736,17 +741,39 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 				return -EXIT_FAIL;
 			}
 			nlreq_put_u32(r, IFLA_MACVLAN_MODE, mode);
-		} else if (!strcmp(*argv, "nopromisc")) {
+		} else if (matches(*argv, "flag")) {
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (!strcmp(*argv, "nopromisc"))
+				flags = MACVLAN_FLAG_NOPROMISC;
+			else if (!strcmp(*argv, "nodst"))
+				flags = MACVLAN_FLAG_NODST;
+			else if (!strcmp(*argv, "null"))
+				flags = 0;
+			else {
+				fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", "
+					"\"nodst\" or \"null\", not \"%s\"\n", *argv);
+				return -EXIT_FAIL;
+			}
+			has_flags = true;
+		} else if (matches(*argv, "nopromisc")) {
 			flags |= MACVLAN_FLAG_NOPROMISC;
 			has_flags = true;
-		} else if (!strcmp(*argv, "bcqueuelen")) {
+		} else if (matches(*argv, "nodst")) {
+			flags |= MACVLAN_FLAG_NODST;
+			has_flags = true;
+		} else if (matches(*argv, "bcqueuelen")) {
 			uint32_t v;
 
 			if (argc < 2)
 				return -arg_incomplete();
 			argc--, argv++;
-			if (arg_u32(*argv, &v, 0) < 0)
-				return -arg_invalid("invalid bcqueuelen", *argv);
+			if (arg_u32(*argv, &v, 0) < 0) {
+				fprintf(stderr, "Error: argument of \"bcqueuelen\" must be a positive "
+					"integer [0-4294967295], not \"%s\"\n", *argv);
+				return -EXIT_FAIL;
+			}
 			nlreq_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
 		} else if (matches(*argv, "help")) {
 			return -macvlan_usage(kind);
@@ -764,19 +791,22 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 	return 0;
 }
 
+/* iproute2's vlan usage, trimmed to the words vlan_opts takes. */
+static int vlan_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ... vlan id VLANID\n"
+		"\t\t[ protocol VLANPROTO ]\n"
+		"\n"
+		"VLANID := 0-4095\n"
+		"VLANPROTO: [ 802.1Q | 802.1ad ]\n");
+	return EXIT_FAIL;
+}
+
 static int vlan_opts(struct nlreq *r, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "id")) {
-			uint32_t id;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
-				return -arg_invalid("id is invalid", *argv);
-			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
-		} else if (!strcmp(*argv, "protocol")) {
+		if (matches(*argv, "protocol")) {
 			uint16_t proto;
 
 			if (argc < 2)
@@ -789,9 +819,19 @@ static int vlan_opts(struct nlreq *r, int argc, char **argv)
 			else
 				return -arg_invalid("protocol is invalid", *argv);
 			nlreq_put_u16(r, IFLA_VLAN_PROTOCOL, proto);
+		} else if (matches(*argv, "id")) {
+			uint32_t id;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
+				return -arg_invalid("id is invalid", *argv);
+			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
 		} else {
-			fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
-			return -EXIT_USAGE;
+			if (!matches(*argv, "help"))
+				fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
+			return -vlan_usage();
 		}
 	}
 	return 0;
@@ -944,9 +984,11 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	}
 	nlreq_nest_end(&req, props);
 	if (!dev) {
-		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
 		return EXIT_USAGE;
 	}
+	if (!ifname_to_index(dev))
+		return nodev(dev);
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
 	return rt_talk(ib, &req);
 usage:

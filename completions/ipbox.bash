@@ -25,7 +25,7 @@ _ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
 	ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team
 	team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi'
 _ipbox_link_onoff='arp dynamic multicast allmulticast promisc trailers carrier protodown'
-_ipbox_macvlan_args='mode nopromisc bcqueuelen help'
+_ipbox_macvlan_args='mode flag nopromisc nodst bcqueuelen help'
 _ipbox_vlan_args='id protocol'
 _ipbox_bridge_args='fdb_flush forward_delay hello_time max_age ageing_time stp_state
 	priority vlan_filtering vlan_protocol vlan_default_pvid
@@ -312,6 +312,7 @@ _ipbox_link()
 		stp_state|vlan_filtering|mcast_snooping) _ipbox_reply '0 1'; return ;;
 		vlan_protocol) _ipbox_reply '802.1Q 802.1ad'; return ;;
 		df) _ipbox_reply 'unset set inherit'; return ;;
+		flag) _ipbox_reply 'nopromisc nodst null'; return ;;
 		backup_port) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 		mode)
 			case $kind in

@@ -262,6 +262,9 @@ function __ipbox_complete
                         case df
                             printf '%s\n' unset set inherit
                             return
+                        case flag
+                            printf '%s\n' nopromisc nodst null
+                            return
                         case backup_port
                             __ipbox_ifnames
                             return
@@ -287,7 +290,7 @@ function __ipbox_complete
                         case veth vxcan
                             echo peer
                         case macvlan macvtap
-                            printf '%s\n' mode nopromisc bcqueuelen help
+                            printf '%s\n' mode flag nopromisc nodst bcqueuelen help
                         case vlan
                             printf '%s\n' id protocol
                         case bridge

@@ -72,7 +72,7 @@ link_types() {
 # when a usage text is completed.
 # (link's `mode default|dormant` and `state OPERSTATE` are missing too, but
 # their words appear there for macvlan and vf, so a word check passes.)
-usage_gaps_link='brd qlen txqlen all label scope to id protocol 802.1Q 802.1ad'
+usage_gaps_link=''
 usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
 usage_gaps_nat=''
 usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference priority protocol to xresolve'
@@ -113,6 +113,7 @@ usage_of() {
 		"$IPBOX" link help 2>&1
 		"$IPBOX" link add x type veth help 2>&1
 		"$IPBOX" link add x type macvlan help 2>&1
+		"$IPBOX" link add x type vlan help 2>&1
 		"$IPBOX" link property help 2>&1 ;;
 	kinds)
 		# [no]WORD stands for WORD and noWORD
@@ -375,7 +376,7 @@ lines() {
 	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
 	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
 	for word in $(parser_words link); do
-		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete) continue ;; esac	# values
+		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
 	done
 	all=$(complete_words ipbox addr add 10.0.0.1/24 ""; complete_words ipbox addr show "")

@@ -375,3 +375,33 @@ ip link add v2 type veth peer name v3; ip link set v0 master br0; ip link set v2
 	same_effect "$PORTS" link set v0 type bridge hello_time 100
 	same_effect "$PORTS" link add x type bridge_slave
 }
+
+@test "macvlan, veth and vlan words as iproute2 takes them" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "mo bridge" "m private" "mode bri" "mode passthru n" "mode passthru no" \
+		"mode source nod" "mode source nodst" "bcq 5" "b 7" "bcqueuelen x" \
+		"mode passthru flag nopromisc" "mode passthru flag x" "mode passthru f nodst" \
+		"mode passthru flag null" flag h; do
+		same_effect "$setup" link add link v0 name m type macvlan $args
+	done
+	for args in "x type veth pe name y" "x type veth p name y" "x type veth help" \
+		"x type veth peer name y foo"; do
+		same_effect "$setup" link add $args
+	done
+	# no vlan in this kernel: the request is built and refused as iproute2's is
+	for args in "i 5" "prot 802.1Q id 5" "id x" "protocol x" "id 5000"; do
+		same_effect "$setup" link add link v0 name vl type vlan $args
+	done
+	"$IP" link add v0 type veth peer name v1
+	run "$IPBOX" link add link v0 name vl type vlan foo
+	assert_failure 1
+	assert_line --index 0 'vlan: unknown command "foo"?'
+	assert_line --index 1 'Usage: ... vlan id VLANID'
+}
+
+@test "property on a missing device: Cannot find device, as iproute2" {
+	for args in "add altname X dev missing" "add dev missing altname X" "del dev missing" \
+		"add altname X" "del altname X dev missing"; do
+		same_effect "$SETUP" link property $args
+	done
+}
