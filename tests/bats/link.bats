@@ -405,3 +405,56 @@ ip link add v2 type veth peer name v3; ip link set v0 master br0; ip link set v2
 		same_effect "$SETUP" link property $args
 	done
 }
+
+# peak_rss ARGS...: the peak resident set, in kB, of `ipbox ARGS`.
+peak_rss() {
+	/usr/bin/time -f %M -o "$BATS_TEST_TMPDIR/rss" "$IPBOX" "$@" >/dev/null
+	cat "$BATS_TEST_TMPDIR/rss"
+}
+
+@test "1,000 links stream: the same bytes as /bin/ip, and no more memory than 10 take" {
+	local b=$BATS_TEST_TMPDIR/batch opts i n
+	declare -A small
+	for i in $(seq 1 10); do echo "link add s$i type ifb"; done >"$b"
+	"$IP" -batch "$b"
+	for opts in "" -o -br -j; do
+		small[x$opts]=$(peak_rss $opts link show)
+	done
+	for i in $(seq 11 1000); do echo "link add s$i type ifb"; done >"$b"
+	"$IP" -batch "$b"
+	n=$("$IP" -o link show | wc -l)
+	[ "$n" -eq 1001 ] || fail "expected 1001 links (lo and 1,000), found $n"
+	for opts in "" -o -br -j; do
+		same $opts link show
+		i=$(peak_rss $opts link show)
+		[ $((i - ${small[x$opts]})) -lt 1024 ] ||
+			fail "ipbox $opts link show: peak RSS $i kB for 1,000 links, ${small[x$opts]} kB for 10"
+	done
+	# one batch, not a thousand teardown commands
+	for i in $(seq 1 1000); do echo "link delete s$i"; done >"$b"
+	"$IP" -batch "$b"
+}
+
+@test "bad input: refused with iproute2's message and status, nothing half-made" {
+	local setup="$SETUP; ip link add d0 type ifb; ip link set d0 up"
+	for args in "set v0 master d0" "set v0 master v1" "add x type veth peer name y netns missing" \
+		"add x netns missing type veth peer name y" "add x type veth peer name y netns n mtu 10" \
+		"set lo netns n" "set br0 netns n" "add x mtu 10 type ifb" "add x mtu 70000 type ifb" \
+		"set v0 mtu 67" "set v0 mtu -1" "set v0 address 02:11:22:33:44" \
+		"set v0 address ff:ff:ff:ff:ff:ff" "add x address 01:00:5e:00:00:01 type veth" \
+		"add x type foo" "add x type dummy" "add x type vlan" "add link v0 name vl type vlan id 5" \
+		"set v0 name v1" "set v0 name a/b" "set dev v0 name averyveryverylongname" \
+		"add x type veth peer name v0" "set v0 netns 999999" "set v0 txqueuelen -1" \
+		"set v0 group foo" "del lo" "set d0 name dd"; do
+		same_effect "$setup" link $args
+	done
+	same_effect "$setup" link set v0 name "a b"
+	# a veth whose peer cannot be placed is not made at all
+	"$IP" netns add n
+	run "$IPBOX" link add x type veth peer name y netns missing
+	assert_failure
+	run "$IP" -o link show
+	refute_output --partial "x@"
+	run "$IP" -n n -o link show
+	refute_output --partial "y@"
+}
