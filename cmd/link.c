@@ -840,7 +840,8 @@ static int vlan_opts(struct nlreq *r, int argc, char **argv)
 /* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status).  A
  * KIND_slave type is KIND's port options: IFLA_INFO_SLAVE_KIND and
  * IFLA_INFO_SLAVE_DATA, as iproute2 sends them. */
-static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, int *netns_fd)
+static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, int family,
+		     int *netns_fd)
 {
 	const char *kind = lr->type;
 	size_t n = strlen(kind);
@@ -870,7 +871,8 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, in
 		}
 		data = nlreq_nest_start(r, slave ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
 		if (table)
-			ret = -link_kind_parse(table, r, set_op, lr->type_argc, lr->type_argv);
+			ret = -link_kind_parse(table, r, set_op, family, lr->type_argc,
+					       lr->type_argv);
 		else if (veth)
 			ret = veth_opts(r, lr->type_argc, lr->type_argv, netns_fd);
 		else if (macv)
@@ -900,7 +902,7 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 		/* iproute2's set_op: a change, not a creation */
 		if (lr.type)
 			ret = kind_opts(&req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
-					&peer_fd);
+					ib->family, &peer_fd);
 		else if (flags & NLM_F_CREATE) {
 			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
 			ret = -EXIT_FAIL;

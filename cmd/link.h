@@ -50,8 +50,8 @@ int addr_usage(void);
 /* linkkind.c: kinds whose options are tables (bridge, bridge_slave, vxlan). */
 struct link_kind;
 const struct link_kind *link_kind_find(const char *name, bool slave);
-int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int argc,
-		    char **argv);
+int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int family,
+		    int argc, char **argv);
 void link_kind_print(const struct link_kind *k, struct printer *p, const struct nlattr *data);
 
 int do_link(struct ipbox *ib, int argc, char **argv);

@@ -82,6 +82,7 @@ struct kind_opt {
  * after them. */
 struct kind_state {
 	bool set_op;		/* `link set`: nothing is required */
+	int pref_family;	/* -4 / -6, or AF_UNSPEC */
 	uint64_t seen;		/* bit per attribute given */
 	uint64_t on;		/* bit per OPT_YES_NO attribute set to 1 */
 	int family[2];		/* of local, of remote/group: each binds the other */
@@ -411,6 +412,14 @@ static int vxlan_check(const struct link_kind *k, struct kind_state *st, struct 
 		fprintf(stderr, "vxlan: 'group' requires 'dev' to be specified\n");
 		return EXIT_FAIL;
 	}
+	/* with -4 or -6 and no address, the family goes as a zero address */
+	if (!(st->seen & (BIT(IFLA_VXLAN_LOCAL) | BIT(IFLA_VXLAN_GROUP))) &&
+	    (st->pref_family == AF_INET || st->pref_family == AF_INET6)) {
+		static const uint8_t any[16];
+		bool v4 = st->pref_family == AF_INET;
+
+		nlreq_put(r, v4 ? IFLA_VXLAN_GROUP : IFLA_VXLAN_GROUP6, v4 ? 4 : 16, any);
+	}
 	/* gpe has its own IANA port, which iproute2 fills in */
 	if (!port && (st->seen & BIT(IFLA_VXLAN_GPE)))
 		nlreq_put_u16(r, IFLA_VXLAN_PORT, htons(4790));
@@ -716,10 +725,10 @@ static const char *dup_key(const struct link_kind *k, const struct kind_opt *o,
 
 /* `type KIND ARGS...` into the open IFLA_INFO_DATA (or SLAVE_DATA) nest:
  * 0 or an exit status. */
-int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int argc,
-		    char **argv)
+int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int family,
+		    int argc, char **argv)
 {
-	struct kind_state st = { .set_op = set_op };
+	struct kind_state st = { .set_op = set_op, .pref_family = family };
 	int ret = 0;
 
 	for (; argc > 0; argc--, argv++) {

@@ -301,6 +301,13 @@ same_timers() {
 		same_effect "$setup" link add vx type vxlan dstport 0 $args
 	done
 	same_effect "$setup" link add vx type vxlan id 1 gpe
+	# -4/-6 without an address: the family goes as a zero group
+	for opts in -4 -6; do
+		same_effect "$setup" $opts link add vx type vxlan id 1 dstport 0 flowlabel 5
+		same_effect "$setup" $opts link add vx type vxlan id 1 dstport 0 remote 10.0.0.1
+		same_effect "ip link add vx type vxlan id 1 dstport 0" $opts link set vx type vxlan ttl 5
+	done
+	same_effect "ip link add vx type vxlan id 1 dstport 0" link set vx type vxlan learning
 	"$IP" link add v0 type veth peer name v1
 	"$IP" link add vx1 type vxlan id 3 dstport 0 df set flowlabel 5 remote 2001:db8::5 \
 		remcsumtx remcsumrx gbp tos inherit
