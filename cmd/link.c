@@ -671,16 +671,18 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 
 /* ---- kind options ----------------------------------------------------- */
 
-/* iproute2 prints this one on stdout */
-static int veth_usage(void)
+/* iproute2 prints this one on stdout: it goes through the sink, in
+ * order with what -batch printed before it. */
+static int veth_usage(struct printer *p)
 {
-	printf(
-		"Usage: ip link <options> type veth [peer <options>]\n"
-		"To get <options> type 'ip link add help'\n");
+	out_puts(&p->out,
+		 "Usage: ip link <options> type veth [peer <options>]\n"
+		 "To get <options> type 'ip link add help'\n");
 	return EXIT_FAIL;
 }
 
-static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
+static int veth_opts(struct printer *p, struct nlreq *r, int argc, char **argv,
+		     int *netns_fd)
 {
 	struct nlattr *peer;
 	struct ifinfomsg *pifi;
@@ -688,7 +690,7 @@ static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
 	int used;
 
 	if (strcmp(argv[0], "peer") != 0)
-		return -veth_usage();
+		return -veth_usage(p);
 	peer = nlreq_nest_start(r, VETH_INFO_PEER);
 	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
 		return -EXIT_FAIL;
@@ -840,7 +842,7 @@ static int vlan_opts(struct nlreq *r, int argc, char **argv)
 /* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status).  A
  * KIND_slave type is KIND's port options: IFLA_INFO_SLAVE_KIND and
  * IFLA_INFO_SLAVE_DATA, as iproute2 sends them. */
-static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, int family,
+static int kind_opts(struct ipbox *ib, struct nlreq *r, const struct link_req *lr, bool set_op,
 		     int *netns_fd)
 {
 	const char *kind = lr->type;
@@ -871,10 +873,10 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, bool set_op, in
 		}
 		data = nlreq_nest_start(r, slave ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
 		if (table)
-			ret = -link_kind_parse(table, r, set_op, family, lr->type_argc,
+			ret = -link_kind_parse(table, r, set_op, ib->family, lr->type_argc,
 					       lr->type_argv);
 		else if (veth)
-			ret = veth_opts(r, lr->type_argc, lr->type_argv, netns_fd);
+			ret = veth_opts(ib->pr, r, lr->type_argc, lr->type_argv, netns_fd);
 		else if (macv)
 			ret = macvlan_opts(r, kind, lr->type_argc, lr->type_argv);
 		else
@@ -901,8 +903,8 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 		ret = 0;
 		/* iproute2's set_op: a change, not a creation */
 		if (lr.type)
-			ret = kind_opts(&req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
-					ib->family, &peer_fd);
+			ret = kind_opts(ib, &req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
+					&peer_fd);
 		else if (flags & NLM_F_CREATE) {
 			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
 			ret = -EXIT_FAIL;

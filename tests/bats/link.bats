@@ -465,3 +465,8 @@ peak_rss() {
 	run "$IP" -n n -o link show
 	refute_output --partial "y@"
 }
+
+@test "the veth usage goes to stdout in order inside -batch" {
+	printf 'link show lo\nlink add x type veth foo\nlink show lo\n' >"$BATS_TEST_TMPDIR/b"
+	same -force -batch "$BATS_TEST_TMPDIR/b"
+}
