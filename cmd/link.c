@@ -36,9 +36,9 @@ static int link_usage(void)
 		"\t\t    [ netns { PID | NAME } ]\n"
 		"\t\t    type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link delete { DEVICE | dev DEVICE } type TYPE [ ARGS ]\n"
+		"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link set { DEVICE | dev DEVICE }\n"
+		"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
 		"\t\t\t[ { up | down } ]\n"
 		"\t\t\t[ type TYPE ARGS ]\n"
 		"\t\t[ arp { on | off } ]\n"
@@ -636,6 +636,14 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 	}
 	if (!create && index && !netns_given) {
 		fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
+		return -EXIT_USAGE;
+	}
+	/* `set|delete group N`: index 0 and IFLA_GROUP, every device of
+	 * the group (the kernel's rtnl_group_changelink/dellink) */
+	if (!dev && group != -1) {
+		if (!create)
+			return start - argc;
+		fprintf(stderr, "group cannot be used when creating devices.\n");
 		return -EXIT_USAGE;
 	}
 	if (!create) {

@@ -470,3 +470,24 @@ peak_rss() {
 	printf 'link show lo\nlink add x type veth foo\nlink show lo\n' >"$BATS_TEST_TMPDIR/b"
 	same -force -batch "$BATS_TEST_TMPDIR/b"
 }
+
+@test "set and delete by group: every device of the group, as iproute2" {
+	local setup='ip link add g1 type ifb; ip link add g2 type ifb; ip link add g3 type ifb;
+		ip link set g1 group 5; ip link set g2 group 5'
+	# (not `up` here: the random link-local routes of two devices sort apart)
+	for args in "set group 5 promisc on" "set group 5 mtu 1400" "delete group 5" "del group 0" \
+		"set group foo up" "set group 5 name q" "set group 7 up" "set group 5 dev g1 up" \
+		"add group 5 type ifb" "add group 5"; do
+		same_effect "$setup" link $args
+	done
+	"$IP" link add g1 type ifb
+	"$IP" link add g2 type ifb
+	"$IP" link set g1 group 5
+	"$IP" link set g2 group 5
+	"$IP" link add g3 type ifb
+	"$IPBOX" link set group 5 up mtu 1300
+	run "$IP" -o link show up
+	assert_output --partial "g1: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
+	assert_output --partial "g2: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
+	refute_output --partial "g3:"
+}
