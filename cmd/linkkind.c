@@ -61,6 +61,9 @@ enum { ADDR_LOCAL, ADDR_REMOTE, ADDR_GROUP };
 enum { SHOW_ALWAYS, SHOW_NO, SHOW_YES, SHOW_YES_GLUED };
 
 #define KIND_MAXATTR 64	/* above every kind's maxattr */
+/* struct kind_state keeps a bit per attribute in a uint64_t */
+_Static_assert(IFLA_BR_MAX < 64 && IFLA_BRPORT_MAX < 64 && IFLA_VXLAN_MAX < 64,
+	       "a kind's attributes fit the bits of struct kind_state");
 
 enum { SET = 1, SHOW = 2, BOTH = SET | SHOW };
 
@@ -71,7 +74,8 @@ struct kind_opt {
 	uint16_t attr;
 	uint8_t use;		/* SET, SHOW or BOTH */
 	uint8_t arg;		/* OPT_BOOLOPT: the bit; else see the types */
-	uint16_t attr6;		/* OPT_ADDR: the IPv6 attribute; OPT_TTL: inherit */
+	uint16_t attr6;		/* OPT_ADDR: the IPv6 attribute; OPT_TTL: inherit;
+				 * OPT_YES_NO: an attribute the word sets to 0 */
 	const char *err;	/* a bad value: iproute2's words, if not "invalid WORD" */
 	/* The shortest prefix of word iproute2 takes (it tries its words
 	 * with matches() in its own order); 0: the whole word (strcmp). */
