@@ -22,6 +22,7 @@ struct ifcache {
 };
 
 bool ifname_valid(const char *name);
+bool ifname_usable(const char *name, size_t max);
 int ifname_to_index(const char *name);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
 int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
