@@ -328,7 +328,7 @@ static bool seen_word(const struct link_kind *k, uint64_t seen, const char *word
 
 static int vxlan_check(const struct link_kind *k, uint64_t seen)
 {
-	if (!seen_word(k, seen, "id") && !seen_word(k, seen, "vni")) {
+	if (!seen_word(k, seen, "id")) {	/* vni counts as id */
 		fprintf(stderr, "vxlan: missing virtual network identifier\n");
 		return EXIT_FAIL;
 	}
@@ -527,6 +527,20 @@ static const struct kind_opt *opt_find(const struct link_kind *k, const char *wo
 	return NULL;
 }
 
+/* The first row another spelling stands for (vni for id: the same
+ * attribute and key), so a second use of either is a duplicate, named
+ * by the first word as iproute2 does. */
+static int opt_alias_of(const struct link_kind *k, int i)
+{
+	const struct kind_opt *o = &k->opts[i];
+
+	for (int j = 0; j < i; j++)
+		if (k->opts[j].attr == o->attr && k->opts[j].key && o->key &&
+		    !strcmp(k->opts[j].key, o->key))
+			return j;
+	return i;
+}
+
 /* `type KIND ARGS...` into the open IFLA_INFO_DATA nest: 0 or an exit
  * status. */
 int link_kind_parse(const struct link_kind *k, struct nlreq *r, int argc, char **argv)
@@ -535,7 +549,7 @@ int link_kind_parse(const struct link_kind *k, struct nlreq *r, int argc, char *
 	const struct kind_opt *o;
 	uint64_t seen = 0;
 	bool any = argc > 0, no;
-	int ret, i;
+	int ret, i, c;
 
 	for (; argc > 0; argc--, argv++) {
 		o = opt_find(k, *argv, &i, &no);
@@ -544,9 +558,11 @@ int link_kind_parse(const struct link_kind *k, struct nlreq *r, int argc, char *
 				fprintf(stderr, "%s: unknown command \"%s\"?\n", k->name, *argv);
 			return kind_usage(k);
 		}
-		if (k->once && (seen & (1ull << i)))
-			return arg_garbage(*argv, argc > 1 && opt_takes_value(o) ? argv[1] : *argv);
-		seen |= 1ull << i;
+		c = opt_alias_of(k, i);
+		if (k->once && (seen & (1ull << c)))
+			return arg_garbage(c == i ? *argv : k->opts[c].word,
+					   argc > 1 && opt_takes_value(o) ? argv[1] : *argv);
+		seen |= 1ull << c;
 		if (o->type == OPT_FLAG)
 			nlreq_put(r, o->attr, 0, NULL);
 		else if (o->type == OPT_YES_NO)
