@@ -295,7 +295,7 @@ static int parse_options(struct ipbox *ib, int argc, char **argv)
 			opt++;
 		o = option_find(opt, &ib->color);
 		if (!o) {
-			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n", argv[i]);
+			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
 			return -EXIT_USAGE;
 		}
 		if (o->kind == OPT_VALUE && i + 1 >= argc)
