@@ -12,6 +12,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
@@ -112,10 +113,33 @@ struct nl *rt_socket(struct ipbox *ib)
 	return ib->rt;
 }
 
+/* What a change request changes, for the missing-capability message. */
+static const char *rt_change_what(uint16_t type)
+{
+	switch (type) {
+	case RTM_NEWADDR:
+	case RTM_DELADDR:
+		return "address change";
+	case RTM_NEWROUTE:
+	case RTM_DELROUTE:
+		return "route change";
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+		return "neigh change";
+	default:
+		return "link change";
+	}
+}
+
 int rt_talk(struct ipbox *ib, struct nlreq *req)
 {
-	struct nl *nl = rt_socket(ib);
+	struct nl *nl;
 
+	/* Every change needs CAP_NET_ADMIN: name it instead of the kernel's
+	 * bare EPERM. */
+	if (caps_require(CAP_NET_ADMIN, rt_change_what(req->nlh->nlmsg_type)) < 0)
+		return EXIT_FAIL;
+	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
