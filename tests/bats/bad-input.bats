@@ -55,6 +55,7 @@ prepare() {
 	printf 'route add 10.9.0.0/16 dev nosuch\n' >bad-device.batch
 	printf 'netns add a/b\n' >bad-netns.batch
 	printf -- '-n ns1 link\n' >bad-option.batch
+	printf 'addr add 10.9.0.1/33 dev veth0\nneigh add 300.1.1.1 dev veth0\n' >bad-prefix.batch
 }
 
 # Everything a bad input could have changed.
