@@ -17,6 +17,7 @@
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
 #include "link.h"
+#include "../netlink/pipe.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
  * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
@@ -131,17 +132,37 @@ static const char *rt_change_what(uint16_t type)
 	}
 }
 
+/* Changes nothing but kernel tables that later lines reach through ib->rt
+ * (whose every other request drains the pipeline first). */
+static bool rt_pipelinable(const struct nlreq *req)
+{
+	switch (req->nlh->nlmsg_type) {
+	case RTM_NEWROUTE: case RTM_DELROUTE:
+	case RTM_NEWADDR: case RTM_DELADDR:
+	case RTM_NEWNEIGH: case RTM_DELNEIGH:
+		return true;
+	}
+	return false;
+}
+
 int rt_talk(struct ipbox *ib, struct nlreq *req)
 {
 	struct nl *nl;
 
 	/* Every change needs CAP_NET_ADMIN: name it instead of the kernel's
-	 * bare EPERM. */
-	if (caps_require(CAP_NET_ADMIN, rt_change_what(req->nlh->nlmsg_type)) < 0)
+	 * bare EPERM.  Capabilities do not change while ipbox runs, so once
+	 * seen, a batch of many changes asks no more. */
+	static bool net_admin;
+
+	if (!net_admin && caps_require(CAP_NET_ADMIN, rt_change_what(req->nlh->nlmsg_type)) < 0)
 		return EXIT_FAIL;
+	net_admin = true;
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
+	/* A request the pipeline refuses (too big) fails as it would alone. */
+	if (ib->pipe && rt_pipelinable(req) && nl_pipe_queue(ib->pipe, nl, req) == 0)
+		return EXIT_OK;
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
 		nl_perror(nl);
 		return EXIT_KERNEL;
@@ -149,9 +170,21 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	return EXIT_OK;
 }
 
+const struct verb *object_find(const char *word)
+{
+	return verb_find(objects, word);
+}
+
+bool ipbox_pipelines(const char *word)
+{
+	const struct verb *obj = object_find(word);
+
+	return obj && (obj->run == do_route || obj->run == do_address || obj->run == do_neigh);
+}
+
 int ipbox_run(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *obj = verb_find(objects, argv[0]);
+	const struct verb *obj = object_find(argv[0]);
 
 	if (!obj || !obj->run) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);

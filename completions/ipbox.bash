@@ -69,7 +69,7 @@ _ipbox_route_nh='via dev weight onlink'
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words of add/... and of
 # show/flush, the nud states (nud_words).
 _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
-_ipbox_neigh_mod='lladdr nud proxy dev router extern_learn managed protocol'
+_ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 

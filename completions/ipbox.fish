@@ -420,7 +420,7 @@ function __ipbox_complete
             end
             switch $verb
                 case add change chg replace delete
-                    test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router extern_learn managed protocol
+                    test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router use managed extern_learn protocol
                 case show list lst flush
                     printf '%s\n' proxy to dev nud unused protocol help
                 case get
