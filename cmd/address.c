@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 
@@ -492,6 +493,8 @@ static int addr_flush(struct addr_ctx *c)
 	struct out *o = &ib->pr->out;
 	struct nlreq req;
 
+	if (caps_require(CAP_NET_ADMIN, "address flush") < 0)
+		return EXIT_FAIL;
 	c->flushing = true;
 	for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
 		c->flushed = 0;

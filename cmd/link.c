@@ -17,7 +17,6 @@
 #include "../namespace/netns.h"
 #include "../netlink/lladdr.h"
 
-#define ALTIFNAMSIZ 128
 #define IFALIASZ 256
 
 /* iproute2's usage, trimmed to the words link_parse and link_show_args
@@ -295,6 +294,15 @@ static int on_off(const char *key, const char *val)
 	return EXIT_FAIL;
 }
 
+/* carrier and protodown go through iproute2 6.1's parse_on_off(): other
+ * words, and its exit status is EINVAL's. */
+static int one_of_on_off(const char *key, const char *val)
+{
+	fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
+		key, val);
+	return EINVAL;
+}
+
 static int set_flag(struct ifinfomsg *ifi, unsigned int flag, bool inverted,
 		    const char *key, const char *val)
 {
@@ -312,19 +320,6 @@ static int set_flag(struct ifinfomsg *ifi, unsigned int flag, bool inverted,
 	else
 		ifi->ifi_flags &= ~flag;
 	return 0;
-}
-
-static bool altifname_valid(const char *name)
-{
-	size_t n = strlen(name);
-
-	if (n == 0 || n >= ALTIFNAMSIZ)
-		return false;
-	for (; *name; name++)
-		if (*name == '/' || *name == ':' || *name == ' ' || *name == '\t' ||
-		    *name == '\n' || *name == '\r' || *name == '\v' || *name == '\f')
-			return false;
-	return true;
 }
 
 static int int_arg(const char *key, const char *val, int32_t *out, const char *what)
@@ -410,7 +405,7 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 			NEXT();
 			if (name)
 				return -arg_duplicate("name", *argv);
-			if (!ifname_valid(*argv))
+			if (!ifname_usable(*argv, IF_NAMESIZE))
 				return -arg_invalid("\"name\" not a valid ifname", *argv);
 			name = *argv;
 			if (!dev)
@@ -490,7 +485,7 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 		} else if (!strcmp(w, "carrier")) {
 			NEXT();
 			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
-				return -on_off(w, *argv);
+				return -one_of_on_off(w, *argv);
 			nlreq_put_u8(r, IFLA_CARRIER, !strcmp(*argv, "on"));
 		} else if (matches(w, "master")) {
 			int idx;
@@ -586,7 +581,7 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 		} else if (!strcmp(w, "protodown")) {
 			NEXT();
 			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
-				return -on_off(w, *argv);
+				return -one_of_on_off(w, *argv);
 			nlreq_put_u8(r, IFLA_PROTO_DOWN, !strcmp(*argv, "on"));
 		} else if (!strcmp(w, "gso_max_size") || !strcmp(w, "gso_max_segs") ||
 			   !strcmp(w, "gro_max_size")) {
@@ -610,7 +605,7 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 				NEXT();
 			if (dev != name)
 				return -arg_garbage("dev", *argv);
-			if (!altifname_valid(*argv))
+			if (!ifname_usable(*argv, 0))
 				return -arg_invalid("\"dev\" not a valid ifname", *argv);
 			dev = *argv;
 		}
@@ -961,12 +956,14 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 
 	if (argc < 1 || matches(argv[0], "help"))
 		goto usage;
-	if (matches(argv[0], "add"))
+	if (matches(argv[0], "add")) {
 		cmd = RTM_NEWLINKPROP;
-	else if (matches(argv[0], "delete"))
+	} else if (matches(argv[0], "delete")) {
 		cmd = RTM_DELLINKPROP;
-	else
-		goto usage;
+	} else {
+		fprintf(stderr, "Operator required\n");
+		return EXIT_USAGE;
+	}
 	ifi = nlreq_init(&req, cmd, cmd == RTM_NEWLINKPROP ? NLM_F_CREATE | NLM_F_EXCL : 0,
 			 sizeof(*ifi));
 	ifi->ifi_family = (unsigned char)ib->family;
@@ -976,8 +973,8 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 			if (argc < 2)
 				return arg_incomplete();
 			argc--, argv++;
-			if (!altifname_valid(*argv))
-				return arg_invalid("\"altname\" not a valid ifname", *argv);
+			if (!ifname_usable(*argv, 0))
+				return arg_invalid("not a valid altname", *argv);
 			nlreq_put_str(&req, IFLA_ALT_IFNAME, *argv);
 		} else if (matches(*argv, "help")) {
 			goto usage;
@@ -989,7 +986,7 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 			}
 			if (dev)
 				return arg_garbage("dev", *argv);
-			if (!altifname_valid(*argv))
+			if (!ifname_usable(*argv, 0))
 				return arg_invalid("\"dev\" not a valid ifname", *argv);
 			dev = *argv;
 		}

@@ -114,6 +114,24 @@ struct nl *rt_socket(struct ipbox *ib)
 	return ib->rt;
 }
 
+/* What a change request changes, for the missing-capability message. */
+static const char *rt_change_what(uint16_t type)
+{
+	switch (type) {
+	case RTM_NEWADDR:
+	case RTM_DELADDR:
+		return "address change";
+	case RTM_NEWROUTE:
+	case RTM_DELROUTE:
+		return "route change";
+	case RTM_NEWNEIGH:
+	case RTM_DELNEIGH:
+		return "neigh change";
+	default:
+		return "link change";
+	}
+}
+
 /* Changes nothing but kernel tables that later lines reach through ib->rt
  * (whose every other request drains the pipeline first). */
 static bool rt_pipelinable(const struct nlreq *req)
@@ -129,8 +147,17 @@ static bool rt_pipelinable(const struct nlreq *req)
 
 int rt_talk(struct ipbox *ib, struct nlreq *req)
 {
-	struct nl *nl = rt_socket(ib);
+	struct nl *nl;
 
+	/* Every change needs CAP_NET_ADMIN: name it instead of the kernel's
+	 * bare EPERM.  Capabilities do not change while ipbox runs, so once
+	 * seen, a batch of many changes asks no more. */
+	static bool net_admin;
+
+	if (!net_admin && caps_require(CAP_NET_ADMIN, rt_change_what(req->nlh->nlmsg_type)) < 0)
+		return EXIT_FAIL;
+	net_admin = true;
+	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
 	/* A request the pipeline refuses (too big) fails as it would alone. */
@@ -325,7 +352,7 @@ static int parse_options(struct ipbox *ib, int argc, char **argv)
 			opt++;
 		o = option_find(opt, &ib->color);
 		if (!o) {
-			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n", argv[i]);
+			fprintf(stderr, "Option \"%s\" is unknown, try \"ip -help\".\n", opt);
 			return -EXIT_USAGE;
 		}
 		if (o->kind == OPT_VALUE && i + 1 >= argc)

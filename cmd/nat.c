@@ -515,9 +515,9 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 	if (argc < 1)
 		return bad(q, "a nat rule is missing; try \"ip nat help\".");
 	if (only_handle && !strcmp(argv[0], "handle")) {
-		if (argc != 2)
+		if (argc > 2)
 			return bad(q, "\"del handle N\" takes nothing else.");
-		return keyword_apply(q, keyword_find("handle"), argv[1]);
+		return keyword_apply(q, keyword_find("handle"), argc > 1 ? argv[1] : NULL);
 	}
 	q->has_rule = true;
 	ret = kind_parse(q, argv[0]);

@@ -14,6 +14,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
@@ -369,6 +370,8 @@ static int neigh_flush_rounds(struct neigh_show *s, struct nl *nl)
 	struct printer *p = s->p;
 	int round;
 
+	if (caps_require(CAP_NET_ADMIN, "neigh flush") < 0)
+		return EXIT_FAIL;
 	s->flush = malloc(sizeof(*s->flush));
 	if (!s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
 		free(s->flush);

@@ -12,6 +12,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
@@ -523,9 +524,12 @@ static int route_list(struct ipbox *ib, struct route_show *s)
 /* Dump and delete in rounds until a dump finds nothing left. */
 static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
 {
-	struct nl *nl = rt_socket(ib);
+	struct nl *nl;
 	int round = 0;
 
+	if (caps_require(CAP_NET_ADMIN, "route flush") < 0)
+		return EXIT_FAIL;
+	nl = rt_socket(ib);
 	s->flush = malloc(sizeof(*s->flush));
 	if (!nl || !s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
 		free(s->flush);

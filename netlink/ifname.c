@@ -26,6 +26,20 @@ bool ifname_valid(const char *name)
 	return true;
 }
 
+/* iproute2's check_ifname (max IF_NAMESIZE) and check_altifname (max 0:
+ * any length): not empty, no '/' or whitespace.  What else the kernel
+ * refuses ("." or "..", ':', an altname too long) it is left to refuse,
+ * so the error is iproute2's. */
+bool ifname_usable(const char *name, size_t max)
+{
+	if (!*name || (max && strlen(name) >= max))
+		return false;
+	for (; *name; name++)
+		if (*name == '/' || isspace((unsigned char)*name))
+			return false;
+	return true;
+}
+
 static int index_answer(const struct nlmsghdr *nlh, void *data)
 {
 	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);

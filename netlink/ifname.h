@@ -22,6 +22,7 @@ struct ifcache {
 };
 
 bool ifname_valid(const char *name);
+bool ifname_usable(const char *name, size_t max);
 int ifname_to_index(const char *name);
 /* While on, ifname_to_index() answers names it found before without
  * asking the kernel: only for runs of requests that cannot rename, create

@@ -12,6 +12,42 @@ no_caps() {
 	nobody --inh-caps=-all --bounding-set=-all "$@"
 }
 
+# CAP_NET_ADMIN alone, ambient so that it survives the exec.
+net_admin() {
+	nobody --inh-caps=-all,+net_admin --ambient-caps=-all,+net_admin \
+		--bounding-set=-all,+net_admin "$@"
+}
+
+eval "helpers_$(declare -f teardown)"
+
+teardown() {
+	nft flush ruleset 2>/dev/null || true
+	helpers_teardown
+}
+
+# An ifb up with an address, a route, a neighbour and a nat rule.
+prepare() {
+	$IP link add i0 type ifb
+	$IP link set i0 up
+	$IP addr add 10.5.0.1/24 dev i0
+	$IP route add 10.6.0.0/16 via 10.5.0.2
+	$IP neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
+	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
+}
+
+# Everything a change could have touched.
+state() {
+	$IP -d link show
+	$IP addr show
+	$IP route show table all
+	$IP -6 route show table all
+	$IP neigh show
+	$IP netns list
+	ls -A /run/netns
+	grep netns /proc/self/mountinfo || true
+	nft list ruleset
+}
+
 @test "without capabilities, changes are refused naming the capability" {
 	"$IPBOX" netns add x
 	run no_caps "$IPBOX" netns add y
@@ -36,12 +72,134 @@ no_caps() {
 }
 
 @test "without capabilities, reads still work" {
+	local args
 	"$IPBOX" netns add x
 	run no_caps "$IPBOX" netns list
 	assert_success
 	assert_output x
 	run no_caps "$IPBOX" netns identify
 	assert_success
+	prepare
+	for args in "link show" "address show" "route show" "neigh show" "-d link show i0" \
+		"route show table all" "-6 route show" "route get 10.6.0.1" "-j address show dev i0"; do
+		# shellcheck disable=SC2086
+		run no_caps "$IPBOX" $args
+		assert_success
+		refute_output ""
+		# as /bin/ip prints it with the same (lack of) privileges
+		# shellcheck disable=SC2086
+		assert_output "$(no_caps $IP $args)"
+	done
+}
+
+@test "without capabilities, every change names CAP_NET_ADMIN and changes nothing" {
+	local before line what args
+	prepare
+	before=$(state 2>&1)
+	while IFS='|' read -r what args; do
+		# shellcheck disable=SC2086
+		run no_caps "$IPBOX" $args
+		assert_failure 1
+		assert_output "Error: $what requires CAP_NET_ADMIN."
+	done <<-'EOF'
+	link change|link add i1 type ifb
+	link change|link set i0 down
+	link change|link set i0 mtu 1400 alias x
+	link change|link delete i0
+	link change|link property add dev i0 altname ifbzero
+	address change|address add 10.7.0.1/24 dev i0
+	address change|address del 10.5.0.1/24 dev i0
+	address change|address replace 10.5.0.1/24 dev i0 valid_lft 100 preferred_lft 50
+	address flush|address flush dev i0
+	route change|route add 10.8.0.0/16 dev i0
+	route change|route replace 10.6.0.0/16 via 10.5.0.3
+	route change|route del 10.6.0.0/16
+	route flush|route flush dev i0
+	neigh change|neigh add 10.5.0.9 lladdr 02:00:00:00:00:09 dev i0
+	neigh change|neigh change 10.5.0.3 lladdr 02:00:00:00:00:04 dev i0
+	neigh change|neigh del 10.5.0.3 dev i0
+	neigh flush|neigh flush dev i0 nud all
+	nat add|nat add masquerade oif i0
+	nat del|nat del masquerade src 10.5.0.0/24 oif i0
+	nat flush|nat flush
+	EOF
+	run state
+	assert_output "$before"
+}
+
+@test "with CAP_NET_ADMIN alone, link, address, route, neigh and nat changes work" {
+	run net_admin "$IPBOX" link add i0 type ifb
+	assert_success
+	run net_admin "$IPBOX" link set i0 up
+	assert_success
+	run $IP -br link show i0
+	assert_output --regexp '^i0 +UNKNOWN '
+	run net_admin "$IPBOX" address add 10.5.0.1/24 dev i0
+	assert_success
+	run $IP -br -4 address show dev i0
+	assert_output --regexp '^i0 +UNKNOWN +10\.5\.0\.1/24 *$'
+	run net_admin "$IPBOX" route add 10.6.0.0/16 via 10.5.0.2
+	assert_success
+	run $IP route show 10.6.0.0/16
+	assert_output "10.6.0.0/16 via 10.5.0.2 dev i0 "
+	run net_admin "$IPBOX" neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
+	assert_success
+	run $IP neigh show 10.5.0.3
+	assert_output "10.5.0.3 dev i0 lladdr 02:00:00:00:00:03 PERMANENT "
+	run net_admin "$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0
+	assert_success
+	run net_admin "$IPBOX" nat add snat src 10.5.0.0/24 to 192.0.2.1
+	assert_success
+	run nft list chain inet ipbox srcnat
+	assert_line --regexp 'ip saddr 10\.5\.0\.0/24 oifname "i0" .*masquerade'
+	assert_line --regexp 'ip saddr 10\.5\.0\.0/24 .*snat ip to 192\.0\.2\.1'
+	run net_admin "$IPBOX" nat del masquerade src 10.5.0.0/24 oif i0
+	assert_success
+	run nft list chain inet ipbox srcnat
+	refute_line --partial masquerade
+	assert_line --partial "snat ip to 192.0.2.1"
+	run net_admin "$IPBOX" nat flush
+	assert_success
+	run nft list table inet ipbox
+	assert_failure
+	# and back again
+	run net_admin "$IPBOX" neigh del 10.5.0.3 dev i0
+	assert_success
+	run $IP neigh show 10.5.0.3
+	assert_output ""
+	run net_admin "$IPBOX" route del 10.6.0.0/16
+	assert_success
+	run $IP route show 10.6.0.0/16
+	assert_output ""
+	run net_admin "$IPBOX" address del 10.5.0.1/24 dev i0
+	assert_success
+	run $IP -4 address show dev i0
+	assert_output ""
+	run net_admin "$IPBOX" link delete i0
+	assert_success
+	run $IP link show i0
+	assert_failure
+}
+
+@test "with CAP_NET_ADMIN alone, netns add, exec and delete name CAP_SYS_ADMIN and change nothing" {
+	local before
+	"$IPBOX" netns add x
+	before=$(state 2>&1)
+	run net_admin "$IPBOX" netns add y
+	assert_failure 1
+	assert_output "Error: netns add requires CAP_SYS_ADMIN."
+	run net_admin "$IPBOX" netns exec x touch "$BATS_TEST_TMPDIR/ran"
+	assert_failure 1
+	assert_output "Error: netns exec requires CAP_SYS_ADMIN."
+	[ ! -e "$BATS_TEST_TMPDIR/ran" ]
+	run net_admin "$IPBOX" netns delete x
+	assert_failure 1
+	assert_output "Error: netns delete requires CAP_SYS_ADMIN."
+	run state
+	assert_output "$before"
+	run net_admin "$IPBOX" netns list
+	assert_success
+	assert_output x
 }
 
 @test "netns exec from a binary with file capabilities runs the program with none" {
