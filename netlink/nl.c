@@ -16,6 +16,8 @@ int nl_open(struct nl *nl, int bus)
 	int one = 1, rcvbuf = 1024 * 1024;
 
 	memset(nl, 0, offsetof(struct nl, rx));
+	if (nl_dry_run)
+		return 0;
 	nl->sk = mnl_socket_open2(bus, SOCK_CLOEXEC);
 	if (!nl->sk)
 		return -1;
@@ -128,6 +130,8 @@ static int nl_send(struct nl *nl, struct nlreq *r)
 	r->nlh->nlmsg_seq = ++nl->seq;
 	nl->error = 0;
 	nl->ext_msg[0] = '\0';
+	if (nl_dry_run)
+		return nl_dry_send(nl, r->nlh);
 	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : 0;
 }
 
@@ -274,7 +278,8 @@ static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
 	int ret = 0;
 
 	while (!done) {
-		ssize_t n = mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
+		ssize_t n = nl_dry_run ? nl_dry_recv() :
+			    mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
 
 		if (n < 0) {
 			if (errno == EINTR)
