@@ -44,7 +44,7 @@ struct batch {
 	uint32_t first_seq, seq;
 	int acks;		/* messages that will each be answered */
 	bool nomem;
-	char buf[BATCH_SIZE];
+	char buf[BATCH_SIZE] __attribute__((aligned(NLMSG_ALIGNTO)));
 };
 
 static void batch_start(struct batch *bt, struct nat_session *s, bool checked)
@@ -146,6 +146,10 @@ static int batch_send(struct nat_session *s, struct batch *bt)
 	if (bt->nomem) {
 		nl->error = ENOMEM;
 		return -1;
+	}
+	if (nl_dry_run) {	/* checked and dropped: as if all acked */
+		nl_dry_check(mnl_nlmsg_batch_head(bt->b), mnl_nlmsg_batch_size(bt->b), true);
+		return 0;
 	}
 	if (mnl_socket_sendto(nl->sk, mnl_nlmsg_batch_head(bt->b), mnl_nlmsg_batch_size(bt->b)) < 0) {
 		nl->error = errno;
