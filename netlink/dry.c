@@ -1,9 +1,10 @@
 /* Dry run, for the fuzz targets: requests are checked, never sent.  A
  * request the builders got wrong (attributes that do not tile their
- * message or their nest) is a bug in ipbox, so it aborts where a fuzzer
- * sees it.  The answer is the target's (nl_dry_answer) followed by what
- * ends the exchange: an ack, or the end of an empty dump. */
+ * message or their nests: attr_tiled) is a bug in ipbox, so it aborts
+ * where a fuzzer sees it.  The answer is the target's (nl_dry_answer)
+ * followed by what ends the exchange: an ack, or the end of a dump. */
 #include "nl.h"
+#include "attr.h"
 
 #include <errno.h>
 #include <stdlib.h>
@@ -11,7 +12,6 @@
 #include <libmnl/libmnl.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/rtnetlink.h>
-#include <linux/veth.h>
 
 bool nl_dry_run;
 size_t (*nl_dry_answer)(const struct nlmsghdr *req, void *buf, size_t size);
@@ -42,57 +42,6 @@ static size_t request_hdrlen(uint16_t type, bool nfnetlink)
 	abort();	/* a request type this check has not learnt yet */
 }
 
-static void check_attrs(const void *buf, size_t len, uint16_t msg_type, int depth);
-
-/* A nest whose payload starts with a struct rather than an attribute:
- * a veth peer (struct ifinfomsg) and a route's nexthops (struct
- * rtnexthop each, attributes after it). */
-static void check_nest(const struct nlattr *a, uint16_t msg_type, int depth)
-{
-	const char *p = mnl_attr_get_payload(a);
-	size_t len = mnl_attr_get_payload_len(a);
-	uint16_t type = mnl_attr_get_type(a);
-
-	if ((msg_type & ~3) == RTM_BASE && depth == 2 && type == VETH_INFO_PEER) {
-		if (len < sizeof(struct ifinfomsg))
-			abort();
-		check_attrs(p + sizeof(struct ifinfomsg), len - sizeof(struct ifinfomsg),
-			    msg_type, 0);
-		return;
-	}
-	if ((msg_type & ~3) == RTM_NEWROUTE && depth == 0 && type == RTA_MULTIPATH) {
-		while (len > 0) {
-			const struct rtnexthop *nh = (const void *)p;
-			size_t step;
-
-			if (len < sizeof(*nh) || nh->rtnh_len < sizeof(*nh) || nh->rtnh_len > len)
-				abort();
-			check_attrs(p + sizeof(*nh), nh->rtnh_len - sizeof(*nh), msg_type, depth + 1);
-			step = RTNH_ALIGN((size_t)nh->rtnh_len);
-			len -= step < len ? step : len;
-			p += step;
-		}
-		return;
-	}
-	check_attrs(p, len, msg_type, depth + 1);
-}
-
-/* Attributes must fill their space exactly; nests (NLA_F_NESTED, as
- * libmnl marks them) likewise, all the way down. */
-static void check_attrs(const void *buf, size_t len, uint16_t msg_type, int depth)
-{
-	const struct nlattr *a = buf;
-	int left = (int)len;
-
-	for (; mnl_attr_ok(a, left); a = mnl_attr_next(a)) {
-		left -= (int)MNL_ALIGN(a->nla_len);
-		if (a->nla_type & NLA_F_NESTED)
-			check_nest(a, msg_type, depth);
-	}
-	if (left != 0)
-		abort();
-}
-
 void nl_dry_check(const void *buf, size_t len, bool nfnetlink)
 {
 	const struct nlmsghdr *nlh = buf;
@@ -103,8 +52,9 @@ void nl_dry_check(const void *buf, size_t len, bool nfnetlink)
 
 		if (!(nlh->nlmsg_flags & NLM_F_REQUEST) || nlh->nlmsg_len < NLMSG_HDRLEN + hdrlen)
 			abort();
-		check_attrs((const char *)nlh + NLMSG_HDRLEN + hdrlen,
-			    nlh->nlmsg_len - NLMSG_HDRLEN - hdrlen, nlh->nlmsg_type, 0);
+		if (!attr_tiled((const char *)nlh + NLMSG_HDRLEN + hdrlen,
+				nlh->nlmsg_len - NLMSG_HDRLEN - hdrlen, nlh->nlmsg_type, 0))
+			abort();
 	}
 	if (left != 0)
 		abort();

@@ -7,6 +7,8 @@
 #include <sys/socket.h>
 #include <libmnl/libmnl.h>
 
+#include "attr.h"
+
 #ifndef NETLINK_GET_STRICT_CHK
 #define NETLINK_GET_STRICT_CHK 12
 #endif
@@ -119,6 +121,25 @@ void nlreq_nest_end(struct nlreq *r, struct nlattr *nest)
 {
 	if (nest)
 		mnl_attr_nest_end(r->nlh, nest);
+}
+
+/* A dumped message sent back as request `type` (a flush deletes what it
+ * dumped, as iproute2 does): its fixed header and each whole, well-formed
+ * attribute; anything else stays behind.  -1 if it is too short for the
+ * header or too long for a request. */
+int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_t hdrlen)
+{
+	const struct nlattr *a;
+	void *hdr;
+
+	nlreq_init(r, type, 0, 0);
+	if (mnl_nlmsg_get_payload_len(nlh) < hdrlen || !(hdr = nlreq_reserve(r, hdrlen)))
+		return -1;
+	memcpy(hdr, mnl_nlmsg_get_payload(nlh), hdrlen);
+	mnl_attr_for_each(a, nlh, hdrlen)
+		if (attr_tiled(a, MNL_ALIGN(a->nla_len), type, 0))
+			nlreq_put(r, a->nla_type, mnl_attr_get_payload_len(a), mnl_attr_get_payload(a));
+	return r->overflow ? -1 : 0;
 }
 
 static int nl_send(struct nl *nl, struct nlreq *r)

@@ -54,6 +54,7 @@ void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s);
 void *nlreq_reserve(struct nlreq *r, size_t len);
 struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type);
 void nlreq_nest_end(struct nlreq *r, struct nlattr *nest);
+int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_t hdrlen);
 
 int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data);
 int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data);
