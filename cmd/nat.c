@@ -525,7 +525,9 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 
 		if (!k)
 			return bad(q, "unknown keyword \"%s\"; try \"ip nat help\".", *argv);
-		ret = keyword_apply(q, k, k->value ? argv[1] : NULL);
+		/* argv need not end in NULL: a comment read back is split
+		 * into a fixed array. */
+		ret = keyword_apply(q, k, k->value && argc > 1 ? argv[1] : NULL);
 		if (k->value && argc > 1)
 			argc--, argv++;
 	}
