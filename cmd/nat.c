@@ -186,7 +186,7 @@ static int target_parse(const char *s, struct nat_rule *r)
 	if (dash)
 		*dash++ = '\0';
 	/* "[a]-[b]": the brackets of the middle were left in place. */
-	if (dash && dash[0] == '[' && addrs[strlen(addrs) - 1] == ']')
+	if (dash && dash[0] == '[' && *addrs && addrs[strlen(addrs) - 1] == ']')
 		addrs[strlen(addrs) - 1] = '\0', dash++;
 	if (addr_parse(addrs, &r->to_min) < 0 || addr_parse(dash ? dash : addrs, &r->to_max) < 0)
 		return -1;
