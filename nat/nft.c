@@ -327,6 +327,8 @@ static const struct shape_table rule_shape = SHAPE(NULL, NFTA_RULE_MAX,
 	[NFTA_RULE_TABLE] = S_STR, [NFTA_RULE_CHAIN] = S_STR, [NFTA_RULE_HANDLE] = S_U64,
 	[NFTA_RULE_EXPRESSIONS] = S_EXPRS, [NFTA_RULE_POSITION] = S_U64,
 	[NFTA_RULE_USERDATA] = S_BIN, [NFTA_RULE_PAD] = S_BIN);
+static const struct shape_table elem_shape = SHAPE(NULL, NFTA_EXPR_MAX,
+	[NFTA_EXPR_NAME] = S_STR, [NFTA_EXPR_DATA] = S_BIN);	/* data: by its kind */
 static const struct shape_table data_shape = SHAPE(NULL, NFTA_DATA_MAX,
 	[NFTA_DATA_VALUE] = S_VALUE, [NFTA_DATA_VERDICT] = S_VERDICT);
 static const struct shape_table verdict_shape = SHAPE(NULL, NFTA_VERDICT_MAX,
@@ -362,14 +364,11 @@ static bool shape_fits(const void *buf, size_t len, const struct shape_table *t)
 static bool expr_fits(const struct nlattr *elem)
 {
 	const struct nlattr *tb[NFTA_EXPR_MAX + 1];
-	static const enum mnl_attr_data_type policy[NFTA_EXPR_MAX + 1] = {
-		[NFTA_EXPR_NAME] = MNL_TYPE_NUL_STRING,
-		[NFTA_EXPR_DATA] = MNL_TYPE_NESTED,
-	};
 
-	if (mnl_attr_get_type(elem) != NFTA_LIST_ELEM)
+	if (mnl_attr_get_type(elem) != NFTA_LIST_ELEM ||
+	    !shape_fits(mnl_attr_get_payload(elem), mnl_attr_get_payload_len(elem), &elem_shape))
 		return false;
-	attr_parse_nested(tb, NFTA_EXPR_MAX, policy, elem);
+	attr_parse_nested(tb, NFTA_EXPR_MAX, NULL, elem);
 	if (!tb[NFTA_EXPR_NAME])
 		return false;
 	for (size_t i = 0; i < sizeof(expr_shapes) / sizeof(expr_shapes[0]); i++)
