@@ -93,8 +93,13 @@ fuzz-smoke: $(FUZZ_TARGETS)
 		echo "fuzz $$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$n.log) runs, no crash"; done
 
 # ipbox against /bin/ip, side by side; writes bench/RESULTS.md.
-bench: deps $(BIN)
-	bench/run
+bench: deps $(BIN) $(B)/bench/probe
+	PROBE=$(B)/bench/probe bench/run
+
+# The raw netlink floor bench/run measures -batch -force against.
+$(B)/bench/probe: bench/probe.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 
 demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh

@@ -167,8 +167,27 @@ int inet_get_prefix(struct inet_prefix *p, const char *s, int family)
 	return EXIT_FAIL;
 }
 
+/* Dotted quad by hand: glibc's inet_ntop formats IPv4 with sprintf, and
+ * dumps print an address or two per line. */
+static char *inet4_ntop(const uint8_t *a, char *buf)
+{
+	char *p = buf;
+
+	for (int i = 0; i < 4; i++) {
+		if (a[i] >= 100)
+			*p++ = (char)('0' + a[i] / 100);
+		if (a[i] >= 10)
+			*p++ = (char)('0' + a[i] / 10 % 10);
+		*p++ = (char)('0' + a[i] % 10);
+		*p++ = i < 3 ? '.' : '\0';
+	}
+	return buf;
+}
+
 const char *inet_ntop_raw(int family, const void *data, char *buf)
 {
+	if (family == AF_INET)
+		return inet4_ntop(data, buf);
 	if (!inet_ntop(family, data, buf, INET_STRLEN))
 		snprintf(buf, INET_STRLEN, "???");
 	return buf;

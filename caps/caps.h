@@ -5,6 +5,8 @@
 
 #include <sys/capability.h>
 
+/* 1 if cap is in the effective set, 0 if not, -1 on error. */
+int caps_have(cap_value_t cap);
 int caps_require(cap_value_t cap, const char *what);
 int caps_drop_all(void);
 

@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <unistd.h>
+
+#include "../netlink/ifname.h"
+#include "../netlink/pipe.h"
 
 #define BATCH_MAX_ARGS 100
 
@@ -84,12 +88,133 @@ int batch_split(char *line, char *argv[], int max)
 	return argc;
 }
 
-int batch_run(struct ipbox *ib, const char *file)
+/* One batch run: where its lines come from and how it is going. */
+struct batch {
+	struct ipbox *ib;
+	const char *file;
+	int ret;
+	struct nl_pipe *pipe;	/* -force only: changes sent without waiting */
+	struct nat_batch *nat;	/* a run of nat lines, one transaction */
+};
+
+static void batch_failed(struct batch *b, int lineno)
 {
-	FILE *in = stdin;
+	out_flush(&b->ib->pr->out);
+	fprintf(stderr, "Command failed %s:%d\n", b->file, lineno);
+	b->ret = EXIT_FAIL;
+}
+
+static void batch_pipe_failed(struct nl *nl, uint32_t lineno, void *data)
+{
+	nl_perror(nl);
+	batch_failed(data, (int)lineno);
+}
+
+/* While changes are in flight, whatever a line writes on stderr must come
+ * after the failures of the lines before it: the first byte drains the
+ * pipeline (whose own reports, written while it drains, pass through). */
+static ssize_t batch_stderr_write(void *cookie, const char *buf, size_t len)
+{
+	struct batch *b = cookie;
+
+	(void)nl_pipe_flush(b->pipe);	/* failures go to batch_pipe_failed */
+	return write(STDERR_FILENO, buf, len);
+}
+
+/* Under -force, route, address and neighbour changes are pipelined (see
+ * netlink/pipe.h); errors still come per line, in line order.  Without
+ * -force each line waits for its answer: iproute2 stops at the first
+ * failure and nothing after it may reach the kernel. */
+static FILE *batch_pipe_start(struct batch *b)
+{
+	static const cookie_io_functions_t io = { .write = batch_stderr_write };
+	FILE *err;
+
+	b->pipe = malloc(sizeof(*b->pipe));
+	err = b->pipe ? fopencookie(b, "w", io) : NULL;
+	if (!err) {
+		free(b->pipe);
+		b->pipe = NULL;
+		return NULL;
+	}
+	setvbuf(err, NULL, _IONBF, 0);
+	nl_pipe_init(b->pipe, batch_pipe_failed, b);
+	b->ib->pipe = b->pipe;
+	return err;
+}
+
+static void batch_pipe_stop(struct batch *b, FILE *err, FILE *saved)
+{
+	if (!b->pipe)
+		return;
+	(void)nl_pipe_flush(b->pipe);
+	nl_pipe_detach(b->pipe);
+	stderr = saved;
+	fclose(err);
+	b->ib->pipe = NULL;
+	free(b->pipe);
+}
+
+static int batch_lines(struct batch *b, FILE *in)
+{
+	struct ipbox *ib = b->ib;
 	char *line = NULL, *argv[BATCH_MAX_ARGS];
 	size_t cap = 0;
-	int family = ib->family, lineno = 0, ret = EXIT_OK;
+	int family = ib->family, lineno = 0;
+
+	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
+		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
+		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
+
+		if (argc == 0)
+			continue;
+		/* Another object's line may see what queued changes do
+		 * (netns exec runs anything): they go out first.  Lines of
+		 * the pipelining objects never rename a link, so device
+		 * names they look up stay valid until such a line. */
+		if (b->pipe && !pipelines)
+			(void)nl_pipe_flush(b->pipe);
+		ifname_remember(pipelines);
+		if (b->pipe)
+			b->pipe->cookie = (uint32_t)lineno;
+		ib->family = family;
+		print_reset(ib->pr);
+		/* nat lines join a transaction; any other line commits it. */
+		status = nat_batch_line(ib, &b->nat, b->file, lineno, argc, argv);
+		if (status == NAT_BATCH_TAKEN)
+			continue;
+		if (status) {
+			b->ret = EXIT_FAIL;
+			if (!ib->force)
+				break;
+		}
+		if (argc < 0) {
+			b->ret = EXIT_FAIL;
+			break;
+		}
+		status = ipbox_run(ib, argc, argv);
+		if (status == EXIT_USAGE) {
+			/* iproute2 exits on bad syntax, even under -force. */
+			b->ret = EXIT_USAGE;
+			break;
+		}
+		if (status) {
+			batch_failed(b, lineno);
+			if (!ib->force)
+				break;
+		}
+	}
+	if (nat_batch_line(ib, &b->nat, b->file, lineno, 0, NULL))
+		b->ret = EXIT_FAIL;
+	free(line);
+	ifname_remember(false);
+	return b->ret;
+}
+
+int batch_run(struct ipbox *ib, const char *file)
+{
+	struct batch b = { .ib = ib, .file = file, .ret = EXIT_OK };
+	FILE *in = stdin, *saved = stderr, *err = NULL;
 
 	if (strcmp(file, "-") != 0) {
 		in = fopen(file, "r");
@@ -99,33 +224,11 @@ int batch_run(struct ipbox *ib, const char *file)
 		}
 	}
 	ib->in_batch = true;
-	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
-		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
-
-		if (argc < 0) {
-			ret = EXIT_FAIL;
-			break;
-		}
-		if (argc == 0)
-			continue;
-		ib->family = family;
-		print_reset(ib->pr);
-		status = ipbox_run(ib, argc, argv);
-		if (status == EXIT_USAGE) {
-			/* iproute2 exits on bad syntax, even under -force. */
-			ret = EXIT_USAGE;
-			break;
-		}
-		if (status) {
-			out_flush(&ib->pr->out);
-			fprintf(stderr, "Command failed %s:%d\n", file, lineno);
-			ret = EXIT_FAIL;
-			if (!ib->force)
-				break;
-		}
-	}
-	free(line);
+	if (ib->force && (err = batch_pipe_start(&b)))
+		stderr = err;
+	batch_lines(&b, in);
+	batch_pipe_stop(&b, err, saved);
 	if (in != stdin)
 		fclose(in);
-	return ret;
+	return b.ret;
 }

@@ -23,13 +23,16 @@ struct ipbox {
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
 	struct nl *rt_storage;
+	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 
 /* The rtnetlink socket, opened lazily so commands that need none
  * (netns list, help) never pay for it.  NULL after printing an error. */
 struct nl *rt_socket(struct ipbox *ib);
 /* Send one request on it and take the ack: EXIT_OK, EXIT_FAIL (no
- * socket), or EXIT_KERNEL after nl_perror's line. */
+ * socket), or EXIT_KERNEL after nl_perror's line.  Under a pipelined
+ * batch a route, address or neighbour change is only queued (EXIT_OK):
+ * its failure is reported later, by the batch, against its line. */
 int rt_talk(struct ipbox *ib, struct nlreq *req);
 
 /* Object handlers: argv starts after the object word; they return an exit
@@ -46,5 +49,23 @@ int batch_split(char *line, char *argv[], int max);
 #include <sys/types.h>
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
 int ipbox_run(struct ipbox *ib, int argc, char **argv);
+/* The object `word` names only queues route, address or neighbour
+ * changes on ib->rt, so a batch line of it needs no drained pipeline. */
+bool ipbox_pipelines(const char *word);
+
+/* The object a word names (iproute2's abbreviations), or NULL. */
+const struct verb *object_find(const char *word);
+
+/* -batch: consecutive `nat add|replace|del` lines go into one nftables
+ * transaction (cmd/nat.c).  Call it for every line (argc < 0: a line
+ * that did not split; 0: end of file).  NAT_BATCH_TAKEN: the line is in
+ * the run, its result reported later; otherwise the line is for the
+ * caller to run, after the run before it was committed: the status
+ * returned is that run's (EXIT_FAIL once its failed lines were reported
+ * as `Command failed FILE:LINE`). */
+#define NAT_BATCH_TAKEN (-1)
+struct nat_batch;
+int nat_batch_line(struct ipbox *ib, struct nat_batch **nb, const char *file, int lineno,
+		   int argc, char **argv);
 
 #endif

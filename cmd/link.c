@@ -21,7 +21,8 @@
 #define IFALIASZ 256
 
 /* iproute2's usage, trimmed to the words link_parse and link_show_args
- * take. */
+ * take, plus the ones iproute2 takes without saying so (qlen, txqlen,
+ * brd, and the address filters of show). */
 static int link_usage(void)
 {
 	fprintf(stderr,
@@ -35,9 +36,9 @@ static int link_usage(void)
 		"\t\t    [ netns { PID | NAME } ]\n"
 		"\t\t    type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link delete { DEVICE | dev DEVICE } type TYPE [ ARGS ]\n"
+		"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
 		"\n"
-		"\tip link set { DEVICE | dev DEVICE }\n"
+		"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
 		"\t\t\t[ { up | down } ]\n"
 		"\t\t\t[ type TYPE ARGS ]\n"
 		"\t\t[ arp { on | off } ]\n"
@@ -47,10 +48,10 @@ static int link_usage(void)
 		"\t\t[ promisc { on | off } ]\n"
 		"\t\t[ trailers { on | off } ]\n"
 		"\t\t[ carrier { on | off } ]\n"
-		"\t\t[ txqueuelen PACKETS ]\n"
+		"\t\t[ { txqueuelen | qlen | txqlen } PACKETS ]\n"
 		"\t\t[ name NEWNAME ]\n"
 		"\t\t[ address LLADDR ]\n"
-		"\t\t[ broadcast LLADDR ]\n"
+		"\t\t[ { broadcast | brd } LLADDR ]\n"
 		"\t\t[ mtu MTU ]\n"
 		"\t\t[ netns { PID | NAME } ]\n"
 		"\t\t[ link-netnsid ID ]\n"
@@ -66,7 +67,7 @@ static int link_usage(void)
 		"\t\t[ gro_max_size BYTES ]\n"
 		"\n"
 		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [type TYPE]\n"
-		"\t\t[nomaster]\n"
+		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
 		"\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
 		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
@@ -80,7 +81,8 @@ static int link_usage(void)
 		"          macsec | macvlan | macvtap |\n"
 		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
 		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-		"          xfrm | virt_wifi }\n");
+		"          xfrm | virt_wifi }\n"
+		"SCOPE-ID := [ host | link | global | all | NUMBER ]\n");
 	return EXIT_USAGE;
 }
 
@@ -636,6 +638,14 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 		fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
 		return -EXIT_USAGE;
 	}
+	/* `set|delete group N`: index 0 and IFLA_GROUP, every device of
+	 * the group (the kernel's rtnl_group_changelink/dellink) */
+	if (!dev && group != -1) {
+		if (!create)
+			return start - argc;
+		fprintf(stderr, "group cannot be used when creating devices.\n");
+		return -EXIT_USAGE;
+	}
 	if (!create) {
 		if (!dev) {
 			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
@@ -669,15 +679,18 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 
 /* ---- kind options ----------------------------------------------------- */
 
-static int veth_usage(void)
+/* iproute2 prints this one on stdout: it goes through the sink, in
+ * order with what -batch printed before it. */
+static int veth_usage(struct printer *p)
 {
-	fprintf(stderr,
-		"Usage: ip link <options> type veth [peer <options>]\n"
-		"To get <options> type 'ip link add help'\n");
-	return EXIT_USAGE;
+	out_puts(&p->out,
+		 "Usage: ip link <options> type veth [peer <options>]\n"
+		 "To get <options> type 'ip link add help'\n");
+	return EXIT_FAIL;
 }
 
-static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
+static int veth_opts(struct printer *p, struct nlreq *r, int argc, char **argv,
+		     int *netns_fd)
 {
 	struct nlattr *peer;
 	struct ifinfomsg *pifi;
@@ -685,7 +698,7 @@ static int veth_opts(struct nlreq *r, int argc, char **argv, int *netns_fd)
 	int used;
 
 	if (strcmp(argv[0], "peer") != 0)
-		return -veth_usage();
+		return -veth_usage(p);
 	peer = nlreq_nest_start(r, VETH_INFO_PEER);
 	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
 		return -EXIT_FAIL;
@@ -713,6 +726,8 @@ static int macvlan_usage(const char *kind)
 	return EXIT_FAIL;
 }
 
+/* iproute2 matches these words by prefix, in this order: `m` is mode,
+ * `n` nopromisc. */
 static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv)
 {
 	static const char *const modes[] = { "private", "vepa", "bridge", "passthru", "source" };
@@ -721,7 +736,7 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 	bool has_flags = false;
 
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "mode")) {
+		if (matches(*argv, "mode")) {
 			mode = 0;
 
 			if (argc < 2)
@@ -736,17 +751,39 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 				return -EXIT_FAIL;
 			}
 			nlreq_put_u32(r, IFLA_MACVLAN_MODE, mode);
-		} else if (!strcmp(*argv, "nopromisc")) {
+		} else if (matches(*argv, "flag")) {
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (!strcmp(*argv, "nopromisc"))
+				flags = MACVLAN_FLAG_NOPROMISC;
+			else if (!strcmp(*argv, "nodst"))
+				flags = MACVLAN_FLAG_NODST;
+			else if (!strcmp(*argv, "null"))
+				flags = 0;
+			else {
+				fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", "
+					"\"nodst\" or \"null\", not \"%s\"\n", *argv);
+				return -EXIT_FAIL;
+			}
+			has_flags = true;
+		} else if (matches(*argv, "nopromisc")) {
 			flags |= MACVLAN_FLAG_NOPROMISC;
 			has_flags = true;
-		} else if (!strcmp(*argv, "bcqueuelen")) {
+		} else if (matches(*argv, "nodst")) {
+			flags |= MACVLAN_FLAG_NODST;
+			has_flags = true;
+		} else if (matches(*argv, "bcqueuelen")) {
 			uint32_t v;
 
 			if (argc < 2)
 				return -arg_incomplete();
 			argc--, argv++;
-			if (arg_u32(*argv, &v, 0) < 0)
-				return -arg_invalid("invalid bcqueuelen", *argv);
+			if (arg_u32(*argv, &v, 0) < 0) {
+				fprintf(stderr, "Error: argument of \"bcqueuelen\" must be a positive "
+					"integer [0-4294967295], not \"%s\"\n", *argv);
+				return -EXIT_FAIL;
+			}
 			nlreq_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
 		} else if (matches(*argv, "help")) {
 			return -macvlan_usage(kind);
@@ -764,19 +801,22 @@ static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv
 	return 0;
 }
 
+/* iproute2's vlan usage, trimmed to the words vlan_opts takes. */
+static int vlan_usage(void)
+{
+	fprintf(stderr,
+		"Usage: ... vlan id VLANID\n"
+		"\t\t[ protocol VLANPROTO ]\n"
+		"\n"
+		"VLANID := 0-4095\n"
+		"VLANPROTO: [ 802.1Q | 802.1ad ]\n");
+	return EXIT_FAIL;
+}
+
 static int vlan_opts(struct nlreq *r, int argc, char **argv)
 {
 	for (; argc > 0; argc--, argv++) {
-		if (!strcmp(*argv, "id")) {
-			uint32_t id;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
-				return -arg_invalid("id is invalid", *argv);
-			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
-		} else if (!strcmp(*argv, "protocol")) {
+		if (matches(*argv, "protocol")) {
 			uint16_t proto;
 
 			if (argc < 2)
@@ -789,31 +829,42 @@ static int vlan_opts(struct nlreq *r, int argc, char **argv)
 			else
 				return -arg_invalid("protocol is invalid", *argv);
 			nlreq_put_u16(r, IFLA_VLAN_PROTOCOL, proto);
+		} else if (matches(*argv, "id")) {
+			uint32_t id;
+
+			if (argc < 2)
+				return -arg_incomplete();
+			argc--, argv++;
+			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
+				return -arg_invalid("id is invalid", *argv);
+			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
 		} else {
-			fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
-			return -EXIT_USAGE;
+			if (!matches(*argv, "help"))
+				fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
+			return -vlan_usage();
 		}
 	}
 	return 0;
 }
 
-/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status). */
-static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
+/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status).  A
+ * KIND_slave type is KIND's port options: IFLA_INFO_SLAVE_KIND and
+ * IFLA_INFO_SLAVE_DATA, as iproute2 sends them. */
+static int kind_opts(struct ipbox *ib, struct nlreq *r, const struct link_req *lr, bool set_op,
+		     int *netns_fd)
 {
 	const char *kind = lr->type;
-	const char *us = strchr(kind, '_');
+	size_t n = strlen(kind);
+	bool slave = n > 6 && !strcmp(kind + n - 6, "_slave");
 	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
-	const struct link_kind *table = link_kind_find(kind, false);
+	const struct link_kind *table;
+	char name[64];
 	int ret = 0;
 
-	nlreq_put(r, IFLA_INFO_KIND, strlen(kind), kind);
-	if (table && link_kind_parses(table) && lr->type_argc) {
-		data = nlreq_nest_start(r, IFLA_INFO_DATA);
-		ret = link_kind_parse(table, r, lr->type_argc, lr->type_argv);
-		if (ret)
-			return -ret;
-		nlreq_nest_end(r, data);
-	} else if (lr->type_argc) {
+	snprintf(name, sizeof(name), "%.*s", (int)(slave ? n - 6 : n), kind);
+	nlreq_put(r, slave ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND, strlen(name), name);
+	table = link_kind_find(name, slave);
+	if (lr->type_argc) {
 		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
 		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
 		bool vlan = !strcmp(kind, "vlan");
@@ -821,17 +872,19 @@ static int kind_opts(struct nlreq *r, const struct link_req *lr, int *netns_fd)
 		/* iproute2's ifb parser takes and ignores any words */
 		if (!strcmp(kind, "ifb"))
 			goto done;
-		if (!veth && !macv && !vlan) {
+		if (!table && !veth && !macv && !vlan) {
 			if (matches(lr->type_argv[0], "help"))
 				return -link_usage();
 			fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
 				lr->type_argv[0]);
 			return -EXIT_FAIL;
 		}
-		data = nlreq_nest_start(r, us && !strcmp(us, "_slave") ?
-					IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
-		if (veth)
-			ret = veth_opts(r, lr->type_argc, lr->type_argv, netns_fd);
+		data = nlreq_nest_start(r, slave ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
+		if (table)
+			ret = -link_kind_parse(table, r, set_op, ib->family, lr->type_argc,
+					       lr->type_argv);
+		else if (veth)
+			ret = veth_opts(ib->pr, r, lr->type_argc, lr->type_argv, netns_fd);
 		else if (macv)
 			ret = macvlan_opts(r, kind, lr->type_argc, lr->type_argv);
 		else
@@ -856,8 +909,10 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
 	if (ret >= 0) {
 		ret = 0;
+		/* iproute2's set_op: a change, not a creation */
 		if (lr.type)
-			ret = kind_opts(&req, &lr, &peer_fd);
+			ret = kind_opts(ib, &req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
+					&peer_fd);
 		else if (flags & NLM_F_CREATE) {
 			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
 			ret = -EXIT_FAIL;
@@ -941,9 +996,11 @@ static int link_property(struct ipbox *ib, int argc, char **argv)
 	}
 	nlreq_nest_end(&req, props);
 	if (!dev) {
-		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
 		return EXIT_USAGE;
 	}
+	if (!ifname_to_index(dev))
+		return nodev(dev);
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
 	return rt_talk(ib, &req);
 usage:

@@ -47,11 +47,11 @@ void link_dump_request(struct nlreq *req, const struct link_filter *f, int famil
 bool addr_flag_filter(struct link_filter *f, const char *word);
 int addr_usage(void);
 
-/* linkkind.c: kinds whose options are tables (bridge, bridge_slave). */
+/* linkkind.c: kinds whose options are tables (bridge, bridge_slave, vxlan). */
 struct link_kind;
 const struct link_kind *link_kind_find(const char *name, bool slave);
-bool link_kind_parses(const struct link_kind *k);
-int link_kind_parse(const struct link_kind *k, struct nlreq *r, int argc, char **argv);
+int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int family,
+		    int argc, char **argv);
 void link_kind_print(const struct link_kind *k, struct printer *p, const struct nlattr *data);
 
 int do_link(struct ipbox *ib, int argc, char **argv);

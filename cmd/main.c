@@ -12,10 +12,12 @@
 #include <sys/socket.h>
 #include <unistd.h>
 #include <linux/netlink.h>
+#include <linux/rtnetlink.h>
 
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
 #include "link.h"
+#include "../netlink/pipe.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
  * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
@@ -112,12 +114,28 @@ struct nl *rt_socket(struct ipbox *ib)
 	return ib->rt;
 }
 
+/* Changes nothing but kernel tables that later lines reach through ib->rt
+ * (whose every other request drains the pipeline first). */
+static bool rt_pipelinable(const struct nlreq *req)
+{
+	switch (req->nlh->nlmsg_type) {
+	case RTM_NEWROUTE: case RTM_DELROUTE:
+	case RTM_NEWADDR: case RTM_DELADDR:
+	case RTM_NEWNEIGH: case RTM_DELNEIGH:
+		return true;
+	}
+	return false;
+}
+
 int rt_talk(struct ipbox *ib, struct nlreq *req)
 {
 	struct nl *nl = rt_socket(ib);
 
 	if (!nl)
 		return EXIT_FAIL;
+	/* A request the pipeline refuses (too big) fails as it would alone. */
+	if (ib->pipe && rt_pipelinable(req) && nl_pipe_queue(ib->pipe, nl, req) == 0)
+		return EXIT_OK;
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
 		nl_perror(nl);
 		return EXIT_KERNEL;
@@ -125,9 +143,21 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	return EXIT_OK;
 }
 
+const struct verb *object_find(const char *word)
+{
+	return verb_find(objects, word);
+}
+
+bool ipbox_pipelines(const char *word)
+{
+	const struct verb *obj = object_find(word);
+
+	return obj && (obj->run == do_route || obj->run == do_address || obj->run == do_neigh);
+}
+
 int ipbox_run(struct ipbox *ib, int argc, char **argv)
 {
-	const struct verb *obj = verb_find(objects, argv[0]);
+	const struct verb *obj = object_find(argv[0]);
 
 	if (!obj || !obj->run) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);

@@ -23,10 +23,6 @@
 #include "../nat/nat.h"
 #include "../netlink/ifname.h"
 
-/* ERESTART: another process changed the ruleset between our look and
- * our change.  Each round someone wins, so this bounds a crowd of racers. */
-#define NAT_RETRIES 100
-
 static int nat_usage(void)
 {
 	fprintf(stderr,
@@ -47,9 +43,10 @@ static int nat_usage(void)
 		"Interfaces match by name and need not exist yet.  dnat applies to\n"
 		"forwarded traffic and to the host's own.  show prints each rule in\n"
 		"these words followed by `handle N` (add and replace ignore a handle;\n"
-		"del with a handle deletes that rule); -s adds packets and bytes,\n"
-		"-j gives objects keyed by these words.  Rules ipbox did not write\n"
-		"show as `unknown rule handle N`.\n");
+		"del deletes the first rule of its words, or the rule of its handle);\n"
+		"-s adds packets and bytes, -j gives objects keyed by these words.\n"
+		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
+		"words must fit in 128 characters (they are its nft comment).\n");
 	return EXIT_USAGE;
 }
 
@@ -425,7 +422,11 @@ struct tag {
 static void tag_word(const char *key, const char *val, void *data)
 {
 	struct tag *t = data;
-	int n = snprintf(t->s + t->len, sizeof(t->s) - t->len, " %s%s%s", key, val ? " " : "", val ? val : "");
+	int n;
+
+	if (t->len >= sizeof(t->s))
+		return;		/* too long already: rule_tag says so */
+	n = snprintf(t->s + t->len, sizeof(t->s) - t->len, " %s%s%s", key, val ? " " : "", val ? val : "");
 
 	t->len += n > 0 ? (size_t)n : 0;
 }
@@ -663,22 +664,38 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 	return EXIT_OK;
 }
 
-/* ---- add, replace -------------------------------------------------- */
+/* What the warnings looked up.  A run of -batch lines shares it: nat
+ * lines change neither interfaces nor forwarding. */
+struct seen {
+	char ifname[IF_NAMESIZE];	/* the last name found, "" for none */
+	int forward[2];			/* nat_forward_get(AF_INET, AF_INET6) */
+	bool forward_read;
+};
 
 /* As nft, a name that matches no interface yet is fine, but say so. */
-static void warn_ifname(const char *name)
+static void warn_ifname(struct seen *sn, const char *name)
 {
-	if (*name && !if_nametoindex(name))
+	if (!*name || !strcmp(name, sn->ifname))
+		return;
+	if (if_nametoindex(name))
+		strcpy(sn->ifname, name);
+	else
 		fprintf(stderr, "Warning: interface \"%s\" does not exist (yet).\n", name);
 }
 
 /* Once per command: nat rules are of little use to a host that does not
  * forward. */
-static void warn_forwarding(int family)
+static void warn_forwarding(struct seen *sn, int family)
 {
-	bool v4_off = family != AF_INET6 && nat_forward_get(AF_INET) == 0;
-	bool v6_off = family != AF_INET && nat_forward_get(AF_INET6) == 0;
+	bool v4_off, v6_off;
 
+	if (!sn->forward_read) {
+		sn->forward[0] = nat_forward_get(AF_INET);
+		sn->forward[1] = nat_forward_get(AF_INET6);
+		sn->forward_read = true;
+	}
+	v4_off = family != AF_INET6 && sn->forward[0] == 0;
+	v6_off = family != AF_INET && sn->forward[1] == 0;
 	if (v4_off || v6_off)
 		fprintf(stderr, "Warning: %s forwarding is off; \"ip nat forward on\" turns it on.\n",
 			v4_off && v6_off ? "IPv4 and IPv6" : v4_off ? "IPv4" : "IPv6");
@@ -759,83 +776,117 @@ static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **ar
 	return 0;
 }
 
-static int rule_add(struct ipbox *ib, int argc, char **argv, bool replace)
-{
-	struct nat_req q = { .quiet = false };
-	struct finder f = { .q = &q };
-	struct nat_session s;
+/* ---- add, replace, del ---------------------------------------------- */
+
+enum nat_op { OP_ADD, OP_REPLACE, OP_DEL };
+
+static const char *const op_names[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "del" };
+
+/* One change a command (or a -batch line) asks for. */
+struct change {
+	enum nat_op op;
+	int lineno;		/* its line in a -batch file */
+	struct nat_req q;
 	struct tag t;
-	int ret = request_parse(ib, false, argc, argv, &q, &t);
+	struct finder f;	/* points into this struct: parse it in place */
+};
+
+static int change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, char **argv,
+			struct change *c)
+{
+	int ret;
+
+	*c = (struct change){ .op = op, .q.quiet = quiet };
+	ret = request_parse(ib, op == OP_DEL, argc, argv, &c->q, &c->t);
+	if (ret)
+		return ret;
+	if (op != OP_DEL)
+		c->q.has_handle = false;	/* show's `handle N`, pasted back */
+	c->f.q = &c->q;
+	c->f.tag = c->q.has_rule ? c->t.s : NULL;
+	return 0;
+}
+
+static void change_warn(struct seen *sn, const struct change *c)
+{
+	if (c->op == OP_DEL)
+		return;
+	warn_ifname(sn, c->q.r.iif);
+	warn_ifname(sn, c->q.r.oif);
+	warn_forwarding(sn, c->q.r.family);
+}
+
+/* One round of a change on its own: look (replace, del), decide, commit.
+ * replace's add and del are checked against the ruleset they looked at,
+ * so racing replaces still add a rule once.  1: del found no rule. */
+static int change_try(struct nat_session *s, void *data)
+{
+	struct change *c = data;
+
+	if (c->op != OP_ADD && find(s, &c->f) < 0)
+		return -1;
+	switch (c->op) {
+	case OP_ADD:
+		return nat_add(s, &c->q.r, c->t.s, false);
+	case OP_REPLACE:
+		return c->f.n ? 0 : nat_add(s, &c->q.r, c->t.s, true);
+	case OP_DEL:
+		return c->f.n ? nat_delete(s, c->f.refs, c->f.n, true) : 1;
+	}
+	return -1;
+}
+
+/* c in a transaction of its own; prints why it failed. */
+static int change_apply(struct nat_session *s, struct change *c)
+{
+	int ret = nat_retry(s, change_try, c);
+
+	if (ret > 0) {
+		fprintf(stderr, "Error: %s.\n", c->f.mismatch ? "the rule with that handle is not that rule"
+						   : "no such nat rule");
+		return EXIT_FAIL;
+	}
+	if (ret < 0) {
+		nat_perror(s);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
+{
+	struct nat_session s;
+	struct seen sn = { .forward_read = false };
+	struct change c;
+	int ret = change_parse(ib, op, false, argc, argv, &c);
 
 	if (ret)
 		return ret;
-	q.has_handle = false;	/* show's `handle N`, pasted back */
-	f.tag = t.s;
-	ret = session_open(&s, replace ? "replace" : "add");
+	ret = session_open(&s, op_names[op]);
 	if (ret)
 		return ret;
-	warn_ifname(q.r.iif);
-	warn_ifname(q.r.oif);
-	warn_forwarding(q.r.family);
-	for (int i = 0; i < NAT_RETRIES; i++) {
-		/* replace: add unless it is there, checked against the ruleset
-		 * it looked at, so racing replaces still add it once. */
-		if (replace && find(&s, &f) < 0)
-			return session_fail(&s);
-		ret = replace && f.n ? 0 : nat_add(&s, &q.r, t.s, replace);
-		if (!ret || s.nl.error != ERESTART)
-			break;
-	}
-	if (ret)
-		return session_fail(&s);
+	change_warn(&sn, &c);
+	ret = change_apply(&s, &c);
 	nat_close(&s);
-	return EXIT_OK;
+	return ret;
 }
 
 static int nat_add_cmd(struct ipbox *ib, int argc, char **argv)
 {
-	return rule_add(ib, argc, argv, false);
+	return nat_change(ib, OP_ADD, argc, argv);
 }
 
 static int nat_replace(struct ipbox *ib, int argc, char **argv)
 {
-	return rule_add(ib, argc, argv, true);
+	return nat_change(ib, OP_REPLACE, argc, argv);
 }
-
-/* ---- del, flush ---------------------------------------------------- */
 
 static int nat_del(struct ipbox *ib, int argc, char **argv)
 {
-	struct nat_req q = { .quiet = false };
-	struct finder f = { .q = &q };
-	struct nat_session s;
-	struct tag t;
-	int ret = request_parse(ib, true, argc, argv, &q, &t);
-
-	if (ret)
-		return ret;
-	f.tag = q.has_rule ? t.s : NULL;
-	ret = session_open(&s, "del");
-	if (ret)
-		return ret;
-	for (int i = 0; i < NAT_RETRIES; i++) {
-		if (find(&s, &f) < 0)
-			return session_fail(&s);
-		if (!f.n) {
-			fprintf(stderr, "Error: %s.\n", f.mismatch ? "the rule with that handle is not that rule"
-						     : "no such nat rule");
-			nat_close(&s);
-			return EXIT_FAIL;
-		}
-		ret = nat_delete(&s, f.refs, f.n, true);
-		if (!ret || s.nl.error != ERESTART)
-			break;
-	}
-	if (ret)
-		return session_fail(&s);
-	nat_close(&s);
-	return EXIT_OK;
+	return nat_change(ib, OP_DEL, argc, argv);
 }
+
+/* ---- flush --------------------------------------------------------- */
 
 static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 {
@@ -915,4 +966,146 @@ static const struct verb nat_verbs[] = {
 int do_nat(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, nat_verbs, "nat", nat_show, argc, argv);
+}
+
+/* ---- -batch: a run of nat lines, one transaction ------------------- */
+
+/* Lines in one transaction at most, so memory stays flat. */
+#define RUN_MAX 1024
+
+struct nat_batch {
+	struct nat_session s;
+	bool open;
+	struct nat_txn txn;
+	bool checked;		/* a line decided from a walk: check its generation */
+	uint32_t genid;		/* that walk's */
+	int n;
+	struct change lines[RUN_MAX];
+};
+
+/* The change a -batch line asks for, if a run can take it. */
+static bool batch_op(int argc, char **argv, enum nat_op *op)
+{
+	const struct verb *obj = argc >= 3 ? object_find(argv[0]) : NULL;
+	const struct verb *v = obj && obj->run == do_nat ? verb_find(nat_verbs, argv[1]) : NULL;
+
+	if (!v)
+		return false;
+	*op = v->run == nat_add_cmd ? OP_ADD : v->run == nat_replace ? OP_REPLACE : OP_DEL;
+	return v->run == nat_add_cmd || v->run == nat_replace || v->run == nat_del;
+}
+
+/* Whether what c finds could depend on a line before it in the run: the
+ * same words, or a rule the run deletes. */
+static bool run_touches(const struct nat_batch *nb, const struct change *c)
+{
+	for (int i = 0; i < nb->n; i++) {
+		const struct change *o = &nb->lines[i];
+
+		if (c->f.tag && o->f.tag && !strcmp(c->f.tag, o->f.tag))
+			return true;
+		for (int j = 0; o->op == OP_DEL && j < o->f.n; j++)
+			for (int k = 0; k < c->f.n; k++)
+				if (o->f.refs[j].chain == c->f.refs[k].chain &&
+				    o->f.refs[j].handle == c->f.refs[k].handle)
+					return true;
+	}
+	return false;
+}
+
+/* Commit the run and report its lines in order, each as it would have
+ * gone alone.  A refused transaction changed nothing: then each line goes
+ * again in a transaction of its own, and without -force the first that
+ * fails ends the batch. */
+static int run_commit(struct ipbox *ib, struct nat_batch *nb, const char *file)
+{
+	struct seen sn = { .forward_read = false };
+	int ret, status = EXIT_OK;
+
+	if (!nb || !nb->n)
+		return EXIT_OK;
+	nb->s.genid = nb->genid;
+	ret = nat_txn_commit(&nb->txn, nb->checked);
+	for (int i = 0; i < nb->n; i++) {
+		struct change *c = &nb->lines[i];
+
+		change_warn(&sn, c);
+		if (ret < 0 && change_apply(&nb->s, c)) {
+			out_flush(&ib->pr->out);
+			fprintf(stderr, "Command failed %s:%d\n", file, c->lineno);
+			status = EXIT_FAIL;
+			if (!ib->force)
+				break;
+		}
+	}
+	nb->n = 0;
+	nb->checked = false;
+	return status;
+}
+
+/* Take the line into the run, or commit the run so the line goes alone. */
+static int run_take(struct ipbox *ib, struct nat_batch *nb, const char *file, int lineno, enum nat_op op,
+		    int argc, char **argv)
+{
+	struct change *c;
+
+	if (nb->n == RUN_MAX) {
+		int status = run_commit(ib, nb, file);
+
+		if (status)
+			return status;
+	}
+	c = &nb->lines[nb->n];
+	/* Bad words: alone, the line says what is wrong with them. */
+	if (change_parse(ib, op, true, argc, argv, c))
+		return run_commit(ib, nb, file);
+	if (op != OP_ADD) {
+		/* Decide from the kernel's rules, unless the run's own lines
+		 * could change the answer, or there is none (del must fail,
+		 * or find a rule the run adds): then the line goes alone. */
+		if (find(&nb->s, &c->f) < 0 || (op == OP_DEL && !c->f.n) || run_touches(nb, c))
+			return run_commit(ib, nb, file);
+		if (!nb->checked)
+			nb->genid = nb->s.genid;
+		nb->checked = true;
+	}
+	if (op == OP_DEL)
+		nat_txn_delete(&nb->txn, c->f.refs, c->f.n);
+	else if (op == OP_ADD || !c->f.n)
+		nat_txn_add(&nb->txn, &c->q.r, c->t.s);
+	c->lineno = lineno;
+	nb->n++;
+	return NAT_BATCH_TAKEN;
+}
+
+int nat_batch_line(struct ipbox *ib, struct nat_batch **pnb, const char *file, int lineno,
+		   int argc, char **argv)
+{
+	struct nat_batch *nb = *pnb;
+	enum nat_op op;
+	int status;
+
+	if (argc == 0) {	/* end of file */
+		status = run_commit(ib, nb, file);
+		if (nb && nb->open)
+			nat_close(&nb->s);
+		free(nb);
+		*pnb = NULL;
+		return status;
+	}
+	if (argc < 0 || !batch_op(argc, argv, &op))
+		return run_commit(ib, nb, file);
+	if (!nb) {
+		/* Without the capability, each line says so alone. */
+		if (caps_have(CAP_NET_ADMIN) != 1 || !(nb = calloc(1, sizeof(*nb))))
+			return EXIT_OK;
+		*pnb = nb;
+	}
+	if (!nb->open) {
+		if (nat_open(&nb->s) < 0)
+			return EXIT_OK;
+		nb->open = true;
+		nat_txn_init(&nb->txn, &nb->s);
+	}
+	return run_take(ib, nb, file, lineno, op, argc - 2, argv + 2);
 }

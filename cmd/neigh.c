@@ -23,15 +23,15 @@ static int neigh_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip neigh { add | del | change | replace }\n"
-		"		{ ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
-		"		[ dev DEV ] [ router ] [ extern_learn ] [ protocol PROTO ]\n"
+		"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
+		"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
+		"                [ protocol PROTO ]\n"
 		"\n"
 		"	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
-		"				  [ unused ]\n"
 		"	ip neigh get { ADDR | proxy ADDR } dev DEV\n"
 		"\n"
 		"STATE := { delay | failed | incomplete | noarp | none |\n"
-		"	    permanent | probe | reachable | stale }\n");
+		"           permanent | probe | reachable | stale }\n");
 	return EXIT_USAGE;
 }
 
@@ -152,19 +152,22 @@ static void print_nud(struct printer *p, uint16_t nud)
 	print_close_array(p, PRINT_JSON, NULL);
 }
 
-static const struct { uint8_t flag; const char *key, *text; } ntf_names[] = {
-	{ NTF_ROUTER, "router", "router " }, { NTF_PROXY, "proxy", "proxy " },
-	{ NTF_EXT_LEARNED, "extern_learn", "extern_learn " },
-	{ NTF_OFFLOADED, "offload", "offload " },
+/* In iproute2's order: managed (an NDA_FLAGS_EXT bit, `ext`) comes
+ * between proxy and extern_learn. */
+static const struct { bool ext; uint32_t flag; const char *key, *text; } ntf_names[] = {
+	{ false, NTF_ROUTER, "router", "router " }, { false, NTF_PROXY, "proxy", "proxy " },
+	{ true, NTF_EXT_MANAGED, "managed", "managed " },
+	{ false, NTF_EXT_LEARNED, "extern_learn", "extern_learn " },
+	{ false, NTF_OFFLOADED, "offload", "offload " },
 };
 
 static void print_neigh_flags(struct printer *p, const struct ndmsg *nd, const struct nlattr **tb)
 {
+	uint32_t ext = tb[NDA_FLAGS_EXT] ? mnl_attr_get_u32(tb[NDA_FLAGS_EXT]) : 0;
+
 	for (size_t i = 0; i < sizeof(ntf_names) / sizeof(ntf_names[0]); i++)
-		if (nd->ndm_flags & ntf_names[i].flag)
+		if ((ntf_names[i].ext ? ext : nd->ndm_flags) & ntf_names[i].flag)
 			print_null(p, PRINT_ANY, ntf_names[i].key, ntf_names[i].text);
-	if (tb[NDA_FLAGS_EXT] && (mnl_attr_get_u32(tb[NDA_FLAGS_EXT]) & NTF_EXT_MANAGED))
-		print_null(p, PRINT_ANY, "managed", "managed ");
 }
 
 static void print_neigh(struct neigh_show *s, const struct nlmsghdr *nlh,
@@ -481,9 +484,10 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 	return inet_get_addr(&n->dst, v, family);
 }
 
-/* Flags that are one word each. */
-static const struct { const char *word; uint8_t flag; } neigh_flag_words[] = {
-	{ "router", NTF_ROUTER }, { "extern_learn", NTF_EXT_LEARNED },
+/* Flags that are one word each; `abbrev` rows take prefixes. */
+static const struct { const char *word; bool abbrev; uint8_t flag; } neigh_flag_words[] = {
+	{ "router", false, NTF_ROUTER }, { "use", false, NTF_USE },
+	{ "extern_learn", true, NTF_EXT_LEARNED },
 };
 
 static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
@@ -492,7 +496,8 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 	uint32_t num;
 
 	for (size_t i = 0; i < sizeof(neigh_flag_words) / sizeof(neigh_flag_words[0]); i++)
-		if (!strcmp(word, neigh_flag_words[i].word)) {
+		if (neigh_flag_words[i].abbrev ? matches(word, neigh_flag_words[i].word)
+					       : !strcmp(word, neigh_flag_words[i].word)) {
 			n->nd->ndm_flags |= neigh_flag_words[i].flag;
 			return 0;
 		}
@@ -507,7 +512,9 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 			return arg_invalid("nud state is bad", v);
 		n->nd->ndm_state = (uint16_t)num;
 	} else if (!strcmp(word, "managed")) {
+		/* the kernel keeps a managed entry resolved: it starts empty */
 		n->ext_flags |= NTF_EXT_MANAGED;
+		n->nd->ndm_state = NUD_NONE;
 	} else if (!strcmp(word, "dev")) {
 		WALK_NEXT(w, n->dev);
 		n->dev_ok = true;

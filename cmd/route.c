@@ -16,12 +16,19 @@
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 
+/* iproute2's usage less the lines and words of what ipbox lacks (save,
+ * restore, showdump, vrf, nhid, encap, ttl-propagate, as, the get
+ * selectors tos/uid/ipproto/sport/dport, fastopen_no_cookie), so a
+ * script grepping it finds what it finds in /bin/ip's.  `pervasive`
+ * stays: iproute2 6.1 names it but no longer parses it either. */
 static int route_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip route { list | flush } SELECTOR\n"
-		"       ip route get ADDRESS [ from ADDRESS ] [ iif STRING ]\n"
-		"                            [ oif STRING ] [ mark NUMBER ] [ fibmatch ]\n"
+		"       ip route get [ ROUTE_GET_FLAGS ] ADDRESS\n"
+		"                            [ from ADDRESS iif STRING ]\n"
+		"                            [ oif STRING ]\n"
+		"                            [ mark NUMBER ]\n"
 		"       ip route { add | del | change | append | replace } ROUTE\n"
 		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
 		"            [ table TABLE_ID ] [ proto RTPROTO ]\n"
@@ -31,7 +38,8 @@ static int route_usage(void)
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
 		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
-		"NH := [ via [ FAMILY ] ADDRESS ] [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
+		"NH := [ via [ FAMILY ] ADDRESS ]\n"
+		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 ]\n"
 		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ]\n"
 		"           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]\n"
@@ -44,12 +52,13 @@ static int route_usage(void)
 		"          unreachable | prohibit | blackhole | nat }\n"
 		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
 		"SCOPE := [ host | link | global | NUMBER ]\n"
-		"NHFLAGS := [ onlink ]\n"
+		"NHFLAGS := [ onlink | pervasive ]\n"
 		"RTPROTO := [ kernel | boot | static | NUMBER ]\n"
+		"PREF := [ low | medium | high ]\n"
 		"TIME := NUMBER[s|ms]\n"
 		"BOOL := [1|0]\n"
 		"FEATURES := ecn\n"
-		"PREF := [ low | medium | high ]\n");
+		"ROUTE_GET_FLAGS := [ fibmatch ]\n");
 	return EXIT_USAGE;
 }
 

@@ -114,14 +114,16 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	const struct rtmsg *r = rt->r;
 	const struct nlattr *a = rt->tb[type];
 	int len = type == RTA_DST ? r->rtm_dst_len : r->rtm_src_len;
-	char addr[INET_STRLEN], buf[INET_STRLEN + 8];
+	char buf[INET_STRLEN + NUM_STRLEN];
 
 	if (a) {
-		attr_ntop(a, r->rtm_family, addr);
-		if (len != inet_family_bits(r->rtm_family))
-			snprintf(buf, sizeof(buf), "%s/%u", addr, len);
-		else
-			snprintf(buf, sizeof(buf), "%s", addr);
+		/* "ADDR/LEN" by hand: this runs once per route of a dump. */
+		size_t n = strlen(attr_ntop(a, r->rtm_family, buf));
+
+		if (len != inet_family_bits(r->rtm_family)) {
+			buf[n] = '/';
+			num_str(buf + n + 1, (unsigned int)len, 10);
+		}
 		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt, buf);
 	} else if (len) {
 		/* iproute2 prints "0/N " with a space of its own here. */

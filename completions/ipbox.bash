@@ -25,11 +25,33 @@ _ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
 	ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team
 	team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi'
 _ipbox_link_onoff='arp dynamic multicast allmulticast promisc trailers carrier protodown'
-_ipbox_macvlan_args='mode nopromisc bcqueuelen help'
+_ipbox_macvlan_args='mode flag nopromisc nodst bcqueuelen help'
 _ipbox_vlan_args='id protocol'
-_ipbox_bridge_args='stp_state forward_delay hello_time max_age ageing_time
-	priority vlan_filtering mcast_snooping'
-_ipbox_vxlan_args='id remote group local dev dstport ttl learning nolearning'
+_ipbox_bridge_args='fdb_flush forward_delay hello_time max_age ageing_time stp_state
+	priority vlan_filtering vlan_protocol vlan_default_pvid
+	vlan_stats_enabled vlan_stats_per_port group_fwd_mask group_address
+	mcast_snooping no_linklocal_learn mcast_vlan_snooping mcast_router
+	mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity
+	mcast_hash_max mcast_last_member_count mcast_startup_query_count
+	mcast_last_member_interval mcast_membership_interval
+	mcast_querier_interval mcast_query_interval
+	mcast_query_response_interval mcast_startup_query_interval
+	mcast_stats_enabled mcast_igmp_version mcast_mld_version
+	nf_call_iptables nf_call_ip6tables nf_call_arptables'
+_ipbox_bridge_slave_args='fdb_flush state priority cost hairpin guard root_block fastleave
+	learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave
+	mcast_flood bcast_flood mcast_to_unicast neigh_suppress group_fwd_mask
+	vlan_tunnel isolated locked backup_port nobackup_port'
+# bridge_slave flags, which take on or off
+_ipbox_bridge_slave_onoff='hairpin guard root_block fastleave learning flood proxy_arp
+	proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood
+	mcast_to_unicast neigh_suppress vlan_tunnel isolated locked'
+_ipbox_vxlan_args='id vni group remote local dev srcport port dstport ttl hoplimit tos
+	dsfield df flowlabel label ageing maxaddress learning nolearning proxy
+	noproxy rsc norsc l2miss nol2miss l3miss nol3miss udpcsum noudpcsum
+	udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx
+	remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal
+	vnifilter novnifilter gbp gpe'
 
 # address: verbs (addr_verbs), words of add/change/replace/delete
 # (addr_modify, ifa_flags) and of show/flush (link_show_args, FLAG-LIST).
@@ -69,7 +91,7 @@ _ipbox_route_nh='via dev weight onlink'
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words of add/... and of
 # show/flush, the nud states (nud_words).
 _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
-_ipbox_neigh_mod='lladdr nud proxy dev router extern_learn managed protocol'
+_ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 
@@ -288,6 +310,10 @@ _ipbox_link()
 		addrgenmode) _ipbox_reply 'eui64 none stable_secret random'; return ;;
 		protocol) _ipbox_reply '802.1Q 802.1ad'; return ;;
 		stp_state|vlan_filtering|mcast_snooping) _ipbox_reply '0 1'; return ;;
+		vlan_protocol) _ipbox_reply '802.1Q 802.1ad'; return ;;
+		df) _ipbox_reply 'unset set inherit'; return ;;
+		flag) _ipbox_reply 'nopromisc nodst null'; return ;;
+		backup_port) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 		mode)
 			case $kind in
 			macvlan|macvtap) _ipbox_reply 'private vepa bridge passthru source' ;;
@@ -300,7 +326,8 @@ _ipbox_link()
 		forward_delay|hello_time|max_age|ageing_time|priority)
 			return ;;
 		esac
-		if [[ " $_ipbox_link_onoff " == *" $prev "* ]]; then
+		if [[ " $_ipbox_link_onoff " == *" $prev "* ]] ||
+		   [[ $kind == bridge_slave && " $_ipbox_bridge_slave_onoff " == *" $prev "* ]]; then
 			_ipbox_reply 'on off'
 			return
 		fi
@@ -315,6 +342,7 @@ _ipbox_link()
 		macvlan|macvtap) _ipbox_reply "$_ipbox_macvlan_args" ;;
 		vlan) _ipbox_reply "$_ipbox_vlan_args" ;;
 		bridge) _ipbox_reply "$_ipbox_bridge_args" ;;
+		bridge_slave) _ipbox_reply "$_ipbox_bridge_slave_args" ;;
 		vxlan) _ipbox_reply "$_ipbox_vxlan_args" ;;
 		esac ;;
 	esac

@@ -8,6 +8,30 @@ function __ipbox_netns_names
     end
 end
 
+set -g __ipbox_bridge_args fdb_flush forward_delay hello_time max_age ageing_time stp_state \
+    priority vlan_filtering vlan_protocol vlan_default_pvid \
+    vlan_stats_enabled vlan_stats_per_port group_fwd_mask group_address \
+    mcast_snooping no_linklocal_learn mcast_vlan_snooping mcast_router \
+    mcast_query_use_ifaddr mcast_querier mcast_hash_elasticity \
+    mcast_hash_max mcast_last_member_count mcast_startup_query_count \
+    mcast_last_member_interval mcast_membership_interval \
+    mcast_querier_interval mcast_query_interval \
+    mcast_query_response_interval mcast_startup_query_interval \
+    mcast_stats_enabled mcast_igmp_version mcast_mld_version \
+    nf_call_iptables nf_call_ip6tables nf_call_arptables
+set -g __ipbox_bridge_slave_args fdb_flush state priority cost hairpin guard root_block fastleave \
+    learning flood proxy_arp proxy_arp_wifi mcast_router mcast_fast_leave \
+    mcast_flood bcast_flood mcast_to_unicast neigh_suppress group_fwd_mask \
+    vlan_tunnel isolated locked backup_port nobackup_port
+set -g __ipbox_bridge_slave_onoff hairpin guard root_block fastleave learning flood proxy_arp \
+    proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast \
+    neigh_suppress vlan_tunnel isolated locked
+set -g __ipbox_vxlan_args id vni group remote local dev srcport port dstport ttl hoplimit tos \
+    dsfield df flowlabel label ageing maxaddress learning nolearning proxy \
+    noproxy rsc norsc l2miss nol2miss l3miss nol3miss udpcsum noudpcsum \
+    udp6zerocsumtx noudp6zerocsumtx udp6zerocsumrx noudp6zerocsumrx \
+    remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal \
+    vnifilter novnifilter gbp gpe
 set -g __ipbox_link_types amt bareudp bond bond_slave bridge bridge_slave dsa \
     dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl \
     ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit \
@@ -232,6 +256,18 @@ function __ipbox_complete
                         case stp_state vlan_filtering mcast_snooping
                             printf '%s\n' 0 1
                             return
+                        case vlan_protocol
+                            printf '%s\n' 802.1Q 802.1ad
+                            return
+                        case df
+                            printf '%s\n' unset set inherit
+                            return
+                        case flag
+                            printf '%s\n' nopromisc nodst null
+                            return
+                        case backup_port
+                            __ipbox_ifnames
+                            return
                         case mode
                             if contains -- "$kind" macvlan macvtap
                                 printf '%s\n' private vepa bridge passthru source
@@ -240,7 +276,9 @@ function __ipbox_complete
                             end
                             return
                     end
-                    if contains -- "$prev" $__ipbox_link_onoff
+                    if contains -- "$prev" $__ipbox_link_onoff; or begin
+                            test "$kind" = bridge_slave; and contains -- "$prev" $__ipbox_bridge_slave_onoff
+                        end
                         printf '%s\n' on off
                         return
                     end
@@ -252,13 +290,15 @@ function __ipbox_complete
                         case veth vxcan
                             echo peer
                         case macvlan macvtap
-                            printf '%s\n' mode nopromisc bcqueuelen help
+                            printf '%s\n' mode flag nopromisc nodst bcqueuelen help
                         case vlan
                             printf '%s\n' id protocol
                         case bridge
-                            printf '%s\n' stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping
+                            printf '%s\n' $__ipbox_bridge_args
+                        case bridge_slave
+                            printf '%s\n' $__ipbox_bridge_slave_args
                         case vxlan
-                            printf '%s\n' id remote group local dev dstport ttl learning nolearning
+                            printf '%s\n' $__ipbox_vxlan_args
                     end
             end
         case address
@@ -420,7 +460,7 @@ function __ipbox_complete
             end
             switch $verb
                 case add change chg replace delete
-                    test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router extern_learn managed protocol
+                    test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router use managed extern_learn protocol
                 case show list lst flush
                     printf '%s\n' proxy to dev nud unused protocol help
                 case get

@@ -20,7 +20,7 @@
 #include "../netlink/nl.h"
 
 #define NAT_TABLE "ipbox"
-#define NAT_TAG_MAX 128		/* nft's own limit for a rule comment */
+#define NAT_TAG_MAX 129		/* nft's limit for a rule comment: 128 characters, NUL */
 
 enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT };
 
@@ -88,12 +88,41 @@ int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *d
  * aside).  The tag and the chain are the caller's to compare. */
 bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag);
 
-/* The transactions.  With `checked`, the kernel refuses the change if the
- * ruleset changed since the last nat_walk (errno ERESTART): the caller
- * walks again and decides again.  -1 with s->nl.error on failure. */
+/* A transaction being built: any number of adds and deletes (each adds
+ * table and chains first, once), sent as one batch by nat_txn_commit. */
+struct nat_txn {
+	struct nat_session *s;
+	char *buf;		/* the messages between batch begin and end */
+	size_t len, cap;
+	int msgs;
+	uint32_t first_seq;	/* of the first message */
+	bool has_chains, nomem;
+};
+
+void nat_txn_init(struct nat_txn *t, struct nat_session *s);
+void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag);
+void nat_txn_delete(struct nat_txn *t, const struct nat_ref *refs, int n);
+/* Send it (an empty one is not sent); t is empty again afterwards.  With `checked`, the kernel
+ * refuses the change if the ruleset changed since s->genid was read
+ * (errno ERESTART): the caller walks again and decides again.  -1 with
+ * s->nl.error (and its message) on failure: then nothing changed. */
+int nat_txn_commit(struct nat_txn *t, bool checked);
+void nat_txn_free(struct nat_txn *t);
+
+/* One-change transactions, as nat_txn_commit. */
 int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked);
 int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool checked);
 int nat_flush(struct nat_session *s);
+
+/* ERESTART: another process changed the ruleset between our look and
+ * our change.  Each round someone wins, so this bounds a crowd of racers. */
+#define NAT_RETRIES 100
+
+/* change(s, data) looks (nat_walk) and commits a checked transaction:
+ * run it again while the kernel refuses it for a moved ruleset.  Returns
+ * what change last returned: 0, -1 (s->nl.error), or the caller's own
+ * positive code. */
+int nat_retry(struct nat_session *s, int (*change)(struct nat_session *s, void *data), void *data);
 
 /* The kernel's answer to the last failed transaction, one line. */
 void nat_perror(const struct nat_session *s);

@@ -6,7 +6,10 @@
 #include <endian.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
+#include <sys/uio.h>
 #include <libmnl/libmnl.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -19,8 +22,6 @@
 #include <libnftnl/udata.h>
 
 #include "../netlink/attr.h"
-
-#define BATCH_SIZE 16384
 
 /* The base chains: hook and priority as nft's dstnat/srcnat names mean. */
 static const struct { uint32_t hook; int32_t prio; } chain_hooks[NAT_CHAINS] = {
@@ -42,203 +43,272 @@ void nat_close(struct nat_session *s)
 
 /* ---- transactions -------------------------------------------------- */
 
-struct batch {
-	struct mnl_nlmsg_batch *b;
-	uint32_t first_seq, seq;
-	int acks;		/* messages that will each be answered */
-	bool nomem;
-	char buf[BATCH_SIZE] __attribute__((aligned(NLMSG_ALIGNTO)));
-};
+/* Room kept free before each message: a rule is well under 2 KiB. */
+#define TXN_MSG_ROOM 4096
 
-static void batch_start(struct batch *bt, struct nat_session *s, bool checked)
+void nat_txn_init(struct nat_txn *t, struct nat_session *s)
 {
-	struct nlmsghdr *nlh;
-
-	/* libnftnl's attributes (through libmnl 1.0.4) leave alignment
-	 * padding unwritten: start from zeros so no stack bytes are sent. */
-	memset(bt->buf, 0, sizeof(bt->buf));
-	bt->b = mnl_nlmsg_batch_start(bt->buf, sizeof(bt->buf));
-	bt->first_seq = bt->seq = s->nl.seq + 1;
-	bt->acks = 0;
-	bt->nomem = false;
-	nlh = nftnl_batch_begin(mnl_nlmsg_batch_current(bt->b), bt->seq++);
-	/* The kernel refuses the batch (ERESTART) if the ruleset moved on. */
-	if (checked)
-		mnl_attr_put_u32(nlh, NFNL_BATCH_GENID, htonl(s->genid));
-	mnl_nlmsg_batch_next(bt->b);
+	*t = (struct nat_txn){ .s = s };
 }
 
-static struct nlmsghdr *batch_msg(struct batch *bt, uint16_t type, uint16_t flags)
+void nat_txn_free(struct nat_txn *t)
 {
-	struct nlmsghdr *nlh = nftnl_nlmsg_build_hdr(mnl_nlmsg_batch_current(bt->b), type,
-						     NFPROTO_INET, flags | NLM_F_ACK, bt->seq++);
-
-	bt->acks++;
-	return nlh;
+	free(t->buf);
+	nat_txn_init(t, t->s);
 }
 
-static void batch_next(struct batch *bt)
+/* The next message goes at buf + len, with TXN_MSG_ROOM bytes free.  The
+ * buffer is zeroed as it grows and each byte written once: libnftnl's
+ * attributes (through libmnl 1.0.4) leave alignment padding unwritten,
+ * so no stale bytes are sent.  NULL when out of memory. */
+static struct nlmsghdr *txn_msg(struct nat_txn *t, uint16_t type, uint16_t flags)
 {
-	if (!mnl_nlmsg_batch_next(bt->b))
-		bt->nomem = true;
-}
+	if (t->nomem)
+		return NULL;
+	if (t->cap - t->len < TXN_MSG_ROOM) {
+		size_t cap = t->cap ? 2 * t->cap : 4 * TXN_MSG_ROOM;
+		char *grown = realloc(t->buf, cap);
 
-static void batch_table(struct batch *bt, uint16_t type)
-{
-	struct nftnl_table *t = nftnl_table_alloc();
-
-	if (!t) {
-		bt->nomem = true;
-		return;
+		if (!grown) {
+			t->nomem = true;
+			return NULL;
+		}
+		memset(grown + t->cap, 0, cap - t->cap);
+		t->buf = grown;
+		t->cap = cap;
 	}
-	nftnl_table_set_str(t, NFTNL_TABLE_NAME, NAT_TABLE);
-	nftnl_table_nlmsg_build_payload(batch_msg(bt, type, NLM_F_CREATE), t);
-	nftnl_table_free(t);
-	batch_next(bt);
+	if (!t->msgs++)
+		t->first_seq = t->s->nl.seq + 1;
+	/* No NLM_F_ACK: the kernel answers a batch's failures only, and it
+	 * has answered them all by the time sendmsg returns. */
+	return nftnl_nlmsg_build_hdr(t->buf + t->len, type, NFPROTO_INET, flags, ++t->s->nl.seq);
+}
+
+static void txn_next(struct nat_txn *t, const struct nlmsghdr *nlh)
+{
+	t->len += NLMSG_ALIGN(nlh->nlmsg_len);
+}
+
+static void txn_table(struct nat_txn *t, uint16_t type)
+{
+	struct nftnl_table *tb = nftnl_table_alloc();
+	struct nlmsghdr *nlh = txn_msg(t, type, NLM_F_CREATE);
+
+	if (!tb || !nlh) {
+		t->nomem = true;
+	} else {
+		nftnl_table_set_str(tb, NFTNL_TABLE_NAME, NAT_TABLE);
+		nftnl_table_nlmsg_build_payload(nlh, tb);
+		txn_next(t, nlh);
+	}
+	if (tb)
+		nftnl_table_free(tb);
 }
 
 /* Without NLM_F_EXCL, adding what exists is a no-op: the first command
  * creates table and chains, the others find them, all in one batch. */
-static void batch_chains(struct batch *bt)
+static void txn_chains(struct nat_txn *t)
 {
-	batch_table(bt, NFT_MSG_NEWTABLE);
-	for (int i = 0; i < NAT_CHAINS; i++) {
+	txn_table(t, NFT_MSG_NEWTABLE);
+	for (int i = 0; i < NAT_CHAINS && !t->nomem; i++) {
 		struct nftnl_chain *c = nftnl_chain_alloc();
+		struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_NEWCHAIN, NLM_F_CREATE);
 
-		if (!c) {
-			bt->nomem = true;
-			return;
+		if (!c || !nlh) {
+			t->nomem = true;
+		} else {
+			nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
+			nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, nat_chain_names[i]);
+			nftnl_chain_set_str(c, NFTNL_CHAIN_TYPE, "nat");
+			nftnl_chain_set_u32(c, NFTNL_CHAIN_HOOKNUM, chain_hooks[i].hook);
+			nftnl_chain_set_s32(c, NFTNL_CHAIN_PRIO, chain_hooks[i].prio);
+			nftnl_chain_nlmsg_build_payload(nlh, c);
+			txn_next(t, nlh);
 		}
-		nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
-		nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, nat_chain_names[i]);
-		nftnl_chain_set_str(c, NFTNL_CHAIN_TYPE, "nat");
-		nftnl_chain_set_u32(c, NFTNL_CHAIN_HOOKNUM, chain_hooks[i].hook);
-		nftnl_chain_set_s32(c, NFTNL_CHAIN_PRIO, chain_hooks[i].prio);
-		nftnl_chain_nlmsg_build_payload(batch_msg(bt, NFT_MSG_NEWCHAIN, NLM_F_CREATE), c);
-		nftnl_chain_free(c);
-		batch_next(bt);
+		if (c)
+			nftnl_chain_free(c);
 	}
+	t->has_chains = true;
 }
 
-static void batch_rule(struct batch *bt, const struct nat_rule *r, const char *tag,
-		       enum nat_chain chain)
+static void txn_rule(struct nat_txn *t, const struct nat_rule *r, const char *tag, enum nat_chain chain)
 {
 	struct nftnl_rule *rule = nat_rule_build(r, tag, chain);
+	struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND);
 
-	if (!rule) {
-		bt->nomem = true;
-		return;
+	if (!rule || !nlh) {
+		t->nomem = true;
+	} else {
+		nftnl_rule_nlmsg_build_payload(nlh, rule);
+		txn_next(t, nlh);
 	}
-	nftnl_rule_nlmsg_build_payload(batch_msg(bt, NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND), rule);
-	nftnl_rule_free(rule);
-	batch_next(bt);
+	if (rule)
+		nftnl_rule_free(rule);
 }
 
-/* Send the batch, then read one answer per message until all are acked
- * or one failed (a failed batch changed nothing). */
-static int batch_send(struct nat_session *s, struct batch *bt)
+void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag)
+{
+	if (!t->has_chains)
+		txn_chains(t);
+	if (r->kind == NAT_DNAT) {
+		/* Forwarded traffic meets prerouting, the host's own output. */
+		txn_rule(t, r, tag, NAT_CHAIN_DSTNAT);
+		txn_rule(t, r, tag, NAT_CHAIN_DSTNAT_OUT);
+	} else {
+		txn_rule(t, r, tag, NAT_CHAIN_SRCNAT);
+	}
+}
+
+void nat_txn_delete(struct nat_txn *t, const struct nat_ref *refs, int n)
+{
+	for (int i = 0; i < n && !t->nomem; i++) {
+		struct nftnl_rule *rule = nftnl_rule_alloc();
+		struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_DELRULE, 0);
+
+		if (!rule || !nlh) {
+			t->nomem = true;
+		} else {
+			nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
+			nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[refs[i].chain]);
+			nftnl_rule_set_u64(rule, NFTNL_RULE_HANDLE, refs[i].handle);
+			nftnl_rule_nlmsg_build_payload(nlh, rule);
+			txn_next(t, nlh);
+		}
+		if (rule)
+			nftnl_rule_free(rule);
+	}
+}
+
+/* Big transactions need a send buffer to match (CAP_NET_ADMIN may force
+ * it past the system's maximum, as nft does). */
+static void txn_sndbuf(int fd, size_t len)
+{
+	int size = (int)len + 4096;
+
+	if (len < 128 * 1024)
+		return;
+	if (setsockopt(fd, SOL_SOCKET, SO_SNDBUFFORCE, &size, sizeof(size)) < 0)
+		setsockopt(fd, SOL_SOCKET, SO_SNDBUF, &size, sizeof(size));
+}
+
+/* Read what the kernel answered (only failures): the first one is the
+ * transaction's error. */
+static int txn_answers(struct nat_session *s, uint32_t first, uint32_t last)
 {
 	struct nl *nl = &s->nl;
-	int pending = bt->acks;
+	int fd = mnl_socket_get_fd(nl->sk), failed = 0;
 
-	nftnl_batch_end(mnl_nlmsg_batch_current(bt->b), bt->seq);
-	batch_next(bt);
-	nl->seq = bt->seq;
-	nl->error = 0;
-	nl->ext_msg[0] = '\0';
-	if (bt->nomem) {
-		nl->error = ENOMEM;
-		return -1;
-	}
-	if (nl_dry_run) {	/* checked and dropped: as if all acked */
-		nl_dry_check(mnl_nlmsg_batch_head(bt->b), mnl_nlmsg_batch_size(bt->b), true);
-		return 0;
-	}
-	if (mnl_socket_sendto(nl->sk, mnl_nlmsg_batch_head(bt->b), mnl_nlmsg_batch_size(bt->b)) < 0) {
-		nl->error = errno;
-		return -1;
-	}
-	while (pending > 0) {
-		ssize_t n = mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
+	for (;;) {
+		ssize_t n = recv(fd, nl->rx, sizeof(nl->rx), MSG_DONTWAIT);
 		const struct nlmsghdr *nlh = (const void *)nl->rx;
 		int left = (int)n;
 
 		if (n < 0) {
 			if (errno == EINTR)
 				continue;
-			nl->error = errno;
+			if (errno == EAGAIN)
+				break;
+			if (!failed)
+				nl->error = errno;	/* ENOBUFS: answers lost, a failure among them */
 			return -1;
 		}
 		for (; mnl_nlmsg_ok(nlh, left); nlh = mnl_nlmsg_next(nlh, &left)) {
 			bool done = false;
 
-			if (nlh->nlmsg_seq < bt->first_seq || nlh->nlmsg_seq > bt->seq)
+			/* The rest is drained: only the first error is kept. */
+			if (failed || nlh->nlmsg_seq < first || nlh->nlmsg_seq > last)
 				continue;
-			/* nl_walk reads the error and its extended ack. */
 			if (nl_walk(nl, nlh, nlh->nlmsg_len, nlh->nlmsg_seq, NULL, NULL, &done) < 0)
-				return -1;
-			pending--;
+				failed = 1;
 		}
 	}
-	return 0;
+	return failed ? -1 : 0;
 }
 
-static int batch_commit(struct nat_session *s, struct batch *bt)
+int nat_txn_commit(struct nat_txn *t, bool checked)
 {
-	int ret = batch_send(s, bt);
+	struct nat_session *s = t->s;
+	struct nl *nl = &s->nl;
+	char begin[64] __attribute__((aligned(8))) = { 0 }, end[64] __attribute__((aligned(8))) = { 0 };
+	struct nlmsghdr *b, *e;
+	struct iovec iov[3];
+	struct sockaddr_nl kernel = { .nl_family = AF_NETLINK };
+	struct msghdr msg = { .msg_name = &kernel, .msg_namelen = sizeof(kernel), .msg_iov = iov, .msg_iovlen = 3 };
+	int ret;
 
-	mnl_nlmsg_batch_stop(bt->b);
+	nl->error = 0;
+	nl->ext_msg[0] = '\0';
+	if (t->nomem || !t->msgs) {	/* nothing to change: no transaction */
+		nl->error = t->nomem ? ENOMEM : 0;
+		nat_txn_free(t);
+		return nl->error ? -1 : 0;
+	}
+	b = nftnl_batch_begin(begin, ++nl->seq);
+	/* The kernel refuses the batch (ERESTART) if the ruleset moved on
+	 * since the nat_walk that decided what is in it. */
+	if (checked)
+		mnl_attr_put_u32(b, NFNL_BATCH_GENID, htonl(s->genid));
+	e = nftnl_batch_end(end, ++nl->seq);
+	iov[0] = (struct iovec){ b, NLMSG_ALIGN(b->nlmsg_len) };
+	iov[1] = (struct iovec){ t->buf, t->len };
+	iov[2] = (struct iovec){ e, NLMSG_ALIGN(e->nlmsg_len) };
+	if (nl_dry_run) {	/* checked and dropped, as if all went well */
+		for (int i = 0; i < 3; i++)
+			nl_dry_check(iov[i].iov_base, iov[i].iov_len, true);
+		nat_txn_free(t);
+		return 0;
+	}
+	txn_sndbuf(mnl_socket_get_fd(nl->sk), t->len);
+	if (sendmsg(mnl_socket_get_fd(nl->sk), &msg, 0) < 0) {
+		nl->error = errno;
+		ret = -1;
+	} else {
+		ret = txn_answers(s, t->first_seq, e->nlmsg_seq);
+	}
+	nat_txn_free(t);
 	return ret;
 }
 
 int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked)
 {
-	struct batch bt;
+	struct nat_txn t;
 
-	batch_start(&bt, s, checked);
-	batch_chains(&bt);
-	if (r->kind == NAT_DNAT) {
-		/* Forwarded traffic meets prerouting, the host's own output. */
-		batch_rule(&bt, r, tag, NAT_CHAIN_DSTNAT);
-		batch_rule(&bt, r, tag, NAT_CHAIN_DSTNAT_OUT);
-	} else {
-		batch_rule(&bt, r, tag, NAT_CHAIN_SRCNAT);
-	}
-	return batch_commit(s, &bt);
+	nat_txn_init(&t, s);
+	nat_txn_add(&t, r, tag);
+	return nat_txn_commit(&t, checked);
 }
 
 int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool checked)
 {
-	struct batch bt;
+	struct nat_txn t;
 
-	batch_start(&bt, s, checked);
-	for (int i = 0; i < n; i++) {
-		struct nftnl_rule *rule = nftnl_rule_alloc();
-
-		if (!rule) {
-			bt.nomem = true;
-			break;
-		}
-		nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
-		nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[refs[i].chain]);
-		nftnl_rule_set_u64(rule, NFTNL_RULE_HANDLE, refs[i].handle);
-		nftnl_rule_nlmsg_build_payload(batch_msg(&bt, NFT_MSG_DELRULE, 0), rule);
-		nftnl_rule_free(rule);
-		batch_next(&bt);
-	}
-	return batch_commit(s, &bt);
+	nat_txn_init(&t, s);
+	nat_txn_delete(&t, refs, n);
+	return nat_txn_commit(&t, checked);
 }
 
 /* Add then delete the table in one transaction: it is gone afterwards,
  * whether or not it existed before, and no other table is touched. */
 int nat_flush(struct nat_session *s)
 {
-	struct batch bt;
+	struct nat_txn t;
 
-	batch_start(&bt, s, false);
-	batch_table(&bt, NFT_MSG_NEWTABLE);
-	batch_table(&bt, NFT_MSG_DELTABLE);
-	return batch_commit(s, &bt);
+	nat_txn_init(&t, s);
+	txn_table(&t, NFT_MSG_NEWTABLE);
+	txn_table(&t, NFT_MSG_DELTABLE);
+	return nat_txn_commit(&t, false);
+}
+
+int nat_retry(struct nat_session *s, int (*change)(struct nat_session *s, void *data), void *data)
+{
+	int ret = 0;
+
+	for (int i = 0; i < NAT_RETRIES; i++) {
+		ret = change(s, data);
+		if (ret >= 0 || s->nl.error != ERESTART)
+			break;
+	}
+	return ret;
 }
 
 void nat_perror(const struct nat_session *s)

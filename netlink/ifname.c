@@ -10,6 +10,7 @@
 #include "attr.h"
 
 #define ALT_IFNAME_MAX 128	/* linux/if.h ALTIFNAMSIZ */
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The kernel's dev_valid_name(): 1-15 bytes, not "." or "..", no '/',
  * ':' or whitespace. */
@@ -34,10 +35,10 @@ static int index_answer(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_STOP;
 }
 
-/* 0 when there is no such device (names and altnames alike).  A dry run
- * knows every valid name as index 1 but "missing", whatever the machine
- * has, so the fuzzers reach past the lookups. */
-int ifname_to_index(const char *name)
+/* The kernel's index for a name or an altname.  A dry run knows every
+ * valid name as index 1 but "missing", whatever the machine has, so the
+ * fuzzers reach past the lookups. */
+static int kernel_index(const char *name)
 {
 	unsigned int idx;
 	struct nlreq req;
@@ -65,6 +66,53 @@ int ifname_to_index(const char *name)
 	nl_close(nl);
 	free(nl);
 	return found;
+}
+
+/* Names looked up while ifname_remember() is on.  A batch of route,
+ * address or neighbour lines names the same few devices on every line, and
+ * those lines cannot rename one: asking the kernel each time (a socket, an
+ * ioctl and a close) was most of a 100,000-route batch. */
+static struct {
+	bool on;
+	unsigned int next;
+	struct { int index; char name[IF_NAMESIZE]; } slot[8];
+} remembered;
+
+void ifname_remember(bool on)
+{
+	if (!on)
+		memset(&remembered, 0, sizeof(remembered));
+	remembered.on = on;
+}
+
+static int remembered_index(const char *name)
+{
+	for (unsigned int i = 0; remembered.on && i < ARRAY_SIZE(remembered.slot); i++)
+		if (remembered.slot[i].index && !strcmp(remembered.slot[i].name, name))
+			return remembered.slot[i].index;
+	return 0;
+}
+
+static void remember_index(const char *name, int index)
+{
+	unsigned int i = remembered.next++ % ARRAY_SIZE(remembered.slot);
+
+	if (!remembered.on || !index || strlen(name) >= IF_NAMESIZE)
+		return;
+	remembered.slot[i].index = index;
+	strcpy(remembered.slot[i].name, name);
+}
+
+/* 0 when there is no such device (names and altnames alike). */
+int ifname_to_index(const char *name)
+{
+	int idx = remembered_index(name);
+
+	if (!idx) {
+		idx = kernel_index(name);
+		remember_index(name, idx);
+	}
+	return idx;
 }
 
 static int name_answer(const struct nlmsghdr *nlh, void *data)

@@ -23,6 +23,10 @@ struct ifcache {
 
 bool ifname_valid(const char *name);
 int ifname_to_index(const char *name);
+/* While on, ifname_to_index() answers names it found before without
+ * asking the kernel: only for runs of requests that cannot rename, create
+ * or delete a link.  Turning it off forgets. */
+void ifname_remember(bool on);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
 int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
 void ifcache_forget(struct ifcache *c, int index);

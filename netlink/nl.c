@@ -1,4 +1,6 @@
 #include "nl.h"
+#include "nl_int.h"
+#include "pipe.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -142,8 +144,12 @@ int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_
 	return r->overflow ? -1 : 0;
 }
 
+/* A request that is not pipelined waits for the pipelined ones before it:
+ * it may read what they change, and their failures print first. */
 static int nl_send(struct nl *nl, struct nlreq *r)
 {
+	if (nl->pipe)
+		(void)nl_pipe_flush(nl->pipe);	/* its failures go to its callback */
 	if (r->overflow) {
 		errno = EMSGSIZE;
 		return -1;
@@ -184,7 +190,7 @@ static int nl_errno(int err)
 }
 
 /* An NLMSG_ERROR: 0 is an ack (maybe with a warning), else a failure. */
-static int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
+int nl_handle_error(struct nl *nl, const struct nlmsghdr *nlh)
 {
 	const struct nlmsgerr *e = mnl_nlmsg_get_payload(nlh);
 	size_t plen = mnl_nlmsg_get_payload_len(nlh);
@@ -228,12 +234,12 @@ static int nl_handle_done(struct nl *nl, const struct nlmsghdr *nlh)
 
 /* libmnl's mnl_nlmsg_ok() compares the length as a signed int, so a
  * message claiming more than 2 GiB passes it: check unsigned here. */
-static bool nl_msg_fits(const struct nlmsghdr *nlh, size_t left)
+bool nl_msg_fits(const struct nlmsghdr *nlh, size_t left)
 {
 	return left >= sizeof(*nlh) && nlh->nlmsg_len >= sizeof(*nlh) && nlh->nlmsg_len <= left;
 }
 
-static const struct nlmsghdr *nl_msg_next(const struct nlmsghdr *nlh, size_t *left)
+const struct nlmsghdr *nl_msg_next(const struct nlmsghdr *nlh, size_t *left)
 {
 	size_t step = NLMSG_ALIGN(nlh->nlmsg_len);
 

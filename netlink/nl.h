@@ -17,6 +17,7 @@
 #define NL_RX_SIZE 32768
 
 struct mnl_socket;
+struct nl_pipe;
 
 struct nl {
 	struct mnl_socket *sk;
@@ -25,6 +26,7 @@ struct nl {
 	int error;		/* errno from the kernel's last NLMSG_ERROR */
 	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
 	char ext_msg[256];	/* its extended-ack text, or "" */
+	struct nl_pipe *pipe;	/* pipelined requests to send before any other */
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
 };
 

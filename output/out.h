@@ -17,6 +17,14 @@ struct out {
 	char buf[OUT_BUFSZ];
 };
 
+/* v in decimal or hex into buf (NUM_STRLEN bytes), NUL-terminated;
+ * returns buf.  Dumps
+ * print numbers millions of times: no snprintf for them. */
+#define NUM_STRLEN 24
+char *num_str(char *buf, unsigned long long v, unsigned int base);
+/* The same for a signed value. */
+char *num_str_signed(char *buf, long long v);
+
 void out_init(struct out *o, int fd);
 int out_flush(struct out *o);
 int out_close(struct out *o);

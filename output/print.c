@@ -163,13 +163,12 @@ static void print_number(struct printer *p, const char *key, const char *num)
 
 void print_uint(struct printer *p, enum pmode m, const char *key, const char *fmt, unsigned int v)
 {
-	char num[16];
+	char num[NUM_STRLEN];
 
 	if (!wants(p, m))
 		return;
 	if (p->is_json) {
-		snprintf(num, sizeof(num), "%u", v);
-		print_number(p, key, num);
+		print_number(p, key, num_str(num, v, 10));
 	} else if (fmt) {
 		text_printf(p, fmt, v);
 	}
@@ -177,13 +176,12 @@ void print_uint(struct printer *p, enum pmode m, const char *key, const char *fm
 
 void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt, uint64_t v)
 {
-	char num[24];
+	char num[NUM_STRLEN];
 
 	if (!wants(p, m))
 		return;
 	if (p->is_json) {
-		snprintf(num, sizeof(num), "%" PRIu64, v);
-		print_number(p, key, num);
+		print_number(p, key, num_str(num, v, 10));
 	} else if (fmt) {
 		text_printf(p, fmt, v);
 	}
@@ -191,13 +189,12 @@ void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt
 
 void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v)
 {
-	char num[16];
+	char num[NUM_STRLEN];
 
 	if (!wants(p, m))
 		return;
 	if (p->is_json) {
-		snprintf(num, sizeof(num), "%d", v);
-		print_number(p, key, num);
+		print_number(p, key, num_str_signed(num, v));
 	} else if (fmt) {
 		text_printf(p, fmt, v);
 	}

@@ -72,18 +72,22 @@ link_types() {
 # when a usage text is completed.
 # (link's `mode default|dormant` and `state OPERSTATE` are missing too, but
 # their words appear there for macvlan and vf, so a word check passes.)
-usage_gaps_link='brd qlen txqlen all label scope to id protocol 802.1Q 802.1ad'
+usage_gaps_link=''
 usage_gaps_address='remote brd priority preference local optimistic stable-privacy all group'
 usage_gaps_nat=''
+# route: the usage is iproute2's (less what ipbox lacks), and iproute2's
+# usage lacks these too: the types anycast, brd (broadcast) and xresolve,
+# the aliases cached/cloned/`table cache`, dsfield (tos), preference and
+# priority (metric), protocol (proto), `lock` before a metric, get's
+# notify and `to` before a prefix.
 usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference priority protocol to xresolve'
-usage_gaps_neigh='all managed'
-# Words the parser takes that the object's page lacks (its Cm words);
-# the test fails once one is there, so the lists shrink.
-man_gaps_route='anycast brd cache cached dsfield expires notify preference priority protocol xresolve'
-man_gaps_neigh='managed'
+# neigh: `all` is a value (nud all, protocol all, an address) and `unused`
+# a selector; iproute2's usage lacks both too.
+usage_gaps_neigh='all unused'
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
 verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
+# (route's prepend and test are missing from iproute2's usage too.)
 verb_gaps='link:replace route:prepend route:test'
 
 # page_of OBJ: the man page of an object.
@@ -94,12 +98,17 @@ page_of() {
 	esac
 }
 
-# Arguments of `link add ... type bridge|vxlan` being added on another
-# branch (issue text): documented and completed ahead of the parser.  Once
-# they are in cmd/link.c, parser_words finds them and the usage check
-# covers them too.
-pending_link_words='stp_state forward_delay hello_time max_age ageing_time priority
-	vlan_filtering mcast_snooping id remote group local dev dstport ttl learning nolearning'
+# The words of `link add|set ... type KIND ARGS` (the tables of
+# cmd/linkkind.c): rows that set (SET or BOTH), PORT_ON_OFF rows and
+# YES_NO rows with their no-forms.  kind_words KIND: bridge, bridge_slave
+# or vxlan.
+kind_words() {
+	sed -n "/ $1_opts\[\] = {/,/^};/p" "$top/cmd/linkkind.c" | tr '\n' ' ' |
+		grep -oE '(\{ "[a-z0-9_]+", [^}]*, (SET|BOTH), |PORT_ON_OFF\("[a-z0-9_]+"|YES_NO\("[a-z0-9_]+")' |
+		sed -E 's/^YES_NO\("([a-z0-9_]+)".*/\1 no\1/; s/^[^"]*"([a-z0-9_]+)".*/\1/' | tr ' ' '\n'
+}
+# Aliases iproute2 takes but leaves out of its vxlan usage.
+usage_gaps_kinds='vni port hoplimit dsfield label'
 
 # usage_of OBJ: every usage text the object's parser prints.
 usage_of() {
@@ -108,7 +117,13 @@ usage_of() {
 		"$IPBOX" link help 2>&1
 		"$IPBOX" link add x type veth help 2>&1
 		"$IPBOX" link add x type macvlan help 2>&1
+		"$IPBOX" link add x type vlan help 2>&1
 		"$IPBOX" link property help 2>&1 ;;
+	kinds)
+		# [no]WORD stands for WORD and noWORD
+		for kind in bridge bridge_slave vxlan; do
+			"$IPBOX" link add x type $kind help 2>&1
+		done | sed -E 's/\[no\]([a-z0-9]+)/\1 no\1/g' ;;
 	*) "$IPBOX" "$1" help 2>&1 ;;
 	esac
 	true
@@ -173,12 +188,11 @@ in_completions() {
 }
 
 @test "every keyword the link, address, nat, route and neigh parsers take is in usage, page and completions" {
-	local obj page usage gaps mgaps word
+	local obj page usage gaps word
 	for obj in link address nat route neigh; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		gaps=usage_gaps_$obj
-		mgaps=man_gaps_$obj
 		for word in $(parser_words $obj) $([ $obj = address ] && show_words); do
 			if [[ $word == help ]]; then
 				:	# `help` is the usage itself
@@ -187,26 +201,31 @@ in_completions() {
 			else
 				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
 			fi
-			if [[ " ${!mgaps} " == *" $word "* ]]; then
-				! in_man $page "$word" || fail "$page has $word now: drop it from $mgaps"
-			else
-				in_man $page "$word" || fail "$page lacks $word"
-			fi
+			in_man $page "$word" || fail "$page lacks $word"
 			in_completions "$word" || fail "$(in_completions "$word")"
 		done
 	done
 }
 
-@test "the bridge and vxlan arguments in progress are documented and completed" {
-	local word
-	for word in $pending_link_words; do
-		in_man ipbox-link.8 "$word" || fail "ipbox-link.8 lacks $word"
-		in_completions "$word" || fail "$(in_completions "$word")"
+@test "every bridge, bridge_slave and vxlan argument is in its usage, ipbox-link(8) and the completions" {
+	local usage kind word
+	usage=$(usage_of kinds)
+	for kind in bridge bridge_slave vxlan; do
+		for word in $(kind_words $kind); do
+			if [[ " $usage_gaps_kinds " == *" $word "* ]]; then
+				! grep -qwF -- "$word" <<<"$usage" ||
+					fail "the $kind usage has $word now: drop it from usage_gaps_kinds"
+			else
+				grep -qwF -- "$word" <<<"$usage" || fail "the $kind usage lacks $word"
+			fi
+			in_man ipbox-link.8 "$word" || fail "ipbox-link.8 lacks $word"
+			in_completions "$word" || fail "$(in_completions "$word")"
+		done
 	done
 	# listed under their kind, in a section of their own
-	run sed -n '/^\.Ss Bridge and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
-	for word in $pending_link_words; do
-		assert_output --partial "Cm $word"
+	run sed -n '/^\.Ss Bridge, bridge_slave and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for word in $(kind_words bridge) $(kind_words bridge_slave) $(kind_words vxlan); do
+		assert_output --partial "$word"
 	done
 }
 
@@ -232,7 +251,7 @@ in_completions() {
 	for obj in netns link address nat route neighbour; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
-	for obj in link address nat; do
+	for obj in link address nat route neighbour; do
 		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
 			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
 		done
@@ -335,9 +354,13 @@ lines() {
 	run complete_sorted ipbox link add x type macvlan mode ""
 	assert_output "$(lines private vepa bridge passthru source)"
 	run complete_sorted ipbox link add x type bridge ""
-	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	assert_output "$(kind_words bridge | sort)"
+	run complete_sorted ipbox link set x type bridge_slave ""
+	assert_output "$(kind_words bridge_slave | sort)"
 	run complete_sorted ipbox link add x type vxlan ""
-	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	assert_output "$(kind_words vxlan | sort)"
+	run complete_sorted ipbox link set x type bridge_slave hairpin ""
+	assert_output "$(lines on off)"
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
 	assert_output forever
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
@@ -352,7 +375,7 @@ lines() {
 	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
 	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
 	for word in $(parser_words link); do
-		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete) continue ;; esac	# values
+		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
 	done
 	all=$(complete_words ipbox addr add 10.0.0.1/24 ""; complete_words ipbox addr show "")
@@ -462,7 +485,9 @@ fish_complete() {
 	run zsh_complete ipbox link add x type ""
 	assert_output "$(link_types | sort)"
 	run zsh_complete ipbox link add x type vxlan ""
-	assert_output "$(lines id remote group local dev dstport ttl learning nolearning)"
+	assert_output "$(kind_words vxlan | sort)"
+	run zsh_complete ipbox link set x type bridge_slave locked ""
+	assert_output "$(lines on off)"
 	run zsh_complete ipaddr address add 10.0.0.1/24 dev ""
 	assert_output "$(lines lo veth_A veth_B)"
 	ZSH_NS=namespace_A run zsh_complete ipbox link set dev ""
@@ -486,7 +511,11 @@ fish_complete() {
 	run fish_complete "ip link add x type vx"
 	assert_output "$(lines vxcan vxlan)"
 	run fish_complete "ipbox link add x type bridge "
-	assert_output "$(lines stp_state forward_delay hello_time max_age ageing_time priority vlan_filtering mcast_snooping)"
+	assert_output "$(kind_words bridge | sort)"
+	run fish_complete "ipbox link set x type bridge_slave "
+	assert_output "$(kind_words bridge_slave | sort)"
+	run fish_complete "ipbox link set x type bridge_slave isolated "
+	assert_output "$(lines on off)"
 	run fish_complete "addr add 10.0.0.1/24 dev "
 	assert_output "$(lines lo veth_A veth_B)"
 	run fish_complete "ipbox -n namespace_A link set dev "

@@ -275,3 +275,219 @@ same_timers() {
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
+
+@test "bridge: words abbreviate exactly as iproute2's (some by prefix, some only whole)" {
+	for args in "f 400 h 150 m 1000 a 1000 s 1 p 100" fd "v 1" "vlan_s 1" "vlan_stats_p x" \
+		"mcast_ml 2 mcast_i 3 nf_call_ip6 1 nf_call_a 1 n 1 mcast_st 3" \
+		"no_linklocal_lear 1" "mcast_vlan_snoopin 0" "group_a 01:80:c2:00:00:0e group 5" \
+		"mc 2 mcast_q 1 mcast_queri 1 mcast_querier_ 300 mcast_query_i 200 mcast_query_r 50"; do
+		same_effect "" link add br0 type bridge $args
+	done
+}
+
+@test "vxlan: tos, df, flowlabel, srcport, maxaddress, external, gbp, gpe, remcsum, vnifilter" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1 tos 16" "id 1 tos inherit" "id 1 dsfield 0x20" "id 1 df set" \
+		"id 1 df inherit" "id 1 df unset" "id 1 flowlabel 5 remote 2001:db8::1" \
+		"id 1 label 7 remote 2001:db8::1" "id 1 maxaddress 7" "id 1 maxaddress unlimited" \
+		"id 1 ageing none" "id 1 srcport 1000 2000" "id 1 port 1000 2000" "id 1 srcport 0 0" \
+		"external" "external learning" "learning external" "external noexternal id 1" \
+		"id 1 gbp" "external gpe" "id 1 remcsumtx remcsumrx" "id 1 noremcsumtx noremcsumrx" \
+		"external vnifilter" "external novnifilter" "id 1 hoplimit 7" \
+		"i 3 d v0 g 239.1.1.1 ds 4 h 3 t 5 l2 nol3 rs nop" \
+		"id 3 df set flowlabel 5 remote 2001:db8::5 remc remcsumr gb" \
+		"id 3 df inherit remote 2001:db8::5 noudpcsum udp6 udp6zerocsumr noudp6zerocsumtx" \
+		"id 3 label 7 remote 2001:db8::5" "id 1 udp6zerocsumrx noudp6zerocsum"; do
+		same_effect "$setup" link add vx type vxlan dstport 0 $args
+	done
+	same_effect "$setup" link add vx type vxlan id 1 gpe
+	# -4/-6 without an address: the family goes as a zero group
+	for opts in -4 -6; do
+		same_effect "$setup" $opts link add vx type vxlan id 1 dstport 0 flowlabel 5
+		same_effect "$setup" $opts link add vx type vxlan id 1 dstport 0 remote 10.0.0.1
+		same_effect "ip link add vx type vxlan id 1 dstport 0" $opts link set vx type vxlan ttl 5
+	done
+	same_effect "ip link add vx type vxlan id 1 dstport 0" link set vx type vxlan learning
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add vx1 type vxlan id 3 dstport 0 df set flowlabel 5 remote 2001:db8::5 \
+		remcsumtx remcsumrx gbp tos inherit
+	"$IP" link add vx2 type vxlan external vnifilter dstport 0
+	"$IP" link add vx3 type vxlan id 4 dstport 0 df inherit maxaddress 9 ageing none \
+		srcport 1000 2000 tos 0x20 ttl 9
+	"$IP" link add vx4 type vxlan external gpe
+	for dev in vx1 vx2 vx3 vx4; do
+		for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+			same $opts link show dev "$dev"
+		done
+	done
+	run "$IP" -d link show vx3
+	assert_output --partial "srcport 1000 2000 dstport 8472 tos 0x20 ttl 9 df inherit ageing 300 maxaddr 9"
+}
+
+@test "vxlan: family, external, vnifilter, group and abbreviation errors match" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "id 1 local 10.0.0.1 remote 2001:db8::1" "id 1 remote 2001:db8::1 local 10.0.0.1" \
+		"id 1 local 2001:db8::1 group 239.1.1.1 dev v0" "id 1 remote 1.1.1.1 local ::1" \
+		"id 1 df foo" "id 1 tos foo" "id 1 tos af11" "id 1 tos 100" "id 1 flowlabel 1048576" \
+		"id 1 maxaddress x" "id 1 srcport x 5" "id 1 srcport 5 x" "id 1 srcport 5" \
+		"external id 1" "id 1 group 239.1.1.1" "id 1 vnifilter" "vnifilter" \
+		"vnifilter group 239.1.1.1 id 1" "id 1 udp6zerocsumrx noudp6zerocsumr" \
+		"id 1 remcsumtx nore" "id 1 remcsumrx noremcsumr" "id 1 vni 2" "id 1 ttl 2 hoplimit 3" \
+		"id 1 remote 1.1.1.1 remote 2.2.2.2" "id 1 remote 1.1.1.1 group" "id 1 df set df unset" \
+		"id 3 vnifilte" "id 3 he" "id 3 id" "id 3 ttl inherit ttl 3" "id 3 tos 0x10 tos 3" \
+		"id 3 gbp gbp" "external noexternal" "id 1 label 5 flowlabel 6"; do
+		same_effect "$setup" link add vx type vxlan dstport 0 $args
+	done
+}
+
+# A bridge with two veth ports, v0 and v2.
+PORTS='ip link add br0 type bridge; ip link add v0 type veth peer name v1;
+ip link add v2 type veth peer name v3; ip link set v0 master br0; ip link set v2 master br0'
+
+@test "bridge_slave: link set DEV type bridge_slave ARGS, and -d shows them back" {
+	for args in "" "priority 5 cost 7 guard on hairpin on fastleave on root_block on" \
+		"learning off flood off proxy_arp on proxy_arp_wifi on mcast_router 2" \
+		"mcast_fast_leave on mcast_flood off bcast_flood off mcast_to_unicast on" \
+		"group_fwd_mask 0x4000 neigh_suppress on vlan_tunnel on isolated on locked on" \
+		"backup_port v2" "backup_port v2 nobackup_port" fdb_flush f "state 0" \
+		"p 5 c 7 g on h on fa on r on l off fl off pro on proxy_arp_w on mcast_r 2" \
+		"mcast_fa on m off b off mcast_t on gr 8 n on v on i on lo on ba v2" \
+		"learning on learning off"; do
+		same_effect "$PORTS" link set v0 type bridge_slave $args
+	done
+	same_effect "$PORTS" link set br0 type bridge hello_time 150 st 1
+	"$IPBOX" link add br0 type bridge
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link add v2 type veth peer name v3
+	"$IPBOX" link set v0 master br0
+	"$IPBOX" link set v2 master br0
+	"$IPBOX" link set v0 type bridge_slave cost 9 hairpin on backup_port v2 \
+		group_fwd_mask 0x4005 mcast_to_unicast on
+	run "$IP" -d link show v0
+	assert_output --partial "cost 9 hairpin on"
+	assert_output --partial "group_fwd_mask 0x4005 group_fwd_mask_str stp,lacp,lldp"
+	assert_output --partial "backup_port v2"
+	for opts in -d "-d -j" "-d -j -p" "-d -o"; do
+		same_timers $opts link show dev v0
+	done
+}
+
+@test "bridge_slave: errors match" {
+	for args in "state x" "priority x" "cost x" "hairpin x" "mcast_router x" \
+		"group_fwd_mask x" "backup_port nope" foo help state "state 3" "proxy_arp_wif on"; do
+		same_effect "$PORTS" link set v0 type bridge_slave $args
+	done
+	same_effect "$PORTS" link set v1 type bridge_slave state 1
+	same_effect "$PORTS" link set br0 type bridge_slave priority 1
+	same_effect "$PORTS" link set v0 type bridge hello_time 100
+	same_effect "$PORTS" link add x type bridge_slave
+}
+
+@test "macvlan, veth and vlan words as iproute2 takes them" {
+	local setup='ip link add v0 type veth peer name v1'
+	for args in "mo bridge" "m private" "mode bri" "mode passthru n" "mode passthru no" \
+		"mode source nod" "mode source nodst" "bcq 5" "b 7" "bcqueuelen x" \
+		"mode passthru flag nopromisc" "mode passthru flag x" "mode passthru f nodst" \
+		"mode passthru flag null" flag h; do
+		same_effect "$setup" link add link v0 name m type macvlan $args
+	done
+	for args in "x type veth pe name y" "x type veth p name y" "x type veth help" \
+		"x type veth peer name y foo"; do
+		same_effect "$setup" link add $args
+	done
+	# no vlan in this kernel: the request is built and refused as iproute2's is
+	for args in "i 5" "prot 802.1Q id 5" "id x" "protocol x" "id 5000"; do
+		same_effect "$setup" link add link v0 name vl type vlan $args
+	done
+	"$IP" link add v0 type veth peer name v1
+	run "$IPBOX" link add link v0 name vl type vlan foo
+	assert_failure 1
+	assert_line --index 0 'vlan: unknown command "foo"?'
+	assert_line --index 1 'Usage: ... vlan id VLANID'
+}
+
+@test "property on a missing device: Cannot find device, as iproute2" {
+	for args in "add altname X dev missing" "add dev missing altname X" "del dev missing" \
+		"add altname X" "del altname X dev missing"; do
+		same_effect "$SETUP" link property $args
+	done
+}
+
+# peak_rss ARGS...: the peak resident set, in kB, of `ipbox ARGS`.
+peak_rss() {
+	/usr/bin/time -f %M -o "$BATS_TEST_TMPDIR/rss" "$IPBOX" "$@" >/dev/null
+	cat "$BATS_TEST_TMPDIR/rss"
+}
+
+@test "1,000 links stream: the same bytes as /bin/ip, and no more memory than 10 take" {
+	local b=$BATS_TEST_TMPDIR/batch opts i n
+	declare -A small
+	for i in $(seq 1 10); do echo "link add s$i type ifb"; done >"$b"
+	"$IP" -batch "$b"
+	for opts in "" -o -br -j; do
+		small[x$opts]=$(peak_rss $opts link show)
+	done
+	for i in $(seq 11 1000); do echo "link add s$i type ifb"; done >"$b"
+	"$IP" -batch "$b"
+	n=$("$IP" -o link show | wc -l)
+	[ "$n" -eq 1001 ] || fail "expected 1001 links (lo and 1,000), found $n"
+	for opts in "" -o -br -j; do
+		same $opts link show
+		i=$(peak_rss $opts link show)
+		[ $((i - ${small[x$opts]})) -lt 1024 ] ||
+			fail "ipbox $opts link show: peak RSS $i kB for 1,000 links, ${small[x$opts]} kB for 10"
+	done
+	# one batch, not a thousand teardown commands
+	for i in $(seq 1 1000); do echo "link delete s$i"; done >"$b"
+	"$IP" -batch "$b"
+}
+
+@test "bad input: refused with iproute2's message and status, nothing half-made" {
+	local setup="$SETUP; ip link add d0 type ifb; ip link set d0 up"
+	for args in "set v0 master d0" "set v0 master v1" "add x type veth peer name y netns missing" \
+		"add x netns missing type veth peer name y" "add x type veth peer name y netns n mtu 10" \
+		"set lo netns n" "set br0 netns n" "add x mtu 10 type ifb" "add x mtu 70000 type ifb" \
+		"set v0 mtu 67" "set v0 mtu -1" "set v0 address 02:11:22:33:44" \
+		"set v0 address ff:ff:ff:ff:ff:ff" "add x address 01:00:5e:00:00:01 type veth" \
+		"add x type foo" "add x type dummy" "add x type vlan" "add link v0 name vl type vlan id 5" \
+		"set v0 name v1" "set v0 name a/b" "set dev v0 name averyveryverylongname" \
+		"add x type veth peer name v0" "set v0 netns 999999" "set v0 txqueuelen -1" \
+		"set v0 group foo" "del lo" "set d0 name dd"; do
+		same_effect "$setup" link $args
+	done
+	same_effect "$setup" link set v0 name "a b"
+	# a veth whose peer cannot be placed is not made at all
+	"$IP" netns add n
+	run "$IPBOX" link add x type veth peer name y netns missing
+	assert_failure
+	run "$IP" -o link show
+	refute_output --partial "x@"
+	run "$IP" -n n -o link show
+	refute_output --partial "y@"
+}
+
+@test "the veth usage goes to stdout in order inside -batch" {
+	printf 'link show lo\nlink add x type veth foo\nlink show lo\n' >"$BATS_TEST_TMPDIR/b"
+	same -force -batch "$BATS_TEST_TMPDIR/b"
+}
+
+@test "set and delete by group: every device of the group, as iproute2" {
+	local setup='ip link add g1 type ifb; ip link add g2 type ifb; ip link add g3 type ifb;
+		ip link set g1 group 5; ip link set g2 group 5'
+	# (not `up` here: the random link-local routes of two devices sort apart)
+	for args in "set group 5 promisc on" "set group 5 mtu 1400" "delete group 5" "del group 0" \
+		"set group foo up" "set group 5 name q" "set group 7 up" "set group 5 dev g1 up" \
+		"add group 5 type ifb" "add group 5"; do
+		same_effect "$setup" link $args
+	done
+	"$IP" link add g1 type ifb
+	"$IP" link add g2 type ifb
+	"$IP" link set g1 group 5
+	"$IP" link set g2 group 5
+	"$IP" link add g3 type ifb
+	"$IPBOX" link set group 5 up mtu 1300
+	run "$IP" -o link show up
+	assert_output --partial "g1: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
+	assert_output --partial "g2: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
+	refute_output --partial "g3:"
+}

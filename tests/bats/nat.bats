@@ -434,3 +434,264 @@ rule_count() {
 		[[ "$stderr" =~ (^|[^a-z-])$w([^a-z-]|$) ]] || fail "help lacks $w"
 	done
 }
+
+@test "nftables refused by the kernel (no CAP_NET_ADMIN over the namespace): one line, exit 2" {
+	# A user namespace gives ipbox every capability, but the network
+	# namespace belongs to the parent one: nfnetlink answers EPERM.
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	local cmd
+	for cmd in "nat add masquerade oif eth1" "nat del masquerade oif eth0" "nat replace masquerade oif eth1" \
+		   "nat flush" "nat show"; do
+		run --separate-stderr unshare --user --map-root-user "$IPBOX" $cmd
+		[ "$status" -eq 2 ] || fail "exit $status for: $cmd"
+		assert_equal "${stderr_lines[-1]}" "Error: nftables: Operation not permitted."
+		[[ "$stderr" != *Error*Error* ]] || fail "two errors for: $cmd: $stderr"
+		assert_equal "$output" ""
+	done
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output "masquerade oif eth0 handle 4"
+}
+
+@test "nftables missing from the kernel (no nfnetlink): one line, exit 1" {
+	local nonf=$BATS_TEST_TMPDIR/no-nfnetlink cmd
+	gcc -std=gnu11 -Wall -Werror -o "$nonf" "$BATS_TEST_DIRNAME/../no-nfnetlink.c"
+	run "$nonf" true
+	[ "$status" -ne 77 ] || skip "the no-nfnetlink filter is for x86_64 only"
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	for cmd in "nat add masquerade oif eth1" "nat del handle 4" "nat flush" "nat show"; do
+		run --separate-stderr "$nonf" "$IPBOX" $cmd
+		[ "$status" -eq 1 ] || fail "exit $status for: $cmd"
+		assert_equal "${stderr_lines[-1]}" "Error: cannot open nftables: Protocol not supported."
+		assert_equal "$output" ""
+	done
+	# the rest of ipbox does not need it
+	run "$nonf" "$IPBOX" link show lo
+	assert_success
+	printf 'nat add masquerade oif eth1\nnat add masquerade oif eth2\n' >"$BATS_TEST_TMPDIR/b"
+	run --separate-stderr "$nonf" "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_failure 1
+	assert_equal "${stderr_lines[-2]}" "Error: cannot open nftables: Protocol not supported."
+	assert_equal "${stderr_lines[-1]}" "Command failed $BATS_TEST_TMPDIR/b:1"
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output "masquerade oif eth0 handle 4"
+}
+
+@test "a rule's words are its nft comment: 128 characters fit, 129 are refused before any change" {
+	local head="snat src 2001:db8::1:2:3:6 dst 2001:db8::1:2:3:7 oif"
+	local tail="proto udp sport 1000-2000 dport 3000-4000 to [2001:db8::1]:5000-6000"
+	local fits="$head eth123 $tail" long="$head eth1234 $tail"
+	assert_equal "${#fits}" 128
+	run --separate-stderr "$IPBOX" nat add $fits
+	assert_success
+	run "$IPBOX" nat show
+	assert_equal "${output% handle *}" "$fits"
+	run nft list chain inet ipbox srcnat
+	assert_output --partial "comment \"$fits\""
+	# nft takes it back: its own limit is 128 characters too
+	nft list ruleset >"$BATS_TEST_TMPDIR/rs"
+	nft flush ruleset
+	nft -f "$BATS_TEST_TMPDIR/rs"
+	run "$IPBOX" nat show
+	refute_output --partial unknown
+
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	for verb in add replace del; do
+		run --separate-stderr "$IPBOX" nat $verb $long
+		assert_failure 255
+		assert_equal "$stderr" "Error: rule too long: its words must fit in 128 characters."
+	done
+	# words longer still (every keyword given) are refused the same way
+	run --separate-stderr "$IPBOX" nat add $long random fully-random persistent
+	assert_equal "$stderr" "Error: rule too long: its words must fit in 128 characters."
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+}
+
+@test "del by words deletes the first matching rule, one per command" {
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	"$IPBOX" nat add masquerade oif eth1 2>/dev/null
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	run "$IPBOX" nat show
+	local first=${lines[0]##* } second=${lines[2]##* }
+	[ "$first" -lt "$second" ] || fail "handles $first $second"
+	run "$IPBOX" nat del masquerade oif eth0
+	assert_success
+	run "$IPBOX" nat show
+	assert_output $'masquerade oif eth1 handle '$((first + 1))$'\nmasquerade oif eth0 handle '$second
+	run nft -a list chain inet ipbox srcnat
+	assert_output --partial "masquerade comment \"masquerade oif eth0\" # handle $second"
+	refute_output --partial "# handle $first"
+	"$IPBOX" nat del masquerade oif eth0
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade oif eth1 handle [0-9]+$'
+	run "$IPBOX" nat del masquerade oif eth0
+	assert_failure 1
+	assert_output "Error: no such nat rule."
+	assert_equal "$(rule_count)" 1
+}
+
+# batch_alone FILE [-force]: what ipbox -batch FILE must do, line by line
+# with one ipbox each: iproute2's batch semantics, in shell (nat lines
+# only; no quotes or comments).
+batch_alone() {
+	local file=$1 force=${2:-} n=0 line rc=0
+	while IFS= read -r line; do
+		n=$((n + 1))
+		[ -n "$line" ] || continue
+		"$IPBOX" $line && continue
+		# bad syntax ends the batch at once, as iproute2's usage() exits
+		[ $? -ne 255 ] || return 255
+		echo "Command failed $file:$n" >&2
+		rc=1
+		[ -n "$force" ] || break
+	done <"$file"
+	return $rc
+}
+
+# batch_same FILE [-force]: ipbox -batch FILE gives the same output,
+# messages, exit status and ruleset as its lines run one by one.
+batch_same() {
+	local file=$1 d=$BATS_TEST_TMPDIR rc
+	nft flush ruleset
+	$IP link del a0 2>/dev/null || true
+	"$IPBOX" ${2:-} -batch "$file" >"$d/batch.out" 2>"$d/batch.err" && rc=0 || rc=$?
+	echo "$rc" >>"$d/batch.err"
+	{ "$IPBOX" nat show; nft list ruleset; } >"$d/batch.state"
+	nft flush ruleset
+	$IP link del a0 2>/dev/null || true
+	batch_alone "$file" ${2:-} >"$d/alone.out" 2>"$d/alone.err" && rc=0 || rc=$?
+	echo "$rc" >>"$d/alone.err"
+	{ "$IPBOX" nat show; nft list ruleset; } >"$d/alone.state"
+	diff -u "$d/alone.out" "$d/batch.out" || fail "stdout differs"
+	diff -u "$d/alone.err" "$d/batch.err" || fail "stderr or status differs"
+	diff -u "$d/alone.state" "$d/batch.state" || fail "ruleset differs"
+}
+
+@test "-batch: a run of nat lines is one transaction, with the effect of its lines one by one" {
+	local f=$BATS_TEST_TMPDIR/b i
+	for i in $(seq 200); do
+		echo "nat add masquerade src 10.$((i / 256)).$((i % 256)).0/24 oif eth0"
+	done >"$f"
+	echo "nat add dnat proto tcp dport 80 to 10.0.0.1" >>"$f"
+	nft monitor >"$BATS_TEST_TMPDIR/monitor" 2>&1 &
+	sleep 0.3
+	run "$IPBOX" -batch "$f"
+	assert_success
+	sleep 0.3
+	kill %1
+	assert_equal "$(grep -c '^# new generation' "$BATS_TEST_TMPDIR/monitor")" 1
+	assert_equal "$(rule_count)" 202
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 201
+	assert_line --index 199 --regexp '^masquerade src 10.0.200.0/24 oif eth0 handle 203$'
+	assert_line --index 200 --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle 204$'
+
+	# runs end at other lines; each line sees the lines before it
+	cat >"$f" <<-'EOF2'
+	nat add masquerade oif a0
+	nat add masquerade oif a0
+	nat add dnat proto tcp dport 80 to 10.0.0.1
+	nat show
+	link add a0 type veth peer name b0
+	nat replace masquerade oif a0
+	nat replace masquerade oif b0
+	nat replace masquerade oif b0
+	nat del masquerade oif a0
+	nat del masquerade oif a0
+	nat add masquerade oif a0
+	nat del dnat proto tcp dport 80 to 10.0.0.1
+
+	nat add snat oif b0 to 198.51.100.1
+	nat del snat oif b0 to 198.51.100.1
+	nat add snat oif b0 to 198.51.100.1
+	nat show
+	link del a0
+	EOF2
+	batch_same "$f"
+	"$IPBOX" nat forward on
+	batch_same "$f"
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade oif b0 handle [0-9]+'$'\n''masquerade oif a0 handle [0-9]+'$'\n''snat oif b0 to 198.51.100.1 handle [0-9]+$'
+}
+
+@test "-batch: a failing nat line stops the batch, earlier lines applied; -force goes on" {
+	local f=$BATS_TEST_TMPDIR/b
+	"$IPBOX" nat forward on
+	cat >"$f" <<-'EOF2'
+	nat add masquerade src 10.0.0.1
+	nat del masquerade src 10.0.0.9
+	nat add masquerade src 10.0.0.2
+	nat del handle 999
+	nat add masquerade src 10.0.0.3
+	EOF2
+	run --separate-stderr "$IPBOX" -batch "$f"
+	assert_failure 1
+	assert_equal "$stderr" "Error: no such nat rule."$'\n'"Command failed $f:2"
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade src 10.0.0.1 handle [0-9]+$'
+	batch_same "$f"
+	batch_same "$f" -force
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 3
+
+	# bad words end the batch even under -force, after the lines before
+	printf 'nat add masquerade src 10.0.0.1\nnat add masquerade bogus\nnat add masquerade src 10.0.0.3\n' >"$f"
+	batch_same "$f" -force
+	run --separate-stderr "$IPBOX" -force -batch "$f"
+	assert_failure 255
+}
+
+@test "-batch: a refused transaction is retried one line at a time" {
+	local f=$BATS_TEST_TMPDIR/b
+	"$IPBOX" nat forward on
+	# every add fails: a chain ipbox would create, at another priority
+	nft add table inet ipbox
+	nft add chain inet ipbox dstnat_output '{ type nat hook output priority 50; }'
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	printf 'nat add masquerade src 10.0.0.1\nnat add masquerade src 10.0.0.2\nnat add masquerade src 10.0.0.3\n' >"$f"
+	run --separate-stderr "$IPBOX" -batch "$f"
+	assert_failure 1
+	assert_equal "$stderr" "Error: nftables: Operation not supported."$'\n'"Command failed $f:1"
+	run --separate-stderr "$IPBOX" -force -batch "$f"
+	assert_failure 1
+	assert_equal "${#stderr_lines[@]}" 6
+	assert_equal "${stderr_lines[5]}" "Command failed $f:3"
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	run "$IPBOX" nat show
+	assert_output ""
+}
+
+@test "-batch: a run whose ruleset moved meanwhile is retried line by line; a run that changes nothing sends nothing" {
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	nft monitor >"$BATS_TEST_TMPDIR/monitor" 2>&1 &
+	sleep 0.3
+	# the del looks at the ruleset; nft changes it before the run commits
+	{ echo "nat del masquerade oif eth0"; sleep 1; echo "nat add masquerade oif eth9"; } |
+		"$IPBOX" -batch - 2>"$BATS_TEST_TMPDIR/err" &
+	sleep 0.5
+	nft add rule inet ipbox srcnat counter
+	wait %2
+	sleep 0.3
+	kill %1
+	assert_equal "$(cat "$BATS_TEST_TMPDIR/err")" 'Warning: interface "eth9" does not exist (yet).'
+	# the checked transaction was refused (no generation), then one per line
+	assert_equal "$(grep -c '^# new generation .*(ipbox)' "$BATS_TEST_TMPDIR/monitor")" 2
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 1 --regexp '^masquerade oif eth9 handle [0-9]+$'
+	assert_equal "${#lines[@]}" 2
+
+	nft monitor >"$BATS_TEST_TMPDIR/monitor" 2>&1 &
+	sleep 0.3
+	printf 'nat replace masquerade oif eth9\nnat replace masquerade oif eth9\n' >"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_success
+	sleep 0.3
+	kill %1
+	refute grep -q 'new generation' "$BATS_TEST_TMPDIR/monitor"
+	assert_equal "$(rule_count)" 2
+}

@@ -118,6 +118,32 @@ ip neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0"
 	same_effect "$s" neigh change 10.0.0.3 lladdr 11:22:33:44:55:67 dev v0
 }
 
+@test "managed, use and an abbreviated extern_learn land as with /bin/ip" {
+	# managed starts the entry empty (nud none) unless a later nud says
+	# otherwise; use asks the kernel to resolve it
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 managed
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 lladdr 1:2:3:4:5:6 nud stale managed
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 managed nud stale lladdr 1:2:3:4:5:6
+	same_effect "$LINKS" neigh replace 10.0.0.2 dev v0 managed extern_learn
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 lladdr 1:2:3:4:5:6 use
+	same_effect "$LINKS" neigh add 10.0.0.2 dev v0 lladdr 1:2:3:4:5:6 ext
+	eval "$LINKS"
+	# nothing answers for 10.0.0.3: slow probes keep it INCOMPLETE
+	sysctl -qw net.ipv4.neigh.v0.retrans_time_ms=60000
+	run "$IPBOX" neigh replace 10.0.0.3 dev v0 managed ext
+	assert_success
+	run "$IP" neigh show 10.0.0.3
+	assert_output "10.0.0.3 dev v0 managed extern_learn INCOMPLETE "
+	# managed prints before extern_learn, as iproute2 does
+	for opts in "" -j; do
+		same $opts neigh show 10.0.0.3
+		same $opts neigh show all
+		same $opts neigh show to any
+	done
+	same_effect "$LINKS
+ip neigh replace 10.0.0.3 dev v0 managed extern_learn" neigh flush all
+}
+
 @test "add reads addresses as iproute2 (octal, hex, words, -0 lladdr)" {
 	same_effect "$LINKS" neigh add 012.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
 	same_effect "$LINKS" neigh add 0xa.0.0.9 lladdr aa:bb:cc:dd:ee:01 dev v0
@@ -177,4 +203,9 @@ $NEIGHS"
 	run "$IPBOX" neigh help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip neigh { add | del | change | replace }"
+}
+
+# The usage is iproute2's without what ipbox lacks: the vrf/nomaster line.
+@test "the usage is iproute2's less the vrf and nomaster line" {
+	diff <("$IP" neigh help 2>&1 | grep -v 'vrf NAME') <("$IPBOX" neigh help 2>&1)
 }

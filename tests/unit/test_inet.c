@@ -125,6 +125,21 @@ static void test_names_and_text(void)
 	CHECK_STR(inet_ntop_raw(AF_INET6, a, buf), "2001:db8::1");
 }
 
+/* inet_ntop_raw formats IPv4 by hand: it must agree with libc's on every
+ * octet value in every position. */
+static void test_ipv4_text_as_libc(void)
+{
+	char ours[INET_STRLEN], libc[INET_STRLEN];
+	uint8_t a[4];
+
+	for (unsigned int v = 0; v < 256 * 4; v++) {
+		memset(a, (int)(v * 7 % 256), sizeof(a));
+		a[v / 256] = (uint8_t)(v % 256);
+		inet_ntop(AF_INET, a, libc, sizeof(libc));
+		CHECK_STR(inet_ntop_raw(AF_INET, a, ours), libc);
+	}
+}
+
 int main(void)
 {
 	RUN(test_ipv4_prefixes);
@@ -134,5 +149,6 @@ int main(void)
 	RUN(test_errors);
 	RUN(test_covers);
 	RUN(test_names_and_text);
+	RUN(test_ipv4_text_as_libc);
 	return unit_done();
 }

@@ -192,6 +192,54 @@ static void test_walk_reads_back(void)
 	nl_dry_run = false;
 }
 
+/* The message types of a transaction's buffer, in order. */
+static int txn_types(const struct nat_txn *t, uint16_t *types, int max)
+{
+	const struct nlmsghdr *nlh = (const void *)t->buf;
+	int left = (int)t->len, n = 0;
+
+	for (; mnl_nlmsg_ok(nlh, left) && n < max; nlh = mnl_nlmsg_next(nlh, &left))
+		types[n++] = nlh->nlmsg_type & 0xff;
+	CHECK(left == 0);
+	return n;
+}
+
+/* Many changes in one transaction: table and chains once, then each rule
+ * (dnat twice) and deletion, numbered in order; the buffer grows. */
+static void test_txn_many(void)
+{
+	struct nat_session s = { .nl.seq = 41 };
+	struct nat_rule masq = { .kind = NAT_MASQUERADE, .family = AF_INET, .proto = -1,
+				 .src = v4("10.0.0.0", 24) };
+	struct nat_rule dnat = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
+				 .dport = { 80, 80 }, .to_min = v4("10.0.0.1", 32) };
+	struct nat_ref del = { NAT_CHAIN_SRCNAT, 7 };
+	static uint16_t types[1200];
+	struct nat_txn t;
+	int n;
+
+	dnat.to_max = dnat.to_min;
+	nat_txn_init(&t, &s);
+	for (int i = 0; i < 1000; i++)
+		nat_txn_add(&t, &masq, "masquerade src 10.0.0.0/24");
+	nat_txn_add(&t, &dnat, "dnat proto tcp dport 80 to 10.0.0.1");
+	nat_txn_delete(&t, &del, 1);
+	CHECK(!t.nomem);
+	CHECK(t.cap > 64 * 1024);
+	n = txn_types(&t, types, 1200);
+	CHECK(n == 1 + NAT_CHAINS + 1000 + 2 + 1);
+	CHECK(t.msgs == n);
+	CHECK(t.first_seq == 42 && s.nl.seq == 41u + (uint32_t)n);
+	CHECK(types[0] == NFT_MSG_NEWTABLE);
+	for (int i = 1; i <= NAT_CHAINS; i++)
+		CHECK(types[i] == NFT_MSG_NEWCHAIN);
+	for (int i = 1 + NAT_CHAINS; i < n - 1; i++)
+		CHECK(types[i] == NFT_MSG_NEWRULE);
+	CHECK(types[n - 1] == NFT_MSG_DELRULE);
+	nat_txn_free(&t);
+	CHECK(!t.buf && !t.len && !t.msgs && !t.has_chains);
+}
+
 int main(void)
 {
 	RUN(test_masquerade);
@@ -199,5 +247,6 @@ int main(void)
 	RUN(test_dnat_both_chains);
 	RUN(test_ipv6);
 	RUN(test_walk_reads_back);
+	RUN(test_txn_many);
 	return unit_done();
 }

@@ -1,9 +1,13 @@
 /* The printer: plain and JSON from the same calls, iproute2's pretty
  * layout, RFC 8259 escaping, and write errors that are not lost. */
 #include <fcntl.h>
+#include <limits.h>
+#include <stdint.h>
 #include <stdlib.h>
+#include <sys/types.h>
 #include <unistd.h>
 
+#include "../../output/out.h"
 #include "../../output/print.h"
 #include "unit.h"
 
@@ -146,6 +150,39 @@ static void test_streams_past_buffer(void)
 	unlink(path);
 }
 
+/* out_printf formats plain conversions itself (output/out.c): it must
+ * agree with snprintf on every kind, edge values included, and hand the
+ * rest (width, flags, precision) to vsnprintf unchanged. */
+static void test_formats_as_printf(void)
+{
+	static struct out o;
+	static char want[4096];
+	char path[] = "/tmp/ipbox-unit-XXXXXX";
+	int fd = mkstemp(path), n = 0;
+	ssize_t got;
+
+#define BOTH(...) do { out_printf(&o, __VA_ARGS__); \
+		n += snprintf(want + n, sizeof(want) - (size_t)n, __VA_ARGS__); } while (0)
+	CHECK(fd >= 0);
+	out_init(&o, fd);
+	BOTH("plain text, no conversion\n");
+	BOTH("%d %d %d %i|", 0, -1, INT_MIN, INT_MAX);
+	BOTH("%u %u %x %x|", 0u, UINT_MAX, 0xdeadbeefu, 0u);
+	BOTH("%ld %lu %lx|", LONG_MIN, ULONG_MAX, 0x1234abcdUL);
+	BOTH("%lld %llu %llx %lli|", LLONG_MIN, ULLONG_MAX, 0xfULL, -42LL);
+	BOTH("%zu %zd %zx|", (size_t)SIZE_MAX, (ssize_t)-7, (size_t)255);
+	BOTH("%s%s%c%%%c|", "dev ", "", 'x', '!');
+	BOTH(" metric %u proto %s scope %s \n", 1024u, "kernel", "link");
+	BOTH("%02x:%-4s|%5u|%.3s|%+d|%#x\n", 7u, "ab", 42u, "abcdef", 5, 255u);
+#undef BOTH
+	CHECK(out_close(&o) == 0);
+	got = pread(fd, captured, sizeof(captured) - 1, 0);
+	captured[got > 0 ? got : 0] = '\0';
+	CHECK_STR(captured, want);
+	close(fd);
+	unlink(path);
+}
+
 /* A full disk is an error (iproute2 exits 0 on `> /dev/full`). */
 static void test_write_error_reported(void)
 {
@@ -170,5 +207,6 @@ int main(void)
 	RUN(test_arrays_and_numbers);
 	RUN(test_streams_past_buffer);
 	RUN(test_write_error_reported);
+	RUN(test_formats_as_printf);
 	return unit_done();
 }
