@@ -466,12 +466,8 @@ static int flush_one(const struct nlmsghdr *nlh, void *data)
 	if (addr_drops(c, ifa, tb, flags))
 		return NL_CB_OK;
 	/* The same message, as a delete, on the other socket. */
-	nlreq_init(&req, RTM_DELADDR, 0, 0);
-	if (nlh->nlmsg_len > sizeof(req.u.buf))
+	if (nlreq_echo(&req, RTM_DELADDR, nlh, sizeof(*ifa)) < 0)
 		return NL_CB_OK;
-	memcpy(req.u.buf, nlh, nlh->nlmsg_len);
-	req.nlh->nlmsg_type = RTM_DELADDR;
-	req.nlh->nlmsg_flags = NLM_F_REQUEST;
 	nl = rt_socket(c->ls.ib);
 	if (!nl)
 		return NL_CB_ERROR;

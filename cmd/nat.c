@@ -183,7 +183,7 @@ static int target_parse(const char *s, struct nat_rule *r)
 	if (dash)
 		*dash++ = '\0';
 	/* "[a]-[b]": the brackets of the middle were left in place. */
-	if (dash && dash[0] == '[' && addrs[strlen(addrs) - 1] == ']')
+	if (dash && dash[0] == '[' && *addrs && addrs[strlen(addrs) - 1] == ']')
 		addrs[strlen(addrs) - 1] = '\0', dash++;
 	if (addr_parse(addrs, &r->to_min) < 0 || addr_parse(dash ? dash : addrs, &r->to_max) < 0)
 		return -1;
@@ -526,7 +526,9 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 
 		if (!k)
 			return bad(q, "unknown keyword \"%s\"; try \"ip nat help\".", *argv);
-		ret = keyword_apply(q, k, k->value ? argv[1] : NULL);
+		/* argv need not end in NULL: a comment read back is split
+		 * into a fixed array. */
+		ret = keyword_apply(q, k, k->value && argc > 1 ? argv[1] : NULL);
 		if (k->value && argc > 1)
 			argc--, argv++;
 	}

@@ -216,12 +216,9 @@ static void print_neigh(struct neigh_show *s, const struct nlmsghdr *nlh,
 static int flush_one(struct neigh_show *s, const struct nlmsghdr *nlh)
 {
 	struct nlreq req;
-	size_t len = mnl_nlmsg_get_payload_len(nlh);
 
-	nlreq_init(&req, RTM_DELNEIGH, 0, 0);
-	if (len > sizeof(req.u.buf) - req.nlh->nlmsg_len)
+	if (nlreq_echo(&req, RTM_DELNEIGH, nlh, sizeof(struct ndmsg)) < 0)
 		return -1;
-	memcpy(mnl_nlmsg_put_extra_header(req.nlh, len), mnl_nlmsg_get_payload(nlh), len);
 	if (nl_talk(s->flush, &req, NULL, NULL) < 0 && s->flush->error != ENOENT) {
 		fprintf(stderr, "Failed to send flush request: %s\n", strerror(s->flush->error));
 		return -1;

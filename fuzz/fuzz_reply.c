@@ -1,67 +1,86 @@
-/* libFuzzer target: arbitrary bytes as one datagram of netlink replies,
- * through the reply walker, attribute tables (top level and nested) and
- * the printer in every mode.  Nothing may read out of bounds, hang or
- * leak, whatever the lengths claim. */
-#include <fcntl.h>
+/* libFuzzer target: every reply parser and printer, in every output mode,
+ * fed arbitrary netlink messages as the kernel's answers.  The input is
+ * two bytes of global options (harness.h), one byte choosing a command
+ * below, then records: a tag (the low byte of the request type they
+ * answer), a little-endian u16 length and that many bytes of messages.
+ * Each request ipbox sends (under the netlink dry run) takes the next
+ * record with its tag, then the ack or end of dump the dry run adds;
+ * lengths, attributes, nests and counts are whatever the fuzzer wrote.
+ * fuzz/capture records real answers as seeds. */
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
-#include <unistd.h>
-#include <linux/rtnetlink.h>
 
-#include "../netlink/attr.h"
 #include "../netlink/nl.h"
-#include "../output/print.h"
+#include "harness.h"
 
-static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
-	[IFLA_IFNAME] = MNL_TYPE_NUL_STRING,
-	[IFLA_MTU] = MNL_TYPE_U32,
-	[IFLA_LINKINFO] = MNL_TYPE_NESTED,
-	[IFLA_IFALIAS] = MNL_TYPE_NUL_STRING,
-	[IFLA_GROUP] = MNL_TYPE_U32,
+#define MAX_RECORDS 64
+
+static const char *const commands[][6] = {
+	{ "link", "show" },
+	{ "link", "show", "dev", "d0" },
+	{ "address", "show" },
+	{ "address", "show", "dev", "d0" },
+	{ "route", "show", "table", "all" },
+	{ "route", "get", "10.0.0.1" },
+	{ "neighbor", "show" },
+	{ "neighbor", "get", "10.0.0.1", "dev", "d0" },
+	{ "netns", "list-id" },
+	{ "nat", "list" },
+	{ "address", "flush", "dev", "d0" },
+	{ "route", "flush", "dev", "d0" },
+	{ "neighbor", "flush", "dev", "d0" },
+	{ "link", "show", "master", "d0" },
+	{ "route", "show", "cache" },
+	{ "address", "show", "to", "10.0.0.0/8" },
 };
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
-static int print_any(const struct nlmsghdr *nlh, void *data)
+static struct record {
+	uint8_t tag;
+	bool used;
+	size_t len;
+	const uint8_t *data;
+} records[MAX_RECORDS];
+static int nrecords;
+
+static size_t answer(const struct nlmsghdr *req, void *buf, size_t size)
 {
-	struct printer *p = data;
-	const struct nlattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
+	for (int i = 0; i < nrecords; i++) {
+		struct record *r = &records[i];
 
-	if (attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) < 0)
-		return NL_CB_OK;
-	print_open_object(p, NULL);
-	if (tb[IFLA_IFNAME])
-		print_string(p, PRINT_ANY, "ifname", "%s", mnl_attr_get_str(tb[IFLA_IFNAME]));
-	if (tb[IFLA_MTU])
-		print_uint(p, PRINT_ANY, "mtu", " mtu %u", mnl_attr_get_u32(tb[IFLA_MTU]));
-	if (tb[IFLA_IFALIAS])
-		print_string(p, PRINT_ANY, "ifalias", " alias %s", mnl_attr_get_str(tb[IFLA_IFALIAS]));
-	if (tb[IFLA_LINKINFO]) {
-		attr_parse_nested(info, IFLA_INFO_MAX, NULL, tb[IFLA_LINKINFO]);
-		if (info[IFLA_INFO_KIND])
-			print_uint(p, PRINT_ANY, "kind_len", " %u", mnl_attr_get_payload_len(info[IFLA_INFO_KIND]));
+		if (r->used || r->tag != (req->nlmsg_type & 0xff))
+			continue;
+		r->used = true;
+		size = r->len < size ? r->len : size;
+		memcpy(buf, r->data, size);
+		return size;
 	}
-	print_nl(p);
-	print_close_object(p);
-	return NL_CB_OK;
+	return 0;
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	static struct nl nl;
-	static struct printer p;
-	static int devnull = -1;
-	bool done = false;
+	const uint8_t *p = data + HARNESS_OPT_BYTES + 1, *end = data + size;
+	char *argv[6];
+	int argc = 0;
 
-	if (devnull < 0)
-		devnull = open("/dev/null", O_WRONLY);
-	if (size > sizeof(nl.rx) || size < 1)
+	if (size < HARNESS_OPT_BYTES + 1)
 		return 0;
-	memcpy(nl.rx, data + 1, size - 1);
-	nl.portid = 0;
-	/* The first byte picks the output mode. */
-	print_init(&p, devnull, data[0] & 1, data[0] & 2, data[0] & 4, data[0] & 8);
-	print_doc_begin(&p);
-	nl_walk(&nl, nl.rx, size - 1, 0, print_any, &p, &done);
-	print_doc_end(&p);
-	print_finish(&p);
+	for (nrecords = 0; nrecords < MAX_RECORDS && end - p >= 3; nrecords++) {
+		struct record *r = &records[nrecords];
+		size_t len = p[1] | (size_t)p[2] << 8;
+
+		r->tag = p[0];
+		r->used = false;
+		r->data = p + 3;
+		r->len = len < (size_t)(end - r->data) ? len : (size_t)(end - r->data);
+		p = r->data + r->len;
+	}
+	for (const char *const *w = commands[data[HARNESS_OPT_BYTES] % NCOMMANDS]; *w && argc < 5; w++)
+		argv[argc++] = (char *)*w;
+	argv[argc] = NULL;
+	nl_dry_answer = answer;
+	harness_run(data, argc, argv);
 	return 0;
 }

@@ -62,7 +62,8 @@ struct nat_entry {
 	uint64_t handle;
 	const char *tag;	/* its comment, NULL if it has none */
 	uint64_t packets, bytes;	/* its counter, if it has one */
-	const void *nft;	/* the libnftnl rule, for nat_entry_is() */
+	const void *nft;	/* the libnftnl rule, for nat_entry_is(); NULL if
+				 * its shape is none ipbox writes */
 };
 
 struct nat_session {

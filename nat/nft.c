@@ -3,6 +3,7 @@
 #include "nat_int.h"
 
 #include <arpa/inet.h>
+#include <endian.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -19,6 +20,8 @@
 #include <libnftnl/rule.h>
 #include <libnftnl/table.h>
 #include <libnftnl/udata.h>
+
+#include "../netlink/attr.h"
 
 /* The base chains: hook and priority as nft's dstnat/srcnat names mean. */
 static const struct { uint32_t hook; int32_t prio; } chain_hooks[NAT_CHAINS] = {
@@ -249,6 +252,12 @@ int nat_txn_commit(struct nat_txn *t, bool checked)
 	iov[0] = (struct iovec){ b, NLMSG_ALIGN(b->nlmsg_len) };
 	iov[1] = (struct iovec){ t->buf, t->len };
 	iov[2] = (struct iovec){ e, NLMSG_ALIGN(e->nlmsg_len) };
+	if (nl_dry_run) {	/* checked and dropped, as if all went well */
+		for (int i = 0; i < 3; i++)
+			nl_dry_check(iov[i].iov_base, iov[i].iov_len, true);
+		nat_txn_free(t);
+		return 0;
+	}
 	txn_sndbuf(mnl_socket_get_fd(nl->sk), t->len);
 	if (sendmsg(mnl_socket_get_fd(nl->sk), &msg, 0) < 0) {
 		nl->error = errno;
@@ -334,30 +343,33 @@ static int genid_answer(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_STOP;
 }
 
-static int comment_cb(const struct nftnl_udata *attr, void *data)
+/* The first counter among the rule's expressions, by its attributes: a
+ * rule of any shape has its packets and bytes. */
+static void entry_counter(struct nat_entry *e, const struct nlattr *exprs)
 {
-	const char *v = nftnl_udata_get(attr);
-	uint8_t len = nftnl_udata_len(attr);
+	static const enum mnl_attr_data_type expr_policy[NFTA_EXPR_MAX + 1] = {
+		[NFTA_EXPR_NAME] = MNL_TYPE_NUL_STRING,
+		[NFTA_EXPR_DATA] = MNL_TYPE_NESTED,
+	};
+	static const enum mnl_attr_data_type ctr_policy[NFTA_COUNTER_MAX + 1] = {
+		[NFTA_COUNTER_BYTES] = MNL_TYPE_U64,
+		[NFTA_COUNTER_PACKETS] = MNL_TYPE_U64,
+	};
+	const struct nlattr *x[NFTA_EXPR_MAX + 1], *c[NFTA_COUNTER_MAX + 1];
+	const struct nlattr *elem;
 
-	if (nftnl_udata_type(attr) == NFTNL_UDATA_RULE_COMMENT && len > 0 && v[len - 1] == '\0')
-		*(const char **)data = v;
-	return 0;
-}
-
-static void entry_counter(struct nat_entry *e, const struct nftnl_rule *rule)
-{
-	struct nftnl_expr_iter *it = nftnl_expr_iter_create(rule);
-	struct nftnl_expr *x;
-
-	while (it && (x = nftnl_expr_iter_next(it))) {
-		if (strcmp(nftnl_expr_get_str(x, NFTNL_EXPR_NAME), "counter"))
+	mnl_attr_for_each_nested(elem, exprs) {
+		attr_parse_nested(x, NFTA_EXPR_MAX, expr_policy, elem);
+		if (!x[NFTA_EXPR_NAME] || strcmp(mnl_attr_get_str(x[NFTA_EXPR_NAME]), "counter") ||
+		    !x[NFTA_EXPR_DATA])
 			continue;
-		e->packets = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_PACKETS);
-		e->bytes = nftnl_expr_get_u64(x, NFTNL_EXPR_CTR_BYTES);
-		break;
+		attr_parse_nested(c, NFTA_COUNTER_MAX, ctr_policy, x[NFTA_EXPR_DATA]);
+		if (c[NFTA_COUNTER_PACKETS])
+			e->packets = be64toh(mnl_attr_get_u64(c[NFTA_COUNTER_PACKETS]));
+		if (c[NFTA_COUNTER_BYTES])
+			e->bytes = be64toh(mnl_attr_get_u64(c[NFTA_COUNTER_BYTES]));
+		return;
 	}
-	if (it)
-		nftnl_expr_iter_destroy(it);
 }
 
 struct walk {
@@ -365,34 +377,194 @@ struct walk {
 	void *data;
 };
 
+/* libnftnl 1.2 trusts what it reads: an attribute of the wrong size makes
+ * it exit(), a nameless expression is a NULL dereference, a string
+ * without its NUL is read past its end.  So a rule reaches it only in the
+ * shape nat_rule_build writes: known attributes of the right types, in
+ * expressions of the kinds it uses.  Any other rule is one ipbox did not
+ * write, shown as such. */
+enum shape { S_NO, S_U32, S_U64, S_STR, S_BIN, S_VALUE, S_DATA, S_VERDICT, S_EXPRS };
+
+struct shape_table {
+	const char *name;	/* an expression kind, or NULL */
+	unsigned int max;
+	const uint8_t *attr;	/* max + 1 entries of enum shape */
+};
+
+#define SHAPE(name, max, ...) { name, max, (const uint8_t[max + 1]){ __VA_ARGS__ } }
+
+static const struct shape_table rule_shape = SHAPE(NULL, NFTA_RULE_MAX,
+	[NFTA_RULE_TABLE] = S_STR, [NFTA_RULE_CHAIN] = S_STR, [NFTA_RULE_HANDLE] = S_U64,
+	[NFTA_RULE_EXPRESSIONS] = S_EXPRS, [NFTA_RULE_POSITION] = S_U64,
+	[NFTA_RULE_USERDATA] = S_BIN, [NFTA_RULE_PAD] = S_BIN);
+static const struct shape_table elem_shape = SHAPE(NULL, NFTA_EXPR_MAX,
+	[NFTA_EXPR_NAME] = S_STR, [NFTA_EXPR_DATA] = S_BIN);	/* data: by its kind */
+static const struct shape_table data_shape = SHAPE(NULL, NFTA_DATA_MAX,
+	[NFTA_DATA_VALUE] = S_VALUE, [NFTA_DATA_VERDICT] = S_VERDICT);
+static const struct shape_table verdict_shape = SHAPE(NULL, NFTA_VERDICT_MAX,
+	[NFTA_VERDICT_CODE] = S_U32, [NFTA_VERDICT_CHAIN] = S_STR);
+
+static const struct shape_table expr_shapes[] = {
+	SHAPE("cmp", NFTA_CMP_MAX, [NFTA_CMP_SREG] = S_U32, [NFTA_CMP_OP] = S_U32,
+	      [NFTA_CMP_DATA] = S_DATA),
+	SHAPE("meta", NFTA_META_MAX, [NFTA_META_DREG] = S_U32, [NFTA_META_KEY] = S_U32,
+	      [NFTA_META_SREG] = S_U32),
+	SHAPE("payload", NFTA_PAYLOAD_MAX, [NFTA_PAYLOAD_DREG] = S_U32,
+	      [NFTA_PAYLOAD_BASE] = S_U32, [NFTA_PAYLOAD_OFFSET] = S_U32,
+	      [NFTA_PAYLOAD_LEN] = S_U32),
+	SHAPE("bitwise", NFTA_BITWISE_MAX, [NFTA_BITWISE_SREG] = S_U32,
+	      [NFTA_BITWISE_DREG] = S_U32, [NFTA_BITWISE_LEN] = S_U32,
+	      [NFTA_BITWISE_OP] = S_U32, [NFTA_BITWISE_MASK] = S_DATA,
+	      [NFTA_BITWISE_XOR] = S_DATA, [NFTA_BITWISE_DATA] = S_DATA),
+	SHAPE("immediate", NFTA_IMMEDIATE_MAX, [NFTA_IMMEDIATE_DREG] = S_U32,
+	      [NFTA_IMMEDIATE_DATA] = S_DATA),
+	SHAPE("masq", NFTA_MASQ_MAX, [NFTA_MASQ_FLAGS] = S_U32,
+	      [NFTA_MASQ_REG_PROTO_MIN] = S_U32, [NFTA_MASQ_REG_PROTO_MAX] = S_U32),
+	SHAPE("nat", NFTA_NAT_MAX, [NFTA_NAT_TYPE] = S_U32, [NFTA_NAT_FAMILY] = S_U32,
+	      [NFTA_NAT_REG_ADDR_MIN] = S_U32, [NFTA_NAT_REG_ADDR_MAX] = S_U32,
+	      [NFTA_NAT_REG_PROTO_MIN] = S_U32, [NFTA_NAT_REG_PROTO_MAX] = S_U32,
+	      [NFTA_NAT_FLAGS] = S_U32),
+	SHAPE("counter", NFTA_COUNTER_MAX, [NFTA_COUNTER_BYTES] = S_U64,
+	      [NFTA_COUNTER_PACKETS] = S_U64, [NFTA_COUNTER_PAD] = S_BIN),
+};
+
+static bool shape_fits(const void *buf, size_t len, const struct shape_table *t);
+
+/* One expression: its name picks the table its data must fit. */
+static bool expr_fits(const struct nlattr *elem)
+{
+	const struct nlattr *tb[NFTA_EXPR_MAX + 1];
+
+	if (mnl_attr_get_type(elem) != NFTA_LIST_ELEM ||
+	    !shape_fits(mnl_attr_get_payload(elem), mnl_attr_get_payload_len(elem), &elem_shape))
+		return false;
+	attr_parse_nested(tb, NFTA_EXPR_MAX, NULL, elem);
+	if (!tb[NFTA_EXPR_NAME])
+		return false;
+	for (size_t i = 0; i < sizeof(expr_shapes) / sizeof(expr_shapes[0]); i++)
+		if (!strcmp(mnl_attr_get_str(tb[NFTA_EXPR_NAME]), expr_shapes[i].name))
+			return !tb[NFTA_EXPR_DATA] ||
+			       shape_fits(mnl_attr_get_payload(tb[NFTA_EXPR_DATA]),
+					  mnl_attr_get_payload_len(tb[NFTA_EXPR_DATA]), &expr_shapes[i]);
+	return false;
+}
+
+static bool attr_fits(const struct nlattr *a, enum shape s)
+{
+	const void *p = mnl_attr_get_payload(a);
+	size_t len = mnl_attr_get_payload_len(a);
+	const struct nlattr *e;
+
+	switch (s) {
+	case S_U32:
+		return mnl_attr_validate(a, MNL_TYPE_U32) == 0;
+	case S_U64:
+		return mnl_attr_validate(a, MNL_TYPE_U64) == 0;
+	case S_STR:
+		return mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0;
+	case S_BIN:
+		return true;
+	case S_VALUE:
+		return len > 0 && len <= 16;	/* libnftnl's register */
+	case S_DATA:
+		return shape_fits(p, len, &data_shape);
+	case S_VERDICT:
+		return shape_fits(p, len, &verdict_shape);
+	case S_EXPRS:
+		if (!shape_fits(p, len, NULL))
+			return false;
+		mnl_attr_for_each_nested(e, a)
+			if (!expr_fits(e))
+				return false;
+		return true;
+	case S_NO:
+		break;
+	}
+	return false;
+}
+
+/* Attributes filling len exactly, each known to t (NULL: any) and of its
+ * shape; types past t's end are ignored, as libnftnl does. */
+static bool shape_fits(const void *buf, size_t len, const struct shape_table *t)
+{
+	const struct nlattr *a = buf;
+	int left = (int)len;
+
+	for (; mnl_attr_ok(a, left); a = mnl_attr_next(a)) {
+		unsigned int type = mnl_attr_get_type(a);
+
+		left -= (int)MNL_ALIGN(a->nla_len);
+		if (t && type <= t->max && !attr_fits(a, t->attr[type]))
+			return false;
+	}
+	return left == 0;
+}
+
+static bool rule_fits(const struct nlmsghdr *nlh)
+{
+	size_t hdr = MNL_ALIGN(sizeof(struct nfgenmsg));
+
+	return mnl_nlmsg_get_payload_len(nlh) >= hdr &&
+	       shape_fits((const char *)mnl_nlmsg_get_payload(nlh) + hdr,
+			  mnl_nlmsg_get_payload_len(nlh) - hdr, &rule_shape);
+}
+
+/* The rule's comment: a NUL-terminated NFTNL_UDATA_RULE_COMMENT among its
+ * user data TLVs (libnftnl's own walk trusts their lengths). */
+static const char *rule_comment(const uint8_t *ud, uint32_t len)
+{
+	for (uint32_t i = 0; i + 2 <= len && i + 2 + ud[i + 1] <= len; i += 2 + ud[i + 1]) {
+		const char *v = (const char *)ud + i + 2;
+		uint8_t n = ud[i + 1];
+
+		if (ud[i] == NFTNL_UDATA_RULE_COMMENT && n > 0 && v[n - 1] == '\0')
+			return v;
+	}
+	return NULL;
+}
+
+/* Chain, handle, comment and counter are read here; the expressions go
+ * to libnftnl (for nat_entry_is) only in a shape it can take. */
 static int walk_rule(const struct nlmsghdr *nlh, void *data)
 {
+	static const enum mnl_attr_data_type policy[NFTA_RULE_MAX + 1] = {
+		[NFTA_RULE_CHAIN] = MNL_TYPE_NUL_STRING,
+		[NFTA_RULE_HANDLE] = MNL_TYPE_U64,
+		[NFTA_RULE_EXPRESSIONS] = MNL_TYPE_NESTED,
+	};
+	const struct nlattr *tb[NFTA_RULE_MAX + 1];
 	struct walk *w = data;
-	struct nftnl_rule *rule = nftnl_rule_alloc();
+	struct nftnl_rule *rule = NULL;
 	struct nat_entry e = { .chain = NAT_CHAINS };
-	const char *chain;
-	const void *ud;
-	uint32_t len;
 	int ret;
 
-	if (!rule)
-		return NL_CB_ERROR;
-	if (nftnl_rule_nlmsg_parse(nlh, rule) < 0) {
-		nftnl_rule_free(rule);
+	if (attr_parse(tb, NFTA_RULE_MAX, policy, nlh, sizeof(struct nfgenmsg)) < 0) {
+		errno = EBADMSG;
 		return NL_CB_ERROR;
 	}
-	chain = nftnl_rule_get_str(rule, NFTNL_RULE_CHAIN);
 	for (int i = 0; i < NAT_CHAINS; i++)
-		if (chain && !strcmp(chain, nat_chain_names[i]))
+		if (tb[NFTA_RULE_CHAIN] && !strcmp(mnl_attr_get_str(tb[NFTA_RULE_CHAIN]), nat_chain_names[i]))
 			e.chain = i;
-	e.handle = nftnl_rule_get_u64(rule, NFTNL_RULE_HANDLE);
-	ud = nftnl_rule_get_data(rule, NFTNL_RULE_USERDATA, &len);
-	if (ud)
-		nftnl_udata_parse(ud, len, comment_cb, &e.tag);
-	entry_counter(&e, rule);
+	if (tb[NFTA_RULE_HANDLE])
+		e.handle = be64toh(mnl_attr_get_u64(tb[NFTA_RULE_HANDLE]));
+	if (tb[NFTA_RULE_USERDATA])
+		e.tag = rule_comment(mnl_attr_get_payload(tb[NFTA_RULE_USERDATA]),
+				     mnl_attr_get_payload_len(tb[NFTA_RULE_USERDATA]));
+	if (tb[NFTA_RULE_EXPRESSIONS])
+		entry_counter(&e, tb[NFTA_RULE_EXPRESSIONS]);
+	if (rule_fits(nlh)) {
+		rule = nftnl_rule_alloc();
+		if (!rule)
+			return NL_CB_ERROR;
+		if (nftnl_rule_nlmsg_parse(nlh, rule) < 0) {
+			nftnl_rule_free(rule);
+			rule = NULL;
+		}
+	}
 	e.nft = rule;
 	ret = w->cb(&e, w->data);
-	nftnl_rule_free(rule);
+	if (rule)
+		nftnl_rule_free(rule);
 	return ret < 0 ? NL_CB_ERROR : NL_CB_OK;
 }
 

@@ -290,8 +290,8 @@ bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const cha
 	struct nftnl_rule *want;
 	char a[2048], b[2048];
 
-	if (e->chain >= NAT_CHAINS)
-		return false;	/* a chain ipbox did not make */
+	if (e->chain >= NAT_CHAINS || !e->nft)
+		return false;	/* a chain or a shape ipbox did not make */
 	want = nat_rule_build(r, tag, e->chain);
 	if (!want)
 		return false;

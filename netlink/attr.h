@@ -4,6 +4,8 @@
 #ifndef IPBOX_ATTR_H
 #define IPBOX_ATTR_H
 
+#include <stdbool.h>
+#include <stdint.h>
 #include <libmnl/libmnl.h>
 
 int attr_parse(const struct nlattr **tb, unsigned int max,
@@ -15,5 +17,7 @@ int attr_parse_nested(const struct nlattr **tb, unsigned int max,
 int attr_parse_payload(const struct nlattr **tb, unsigned int max,
 		       const enum mnl_attr_data_type *policy,
 		       const void *buf, size_t len);
+
+bool attr_tiled(const void *buf, size_t len, uint16_t msg_type, int depth);
 
 #endif

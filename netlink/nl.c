@@ -9,6 +9,8 @@
 #include <sys/socket.h>
 #include <libmnl/libmnl.h>
 
+#include "attr.h"
+
 #ifndef NETLINK_GET_STRICT_CHK
 #define NETLINK_GET_STRICT_CHK 12
 #endif
@@ -18,6 +20,8 @@ int nl_open(struct nl *nl, int bus)
 	int one = 1, rcvbuf = 1024 * 1024;
 
 	memset(nl, 0, offsetof(struct nl, rx));
+	if (nl_dry_run)
+		return 0;
 	nl->sk = mnl_socket_open2(bus, SOCK_CLOEXEC);
 	if (!nl->sk)
 		return -1;
@@ -121,6 +125,25 @@ void nlreq_nest_end(struct nlreq *r, struct nlattr *nest)
 		mnl_attr_nest_end(r->nlh, nest);
 }
 
+/* A dumped message sent back as request `type` (a flush deletes what it
+ * dumped, as iproute2 does): its fixed header and each whole, well-formed
+ * attribute; anything else stays behind.  -1 if it is too short for the
+ * header or too long for a request. */
+int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_t hdrlen)
+{
+	const struct nlattr *a;
+	void *hdr;
+
+	nlreq_init(r, type, 0, 0);
+	if (mnl_nlmsg_get_payload_len(nlh) < hdrlen || !(hdr = nlreq_reserve(r, hdrlen)))
+		return -1;
+	memcpy(hdr, mnl_nlmsg_get_payload(nlh), hdrlen);
+	mnl_attr_for_each(a, nlh, hdrlen)
+		if (attr_tiled(a, MNL_ALIGN(a->nla_len), type, 0))
+			nlreq_put(r, a->nla_type, mnl_attr_get_payload_len(a), mnl_attr_get_payload(a));
+	return r->overflow ? -1 : 0;
+}
+
 /* A request that is not pipelined waits for the pipelined ones before it:
  * it may read what they change, and their failures print first. */
 static int nl_send(struct nl *nl, struct nlreq *r)
@@ -134,6 +157,8 @@ static int nl_send(struct nl *nl, struct nlreq *r)
 	r->nlh->nlmsg_seq = ++nl->seq;
 	nl->error = 0;
 	nl->ext_msg[0] = '\0';
+	if (nl_dry_run)
+		return nl_dry_send(nl, r->nlh);
 	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : 0;
 }
 
@@ -280,7 +305,8 @@ static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
 	int ret = 0;
 
 	while (!done) {
-		ssize_t n = mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
+		ssize_t n = nl_dry_run ? nl_dry_recv() :
+			    mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
 
 		if (n < 0) {
 			if (errno == EINTR)

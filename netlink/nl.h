@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 #include <linux/netlink.h>
 
 #define NL_REQ_SIZE 8192
@@ -55,6 +56,7 @@ void nlreq_put_str(struct nlreq *r, uint16_t type, const char *s);
 void *nlreq_reserve(struct nlreq *r, size_t len);
 struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type);
 void nlreq_nest_end(struct nlreq *r, struct nlattr *nest);
+int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_t hdrlen);
 
 int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data);
 int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data);
@@ -62,5 +64,15 @@ int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 	    nl_cb cb, void *data, bool *done);
 
 void nl_perror(const struct nl *nl);
+
+/* Dry run, for the fuzz targets only (netlink/dry.c; off otherwise): no
+ * socket is opened and nothing is sent.  Each request is checked (a
+ * malformed one aborts) and answered by nl_dry_answer's messages, if it
+ * is set, then by an ack or the end of an empty dump. */
+extern bool nl_dry_run;
+extern size_t (*nl_dry_answer)(const struct nlmsghdr *req, void *buf, size_t size);
+void nl_dry_check(const void *buf, size_t len, bool nfnetlink);
+int nl_dry_send(struct nl *nl, const struct nlmsghdr *req);
+ssize_t nl_dry_recv(void);
 
 #endif

@@ -3,6 +3,7 @@
  * own; a rule that differs in one field is not. */
 #include <arpa/inet.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/socket.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
@@ -113,6 +114,84 @@ static void test_ipv6(void)
 	check_kind(&r, &other, NAT_CHAIN_DSTNAT);
 }
 
+/* ---- nat_walk over the dry run: what a dump of the table gives ---- */
+
+static union { struct nlmsghdr align; char buf[16384]; } dump;
+static size_t dump_len;
+
+static size_t rules_answer(const struct nlmsghdr *req, void *buf, size_t size)
+{
+	if ((req->nlmsg_type & 0xff) != NFT_MSG_GETRULE || dump_len > size)
+		return 0;
+	memcpy(buf, dump.buf, dump_len);
+	return dump_len;
+}
+
+/* r as the kernel dumps it: handle 7, comment `tag`. */
+static struct nlmsghdr *dump_rule(const struct nat_rule *r, const char *tag, enum nat_chain c)
+{
+	struct nftnl_rule *built = nat_rule_build(r, tag, c);
+	struct nlmsghdr *nlh;
+
+	if (!built)
+		abort();
+	nftnl_rule_set_u64(built, NFTNL_RULE_HANDLE, 7);
+	nlh = nftnl_nlmsg_build_hdr(dump.buf, NFT_MSG_NEWRULE, NFPROTO_INET, NLM_F_MULTI, 1);
+	nftnl_rule_nlmsg_build_payload(nlh, built);
+	nftnl_rule_free(built);
+	dump_len = nlh->nlmsg_len;
+	return nlh;
+}
+
+struct seen {
+	const struct nat_rule *r;
+	int rules;
+	uint64_t handle;
+	bool tagged, parsed, ours;
+};
+
+static int see(const struct nat_entry *e, void *data)
+{
+	struct seen *s = data;
+
+	s->rules++;
+	s->handle = e->handle;
+	s->tagged = e->tag && !strcmp(e->tag, "tag");
+	s->parsed = e->nft != NULL;
+	s->ours = nat_entry_is(e, s->r, "tag");
+	return 0;
+}
+
+/* Rules come back recognised; one of a shape libnftnl would exit() on
+ * (a 2-byte position) is still listed, with its handle and comment, as a
+ * rule ipbox did not write. */
+static void test_walk_reads_back(void)
+{
+	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
+			      .dport = { 80, 80 }, .to_min = v4("10.0.0.5", 32) };
+	struct seen s = { .r = &r };
+	struct nat_session ns;
+	struct nlmsghdr *nlh;
+	uint16_t bad = 1;
+
+	nl_dry_run = true;
+	nl_dry_answer = rules_answer;
+	CHECK(nat_open(&ns) == 0);
+	dump_rule(&r, "tag", NAT_CHAIN_DSTNAT);
+	CHECK(nat_walk(&ns, see, &s) == 0);
+	CHECK(s.rules == 1 && s.handle == 7 && s.tagged && s.parsed && s.ours);
+
+	nlh = dump_rule(&r, "tag", NAT_CHAIN_DSTNAT);
+	mnl_attr_put(nlh, NFTA_RULE_POSITION, sizeof(bad), &bad);
+	dump_len = nlh->nlmsg_len;
+	s.rules = 0;
+	CHECK(nat_walk(&ns, see, &s) == 0);
+	CHECK(s.rules == 1 && s.handle == 7 && s.tagged && !s.parsed && !s.ours);
+	nat_close(&ns);
+	nl_dry_answer = NULL;
+	nl_dry_run = false;
+}
+
 /* The message types of a transaction's buffer, in order. */
 static int txn_types(const struct nat_txn *t, uint16_t *types, int max)
 {
@@ -167,6 +246,7 @@ int main(void)
 	RUN(test_snat);
 	RUN(test_dnat_both_chains);
 	RUN(test_ipv6);
+	RUN(test_walk_reads_back);
 	RUN(test_txn_many);
 	return unit_done();
 }

@@ -1,5 +1,6 @@
 /* The netlink layer without a kernel: the request builder, the reply
  * walker on crafted (and malformed) replies, and attribute tables. */
+#include <arpa/inet.h>
 #include <errno.h>
 #include <limits.h>
 #include <stdlib.h>
@@ -7,6 +8,7 @@
 #include <libmnl/libmnl.h>
 
 #include "../../netlink/attr.h"
+#include "../../netlink/ifname.h"
 #include "../../netlink/nl.h"
 #include "unit.h"
 
@@ -242,6 +244,108 @@ static void test_attr_policy_drops_bad_payloads(void)
 	CHECK(attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == -1);
 }
 
+/* A flush sends a dumped message back as its delete: the fixed header
+ * and the whole attributes, not a nest whose insides do not parse. */
+static void test_echo_keeps_whole_attributes(void)
+{
+	struct nlmsghdr *nlh;
+	struct ifaddrmsg *ifa;
+	struct nlattr *nest;
+	struct nlreq req;
+	const struct nlattr *tb[IFA_MAX + 1];
+	uint32_t addr = htonl(0xc0000201);
+
+	reset();
+	nlh = rx_add(RTM_NEWADDR, NLM_F_MULTI, 1);
+	ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
+	ifa->ifa_family = AF_INET;
+	ifa->ifa_prefixlen = 24;
+	ifa->ifa_index = 3;
+	mnl_attr_put(nlh, IFA_LOCAL, sizeof(addr), &addr);
+	nest = mnl_attr_nest_start(nlh, IFA_CACHEINFO);
+	mnl_attr_put_u32(nlh, 1, 7);
+	mnl_attr_nest_end(nlh, nest);
+	((struct nlattr *)mnl_attr_get_payload(nest))->nla_len = 200;	/* garbage inside */
+	mnl_attr_put_str(nlh, IFA_LABEL, "v0:a");
+	CHECK(!attr_tiled(mnl_nlmsg_get_payload_offset(nlh, sizeof(*ifa)),
+			  nlh->nlmsg_len - NLMSG_HDRLEN - sizeof(*ifa), RTM_NEWADDR, 0));
+
+	CHECK(nlreq_echo(&req, RTM_DELADDR, nlh, sizeof(*ifa)) == 0);
+	CHECK(req.nlh->nlmsg_type == RTM_DELADDR);
+	CHECK(req.nlh->nlmsg_flags == NLM_F_REQUEST);
+	CHECK(memcmp(mnl_nlmsg_get_payload(req.nlh), ifa, sizeof(*ifa)) == 0);
+	CHECK(attr_tiled(mnl_nlmsg_get_payload_offset(req.nlh, sizeof(*ifa)),
+			 req.nlh->nlmsg_len - NLMSG_HDRLEN - sizeof(*ifa), RTM_DELADDR, 0));
+	CHECK(attr_parse(tb, IFA_MAX, NULL, req.nlh, sizeof(*ifa)) == 0);
+	CHECK(tb[IFA_LOCAL] && mnl_attr_get_u32(tb[IFA_LOCAL]) == addr);
+	CHECK(tb[IFA_LABEL] && !strcmp(mnl_attr_get_str(tb[IFA_LABEL]), "v0:a"));
+	CHECK(tb[IFA_CACHEINFO] == NULL);
+
+	/* Too short for its fixed header: nothing to echo. */
+	nlh = rx_add(RTM_NEWADDR, 0, 1);
+	CHECK(nlreq_echo(&req, RTM_DELADDR, nlh, sizeof(*ifa)) == -1);
+}
+
+/* A route's nexthops are structs with attributes after each. */
+static void test_attr_tiled_multipath(void)
+{
+	struct nlreq req;
+	struct rtnexthop *nh;
+	struct nlattr *mp;
+	size_t hdr = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct rtmsg));
+
+	nlreq_init(&req, RTM_NEWROUTE, 0, sizeof(struct rtmsg));
+	mp = nlreq_nest_start(&req, RTA_MULTIPATH);
+	nh = nlreq_reserve(&req, sizeof(*nh));
+	nlreq_put_u32(&req, RTA_GATEWAY, htonl(0xc0000202));
+	nh->rtnh_len = (unsigned short)((char *)mnl_nlmsg_get_payload_tail(req.nlh) - (char *)nh);
+	nlreq_nest_end(&req, mp);
+	CHECK(attr_tiled(req.u.buf + hdr, req.nlh->nlmsg_len - hdr, RTM_NEWROUTE, 0));
+	nh->rtnh_len = 200;
+	CHECK(!attr_tiled(req.u.buf + hdr, req.nlh->nlmsg_len - hdr, RTM_NEWROUTE, 0));
+}
+
+static size_t one_link(const struct nlmsghdr *req, void *buf, size_t size)
+{
+	struct nlmsghdr *nlh = mnl_nlmsg_put_header(buf);
+
+	(void)req, (void)size;
+	nlh->nlmsg_type = RTM_NEWLINK;
+	nlh->nlmsg_flags = NLM_F_MULTI;
+	nlh->nlmsg_seq = 999;	/* the dry run answers the request whatever */
+	mnl_nlmsg_put_extra_header(nlh, sizeof(struct ifinfomsg));
+	return nlh->nlmsg_len;
+}
+
+/* The fuzzers' dry run: no socket, a checked request, the target's
+ * answer then an ack or the end of the dump; fake interface indexes. */
+static void test_dry_run(void)
+{
+	struct nl dry;
+	struct nlreq req;
+
+	nl_dry_run = true;
+	CHECK(nl_open(&dry, NETLINK_ROUTE) == 0);
+	nlreq_init(&req, RTM_NEWLINK, 0, sizeof(struct ifinfomsg));
+	nlreq_put_str(&req, IFLA_IFNAME, "v0");
+	CHECK(nl_talk(&dry, &req, NULL, NULL) == 0);
+
+	counted = 0;
+	nlreq_init(&req, RTM_GETLINK, 0, sizeof(struct ifinfomsg));
+	CHECK(nl_dump(&dry, &req, count_cb, NULL) == 0);
+	CHECK(counted == 0);
+	nl_dry_answer = one_link;
+	CHECK(nl_dump(&dry, &req, count_cb, NULL) == 0);
+	CHECK(counted == 1);
+	nl_dry_answer = NULL;
+
+	CHECK(ifname_to_index("eth7") == 1);
+	CHECK(ifname_to_index("missing") == 0);
+	CHECK(ifname_to_index("bad/name") == 0);
+	nl_close(&dry);
+	nl_dry_run = false;
+}
+
 int main(void)
 {
 	RUN(test_builder_overflow_is_caught);
@@ -253,5 +357,8 @@ int main(void)
 	RUN(test_truncated_messages);
 	RUN(test_fuzz_regressions);
 	RUN(test_attr_policy_drops_bad_payloads);
+	RUN(test_echo_keeps_whole_attributes);
+	RUN(test_attr_tiled_multipath);
+	RUN(test_dry_run);
 	return unit_done();
 }

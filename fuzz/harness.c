@@ -1,0 +1,35 @@
+#include "harness.h"
+
+#include <fcntl.h>
+#include <stdlib.h>
+#include <sys/socket.h>
+
+#include "../cmd/ipbox.h"
+
+static const int families[] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
+
+int harness_run(const uint8_t *opts, int argc, char **argv)
+{
+	static struct printer pr;
+	static int devnull = -1;
+	struct ipbox ib = {
+		.json = opts[0] & 1, .pretty = opts[0] & 2, .oneline = opts[0] & 4,
+		.brief = opts[0] & 8, .details = (opts[0] >> 4) & 1,
+		.stats = (opts[0] >> 5) & 3, .color = opts[0] >> 7,
+		.family = families[opts[1] & 3], .force = opts[1] & 4,
+		.all = opts[1] & 8, .human = (opts[1] >> 4) & 1,
+		.pr = &pr,
+	};
+	int status;
+
+	nl_dry_run = true;
+	if (devnull < 0)
+		devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	print_init(&pr, devnull, ib.json, ib.pretty, ib.oneline, ib.color);
+	status = ipbox_run(&ib, argc, argv);
+	print_finish(&pr);
+	if (ib.rt)
+		nl_close(ib.rt);
+	free(ib.rt_storage);
+	return status;
+}
