@@ -8,9 +8,14 @@
 
 bool matches(const char *word, const char *keyword)
 {
-	size_t n = strlen(word);
+	size_t n;
 
-	return n && strncmp(word, keyword, n) == 0 && n <= strlen(keyword);
+	/* Most keywords a word is tried against differ in the first byte:
+	 * a batch line tries dozens. */
+	if (word[0] != keyword[0] || !word[0])
+		return false;
+	n = strlen(word);
+	return strncmp(word, keyword, n) == 0 && n <= strlen(keyword);
 }
 
 const struct verb *verb_find(const struct verb *table, const char *word)

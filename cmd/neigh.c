@@ -555,7 +555,7 @@ static int neigh_put_rest(struct neigh_req *n)
 
 static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
-	struct neigh_req *n = calloc(1, sizeof(*n));
+	struct neigh_req *n = nlreq_holder_new(sizeof(*n), offsetof(struct neigh_req, req));
 	int ret = 0;
 
 	if (!n)

@@ -1086,7 +1086,7 @@ static void default_scope(struct route_mod *m, bool del, bool nexthops)
 
 static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
-	struct route_mod *m = calloc(1, sizeof(*m));
+	struct route_mod *m = nlreq_holder_new(sizeof(*m), offsetof(struct route_mod, req));
 	struct arg_walk c = { argc, argv };
 	bool del = cmd == RTM_DELROUTE, nexthops = false;
 	int ret = 0;

@@ -4,7 +4,9 @@
 
 #include <errno.h>
 #include <limits.h>
+#include <stddef.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <libmnl/libmnl.h>
@@ -53,6 +55,19 @@ void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
 	r->nlh->nlmsg_type = type;
 	r->nlh->nlmsg_flags = NLM_F_REQUEST | flags;
 	return hdrlen ? mnl_nlmsg_put_extra_header(r->nlh, hdrlen) : NULL;
+}
+
+void *nlreq_holder_new(size_t size, size_t req_offset)
+{
+	size_t buf = req_offset + offsetof(struct nlreq, u);
+	size_t after = req_offset + sizeof(struct nlreq);
+	char *p = malloc(size);
+
+	if (!p)
+		return NULL;
+	memset(p, 0, buf);
+	memset(p + after, 0, size - after);
+	return p;
 }
 
 /* libmnl 1.0.4 leaves an attribute's alignment padding as it found it:
