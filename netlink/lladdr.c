@@ -1,6 +1,7 @@
 #include "lladdr.h"
 
 #include <arpa/inet.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <linux/if_arp.h>
@@ -22,6 +23,25 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 		snprintf(buf + used, size - used, i ? ":%02x" : "%02x", a[i]);
 	}
 	return buf;
+}
+
+static int hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Exactly one or two hex digits: their value in *v. */
+static bool hex_byte(const char *w, size_t len, unsigned int *v)
+{
+	int hi = hex_digit(w[0]), lo = len == 2 ? hex_digit(w[1]) : 0;
+
+	if (len < 1 || len > 2 || hi < 0 || lo < 0)
+		return false;
+	*v = len == 2 ? (unsigned int)(hi * 16 + lo) : (unsigned int)hi;
+	return true;
 }
 
 /* "aa:bb:cc..." (one or two hex digits a byte) or a dotted IPv4 address;
@@ -54,8 +74,11 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 			len = sizeof(word) - 1;
 		memcpy(word, p, len);
 		word[len] = '\0';
-		/* sscanf("%x") as iproute2: leading junk fails, trailing is ignored */
-		if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
+		/* sscanf("%x") as iproute2: leading junk fails, trailing is
+		 * ignored.  The usual one or two hex digits skip sscanf, which
+		 * was a tenth of a neighbour batch. */
+		if (!hex_byte(word, len, &v) &&
+		    (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255)) {
 			fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
 			return -1;
 		}

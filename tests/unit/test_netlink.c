@@ -9,6 +9,7 @@
 
 #include "../../netlink/attr.h"
 #include "../../netlink/ifname.h"
+#include "../../netlink/lladdr.h"
 #include "../../netlink/nl.h"
 #include "unit.h"
 
@@ -346,6 +347,31 @@ static void test_dry_run(void)
 	nl_dry_run = false;
 }
 
+/* lladdr_pton reads one or two hex digits itself and leaves every other
+ * byte word to sscanf("%x"), as iproute2: both paths agree. */
+static void test_lladdr_as_sscanf(void)
+{
+	static const struct { const char *text; int n; uint8_t b[6]; } cases[] = {
+		{ "02:00:0a:Bc:fF:9", 6, { 2, 0, 10, 0xbc, 0xff, 9 } },
+		{ "0x1f:+5: 7", 3, { 0x1f, 5, 7 } },
+		{ "00a:1", 2, { 10, 1 } },
+		{ "1:g", -1, { 0 } },
+		{ "1::2", -1, { 0 } },
+		{ "100:1", -1, { 0 } },
+		{ "-1", -1, { 0 } },
+		{ "10.0.0.1", 4, { 10, 0, 0, 1 } },
+	};
+	uint8_t out[6];
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		int n = lladdr_pton(cases[i].text, out, sizeof(out));
+
+		CHECK(n == cases[i].n);
+		if (n > 0)
+			CHECK(memcmp(out, cases[i].b, (size_t)n) == 0);
+	}
+}
+
 int main(void)
 {
 	RUN(test_builder_overflow_is_caught);
@@ -360,5 +386,6 @@ int main(void)
 	RUN(test_echo_keeps_whole_attributes);
 	RUN(test_attr_tiled_multipath);
 	RUN(test_dry_run);
+	RUN(test_lladdr_as_sscanf);
 	return unit_done();
 }
