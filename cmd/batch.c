@@ -30,8 +30,12 @@ ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
 		ssize_t m = getline(&more, &more_cap, in);
 		char *grown;
 
-		if (m < 0)
-			break;
+		if (m < 0) {
+			/* iproute2 drops the line and ends the batch, status 0. */
+			fprintf(stderr, "Missing continuation line\n");
+			free(more);
+			return -1;
+		}
 		(*lineno)++;
 		n -= 2;
 		if ((size_t)(n + m + 1) > *cap) {

@@ -101,4 +101,7 @@ load helpers
 	same_effect "" -batch "$BATS_TEST_TMPDIR/bad"
 	printf 'foo\nnetns add z\n' >"$BATS_TEST_TMPDIR/unknown"
 	same_effect "" -force -batch "$BATS_TEST_TMPDIR/unknown"
+	# a continuation with no line after it: dropped, the batch ends
+	printf 'netns add c1\nnetns add c2 \\\n' >"$BATS_TEST_TMPDIR/cont"
+	same_effect "" -batch "$BATS_TEST_TMPDIR/cont"
 }
