@@ -101,10 +101,15 @@ struct batch {
 	struct nat_batch *nat;	/* a run of nat lines, one transaction */
 };
 
+void batch_report_failed(struct ipbox *ib, const char *file, int lineno)
+{
+	out_flush(&ib->pr->out);
+	fprintf(stderr, "Command failed %s:%d\n", file, lineno);
+}
+
 static void batch_failed(struct batch *b, int lineno)
 {
-	out_flush(&b->ib->pr->out);
-	fprintf(stderr, "Command failed %s:%d\n", b->file, lineno);
+	batch_report_failed(b->ib, b->file, lineno);
 	b->ret = EXIT_FAIL;
 }
 

@@ -44,6 +44,9 @@ int do_neigh(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
+/* `Command failed FILE:LINE`, after what the line printed on stdout:
+ * iproute2's report of a failed batch line, for every kind of line. */
+void batch_report_failed(struct ipbox *ib, const char *file, int lineno);
 int batch_split(char *line, char *argv[], int max);
 #include <stdio.h>
 #include <sys/types.h>

@@ -1031,8 +1031,7 @@ static int run_commit(struct ipbox *ib, struct nat_batch *nb, const char *file)
 
 		change_warn(&sn, c);
 		if (ret < 0 && change_apply(&nb->s, c)) {
-			out_flush(&ib->pr->out);
-			fprintf(stderr, "Command failed %s:%d\n", file, c->lineno);
+			batch_report_failed(ib, file, c->lineno);
 			status = EXIT_FAIL;
 			if (!ib->force)
 				break;
