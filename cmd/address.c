@@ -432,22 +432,11 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 
 static struct nl *side_open(void)
 {
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+	if (!nl)
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		free(nl);
-		return NULL;
-	}
 	return nl;
-}
-
-static void side_close(struct nl *nl)
-{
-	if (nl) {
-		nl_close(nl);
-		free(nl);
-	}
 }
 
 /* ---- flush ------------------------------------------------------------- */
@@ -559,13 +548,13 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 		return EXIT_FAIL;
 	if (flush) {
 		ret = addr_flush(&c);
-		side_close(c.side);
-		ifcache_close(&c.ls.names);
+		nl_free(c.side);
+		link_show_close(&c.ls);
 		return ret;
 	}
 	nl = rt_socket(ib);
 	if (!nl) {
-		side_close(c.side);
+		nl_free(c.side);
 		return EXIT_FAIL;
 	}
 	/* -6 asks the kernel's inet6 link dump, which has fewer fields
@@ -579,8 +568,8 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 		fprintf(stderr, "Dump terminated\n");
 		ret = EXIT_FAIL;
 	}
-	side_close(c.side);
-	ifcache_close(&c.ls.names);
+	nl_free(c.side);
+	link_show_close(&c.ls);
 	return ret;
 }
 

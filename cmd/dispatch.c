@@ -178,8 +178,6 @@ int ipbox_finish(struct ipbox *ib, int status)
 		if (!status)
 			status = EXIT_FAIL;
 	}
-	if (ib->rt)
-		nl_close(ib->rt);
-	free(ib->rt_storage);
+	nl_free(ib->rt);
 	return status;
 }

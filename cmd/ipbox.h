@@ -22,7 +22,6 @@ struct ipbox {
 	bool in_batch;
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
-	struct nl *rt_storage;
 	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 

@@ -370,12 +370,9 @@ static int neigh_flush_rounds(struct neigh_show *s, struct nl *nl)
 
 	if (caps_require(CAP_NET_ADMIN, "neigh flush") < 0)
 		return EXIT_FAIL;
-	s->flush = malloc(sizeof(*s->flush));
-	if (!s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
-		free(s->flush);
-		s->flush = NULL;
+	s->flush = nl_new(NETLINK_ROUTE);
+	if (!s->flush)
 		return EXIT_FAIL;
-	}
 	for (round = 0; round < NEIGH_FLUSH_ROUNDS; round++) {
 		s->flushed = 0;
 		if (neigh_dump(nl, s) < 0) {
@@ -414,10 +411,7 @@ static struct neigh_show *neigh_show_new(struct ipbox *ib)
 static void neigh_show_free(struct neigh_show *s)
 {
 	ifcache_close(&s->ifc);
-	if (s->flush) {
-		nl_close(s->flush);
-		free(s->flush);
-	}
+	nl_free(s->flush);
 	free(s);
 }
 

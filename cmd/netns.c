@@ -19,6 +19,7 @@
 
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
+#include "../namespace/nsid.h"
 #include "../netlink/attr.h"
 
 static int netns_usage(void)
@@ -43,49 +44,6 @@ static int need_sys_admin(const char *what)
 	return caps_require(CAP_SYS_ADMIN, what) < 0 ? -1 : 0;
 }
 
-/* ---- nsid requests ------------------------------------------------- */
-
-static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
-	[NETNSA_NSID] = MNL_TYPE_U32,
-	[NETNSA_CURRENT_NSID] = MNL_TYPE_U32,
-};
-
-static int nsid_answer(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[NETNSA_MAX + 1];
-	int *nsid = data;
-
-	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) == 0 &&
-	    tb[NETNSA_NSID])
-		*nsid = (int)mnl_attr_get_u32(tb[NETNSA_NSID]);
-	return NL_CB_STOP;
-}
-
-/* The nsid this namespace gives the one open at fd, or -1. */
-static int nsid_of_fd(struct nl *nl, int fd)
-{
-	struct nlreq req;
-	struct rtgenmsg *g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	int nsid = -1;
-
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0)
-		return -1;
-	return nsid;
-}
-
-static int nsid_of_name(struct nl *nl, const char *name)
-{
-	int fd = netns_open(name), nsid;
-
-	if (fd < 0)
-		return -1;
-	nsid = nsid_of_fd(nl, fd);
-	close(fd);
-	return nsid;
-}
-
 /* ---- list ---------------------------------------------------------- */
 
 static int netns_list(struct ipbox *ib, int argc, char **argv)
@@ -107,7 +65,7 @@ static int netns_list(struct ipbox *ib, int argc, char **argv)
 			continue;
 		print_open_object(p, NULL);
 		print_string(p, PRINT_ANY, "name", "%s", e->d_name);
-		id = nl ? nsid_of_name(nl, e->d_name) : -1;
+		id = nl ? netns_nsid(nl, e->d_name) : -1;
 		if (id >= 0)
 			print_int(p, PRINT_ANY, "id", " (id: %d)", id);
 		print_text(p, "\n");
@@ -120,43 +78,14 @@ static int netns_list(struct ipbox *ib, int argc, char **argv)
 
 /* ---- list-id ------------------------------------------------------- */
 
-/* nsid -> name for the names in /run/netns, looked up once per list-id.
- * It grows with the number of named namespaces, not with the dump. */
-struct nsid_names {
-	struct nl *nl;
-	size_t n;
-	struct nsid_name { int nsid; char name[NAME_MAX + 1]; } *v;
+static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
+	[NETNSA_NSID] = MNL_TYPE_U32,
+	[NETNSA_CURRENT_NSID] = MNL_TYPE_U32,
 };
-
-static int nsid_names_add(const char *name, void *arg)
-{
-	struct nsid_names *m = arg;
-	struct nsid_name *grown;
-	int nsid = nsid_of_name(m->nl, name);
-
-	if (nsid < 0)
-		return 0;
-	grown = realloc(m->v, (m->n + 1) * sizeof(*m->v));
-	if (!grown)
-		return -1;
-	m->v = grown;
-	m->v[m->n].nsid = nsid;
-	snprintf(m->v[m->n].name, sizeof(m->v[m->n].name), "%s", name);
-	m->n++;
-	return 0;
-}
-
-static const char *nsid_names_find(const struct nsid_names *m, int nsid)
-{
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].nsid == nsid)
-			return m->v[i].name;
-	return NULL;
-}
 
 struct list_id {
 	struct printer *p;
-	struct nsid_names names;
+	struct netns_names names;	/* nsid -> /run/netns name */
 	int nsid_filter;
 };
 
@@ -190,7 +119,7 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 		else
 			print_int(p, PRINT_ANY, "current-nsid", "current-nsid %d ", current);
 	}
-	name = nsid_names_find(&l->names, tb[NETNSA_CURRENT_NSID] ? current : nsid);
+	name = netns_names_find(&l->names, tb[NETNSA_CURRENT_NSID] ? current : nsid);
 	if (name)
 		print_string(p, PRINT_ANY, "name", "(iproute2 netns name: %s)", name);
 	print_text(p, "\n");
@@ -241,8 +170,7 @@ static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
-	l.names.nl = nl;
-	netns_foreach(nsid_names_add, &l.names);
+	netns_names_load(&l.names, nl);
 	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
 	g->rtgen_family = AF_UNSPEC;
 	if (target >= 0)
@@ -256,7 +184,7 @@ static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 		ret = nl_dump(nl, &req, list_id_print, &l);
 	}
 	print_doc_end(ib->pr);
-	free(l.names.v);
+	netns_names_free(&l.names);
 	if (ret < 0) {
 		nl_perror(nl);
 		if (l.nsid_filter >= 0)

@@ -485,10 +485,7 @@ static struct route_show *route_show_new(struct ipbox *ib)
 static void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
-	if (s->flush) {
-		nl_close(s->flush);
-		free(s->flush);
-	}
+	nl_free(s->flush);
 	free(s);
 }
 
@@ -523,12 +520,8 @@ static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
 	if (caps_require(CAP_NET_ADMIN, "route flush") < 0)
 		return EXIT_FAIL;
 	nl = rt_socket(ib);
-	s->flush = malloc(sizeof(*s->flush));
-	if (!nl || !s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
-		free(s->flush);
-		s->flush = NULL;
+	if (!nl || !(s->flush = nl_new(NETLINK_ROUTE)))
 		return EXIT_FAIL;
-	}
 	for (;;) {
 		s->flushed = 0;
 		if (route_dump(nl, s) < 0) {

@@ -66,19 +66,16 @@ static int kernel_index(const char *name)
 	if (idx || strlen(name) >= ALT_IFNAME_MAX)
 		return (int)idx;
 	/* Not a primary name: ask the kernel, which knows altnames. */
-	nl = malloc(sizeof(*nl));
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
-		free(nl);
+	nl = nl_new(NETLINK_ROUTE);
+	if (!nl)
 		return 0;
-	}
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	nlreq_put_str(&req, IFLA_ALT_IFNAME, name);
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	if (nl_talk(nl, &req, index_answer, &found) < 0)
 		found = 0;
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return found;
 }
 
@@ -151,14 +148,8 @@ static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
 	struct nlreq req;
 	struct ifinfomsg *ifi;
 
-	if (!c->nl) {
-		c->nl = malloc(sizeof(*c->nl));
-		if (!c->nl || nl_open(c->nl, NETLINK_ROUTE) < 0) {
-			free(c->nl);
-			c->nl = NULL;
-			return false;
-		}
-	}
+	if (!c->nl && !(c->nl = nl_new(NETLINK_ROUTE)))
+		return false;
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
@@ -217,9 +208,6 @@ void ifcache_forget(struct ifcache *c, int index)
 
 void ifcache_close(struct ifcache *c)
 {
-	if (c->nl) {
-		nl_close(c->nl);
-		free(c->nl);
-	}
+	nl_free(c->nl);
 	c->nl = NULL;
 }
