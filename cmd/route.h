@@ -38,8 +38,6 @@ struct route_show {
 	struct ipbox *ib;
 	struct route_filter f;
 	struct ifcache ifc;
-	struct nl *flush;	/* flush: delete on this socket what matches */
-	int flushed;
 };
 
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
