@@ -16,6 +16,7 @@
 #include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
@@ -817,4 +818,10 @@ static const struct verb addr_verbs[] = {
 int do_address(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, addr_verbs, "address", addr_show, argc, argv);
+}
+
+void address_words(void)
+{
+	WORDS_TABLE("verb", addr_verbs, word);
+	WORDS_TABLE("keyword", ifa_flags, name);
 }

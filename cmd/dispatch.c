@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "link.h"
+#include "words.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
  * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
@@ -180,4 +181,31 @@ int ipbox_finish(struct ipbox *ib, int status)
 	}
 	nl_free(ib->rt);
 	return status;
+}
+
+/* Each object's tables, known by its handler. */
+static const struct {
+	verb_fn run;
+	void (*words)(void);
+} object_words[] = {
+	{ do_address, address_words }, { do_route, route_words }, { do_neigh, neigh_words },
+	{ do_link, link_words }, { do_netns, netns_words }, { do_nat, nat_words },
+};
+
+int ipbox_words(const char *object)
+{
+	const struct verb *obj;
+
+	if (!strcmp(object, "ip")) {
+		WORDS_TABLE("object", objects, word);
+		return EXIT_OK;
+	}
+	obj = object_find(object);
+	for (size_t i = 0; obj && i < ARRAY_SIZE(object_words); i++)
+		if (object_words[i].run == obj->run) {
+			object_words[i].words();
+			return EXIT_OK;
+		}
+	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", object);
+	return EXIT_FAIL;
 }

@@ -16,6 +16,7 @@
 #include "../names/names.h"
 #include "../namespace/netns.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 #define IFALIASZ 256
 
@@ -1028,4 +1029,10 @@ static const struct verb link_verbs[] = {
 int do_link(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
+}
+
+void link_words(void)
+{
+	WORDS_TABLE("verb", link_verbs, word);
+	link_kind_words();
 }

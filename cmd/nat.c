@@ -22,6 +22,7 @@
 #include "../caps/caps.h"
 #include "../nat/nat.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 static int nat_usage(void)
 {
@@ -1107,4 +1108,13 @@ int nat_batch_line(struct ipbox *ib, struct nat_batch **pnb, const char *file, i
 		nat_txn_init(&nb->txn, &nb->s);
 	}
 	return run_take(ib, nb, file, lineno, op, argc - 2, argv + 2);
+}
+
+void nat_words(void)
+{
+	WORDS_TABLE("verb", nat_verbs, word);
+	WORDS_TABLE("keyword", keywords, word);
+	WORDS_LIST("value", kind_names);
+	WORDS_TABLE("value", protos, name);
+	WORDS_TABLE("json", fwd_families, key);
 }

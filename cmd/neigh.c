@@ -19,6 +19,7 @@
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 static int neigh_usage(void)
 {
@@ -649,4 +650,11 @@ static const struct verb neigh_verbs[] = {
 int do_neigh(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, neigh_verbs, "neigh", neigh_show, argc, argv);
+}
+
+void neigh_words(void)
+{
+	WORDS_TABLE("verb", neigh_verbs, word);
+	WORDS_TABLE("keyword", neigh_flag_words, word);
+	WORDS_TABLE("value", nud_words, word);
 }

@@ -21,6 +21,7 @@
 #include "../namespace/netns.h"
 #include "../namespace/nsid.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 static int netns_usage(void)
 {
@@ -561,4 +562,9 @@ int do_netns(struct ipbox *ib, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return verb_run(ib, netns_verbs, "netns", netns_list, argc, argv);
+}
+
+void netns_words(void)
+{
+	WORDS_TABLE("verb", netns_verbs, word);
 }

@@ -16,6 +16,7 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
  * restore, showdump, vrf, nhid, encap, ttl-propagate, as, the get
@@ -1289,4 +1290,13 @@ static const struct verb route_verbs[] = {
 int do_route(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, route_verbs, "route", route_show, argc, argv);
+}
+
+void route_words(void)
+{
+	WORDS_TABLE("verb", route_verbs, word);
+	WORDS_TABLE("keyword", filter_words, word);
+	WORDS_TABLE("keyword", mod_words, word);
+	WORDS_TABLE("keyword", metric_words, word);
+	route_type_words();
 }
