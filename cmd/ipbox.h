@@ -47,7 +47,10 @@ int batch_run(struct ipbox *ib, const char *file);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
  * iproute2's report of a failed batch line, for every kind of line. */
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno);
+/* batch_split's failures (negative), printed by batch_split_error. */
+enum { BATCH_TOO_MANY = -1, BATCH_UNTERMINATED = -2 };
 int batch_split(char *line, char *argv[], int max);
+void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
