@@ -125,7 +125,7 @@ static const struct option_row *option_find(const char *opt, int *color)
 {
 	for (const struct option_row *o = options; o->name; o++) {
 		if (o->kind == OPT_COLOR ? parse_color(opt, color) :
-		    o->kind == OPT_FAMILY ? !strcmp(opt, o->name) : matches(opt, o->name))
+		    keyword_is(opt, o->name, o->kind == OPT_FAMILY))
 			return o;
 	}
 	return NULL;

@@ -403,12 +403,8 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	a->family = ib->family;
 	a->f->table = RT_TABLE_MAIN;
 	for (; c.argc > 0; c.argc--, c.argv++) {
-		const struct filter_word *w = NULL;
+		const struct filter_word *w = KEYWORD_FIND(filter_words, *c.argv);
 
-		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
-			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
-						  : matches(*c.argv, filter_words[i].word))
-				w = &filter_words[i];
 		ret = w ? w->fn(a, &c) : filter_to(a, &c);
 		if (ret)
 			return ret;
@@ -958,15 +954,13 @@ static const struct mod_word {
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct metric_word *mw = KEYWORD_FIND(metric_words, *c->argv);
+	const struct mod_word *w;
 
-	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
-			return mod_metric_word(m, c, &metric_words[i]);
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return mod_dst(m, c);
+	if (mw)
+		return mod_metric_word(m, c, mw);
+	w = KEYWORD_FIND(mod_words, *c->argv);
+	return w ? w->fn(m, c) : mod_dst(m, c);
 }
 
 static void put_metrics(struct route_mod *m)
