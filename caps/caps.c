@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 int caps_have(cap_value_t cap)
@@ -60,24 +59,5 @@ int caps_drop_file(void)
 	else if (inheritable == CAP_CLEAR && (cap_clear(caps) < 0 || cap_set_proc(caps) < 0))
 		ret = -1;
 	cap_free(caps);
-	return ret;
-}
-
-/* A non-root user running ipbox with file capabilities must not pass them
- * on to the program `netns exec` starts: clear every set, ambient too. */
-int caps_drop_all(void)
-{
-	cap_t none;
-	int ret;
-
-	if (getuid() == 0 || geteuid() == 0)
-		return 0;
-	none = cap_init();
-	if (!none)
-		return -1;
-	ret = cap_set_proc(none);
-	cap_free(none);
-	if (ret == 0)
-		prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
 	return ret;
 }

@@ -11,6 +11,5 @@ int caps_require(cap_value_t cap, const char *what);
 /* 0 when done (or nothing to do), -1 with errno when the sets could not
  * be read or cleared. */
 int caps_drop_file(void);
-int caps_drop_all(void);
 
 #endif

@@ -326,3 +326,33 @@ status 1'
 	run nobody --inh-caps=+net_admin "$copy" netns exec x ls /sys/class/net
 	assert_output lo
 }
+
+# CAP_NET_ADMIN and CAP_SYS_ADMIN, ambient: a service that may run ip.
+ambient_admin() {
+	nobody --inh-caps=-all,+net_admin,+sys_admin --ambient-caps=-all,+net_admin,+sys_admin "$@"
+}
+
+@test "netns exec hands ambient capabilities on, as iproute2 does" {
+	"$IPBOX" netns add x
+	run ambient_admin "$IPBOX" netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status
+	assert_success
+	assert_output "$(ambient_admin $IP netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status)"
+	assert_line "CapAmb:	0000000000201000"
+	# the program can call ip itself: a link made from inside x is in x
+	run ambient_admin "$IPBOX" netns exec x "$IPBOX" link add i1 type ifb
+	assert_success
+	run $IP -n x -br link show i1
+	assert_output --regexp '^i1 '
+	# in a batch too (the program runs in a child)
+	run ambient_admin "$IPBOX" -batch - <<<"netns exec x $IPBOX link add i2 type ifb"
+	assert_success
+	run $IP -n x -br link show i2
+	assert_output --regexp '^i2 '
+}
+
+@test "without CAP_NET_ADMIN inheritable, ambient capabilities go at start, as in iproute2" {
+	"$IPBOX" netns add x
+	run nobody --inh-caps=-all,+sys_admin --ambient-caps=-all,+sys_admin "$IPBOX" netns exec x true
+	assert_failure 1
+	assert_output "Error: netns exec requires CAP_SYS_ADMIN."
+}
