@@ -192,6 +192,12 @@ int main(int argc, char **argv)
 	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
 	int first, status;
 
+	/* Before anything opens or acts: file capabilities go, as in
+	 * iproute2 (caps/). */
+	if (caps_drop_file() < 0) {
+		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
 	if (!app && argc > 1 && !strcmp(argv[1], "--list"))
 		return applet_list();
 	if (!app && argc > 1 && !strcmp(argv[1], "--install"))
