@@ -29,7 +29,7 @@ static const struct verb objects[] = {
 	{ "amt", NULL },
 	{ "maddress", NULL },
 	{ "route", do_route },
-	{ "rule", NULL },
+	{ "rule", do_rule },
 	{ "neighbor", do_neigh },
 	{ "neighbour", do_neigh },
 	{ "ntable", NULL },
@@ -73,6 +73,7 @@ static const struct applet {
 	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
+	{ "rule", "rule" }, { "iprule", "rule" },
 	{ NULL, NULL },
 };
 
@@ -127,6 +128,9 @@ static const char *rt_change_what(uint16_t type)
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
 		return "neigh change";
+	case RTM_NEWRULE:
+	case RTM_DELRULE:
+		return "rule change";
 	default:
 		return "link change";
 	}

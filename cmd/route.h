@@ -46,6 +46,8 @@ int route_read(const struct nlmsghdr *nlh, struct route *rt);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */
 int route_type_from_str(const char *s, uint8_t *type);
+/* A type's name, or its number in buf (rtnl_rtntype_n2a). */
+const char *route_type_to_str(unsigned int type, char *buf, size_t len);
 
 static inline uint32_t attr_u32_or(const struct nlattr *a, uint32_t dflt)
 {

@@ -21,7 +21,7 @@ static const char *const type_names[RTN_MAX + 1] = {
 	[RTN_THROW] = "throw", [RTN_NAT] = "nat", [RTN_XRESOLVE] = "xresolve",
 };
 
-static const char *type_to_str(unsigned int type, char *buf, size_t len)
+const char *route_type_to_str(unsigned int type, char *buf, size_t len)
 {
 	if (type <= RTN_MAX && type_names[type])
 		return type_names[type];
@@ -415,7 +415,7 @@ static void print_route_head(struct route_show *s, const struct route *rt, bool 
 	if (deleted)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
 	if (r->rtm_type != RTN_UNICAST || s->ib->details)
-		print_string(p, PRINT_ANY, "type", "%s ", type_to_str(r->rtm_type, buf, sizeof(buf)));
+		print_string(p, PRINT_ANY, "type", "%s ", route_type_to_str(r->rtm_type, buf, sizeof(buf)));
 	print_route_prefix(p, rt, RTA_DST, "dst", "%s ", "dst");
 	print_route_prefix(p, rt, RTA_SRC, "from", "from %s ", "src");
 	if (rt->tb[RTA_NH_ID])
