@@ -54,7 +54,7 @@ static const struct verb objects[] = {
 	{ "netconf", NULL },
 	{ "vrf", NULL },
 	{ "sr", NULL },
-	{ "nexthop", NULL },
+	{ "nexthop", do_nexthop },
 	{ "mptcp", NULL },
 	{ "ioam", NULL },
 	{ "stats", NULL },
@@ -73,7 +73,7 @@ static const struct applet {
 	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
-	{ "rule", "rule" }, { "iprule", "rule" },
+	{ "rule", "rule" }, { "iprule", "rule" }, { "nexthop", "nexthop" },
 	{ NULL, NULL },
 };
 
@@ -131,6 +131,9 @@ static const char *rt_change_what(uint16_t type)
 	case RTM_NEWRULE:
 	case RTM_DELRULE:
 		return "rule change";
+	case RTM_NEWNEXTHOP:
+	case RTM_DELNEXTHOP:
+		return "nexthop change";
 	default:
 		return "link change";
 	}

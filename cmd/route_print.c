@@ -134,7 +134,7 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	}
 }
 
-static void print_gateway(struct printer *p, int family, const struct nlattr *a)
+void print_gateway(struct printer *p, int family, const struct nlattr *a)
 {
 	char buf[INET_STRLEN];
 
@@ -176,12 +176,12 @@ static void print_dev(struct route_show *s, const char *key, uint32_t index)
 static const struct { uint32_t flag; const char *name; } rt_flag_names[] = {
 	{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" },
 	{ RTNH_F_PERVASIVE, "pervasive" }, { RTNH_F_OFFLOAD, "offload" },
-	{ RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
+	{ RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
 	{ RTNH_F_UNRESOLVED, "unresolved" }, { RTM_F_OFFLOAD, "rt_offload" },
 	{ RTM_F_TRAP, "rt_trap" }, { RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
 };
 
-static void print_rt_flags(struct printer *p, uint32_t flags)
+void print_rt_flags(struct printer *p, uint32_t flags)
 {
 	print_open_array(p, PRINT_JSON, "flags", NULL);
 	for (size_t i = 0; i < sizeof(rt_flag_names) / sizeof(rt_flag_names[0]); i++)
@@ -483,6 +483,8 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 		print_dev(s, "iif", mnl_attr_get_u32(rt->tb[RTA_IIF]));
 	if (rt->tb[RTA_PREF])
 		print_pref(p, mnl_attr_get_u8(rt->tb[RTA_PREF]));
+	if (rt->tb[RTA_NH_ID] && s->ib->details)
+		nexthop_print_id(s->ib, &s->ifc, &s->nhl, mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
 	if (rt->tb[RTA_MULTIPATH])
 		print_multipath(s, rt, rt->tb[RTA_MULTIPATH]);
 }

@@ -196,16 +196,11 @@ static int filter_uidrange(struct rule_filter *f, struct arg_walk *c)
 
 static int filter_tun_id(struct rule_filter *f, struct arg_walk *c)
 {
-	unsigned long long id;
 	const char *v;
-	char *end;
 
 	WALK_NEXT(c, v);
-	errno = 0;
-	id = strtoull(v, &end, 0);
-	if (!*v || *end || errno || *v == '-')
+	if (arg_u64(v, &f->tun_id, 0) < 0)
 		return arg_invalid("\"tun_id\" value is invalid\n", v);
-	f->tun_id = id;
 	return 0;
 }
 
@@ -461,7 +456,7 @@ static int rule_dump(struct ipbox *ib, struct rule_show *s, nl_cb cb)
 	frh->family = (uint8_t)s->f.family;
 	if (nl_dump(nl, &req, cb, s) < 0) {
 		if (!s->flush_failed)
-			nl_perror(nl);
+			nl_dump_perror(nl);
 		fprintf(stderr, "Dump terminated\n");
 		return EXIT_USAGE;
 	}
@@ -766,15 +761,11 @@ static int mod_proto(struct rule_mod *m, struct arg_walk *c)
 /* The tunnel id goes in network order. */
 static int mod_tun_id(struct rule_mod *m, struct arg_walk *c)
 {
-	unsigned long long id;
 	const char *v;
-	uint64_t be;
-	char *end;
+	uint64_t id, be;
 
 	WALK_NEXT(c, v);
-	errno = 0;
-	id = strtoull(v, &end, 0);
-	if (!*v || *end || errno || *v == '-')
+	if (arg_u64(v, &id, 0) < 0)
 		return arg_invalid("\"tun_id\" value is invalid\n", v);
 	be = htobe64(id);
 	nlreq_put(&m->req, FRA_TUN_ID, sizeof(be), &be);
