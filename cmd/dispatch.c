@@ -22,7 +22,7 @@ static const struct verb objects[] = {
 	{ "amt", NULL },
 	{ "maddress", NULL },
 	{ "route", do_route },
-	{ "rule", NULL },
+	{ "rule", do_rule },
 	{ "neighbor", do_neigh },
 	{ "neighbour", do_neigh },
 	{ "ntable", NULL },
@@ -47,7 +47,7 @@ static const struct verb objects[] = {
 	{ "netconf", NULL },
 	{ "vrf", NULL },
 	{ "sr", NULL },
-	{ "nexthop", NULL },
+	{ "nexthop", do_nexthop },
 	{ "mptcp", NULL },
 	{ "ioam", NULL },
 	{ "stats", NULL },
@@ -63,6 +63,7 @@ static const struct applet applets[] = {
 	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
+	{ "rule", "rule" }, { "iprule", "rule" }, { "nexthop", "nexthop" },
 	{ NULL, NULL },
 };
 

@@ -41,6 +41,8 @@ int do_netns(struct ipbox *ib, int argc, char **argv);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
+int do_rule(struct ipbox *ib, int argc, char **argv);
+int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
