@@ -4,6 +4,7 @@
  * or, with -batch, to batch_run(). */
 #include "ipbox.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
