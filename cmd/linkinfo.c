@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fnmatch.h>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <inttypes.h>
@@ -304,6 +306,27 @@ static void print_onoff(struct printer *p, const char *key, const struct nlattr 
 		print_string(p, PRINT_FP, NULL, fmt, on ? "on" : "off");
 }
 
+/* The owner and group by name where the system knows them, as iproute2. */
+static void print_tun_owner(struct printer *p, uint32_t uid)
+{
+	const struct passwd *pw = getpwuid(uid);
+
+	if (pw)
+		print_string(p, PRINT_ANY, "user", "user %s ", pw->pw_name);
+	else
+		print_uint(p, PRINT_ANY, "user", "user %u ", uid);
+}
+
+static void print_tun_group(struct printer *p, uint32_t gid)
+{
+	const struct group *gr = getgrgid(gid);
+
+	if (gr)
+		print_string(p, PRINT_ANY, "group", "group %s ", gr->gr_name);
+	else
+		print_uint(p, PRINT_ANY, "group", "group %u ", gid);
+}
+
 static void print_tun(struct printer *p, const struct nlattr *data)
 {
 	static const enum mnl_attr_data_type pol[IFLA_TUN_MAX + 1] = {
@@ -344,9 +367,9 @@ static void print_tun(struct printer *p, const struct nlattr *data)
 	if (tb[IFLA_TUN_PERSIST])
 		print_onoff(p, "persist", tb[IFLA_TUN_PERSIST]);
 	if (tb[IFLA_TUN_OWNER] && mnl_attr_get_u32(tb[IFLA_TUN_OWNER]) != (uint32_t)-1)
-		print_uint(p, PRINT_ANY, "user", "user %u ", mnl_attr_get_u32(tb[IFLA_TUN_OWNER]));
+		print_tun_owner(p, mnl_attr_get_u32(tb[IFLA_TUN_OWNER]));
 	if (tb[IFLA_TUN_GROUP] && mnl_attr_get_u32(tb[IFLA_TUN_GROUP]) != (uint32_t)-1)
-		print_uint(p, PRINT_ANY, "group", "group %u ", mnl_attr_get_u32(tb[IFLA_TUN_GROUP]));
+		print_tun_group(p, mnl_attr_get_u32(tb[IFLA_TUN_GROUP]));
 }
 
 /* Kinds whose data ipbox prints; others show their kind alone. */
