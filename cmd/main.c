@@ -41,12 +41,12 @@ static const struct verb objects[] = {
 	{ "macsec", NULL },
 	{ "tunnel", NULL },
 	{ "tunl", NULL },
-	{ "tuntap", NULL },
+	{ "tuntap", do_tuntap },
 	{ "tap", NULL },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
 	{ "tcp_metrics", NULL },
-	{ "monitor", NULL },
+	{ "monitor", do_monitor },
 	{ "xfrm", NULL },
 	{ "mroute", NULL },
 	{ "mrule", NULL },
@@ -73,6 +73,7 @@ static const struct applet {
 	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
+	{ "tuntap", "tuntap" }, { "monitor", "monitor" },
 	{ NULL, NULL },
 };
 
@@ -82,12 +83,13 @@ static int usage(void)
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
-		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
-		"                   netns | route }\n"
+		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
+		"                   neighbour | netns | route | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
 		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
+		"                    -t[imestamp] | -ts[hort] |\n"
 		"                    -b[atch] [filename] | -force |\n"
 		"                    -n[etns] name | -a[ll] |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");
@@ -245,6 +247,15 @@ static int opt_version(struct ipbox *ib, const char *val)
 	exit(EXIT_OK);
 }
 
+/* -tshort is -timestamp in its short form. */
+static int opt_tshort(struct ipbox *ib, const char *val)
+{
+	(void)val;
+	ib->timestamp++;
+	ib->tshort = true;
+	return 0;
+}
+
 static int opt_batch(struct ipbox *ib, const char *val)
 {
 	ib->batch_file = val;
@@ -287,6 +298,8 @@ static const struct option_row {
 	{ "-statistics", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-details", OPT_COUNT, offsetof(struct ipbox, details), 0, NULL },
 	{ "-oneline", OPT_BOOL, offsetof(struct ipbox, oneline), 0, NULL },
+	{ "-timestamp", OPT_COUNT, offsetof(struct ipbox, timestamp), 0, NULL },
+	{ "-tshort", OPT_CALL, 0, 0, opt_tshort },
 	{ "-Version", OPT_CALL, 0, 0, opt_version },
 	{ "-force", OPT_BOOL, offsetof(struct ipbox, force), 0, NULL },
 	{ "-batch", OPT_VALUE, 0, 0, opt_batch },
