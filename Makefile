@@ -18,8 +18,8 @@ CMD_SRCS = $(wildcard cmd/*.c)
 OBJS = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(CMD_SRCS))
 HDRS = $(wildcard */*.h)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
-# Unit tests link everything but main() (renamed away).
-UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS)) $(B)/cmd/main_nomain.o
+# Unit tests and fuzz targets link everything but main() (cmd/main.c).
+UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS))
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -31,10 +31,6 @@ $(BIN): $(OBJS)
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
-
-$(B)/cmd/main_nomain.o: cmd/main.c $(HDRS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Dmain=ipbox_main -c -o $@ $<
 
 $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_LINK)
 	@mkdir -p $(dir $@)
@@ -70,7 +66,7 @@ FUZZ_OPTS = -close_fd_mask=3 -artifact_prefix=build-fuzz/
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h $(HDRS) $(LIB_SRCS) $(CMD_SRCS)
 	$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
-		build-fuzz/cmd/main_nomain.o $(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
+		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
 	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< fuzz/harness.c \
 		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK)) $(LDLIBS)
 
