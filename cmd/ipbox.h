@@ -16,6 +16,8 @@ struct ipbox {
 	int stats;		/* -s, repeatable */
 	int details;		/* -d */
 	int human;		/* -h */
+	int timestamp;		/* -t, -ts: monitor events carry the time */
+	bool tshort;		/* -ts[hort]: one-line ISO form */
 	bool oneline, brief, json, pretty, all, force, numeric, resolve;
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
@@ -38,12 +40,17 @@ int rt_talk(struct ipbox *ib, struct nlreq *req);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
+/* One RTM_NEWNSID or RTM_DELNSID message as `netns list-id` prints it
+ * (for ip monitor); -1 without a socket to name it. */
+int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
 int do_rule(struct ipbox *ib, int argc, char **argv);
 int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
+int do_tuntap(struct ipbox *ib, int argc, char **argv);
+int do_monitor(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:

@@ -67,6 +67,15 @@ static int opt_version(struct ipbox *ib, const char *val)
 	exit(EXIT_OK);
 }
 
+/* -tshort is -timestamp in its short form. */
+static int opt_tshort(struct ipbox *ib, const char *val)
+{
+	(void)val;
+	ib->timestamp++;
+	ib->tshort = true;
+	return 0;
+}
+
 static int opt_batch(struct ipbox *ib, const char *val)
 {
 	ib->batch_file = val;
@@ -109,6 +118,8 @@ static const struct option_row {
 	{ "-statistics", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-details", OPT_COUNT, offsetof(struct ipbox, details), 0, NULL },
 	{ "-oneline", OPT_BOOL, offsetof(struct ipbox, oneline), 0, NULL },
+	{ "-timestamp", OPT_COUNT, offsetof(struct ipbox, timestamp), 0, NULL },
+	{ "-tshort", OPT_CALL, 0, 0, opt_tshort },
 	{ "-Version", OPT_CALL, 0, 0, opt_version },
 	{ "-force", OPT_BOOL, offsetof(struct ipbox, force), 0, NULL },
 	{ "-batch", OPT_VALUE, 0, 0, opt_batch },

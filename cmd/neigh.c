@@ -1,6 +1,6 @@
 /* ip neigh: the ARP and NDISC caches (and proxy entries), with
  * iproute2's words, output and errors. */
-#include "ipbox.h"
+#include "neigh.h"
 
 #include <errno.h>
 #include <net/if_arp.h>
@@ -228,7 +228,7 @@ static int flush_one(struct neigh_show *s, const struct nlmsghdr *nlh)
 	return 0;
 }
 
-static int neigh_show_one(const struct nlmsghdr *nlh, void *data)
+int neigh_show_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct neigh_show *s = data;
 	const struct nlattr *tb[NDA_MAX + 1];
@@ -411,7 +411,17 @@ static struct neigh_show *neigh_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void neigh_show_free(struct neigh_show *s)
+/* ip monitor's view: every state, no filter (it filters by device). */
+struct neigh_show *neigh_events_new(struct ipbox *ib)
+{
+	struct neigh_show *s = neigh_show_new(ib);
+
+	if (s)
+		s->f.state = ~0u;
+	return s;
+}
+
+void neigh_show_free(struct neigh_show *s)
 {
 	ifcache_close(&s->ifc);
 	if (s->flush) {

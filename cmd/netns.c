@@ -198,6 +198,21 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
+/* ip monitor: one nsid event as list-id prints it, with the name the
+ * peer has in /run/netns now. */
+int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh)
+{
+	struct list_id l = { .p = ib->pr, .nsid_filter = -1 };
+
+	l.names.nl = rt_socket(ib);
+	if (!l.names.nl)
+		return -1;
+	netns_foreach(nsid_names_add, &l.names);
+	list_id_print(nlh, &l);
+	free(l.names.v);
+	return 0;
+}
+
 static int parse_nsid_arg(const char *key, const char *val, int *out)
 {
 	char msg[64];

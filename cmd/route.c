@@ -469,7 +469,7 @@ static int route_dump(struct nl *nl, struct route_show *s)
 	return nl_dump(nl, &req, route_show_one, s);
 }
 
-static struct route_show *route_show_new(struct ipbox *ib)
+struct route_show *route_show_new(struct ipbox *ib)
 {
 	struct route_show *s = calloc(1, sizeof(*s));
 
@@ -482,7 +482,7 @@ static struct route_show *route_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void route_show_free(struct route_show *s)
+void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
 	nh_lookup_close(&s->nhl);
