@@ -42,6 +42,11 @@ unit: $(UNIT_BINS)
 deps:
 	tests/deps
 
+# The adversarial suite (issue 15): one bats file per finding or class of
+# attack, each in its own sandbox; ends with `adversarial: N passed, ...`.
+adversarial: $(BIN)
+	SUITE=adversarial tests/run-bats tests/adversarial/*.bats
+
 # Every suite, plain then under ASan+UBSan; the last line is the total.
 check: deps
 	tests/check
@@ -138,4 +143,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
+.PHONY: all unit adversarial deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
