@@ -46,6 +46,8 @@ int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
+int do_rule(struct ipbox *ib, int argc, char **argv);
+int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
 int do_tuntap(struct ipbox *ib, int argc, char **argv);
 int do_monitor(struct ipbox *ib, int argc, char **argv);

@@ -4,6 +4,7 @@
  * or, with -batch, to batch_run(). */
 #include "ipbox.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -136,7 +137,7 @@ static const struct option_row *option_find(const char *opt, int *color)
 {
 	for (const struct option_row *o = options; o->name; o++) {
 		if (o->kind == OPT_COLOR ? parse_color(opt, color) :
-		    o->kind == OPT_FAMILY ? !strcmp(opt, o->name) : matches(opt, o->name))
+		    keyword_is(opt, o->name, o->kind == OPT_FAMILY))
 			return o;
 	}
 	return NULL;
@@ -203,6 +204,12 @@ int main(int argc, char **argv)
 	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
 	int first, status;
 
+	/* Before anything opens or acts: file capabilities go, as in
+	 * iproute2 (caps/). */
+	if (caps_drop_file() < 0) {
+		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
 	if (!app && argc > 1 && !strcmp(argv[1], "--list"))
 		return applet_list();
 	if (!app && argc > 1 && !strcmp(argv[1], "--install"))

@@ -497,15 +497,13 @@ static int netns_pids(struct ipbox *ib, int argc, char **argv)
 
 /* ---- exec ---------------------------------------------------------- */
 
-/* Enter NAME and replace this process with argv; only returns on error. */
+/* Enter NAME and replace this process with argv; only returns on error.
+ * The program gets what execve passes on: the ambient capabilities, as
+ * with iproute2 (file capabilities went at start, see caps/). */
 static int exec_in(const char *name, char **argv)
 {
 	if (netns_switch(name) < 0)
 		return EXIT_USAGE;
-	if (caps_drop_all() < 0) {
-		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
-		return EXIT_FAIL;
-	}
 	execvp(argv[0], argv);
 	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0], strerror(errno));
 	return EXIT_FAIL;
