@@ -45,6 +45,7 @@ static const enum mnl_attr_data_type link_policy[IFLA_MAX + 1] = {
 	[IFLA_LINKMODE] = MNL_TYPE_U8,
 	[IFLA_LINK_NETNSID] = MNL_TYPE_U32,
 	[IFLA_NEW_NETNSID] = MNL_TYPE_U32,
+	[IFLA_EVENT] = MNL_TYPE_U32,
 	[IFLA_NEW_IFINDEX] = MNL_TYPE_U32,
 	[IFLA_PROTO_DOWN] = MNL_TYPE_U8,
 	[IFLA_PROMISCUITY] = MNL_TYPE_U32,
@@ -743,6 +744,23 @@ static void print_qlen(struct printer *p, const struct nlattr **tb, const char *
 		print_int(p, PRINT_ANY, "txqlen", "qlen %d", qlen);
 }
 
+/* Why the kernel sent a link event (ip monitor); NONE goes unsaid. */
+static void print_link_event(struct printer *p, uint32_t event)
+{
+	static const char *const events[] = {
+		[IFLA_EVENT_NONE] = "NONE", [IFLA_EVENT_REBOOT] = "REBOOT",
+		[IFLA_EVENT_FEATURES] = "FEATURE CHANGE",
+		[IFLA_EVENT_BONDING_FAILOVER] = "BONDING FAILOVER",
+		[IFLA_EVENT_NOTIFY_PEERS] = "NOTIFY PEERS", [IFLA_EVENT_IGMP_RESEND] = "RESEND IGMP",
+		[IFLA_EVENT_BONDING_OPTIONS] = "BONDING OPTION",
+	};
+
+	if (event >= sizeof(events) / sizeof(events[0]))
+		print_int(p, PRINT_ANY, "event", "event %d ", (int)event);
+	else if (event)
+		print_string(p, PRINT_ANY, "event", "event %s ", events[event]);
+}
+
 /* ---- nsid -> name ----------------------------------------------------- */
 
 struct nsid_search {
@@ -883,6 +901,8 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 					  gbuf, sizeof(gbuf)));
 	if (!f->no_qlen)
 		print_qlen(p, tb, name);
+	if (tb[IFLA_EVENT])
+		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
 
 	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details) {
 		print_nl(p);

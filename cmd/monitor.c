@@ -585,7 +585,7 @@ static int monitor_printers_new(struct monitor *m)
 	m->ls = (struct link_show){ .ib = ib, .f = &m->lf };
 	m->addrs = addr_events_new(ib, &m->lf);
 	m->routes = route_show_new(ib);
-	m->neighs = neigh_events_new(ib);
+	m->neighs = neigh_events_new(ib, m->ifindex);
 	if (!m->addrs || !m->routes || !m->neighs)
 		return -1;
 	/* with dev DEV iproute2 leaves the device out of route lines */

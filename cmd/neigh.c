@@ -411,13 +411,16 @@ static struct neigh_show *neigh_show_new(struct ipbox *ib)
 	return s;
 }
 
-/* ip monitor's view: every state, no filter (it filters by device). */
-struct neigh_show *neigh_events_new(struct ipbox *ib)
+/* ip monitor's view: every state, the device's (0: all); a device
+ * named leaves `dev` out of the lines, as show's filter does. */
+struct neigh_show *neigh_events_new(struct ipbox *ib, int ifindex)
 {
 	struct neigh_show *s = neigh_show_new(ib);
 
-	if (s)
+	if (s) {
 		s->f.state = ~0u;
+		s->f.index = ifindex;
+	}
 	return s;
 }
 

@@ -6,8 +6,8 @@
 
 struct neigh_show;
 
-/* A show of every state and no filter, or NULL. */
-struct neigh_show *neigh_events_new(struct ipbox *ib);
+/* A show of every state on device ifindex (0: all), or NULL. */
+struct neigh_show *neigh_events_new(struct ipbox *ib, int ifindex);
 /* One RTM_NEWNEIGH or RTM_DELNEIGH message, as `ip neigh show` prints it
  * (an nl_dump callback: data is the struct neigh_show). */
 int neigh_show_one(const struct nlmsghdr *nlh, void *data);

@@ -13,6 +13,8 @@
 
 int nl_join(struct nl *nl, unsigned int group)
 {
+	if (nl_dry_run)
+		return 0;
 	return mnl_socket_setsockopt(nl->sk, NETLINK_ADD_MEMBERSHIP, &group, sizeof(group));
 }
 
@@ -20,6 +22,8 @@ int nl_listen_all_nsid(struct nl *nl)
 {
 	int one = 1;
 
+	if (nl_dry_run)
+		return 0;
 	if (mnl_socket_setsockopt(nl->sk, NETLINK_LISTEN_ALL_NSID, &one, sizeof(one)) < 0) {
 		perror("setsockopt NETLINK_LISTEN_ALL_NSID");
 		return -1;
@@ -60,13 +64,27 @@ static int deliver(const void *buf, size_t len, int nsid, nl_event_cb cb, void *
 	return 0;
 }
 
+/* The dry run's events (fuzz_reply), until it has no more. */
+static int listen_dry(struct nl *nl, nl_event_cb cb, void *data)
+{
+	size_t n;
+
+	while ((n = nl_dry_events(nl->rx, sizeof(nl->rx))))
+		if (deliver(nl->rx, n, NL_NSID_CURRENT, cb, data) < 0)
+			break;
+	return -1;
+}
+
 int nl_listen(struct nl *nl, nl_event_cb cb, void *data)
 {
 	char control[CMSG_SPACE(sizeof(int))] __attribute__((aligned(sizeof(size_t))));
 	struct sockaddr_nl peer;
 	struct iovec iov = { .iov_base = nl->rx, .iov_len = sizeof(nl->rx) };
-	int fd = mnl_socket_get_fd(nl->sk);
+	int fd;
 
+	if (nl_dry_run)
+		return listen_dry(nl, cb, data);
+	fd = mnl_socket_get_fd(nl->sk);
 	for (;;) {
 		struct msghdr msg = {
 			.msg_name = &peer, .msg_namelen = sizeof(peer),
@@ -130,7 +148,8 @@ int nl_replay(FILE *f, nl_event_cb cb, void *data)
 			return -1;
 		len = u.nlh.nlmsg_len;
 		if (len < sizeof(u.nlh) || len > sizeof(u.buf)) {
-			fprintf(stderr, "!!!malformed message: len=%zu @%ld\n", len, ftell(f));
+			/* iproute2 prints the length as a signed int */
+			fprintf(stderr, "!!!malformed message: len=%d @%ld\n", (int)len, ftell(f));
 			return -1;
 		}
 		if (read_whole(f, u.buf + sizeof(u.nlh), NLMSG_ALIGN(len) - sizeof(u.nlh)) < 0)
