@@ -127,8 +127,13 @@ def known_match(known, words, res=None):
 def unsafe(words):
     """Commands never run: monitors block; a live PID after `netns` or
     `attach` would reach the outer sandbox's namespaces (shared by both
-    twins).  The pools never produce these; mutations might."""
+    twins); a proxy neighbour without a device outlives its namespace
+    (kernel 6.18 leaks it into later namespaces that get the same
+    address: everyone's, not only the fuzzer's).  The pools never produce
+    these; mutations might."""
     t = [w[0] for w in words]
+    if "dev" not in t and any(w and "proxy".startswith(w) for w in t):
+        return True
     for i, w in enumerate(t):
         if w and "monitor".startswith(w):
             return True
