@@ -24,6 +24,7 @@ import os
 import random
 import re
 import shlex
+import signal
 import sys
 import time
 
@@ -127,8 +128,13 @@ def known_match(known, words, res=None):
 def unsafe(words):
     """Commands never run: monitors block; a live PID after `netns` or
     `attach` would reach the outer sandbox's namespaces (shared by both
-    twins).  The pools never produce these; mutations might."""
+    twins); a proxy neighbour without a device outlives its namespace
+    (kernel 6.18 leaks it into later namespaces that get the same
+    address: everyone's, not only the fuzzer's).  The pools never produce
+    these; mutations might."""
     t = [w[0] for w in words]
+    if "dev" not in t and any(w and "proxy".startswith(w) for w in t):
+        return True
     for i, w in enumerate(t):
         if w and "monitor".startswith(w):
             return True
@@ -412,6 +418,8 @@ def main():
         print("difffuzz: run it inside tests/sandbox (make difffuzz)", file=sys.stderr)
         return 2
     fz = Fuzzer(args)
+    signal.signal(signal.SIGTERM, request_stop)
+    signal.signal(signal.SIGINT, request_stop)
     try:
         if args.repro is not None:
             words = [(w, "kw", None, w) for w in args.repro]
@@ -422,6 +430,15 @@ def main():
         return fuzz(fz, args)
     finally:
         fz.pool.close()
+
+
+stop_requested = False
+
+
+def request_stop(signum, frame):
+    """SIGTERM or SIGINT: finish the command in hand, then report."""
+    global stop_requested
+    stop_requested = True
 
 
 def draw(gen, g, ci):
@@ -450,9 +467,14 @@ def fuzz(fz, args):
           (args.seed, args.n, " ".join(g.objects),
            ", ipbox words: " + " ".join(sorted(g.ipbox_words)) if g.ipbox_words else ""))
     sys.stdout.flush()
+    done = 0
     for i in range(args.n):
         if i and i % 500 == 0:
             progress(i, counts, t0, fz)
+        if stop_requested:
+            print("difffuzz: stopped after %d commands" % i)
+            break
+        done = i + 1
         obj, words = draw(gen, g, args.ci)
         res = fz.check(words)
         verdict = "same"
@@ -512,17 +534,17 @@ def fuzz(fz, args):
             fjson.write(json.dumps(f) + "\n")
         fjson.close()
         log.close()
-        write_summary(os.path.join(out, "summary.md"), distinct, counts, elapsed, fz, args)
+        write_summary(os.path.join(out, "summary.md"), distinct, counts, elapsed, done, args)
     by_class = collections.Counter(f["class"] for f in distinct.values())
     print("difffuzz: %d commands in %.0fs (%.1f/s; %d runs with minimising, %d twin pairs, "
           "%d discarded): %d same, %d documented, %d flaky, %d differ; %d distinct differences%s" %
-          (args.n, elapsed, args.n / elapsed, fz.runs, fz.pool.spawned, fz.pool.discarded,
+          (done, elapsed, done / elapsed, fz.runs, fz.pool.spawned, fz.pool.discarded,
            counts["same"],
            counts["known"], counts["flaky"], counts["diff"], len(distinct),
            (" (" + ", ".join("%s %d" % kv for kv in sorted(by_class.items())) + ")")
            if distinct else ""))
     failed = counts["diff"]
-    print("difffuzz: %d passed, %d failed" % (args.n - failed, failed))
+    print("difffuzz: %d passed, %d failed" % (done - failed, failed))
     return 1 if failed else 0
 
 
@@ -533,10 +555,10 @@ def progress(n, counts, t0, fz):
     sys.stdout.flush()
 
 
-def write_summary(path, distinct, counts, elapsed, fz, args):
+def write_summary(path, distinct, counts, elapsed, done, args):
     with open(path, "w") as f:
         f.write("# difffuzz: seed %d, %d commands, %.0f s (%.1f/s)\n\n" %
-                (args.seed, args.n, elapsed, args.n / elapsed))
+                (args.seed, done, elapsed, done / elapsed))
         f.write("same %d, documented %d, flaky %d, differ %d; %d distinct\n" %
                 (counts["same"], counts["known"], counts["flaky"], counts["diff"],
                  len(distinct)))
