@@ -87,6 +87,22 @@ int arg_u32(const char *s, uint32_t *v, int base)
 	return 0;
 }
 
+/* The same in 64 bits (get_u64). */
+int arg_u64(const char *s, uint64_t *v, int base)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, base);
+	if (*end || errno)
+		return -1;
+	*v = n;
+	return 0;
+}
+
 int arg_i32(const char *s, int32_t *v, int base)
 {
 	long long n;

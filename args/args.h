@@ -56,6 +56,7 @@ int arg_duplicate(const char *key, const char *arg);
 int arg_garbage(const char *key, const char *arg);
 int arg_incomplete(void);
 int arg_u32(const char *s, uint32_t *v, int base);
+int arg_u64(const char *s, uint64_t *v, int base);
 int arg_i32(const char *s, int32_t *v, int base);
 
 #endif

@@ -23,7 +23,7 @@ static const struct verb objects[] = {
 	{ "amt", NULL },
 	{ "maddress", NULL },
 	{ "route", do_route },
-	{ "rule", NULL },
+	{ "rule", do_rule },
 	{ "neighbor", do_neigh },
 	{ "neighbour", do_neigh },
 	{ "ntable", NULL },
@@ -35,12 +35,12 @@ static const struct verb objects[] = {
 	{ "macsec", NULL },
 	{ "tunnel", NULL },
 	{ "tunl", NULL },
-	{ "tuntap", NULL },
+	{ "tuntap", do_tuntap },
 	{ "tap", NULL },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
 	{ "tcp_metrics", NULL },
-	{ "monitor", NULL },
+	{ "monitor", do_monitor },
 	{ "xfrm", NULL },
 	{ "mroute", NULL },
 	{ "mrule", NULL },
@@ -48,7 +48,7 @@ static const struct verb objects[] = {
 	{ "netconf", NULL },
 	{ "vrf", NULL },
 	{ "sr", NULL },
-	{ "nexthop", NULL },
+	{ "nexthop", do_nexthop },
 	{ "mptcp", NULL },
 	{ "ioam", NULL },
 	{ "stats", NULL },
@@ -64,6 +64,8 @@ static const struct applet applets[] = {
 	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
+	{ "rule", "rule" }, { "iprule", "rule" }, { "nexthop", "nexthop" },
+	{ "tuntap", "tuntap" }, { "monitor", "monitor" },
 	{ NULL, NULL },
 };
 
@@ -73,12 +75,13 @@ int ipbox_usage(void)
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
-		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
-		"                   netns | route }\n"
+		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
+		"                   neighbour | netns | route | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
 		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
+		"                    -t[imestamp] | -ts[hort] |\n"
 		"                    -b[atch] [filename] | -force |\n"
 		"                    -n[etns] name | -a[ll] |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");
@@ -188,8 +191,10 @@ static const struct {
 	verb_fn run;
 	void (*words)(void);
 } object_words[] = {
-	{ do_address, address_words }, { do_route, route_words }, { do_neigh, neigh_words },
-	{ do_link, link_words }, { do_netns, netns_words }, { do_nat, nat_words },
+	{ do_address, words_address }, { do_route, words_route }, { do_neigh, words_neigh },
+	{ do_link, words_link }, { do_netns, words_netns }, { do_nat, words_nat },
+	{ do_rule, words_rule }, { do_nexthop, words_nexthop }, { do_monitor, words_monitor },
+	{ do_tuntap, words_tuntap },
 };
 
 int ipbox_words(const char *object)

@@ -16,6 +16,8 @@ struct ipbox {
 	int stats;		/* -s, repeatable */
 	int details;		/* -d */
 	int human;		/* -h */
+	int timestamp;		/* -t, -ts: monitor events carry the time */
+	bool tshort;		/* -ts[hort]: one-line ISO form */
 	bool oneline, brief, json, pretty, all, force, numeric, resolve;
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
@@ -37,16 +39,26 @@ int rt_talk(struct ipbox *ib, struct nlreq *req);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
+/* One RTM_NEWNSID or RTM_DELNSID message as `netns list-id` prints it
+ * (for ip monitor); -1 without a socket to name it. */
+int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
+int do_rule(struct ipbox *ib, int argc, char **argv);
+int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
+int do_tuntap(struct ipbox *ib, int argc, char **argv);
+int do_monitor(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
  * iproute2's report of a failed batch line, for every kind of line. */
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno);
+/* batch_split's failures (negative), printed by batch_split_error. */
+enum { BATCH_TOO_MANY = -1, BATCH_UNTERMINATED = -2 };
 int batch_split(char *line, char *argv[], int max);
+void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);

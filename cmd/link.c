@@ -1031,8 +1031,8 @@ int do_link(struct ipbox *ib, int argc, char **argv)
 	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
 }
 
-void link_words(void)
+void words_link(void)
 {
 	WORDS_TABLE("verb", link_verbs, word);
-	link_kind_words();
+	words_link_kinds();
 }

@@ -1043,7 +1043,7 @@ void link_kind_print(const struct link_kind *k, struct printer *p, const struct 
 
 /* The kinds with a table ("kind KIND"), then the words `link add|set ...
  * type KIND` takes ("kind.KIND WORD"). */
-void link_kind_words(void)
+void words_link_kinds(void)
 {
 	const char *slave;
 

@@ -740,14 +740,14 @@ static int find_entry(const struct nat_entry *e, void *data)
 	/* dnat's twin follows it: the output chain is listed after dstnat. */
 	if (f->want_twin) {
 		if (ours && e->chain == NAT_CHAIN_DSTNAT_OUT && !strcmp(e->tag, f->twin_tag)) {
-			f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
+			nat_ref_of(&f->refs[f->n++], e);
 			f->want_twin = false;
 		}
 		return 0;
 	}
 	if (f->n || !find_names(f, e, ours))
 		return 0;
-	f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
+	nat_ref_of(&f->refs[f->n++], e);
 	if (ours && e->chain == NAT_CHAIN_DSTNAT) {
 		f->want_twin = true;
 		snprintf(f->twin_tag, sizeof(f->twin_tag), "%s", e->tag);
@@ -1007,8 +1007,8 @@ static bool run_touches(const struct nat_batch *nb, const struct change *c)
 			return true;
 		for (int j = 0; o->op == OP_DEL && j < o->f.n; j++)
 			for (int k = 0; k < c->f.n; k++)
-				if (o->f.refs[j].chain == c->f.refs[k].chain &&
-				    o->f.refs[j].handle == c->f.refs[k].handle)
+				if (o->f.refs[j].handle == c->f.refs[k].handle &&
+				    !strcmp(o->f.refs[j].chain, c->f.refs[k].chain))
 					return true;
 	}
 	return false;
@@ -1110,7 +1110,7 @@ int nat_batch_line(struct ipbox *ib, struct nat_batch **pnb, const char *file, i
 	return run_take(ib, nb, file, lineno, op, argc - 2, argv + 2);
 }
 
-void nat_words(void)
+void words_nat(void)
 {
 	WORDS_TABLE("verb", nat_verbs, word);
 	WORDS_TABLE("keyword", keywords, word);

@@ -1,6 +1,6 @@
 /* ip neigh: the ARP and NDISC caches (and proxy entries), with
  * iproute2's words, output and errors. */
-#include "ipbox.h"
+#include "neigh.h"
 
 #include <errno.h>
 #include <net/if_arp.h>
@@ -221,7 +221,7 @@ static bool neigh_selected(struct neigh_show *s, const struct nlmsghdr *nlh, con
 	       neigh_filter_ok(&s->f, mnl_nlmsg_get_payload(nlh), tb);
 }
 
-static int neigh_show_one(const struct nlmsghdr *nlh, void *data)
+int neigh_show_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct neigh_show *s = data;
 	const struct nlattr *tb[NDA_MAX + 1];
@@ -388,7 +388,20 @@ static struct neigh_show *neigh_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void neigh_show_free(struct neigh_show *s)
+/* ip monitor's view: every state, the device's (0: all); a device
+ * named leaves `dev` out of the lines, as show's filter does. */
+struct neigh_show *neigh_events_new(struct ipbox *ib, int ifindex)
+{
+	struct neigh_show *s = neigh_show_new(ib);
+
+	if (s) {
+		s->f.state = ~0u;
+		s->f.index = ifindex;
+	}
+	return s;
+}
+
+void neigh_show_free(struct neigh_show *s)
 {
 	ifcache_close(&s->ifc);
 	free(s);
@@ -652,7 +665,7 @@ int do_neigh(struct ipbox *ib, int argc, char **argv)
 	return verb_run(ib, neigh_verbs, "neigh", neigh_show, argc, argv);
 }
 
-void neigh_words(void)
+void words_neigh(void)
 {
 	WORDS_TABLE("verb", neigh_verbs, word);
 	WORDS_TABLE("keyword", neigh_flag_words, word);

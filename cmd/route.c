@@ -453,7 +453,7 @@ static void route_request(struct nlreq *req, void *data)
 		nlreq_put_u32(req, RTA_OIF, (uint32_t)s->f.oif);
 }
 
-static struct route_show *route_show_new(struct ipbox *ib)
+struct route_show *route_show_new(struct ipbox *ib)
 {
 	struct route_show *s = calloc(1, sizeof(*s));
 
@@ -466,9 +466,10 @@ static struct route_show *route_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void route_show_free(struct route_show *s)
+void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
+	nh_lookup_close(&s->nhl);
 	free(s);
 }
 
@@ -559,6 +560,7 @@ struct route_mod {
 	bool dst_ok, gw_ok, scope_ok, type_ok;
 	uint32_t mx[RTAX_MAX + 1];
 	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+	uint32_t nhid;			/* a nexthop object, 0: none */
 	const char *cc;			/* RTAX_CC_ALGO, a string */
 };
 
@@ -821,6 +823,18 @@ static int mod_onlink(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
+/* A nexthop object (ip nexthop) in place of a gateway and device. */
+static int mod_nhid(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &m->nhid, 0) < 0)
+		return arg_invalid("\"id\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_NH_ID, m->nhid);
+	return 0;
+}
+
 static int mod_proto(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -916,7 +930,8 @@ static const struct mod_word {
 	{ "metric", false, mod_metric },
 	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
 	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
-	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },
+	{ "onlink", true, mod_onlink }, { "nhid", true, mod_nhid },
+	{ "protocol", false, mod_proto },
 	{ "table", false, mod_table }, { "dev", true, mod_dev },
 	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
 };
@@ -1042,7 +1057,7 @@ static void default_scope(struct route_mod *m, bool del, bool nexthops)
 	else if (r->rtm_type == RTN_UNICAST || r->rtm_type == RTN_UNSPEC) {
 		if (del)
 			r->rtm_scope = RT_SCOPE_NOWHERE;
-		else if (!m->gw_ok && !nexthops)
+		else if (!m->gw_ok && !nexthops && !m->nhid)
 			r->rtm_scope = RT_SCOPE_LINK;
 	}
 }
@@ -1292,11 +1307,11 @@ int do_route(struct ipbox *ib, int argc, char **argv)
 	return verb_run(ib, route_verbs, "route", route_show, argc, argv);
 }
 
-void route_words(void)
+void words_route(void)
 {
 	WORDS_TABLE("verb", route_verbs, word);
 	WORDS_TABLE("keyword", filter_words, word);
 	WORDS_TABLE("keyword", mod_words, word);
 	WORDS_TABLE("keyword", metric_words, word);
-	route_type_words();
+	words_route_types();
 }

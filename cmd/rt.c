@@ -34,6 +34,12 @@ static const char *rt_change_what(uint16_t type)
 	case RTM_NEWNEIGH:
 	case RTM_DELNEIGH:
 		return "neigh change";
+	case RTM_NEWRULE:
+	case RTM_DELRULE:
+		return "rule change";
+	case RTM_NEWNEXTHOP:
+	case RTM_DELNEXTHOP:
+		return "nexthop change";
 	default:
 		return "link change";
 	}

@@ -2,6 +2,7 @@
  * and the completions' tests read what the parsers read instead of
  * grepping C.  One word a line, "CLASS WORD", in table order:
  *   verb        a verb of the object's verb table
+ *   verb.VERB   a verb of VERB's own verb table (nexthop bucket)
  *   keyword     a word a parser takes (a selector, an option, a flag)
  *   value       a word taken as a value (a type, a state, a protocol)
  *   kind        a link kind whose words are a table (cmd/linkkind.c)
@@ -9,7 +10,7 @@
  *   json        a JSON key the object prints besides its keywords
  * and for OBJECT `ip`: option (a global option) and object (a row of the
  * object table, implemented or not: each decides abbreviations).  Each object
- * file has an OBJECT_words() that prints its tables with these macros;
+ * file has an words_OBJECT() that prints its tables with these macros;
  * cmd/dispatch.c maps objects to them.  Hidden: not in the usage. */
 #ifndef IPBOX_WORDS_H
 #define IPBOX_WORDS_H
@@ -34,14 +35,18 @@
 				printf("%s %s\n", (class), (list)[w_i_]);	\
 	} while (0)
 
-void netns_words(void);
-void link_words(void);
-void link_kind_words(void);
-void address_words(void);
-void route_words(void);
-void route_type_words(void);
-void neigh_words(void);
-void nat_words(void);
+void words_netns(void);
+void words_link(void);
+void words_link_kinds(void);
+void words_address(void);
+void words_route(void);
+void words_route_types(void);
+void words_neigh(void);
+void words_nat(void);
+void words_rule(void);
+void words_nexthop(void);
+void words_monitor(void);
+void words_tuntap(void);
 
 /* ipbox --words OBJECT (cmd/dispatch.c): an exit status. */
 int ipbox_words(const char *object);

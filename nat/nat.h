@@ -56,9 +56,13 @@ struct nat_rule {
 /* The chains, in the order rules are listed. */
 enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_CHAINS };
 
+/* NFT_CHAIN_MAXNAMELEN: a chain's name and its NUL. */
+#define NAT_CHAIN_NAME_MAX 256
+
 /* One rule of the table, as read back. */
 struct nat_entry {
-	enum nat_chain chain;
+	enum nat_chain chain;	/* NAT_CHAINS: a chain ipbox did not make */
+	const char *chain_name;	/* its name, shorter than NAT_CHAIN_NAME_MAX */
 	uint64_t handle;
 	const char *tag;	/* its comment, NULL if it has none */
 	uint64_t packets, bytes;	/* its counter, if it has one */
@@ -71,11 +75,15 @@ struct nat_session {
 	uint32_t genid;		/* ruleset generation seen by the last walk */
 };
 
-/* One deletion: the chain and handle of a rule. */
+/* One deletion: the chain (by name: it may be one ipbox did not make)
+ * and handle of a rule. */
 struct nat_ref {
-	enum nat_chain chain;
+	char chain[NAT_CHAIN_NAME_MAX];
 	uint64_t handle;
 };
+
+/* The ref of e. */
+void nat_ref_of(struct nat_ref *ref, const struct nat_entry *e);
 
 int nat_open(struct nat_session *s);
 void nat_close(struct nat_session *s);

@@ -169,7 +169,7 @@ void nat_txn_delete(struct nat_txn *t, const struct nat_ref *refs, int n)
 			t->nomem = true;
 		} else {
 			nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
-			nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[refs[i].chain]);
+			nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, refs[i].chain);
 			nftnl_rule_set_u64(rule, NFTNL_RULE_HANDLE, refs[i].handle);
 			nftnl_rule_nlmsg_build_payload(nlh, rule);
 			txn_next(t, nlh);
@@ -523,11 +523,30 @@ static const char *rule_comment(const uint8_t *ud, uint32_t len)
 	return NULL;
 }
 
+void nat_ref_of(struct nat_ref *ref, const struct nat_entry *e)
+{
+	snprintf(ref->chain, sizeof(ref->chain), "%s", e->chain_name);
+	ref->handle = e->handle;
+}
+
+/* Whether the message is a rule of table inet ipbox that can be named
+ * (a chain whose name fits, a handle): the dump asks for no other, so
+ * anything else is no rule of ours. */
+static bool rule_ours(const struct nlmsghdr *nlh, const struct nlattr *const *tb)
+{
+	const struct nfgenmsg *g = mnl_nlmsg_get_payload(nlh);
+
+	return g->nfgen_family == NFPROTO_INET && tb[NFTA_RULE_TABLE] &&
+	       !strcmp(mnl_attr_get_str(tb[NFTA_RULE_TABLE]), NAT_TABLE) && tb[NFTA_RULE_CHAIN] &&
+	       strlen(mnl_attr_get_str(tb[NFTA_RULE_CHAIN])) < NAT_CHAIN_NAME_MAX && tb[NFTA_RULE_HANDLE];
+}
+
 /* Chain, handle, comment and counter are read here; the expressions go
  * to libnftnl (for nat_entry_is) only in a shape it can take. */
 static int walk_rule(const struct nlmsghdr *nlh, void *data)
 {
 	static const enum mnl_attr_data_type policy[NFTA_RULE_MAX + 1] = {
+		[NFTA_RULE_TABLE] = MNL_TYPE_NUL_STRING,
 		[NFTA_RULE_CHAIN] = MNL_TYPE_NUL_STRING,
 		[NFTA_RULE_HANDLE] = MNL_TYPE_U64,
 		[NFTA_RULE_EXPRESSIONS] = MNL_TYPE_NESTED,
@@ -542,11 +561,13 @@ static int walk_rule(const struct nlmsghdr *nlh, void *data)
 		errno = EBADMSG;
 		return NL_CB_ERROR;
 	}
+	if (!rule_ours(nlh, tb))
+		return NL_CB_OK;
+	e.chain_name = mnl_attr_get_str(tb[NFTA_RULE_CHAIN]);
 	for (int i = 0; i < NAT_CHAINS; i++)
-		if (tb[NFTA_RULE_CHAIN] && !strcmp(mnl_attr_get_str(tb[NFTA_RULE_CHAIN]), nat_chain_names[i]))
+		if (!strcmp(e.chain_name, nat_chain_names[i]))
 			e.chain = i;
-	if (tb[NFTA_RULE_HANDLE])
-		e.handle = be64toh(mnl_attr_get_u64(tb[NFTA_RULE_HANDLE]));
+	e.handle = be64toh(mnl_attr_get_u64(tb[NFTA_RULE_HANDLE]));
 	if (tb[NFTA_RULE_USERDATA])
 		e.tag = rule_comment(mnl_attr_get_payload(tb[NFTA_RULE_USERDATA]),
 				     mnl_attr_get_payload_len(tb[NFTA_RULE_USERDATA]));

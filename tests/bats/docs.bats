@@ -152,21 +152,21 @@ in_completions() {
 
 @test "ipbox --words prints every verb and keyword table of cmd/, so no table escapes these checks" {
 	local all word
-	all=$(for obj in ip netns link address route neigh nat; do
+	all=$(for obj in ip netns link address route neigh nat rule nexthop monitor tuntap; do
 		"$IPBOX" --words $obj || echo "FAILED $obj"
 	done)
 	[[ $all != *FAILED* ]] || fail "$all"
 	# every line is CLASS WORD
-	! grep -vE '^(verb|keyword|value|json|option|object|kind|kind\.[a-z_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
+	! grep -vE '^(verb|verb\.[a-z_]+|keyword|value|json|option|object|kind|kind\.[a-z_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
 	# the rows of every verb table and every { "word", exact, ... } table
 	# (args.h's KEYWORD_FIND shape) in cmd/ are there
 	for word in $(sed -n '/struct verb [a-z_]*\[\] = {/,/^};/p' "$top"/cmd/*.c | grep -oE '\{ "[^"]+"' | cut -d'"' -f2) \
 		$(grep -ohE '\{ "[^"]+", (true|false),' "$top"/cmd/*.c | cut -d'"' -f2); do
 		grep -q " $word\$" <<<"$all" || fail "$word is in a table of cmd/ but not in ipbox --words"
 	done
-	run "$IPBOX" --words rule
+	run "$IPBOX" --words xfrm
 	assert_failure 1
-	assert_output 'Object "rule" is unknown, try "ip help".'
+	assert_output 'Object "xfrm" is unknown, try "ip help".'
 	# abbreviated as objects are
 	[ "$("$IPBOX" --words r)" = "$("$IPBOX" --words route)" ]
 }

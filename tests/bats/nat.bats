@@ -248,6 +248,54 @@ rule_count() {
 	refute_output --partial 10.1.1.1
 }
 
+@test "rules in chains ipbox did not make are unknown rules: deleted by handle, alone and in -batch" {
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	# foreign objects of every kind in ipbox's table, and a table of
+	# another family and one of another name with ipbox's chain names
+	nft add chain inet ipbox mychain
+	nft add rule inet ipbox mychain counter
+	nft add rule inet ipbox mychain ip saddr 10.9.9.9 counter
+	nft add chain inet ipbox mybase '{ type filter hook forward priority 0; }'
+	nft add rule inet ipbox mybase counter accept
+	nft add set inet ipbox myset '{ type ipv4_addr; elements = { 10.1.1.1 }; }'
+	nft add counter inet ipbox mycounter
+	nft add table ip ipbox
+	nft add chain ip ipbox srcnat '{ type nat hook postrouting priority 100; }'
+	nft add rule ip ipbox srcnat oifname eth0 counter masquerade comment '"masquerade oif eth0"'
+	nft add table inet other
+	nft add chain inet other srcnat
+	nft add rule inet other srcnat counter
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^masquerade oif eth0 handle [0-9]+$'
+	assert_line --index 1 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 2 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 3 --regexp '^unknown rule handle [0-9]+$'
+	assert_equal "${#lines[@]}" 4
+	local h1=${lines[1]##* } h2=${lines[2]##* } h3=${lines[3]##* }
+	run "$IPBOX" nat del handle "$h1"
+	assert_success
+	run nft -a list chain inet ipbox mychain
+	refute_output --partial "# handle $h1"
+	assert_output --partial "ip saddr 10.9.9.9 counter packets 0 bytes 0 # handle $h2"
+	printf 'nat del handle %s\nnat del handle %s\n' "$h2" "$h3" >"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_success
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade oif eth0 handle [0-9]+$'
+	# the other tables' rules are no nat rules of ipbox's
+	local other
+	other=$(nft -a list chain inet other srcnat | sed -n 's/.*counter.* # handle //p')
+	run "$IPBOX" nat del handle "$other"
+	assert_failure 1
+	assert_output "Error: no such nat rule."
+	run nft list ruleset
+	assert_output --partial 'oifname "eth0" counter packets 0 bytes 0 masquerade comment "masquerade oif eth0"'
+	assert_output --partial 'chain mychain {'
+	assert_output --partial 'elements = { 10.1.1.1 }'
+	assert_output --partial 'counter mycounter {'
+	assert_equal "$(nft list chain inet other srcnat | grep -c counter)" 1
+}
+
 @test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
 	local i pids=()
 	for i in $(seq 20); do

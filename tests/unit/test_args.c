@@ -82,10 +82,10 @@ static void test_batch_split(void)
 	CHECK(argv[5] == NULL);
 
 	char open_quote[] = "netns add 'x";
-	CHECK(batch_split(open_quote, argv, 8) == -1);
+	CHECK(batch_split(open_quote, argv, 8) == BATCH_UNTERMINATED);
 
 	char many[] = "a b c d e f g h i";
-	CHECK(batch_split(many, argv, 8) == -1);
+	CHECK(batch_split(many, argv, 8) == BATCH_TOO_MANY);
 
 	char blank[] = " \t \n";
 	CHECK(batch_split(blank, argv, 8) == 0);

@@ -213,7 +213,7 @@ static void test_txn_many(void)
 				 .src = v4("10.0.0.0", 24) };
 	struct nat_rule dnat = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
 				 .dport = { 80, 80 }, .to_min = v4("10.0.0.1", 32) };
-	struct nat_ref del = { NAT_CHAIN_SRCNAT, 7 };
+	struct nat_ref del = { "srcnat", 7 };
 	static uint16_t types[1200];
 	struct nat_txn t;
 	int n;
