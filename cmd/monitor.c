@@ -119,11 +119,7 @@ static const struct monitor_word {
 
 static const struct monitor_word *monitor_word_find(const char *w)
 {
-	for (size_t i = 0; i < sizeof(monitor_words) / sizeof(monitor_words[0]); i++)
-		if (monitor_words[i].exact ? !strcmp(w, monitor_words[i].word)
-					   : matches(w, monitor_words[i].word))
-			return &monitor_words[i];
-	return NULL;
+	return KEYWORD_FIND(monitor_words, w);
 }
 
 static int monitor_parse(struct monitor *m, int argc, char **argv)
@@ -625,20 +621,18 @@ static int monitor_replay(struct monitor *m)
 /* Listens until killed: only a failure returns (iproute2's exit 2). */
 static int monitor_listen(struct monitor *m)
 {
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 	int ret = EXIT_FAIL;
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+	if (!nl) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		free(nl);
 		return EXIT_FAIL;
 	}
 	if (monitor_join(m, nl) == 0 && monitor_learn_links(m) == 0) {
 		nl_listen(nl, monitor_event, m);
 		ret = EXIT_KERNEL;
 	}
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return ret;
 }
 
