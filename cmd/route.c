@@ -39,7 +39,7 @@ static int route_usage(void)
 		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
-		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
 		"NH := [ via [ FAMILY ] ADDRESS ]\n"
 		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 ]\n"

@@ -520,7 +520,7 @@ fish_complete() {
 	$IP -n namespace_A link add in_0 type veth peer name in_1
 	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
 	run fish_complete "ipbox "
-	assert_output "$(lines address link nat neighbor netns route help)"
+	assert_output "$(lines address link nat neighbor netns route tuntap monitor help)"
 	run fish_complete "ipbox link set veth_"
 	assert_output "$(lines veth_A veth_B)"
 	run fish_complete "ip link add x type vx"
