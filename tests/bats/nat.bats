@@ -296,6 +296,54 @@ rule_count() {
 	assert_equal "$(nft list chain inet other srcnat | grep -c counter)" 1
 }
 
+@test "a dnat rule and its output twin are one object: either handle deletes both; a lone half shows as incomplete" {
+	local twin pre f=$BATS_TEST_TMPDIR/b
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	run "$IPBOX" nat del handle "$twin"
+	assert_success
+	assert_equal "$(rule_count)" 0
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	echo "nat del handle $twin" >"$f"
+	run "$IPBOX" -batch "$f"
+	assert_success
+	assert_equal "$(rule_count)" 0
+
+	# another tool deletes a half: show says so, in both forms
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	pre=$(nft -a list chain inet ipbox dstnat | sed -n 's/.*dnat.* # handle //p')
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	nft delete rule inet ipbox dstnat_output handle "$twin"
+	run "$IPBOX" nat show
+	assert_output "dnat proto tcp dport 80 to 10.0.0.1 handle $pre incomplete"
+	run "$IPBOX" -j nat show
+	assert_output "[{\"handle\":$pre,\"type\":\"dnat\",\"proto\":\"tcp\",\"dport\":\"80\",\"to\":\"10.0.0.1\",\"incomplete\":true}]"
+	# the line pastes back into del
+	run "$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1 handle "$pre" incomplete
+	assert_success
+	assert_equal "$(rule_count)" 0
+	# replace makes a lone half whole again: one complete rule
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	pre=$(nft -a list chain inet ipbox dstnat | sed -n 's/.*dnat.* # handle //p')
+	nft delete rule inet ipbox dstnat handle "$pre"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+ incomplete$'
+	"$IPBOX" nat replace dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
+	assert_equal "$(rule_count)" 2
+	# two of the same rule: each whole, each deleted whole
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 2
+	refute_output --partial incomplete
+	"$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1
+	assert_equal "$(rule_count)" 2
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
+}
+
 @test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
 	local i pids=()
 	for i in $(seq 20); do
