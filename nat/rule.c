@@ -12,6 +12,7 @@
 #include <linux/netfilter/nf_nat.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 #include <libnftnl/common.h>
 #include <libnftnl/expr.h>
@@ -73,7 +74,7 @@ static void payload(struct nftnl_rule *rule, enum nft_payload_bases base, uint32
 	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
 }
 
-static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a)
+static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a, enum nft_cmp_ops op)
 {
 	/* nft loads only the bytes a prefix covers, the whole address when
 	 * a byte is partly masked; its listing recognises these shapes. */
@@ -98,7 +99,7 @@ static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat
 			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
 		}
 	}
-	cmp(rule, NFT_CMP_EQ, a->a, len);
+	cmp(rule, op, a->a, len);
 }
 
 /* tcp/udp sport or dport: one port is ==, a range is >= and <=. */
@@ -213,7 +214,33 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
 }
 
-static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
+/* dnat without dst is for packets addressed to the host itself (as
+ * Docker and netavark: fib daddr type local), so the host's own traffic
+ * to other hosts keeps its destination.  In output, connections to the
+ * loopback addresses keep theirs too (Docker's ! -d 127.0.0.0/8): a
+ * packet from 127.0.0.1 cannot leave the host. */
+static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+{
+	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
+	static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
+	int v6 = r->family == AF_INET6;
+	uint32_t local = RTN_LOCAL;
+	struct nftnl_expr *e;
+
+	if (r->kind != NAT_DNAT || r->dst.family)
+		return;
+	if (m->chain == NAT_CHAIN_DSTNAT_OUT)
+		prefix_match(rule, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
+	e = expr(rule, "fib");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_RESULT, NFT_FIB_RESULT_ADDRTYPE);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_FLAGS, NFTA_FIB_F_DADDR);
+	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
+}
+
+static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;
 	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
@@ -222,9 +249,12 @@ static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
 		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
-	prefix_match(rule, ip_hdr[v6].saddr, &r->src);
-	prefix_match(rule, ip_hdr[v6].daddr, &r->dst);
-	ifname_match(rule, NFT_META_IIFNAME, r->iif);
+	prefix_match(rule, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
+	prefix_match(rule, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
+	local_match(rule, r, m);
+	/* The host's own packets come in by no interface: no iif in output. */
+	if (m->chain != NAT_CHAIN_DSTNAT_OUT)
+		ifname_match(rule, NFT_META_IIFNAME, r->iif);
 	ifname_match(rule, NFT_META_OIFNAME, r->oif);
 	if (r->proto >= 0)
 		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
@@ -238,8 +268,11 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 		m[0] = (struct nat_member){ NAT_CHAIN_SRCNAT };
 		return 1;
 	}
-	/* Forwarded traffic meets prerouting, the host's own output. */
+	/* Forwarded traffic meets prerouting, the host's own output; a rule
+	 * for what comes in by one interface is none of the host's own. */
 	m[0] = (struct nat_member){ NAT_CHAIN_DSTNAT };
+	if (r->iif[0])
+		return 1;
 	m[1] = (struct nat_member){ NAT_CHAIN_DSTNAT_OUT };
 	return 2;
 }
@@ -254,7 +287,7 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 	nftnl_rule_set_u32(rule, NFTNL_RULE_FAMILY, NFPROTO_INET);
 	nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
 	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[m->chain]);
-	matches(rule, r);
+	matches(rule, r, m);
 	expr(rule, "counter");
 	if (r->kind == NAT_MASQUERADE)
 		masquerade(rule, r);

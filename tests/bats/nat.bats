@@ -178,6 +178,49 @@ rule_count() {
 	assert_equal "${#lines[@]}" 2
 }
 
+@test "dnat without dst takes what is addressed to the host: the host's connections to others keep their destination" {
+	lan_setup
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	listen b 80 "hello from b"
+	listen remote 80 "hello from remote"
+	socat TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr SYSTEM:"echo hello from lo" &
+	run "$IPBOX" nat add dnat proto tcp dport 80 to 192.168.1.2
+	assert_success
+	# the host to a third host, and a LAN host through it: untouched
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	# the host to its own loopback: untouched (a packet from 127.0.0.1
+	# cannot leave), to its own address: forwarded
+	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
+	assert_output "hello from lo"
+	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	# the remote to the host's address: forwarded
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 '
+	run nft list chain inet ipbox dstnat_output
+	assert_output --partial 'ip daddr != 127.0.0.0/8 fib daddr type local tcp dport 80 counter packets 1 '
+
+	# iif: only what comes in by that interface, so no output twin
+	"$IPBOX" nat flush
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 80 to 192.168.1.2
+	run nft list chain inet ipbox dstnat_output
+	refute_output --partial dnat
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat iif eth0 proto tcp dport 80 to 192.168.1.2 handle [0-9]+$'
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_failure
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+}
+
 @test "show prints the words add takes; they paste back into del" {
 	local rules=(
 		"masquerade src 192.168.1.0/24 oif eth0"

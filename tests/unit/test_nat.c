@@ -112,8 +112,15 @@ static void test_dnat_both_chains(void)
 			      .to_min = v4("192.168.1.2", 32), .to_ports = { 80, 80 } };
 	struct nat_rule other = r;
 
+	struct nat_member m[NAT_MEMBERS_MAX];
+
 	other.dport = (struct nat_ports){ 8081, 8081 };
 	check_kind(&r, &other);
+	/* iif: none of the host's own traffic, no twin */
+	CHECK(nat_rule_members(&r, m) == 1 && m[0].chain == NAT_CHAIN_DSTNAT);
+	r.iif[0] = other.iif[0] = '\0';
+	check_kind(&r, &other);
+	CHECK(nat_rule_members(&r, m) == 2 && m[1].chain == NAT_CHAIN_DSTNAT_OUT);
 }
 
 static void test_ipv6(void)
