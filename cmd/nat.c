@@ -589,17 +589,28 @@ static void print_word(const char *key, const char *val, void *data)
 	print_string(p, PRINT_ANY, key, "%s", val);
 }
 
+/* The words of a tag nat_recognise took (canonical: each keyword known,
+ * each value after its keyword), as rule_words gives them. */
+static void print_tag(struct printer *p, const char *tag)
+{
+	char words[NAT_TAG_MAX], *save = NULL, *w;
+	const struct keyword *k;
+
+	snprintf(words, sizeof(words), "%s", tag);
+	w = strtok_r(words, " ", &save);
+	print_string(p, PRINT_ANY, "type", "%s", w);
+	while ((w = strtok_r(NULL, " ", &save)) && (k = keyword_find(w)))
+		print_word(k->word, k->value ? strtok_r(NULL, " ", &save) : NULL, p);
+}
+
 /* One object: its words and handle; `incomplete` when some of its nft
  * rules are missing (deleted by another tool): show never pretends. */
 static void show_object(struct printer *p, int stats, const struct nat_object *o)
 {
-	struct nat_rule r;
-
 	print_open_object(p, NULL);
 	print_u64(p, PRINT_JSON, "handle", NULL, o->handle);
-	if (o->tag && nat_recognise(o->tag, &r, NULL)) {
-		print_string(p, PRINT_ANY, "type", "%s", kind_names[r.kind]);
-		rule_words(&r, print_word, p);
+	if (o->tag) {
+		print_tag(p, o->tag);	/* read back by nat_recognise */
 	} else {
 		print_string(p, PRINT_ANY, "type", "%s rule", "unknown");
 	}

@@ -21,6 +21,7 @@ struct rec {
 
 struct obj {
 	uint32_t tag;		/* offset of its words in the arena; NAT_NONE: not ipbox's */
+	uint32_t hash;		/* of its words */
 	uint32_t first, last;	/* its records; NAT_NONE while only queued */
 	uint32_t same;		/* the next object with the same words */
 	uint64_t present;	/* a bit per member found */
@@ -116,11 +117,11 @@ static uint32_t arena_put(struct nat_index *ix, const char *s)
 
 static uint32_t hash_str(const char *s)
 {
-	uint32_t h = 2166136261u;	/* FNV-1a */
+	uint64_t h = 14695981039346656037ull;	/* FNV-1a, its high bits mixed down */
 
 	while (*s)
-		h = (h ^ (uint8_t)*s++) * 16777619u;
-	return h;
+		h = (h ^ (uint8_t)*s++) * 1099511628211ull;
+	return (uint32_t)((h * 0x9e3779b97f4a7c15ull) >> 32);
 }
 
 static uint32_t hash_u64(uint64_t v)
@@ -133,16 +134,17 @@ static const char *obj_tag(const struct nat_index *ix, const struct obj *o)
 	return o->tag == NAT_NONE ? NULL : ix->arena + o->tag;
 }
 
-/* The slot of words tag: the one holding its first object, or the empty
- * one where it would go. */
-static uint32_t *tag_slot(const struct nat_index *ix, const char *tag)
+/* The slot of words tag (of this hash): the one holding its first
+ * object, or the empty one where it would go. */
+static uint32_t *tag_slot(const struct nat_index *ix, const char *tag, uint32_t hash)
 {
 	uint32_t mask = ix->tag_slots - 1;
 
-	for (uint32_t i = hash_str(tag) & mask;; i = (i + 1) & mask) {
+	for (uint32_t i = hash & mask;; i = (i + 1) & mask) {
 		uint32_t *slot = &ix->by_tag[i];
+		const struct obj *o = *slot == NAT_NONE ? NULL : &ix->objs[*slot];
 
-		if (*slot == NAT_NONE || !strcmp(obj_tag(ix, &ix->objs[*slot]), tag))
+		if (!o || (o->hash == hash && !strcmp(obj_tag(ix, o), tag)))
 			return slot;
 	}
 }
@@ -181,7 +183,7 @@ static bool rehash(struct nat_index *ix, uint32_t **table, uint32_t *slots, uint
 	if (table == &ix->by_tag) {
 		for (uint32_t i = 0; i < ix->nobjs; i++)
 			if (ix->objs[i].tag != NAT_NONE) {
-				uint32_t *slot = tag_slot(ix, obj_tag(ix, &ix->objs[i]));
+				uint32_t *slot = tag_slot(ix, obj_tag(ix, &ix->objs[i]), ix->objs[i].hash);
 
 				if (*slot == NAT_NONE)
 					*slot = i;
@@ -195,7 +197,7 @@ static bool rehash(struct nat_index *ix, uint32_t **table, uint32_t *slots, uint
 
 /* ---- objects and records ------------------------------------------- */
 
-static uint32_t obj_new(struct nat_index *ix, const char *tag, int members)
+static uint32_t obj_new(struct nat_index *ix, const char *tag, uint32_t hash, int members)
 {
 	struct obj *o;
 	uint32_t id;
@@ -206,10 +208,10 @@ static uint32_t obj_new(struct nat_index *ix, const char *tag, int members)
 		return NAT_NONE;
 	id = ix->nobjs;
 	o = &ix->objs[id];
-	*o = (struct obj){ .tag = NAT_NONE, .first = NAT_NONE, .last = NAT_NONE, .same = NAT_NONE,
-			   .members = (uint8_t)members };
+	*o = (struct obj){ .tag = NAT_NONE, .hash = hash, .first = NAT_NONE, .last = NAT_NONE,
+			   .same = NAT_NONE, .members = (uint8_t)members };
 	if (tag) {
-		uint32_t *slot = tag_slot(ix, tag), prev;
+		uint32_t *slot = tag_slot(ix, tag, hash), prev;
 
 		o->tag = arena_put(ix, tag);	/* may move the arena: after tag_slot */
 		if (o->tag == NAT_NONE)
@@ -282,12 +284,12 @@ static const char *chain_name(const struct nat_index *ix, uint16_t chain)
  * rule added twice is two objects), else a new one. */
 static uint32_t obj_for(struct nat_index *ix, const char *tag, int member, int members)
 {
-	uint32_t id = *tag_slot(ix, tag);
+	uint32_t hash = hash_str(tag), id = *tag_slot(ix, tag, hash);
 
 	for (; id != NAT_NONE; id = ix->objs[id].same)
 		if (!(ix->objs[id].present & (1ull << member)))
 			return id;
-	return obj_new(ix, tag, members);
+	return obj_new(ix, tag, hash, members);
 }
 
 static int read_entry(const struct nat_entry *e, void *data)
@@ -307,7 +309,7 @@ static int read_entry(const struct nat_entry *e, void *data)
 		return -1;
 	if (!ix->tag_slots && !rehash(ix, &ix->by_tag, &ix->tag_slots, 1))
 		return -1;
-	id = member < 0 ? obj_new(ix, NULL, 1) : obj_for(ix, e->tag, member, members);
+	id = member < 0 ? obj_new(ix, NULL, 0, 1) : obj_for(ix, e->tag, member, members);
 	if (id != NAT_NONE)
 		rec_add(ix, id, member < 0 ? 0 : member, e, chain);
 	return ix->nomem ? -1 : 0;
@@ -361,7 +363,7 @@ static uint32_t live_from(const struct nat_index *ix, uint32_t id)
 
 uint32_t nat_index_by_words(const struct nat_index *ix, const char *tag)
 {
-	return ix->tag_slots ? live_from(ix, *tag_slot(ix, tag)) : NAT_NONE;
+	return ix->tag_slots ? live_from(ix, *tag_slot(ix, tag, hash_str(tag))) : NAT_NONE;
 }
 
 uint32_t nat_index_next_words(const struct nat_index *ix, uint32_t id)
@@ -396,7 +398,7 @@ bool nat_index_add(struct nat_index *ix, const struct nat_rule *r, const char *t
 {
 	struct nat_member m[NAT_MEMBERS_MAX];
 	bool noted = (ix->tag_slots || rehash(ix, &ix->by_tag, &ix->tag_slots, 1)) &&
-		     obj_new(ix, tag, nat_rule_members(r, m)) != NAT_NONE;
+		     obj_new(ix, tag, hash_str(tag), nat_rule_members(r, m)) != NAT_NONE;
 
 	if (t) {
 		nat_txn_add(t, r, tag);

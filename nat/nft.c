@@ -336,23 +336,26 @@ static int genid_answer(const struct nlmsghdr *nlh, void *data)
  * rule of any shape has its packets and bytes. */
 static void entry_counter(struct nat_entry *e, const struct nlattr *exprs)
 {
-	static const enum mnl_attr_data_type expr_policy[NFTA_EXPR_MAX + 1] = {
-		[NFTA_EXPR_NAME] = MNL_TYPE_NUL_STRING,
-		[NFTA_EXPR_DATA] = MNL_TYPE_NESTED,
-	};
 	static const enum mnl_attr_data_type ctr_policy[NFTA_COUNTER_MAX + 1] = {
 		[NFTA_COUNTER_BYTES] = MNL_TYPE_U64,
 		[NFTA_COUNTER_PACKETS] = MNL_TYPE_U64,
 	};
-	const struct nlattr *x[NFTA_EXPR_MAX + 1], *c[NFTA_COUNTER_MAX + 1];
-	const struct nlattr *elem;
+	static const char counter[] = "counter";
+	const struct nlattr *c[NFTA_COUNTER_MAX + 1];
+	const struct nlattr *elem, *a, *name, *data;
 
 	mnl_attr_for_each_nested(elem, exprs) {
-		attr_parse_nested(x, NFTA_EXPR_MAX, expr_policy, elem);
-		if (!x[NFTA_EXPR_NAME] || strcmp(mnl_attr_get_str(x[NFTA_EXPR_NAME]), "counter") ||
-		    !x[NFTA_EXPR_DATA])
+		name = data = NULL;
+		mnl_attr_for_each_nested(a, elem) {
+			if (mnl_attr_get_type(a) == NFTA_EXPR_NAME)
+				name = a;
+			else if (mnl_attr_get_type(a) == NFTA_EXPR_DATA)
+				data = a;
+		}
+		if (!name || !data || mnl_attr_get_payload_len(name) != sizeof(counter) ||
+		    memcmp(mnl_attr_get_payload(name), counter, sizeof(counter)))
 			continue;
-		attr_parse_nested(c, NFTA_COUNTER_MAX, ctr_policy, x[NFTA_EXPR_DATA]);
+		attr_parse_nested(c, NFTA_COUNTER_MAX, ctr_policy, data);
 		if (c[NFTA_COUNTER_PACKETS])
 			e->packets = be64toh(mnl_attr_get_u64(c[NFTA_COUNTER_PACKETS]));
 		if (c[NFTA_COUNTER_BYTES])

@@ -412,18 +412,22 @@ static bool member_is(const struct nat_entry *e, const struct nat_rule *r, const
 	const struct nlattr *exprs;
 	struct nlmsghdr *nlh;
 
+	bool same;
+
 	if (!want)
 		return false;
-	/* nests compared as bytes keep their padding: zeroed, as the
-	 * kernel's is */
-	memset(msg.buf, 0, sizeof(msg.buf));
+	/* A nest compared as bytes keeps its padding: zero, as the kernel's
+	 * is.  The buffer is all zero before each build and made so again
+	 * after it (a rule is far smaller than the buffer). */
 	nlh = nftnl_nlmsg_build_hdr(msg.buf, NFT_MSG_NEWRULE, NFPROTO_INET, 0, 0);
 	nftnl_rule_nlmsg_build_payload(nlh, want);
 	nftnl_rule_free(want);
 	exprs = attr_find((const char *)mnl_nlmsg_get_payload(nlh) + MNL_ALIGN(sizeof(struct nfgenmsg)),
 			  (int)(mnl_nlmsg_get_payload_len(nlh) - MNL_ALIGN(sizeof(struct nfgenmsg))),
 			  NFTA_RULE_EXPRESSIONS);
-	return exprs && exprs_same(exprs, e->exprs);
+	same = exprs && exprs_same(exprs, e->exprs);
+	memset(msg.buf, 0, NLMSG_ALIGN(nlh->nlmsg_len));
+	return same;
 }
 
 int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r)

@@ -754,6 +754,30 @@ batch_same() {
 	batch_same "$f"
 	run "$IPBOX" nat show
 	assert_output --regexp '^masquerade oif b0 handle [0-9]+'$'\n''masquerade oif a0 handle [0-9]+'$'\n''snat oif b0 to 198.51.100.1 handle [0-9]+$'
+
+	# lookups in the run's index: dnat pairs, duplicates, handles of
+	# twins, rules the run deleted or added
+	cat >"$f" <<-'EOF2'
+	nat add dnat proto tcp dport 80 to 10.0.0.1
+	nat add dnat proto tcp dport 80 to 10.0.0.1
+	nat add masquerade oif a0
+	nat show
+	nat del handle 5
+	nat replace dnat proto tcp dport 80 to 10.0.0.1
+	nat del dnat proto tcp dport 80 to 10.0.0.1
+	nat del dnat proto tcp dport 80 to 10.0.0.1
+	nat replace masquerade oif a0
+	nat del masquerade oif a0
+	nat replace masquerade oif a0
+	nat add masquerade oif a0
+	nat del masquerade oif a0
+	nat del handle 4
+	nat del handle 7
+	nat replace dnat proto tcp dport 81 to 10.0.0.1
+	nat del dnat proto tcp dport 81 to 10.0.0.1
+	nat show
+	EOF2
+	batch_same "$f" -force
 }
 
 @test "-batch: a failing nat line stops the batch, earlier lines applied; -force goes on" {
