@@ -198,6 +198,21 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
+/* ip monitor: one nsid event as list-id prints it, with the name the
+ * peer has in /run/netns now. */
+int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh)
+{
+	struct list_id l = { .p = ib->pr, .nsid_filter = -1 };
+
+	l.names.nl = rt_socket(ib);
+	if (!l.names.nl)
+		return -1;
+	netns_foreach(nsid_names_add, &l.names);
+	list_id_print(nlh, &l);
+	free(l.names.v);
+	return 0;
+}
+
 static int parse_nsid_arg(const char *key, const char *val, int *out)
 {
 	char msg[64];
@@ -482,15 +497,13 @@ static int netns_pids(struct ipbox *ib, int argc, char **argv)
 
 /* ---- exec ---------------------------------------------------------- */
 
-/* Enter NAME and replace this process with argv; only returns on error. */
+/* Enter NAME and replace this process with argv; only returns on error.
+ * The program gets what execve passes on: the ambient capabilities, as
+ * with iproute2 (file capabilities went at start, see caps/). */
 static int exec_in(const char *name, char **argv)
 {
 	if (netns_switch(name) < 0)
 		return EXIT_USAGE;
-	if (caps_drop_all() < 0) {
-		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
-		return EXIT_FAIL;
-	}
 	execvp(argv[0], argv);
 	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0], strerror(errno));
 	return EXIT_FAIL;
