@@ -98,7 +98,7 @@ _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe fa
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
 # name, help); monitor: its words (cmd/monitor.c monitor_words), objects
 # first.
-_ipbox_tuntap_cmds='add delete show list lst help'
+_ipbox_tuntap_cmds='add delete show lst list help'
 _ipbox_tuntap_args='mode user group pi one_queue vnet_hdr multi_queue dev name help'
 _ipbox_monitor_objects='link address route mroute prefix neigh netconf rule nsid nexthop stats'
 _ipbox_monitor_args="all $_ipbox_monitor_objects label all-nsid dev file help"
