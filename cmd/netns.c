@@ -70,8 +70,10 @@ static int nsid_of_fd(struct nl *nl, int fd)
 
 	g->rtgen_family = AF_UNSPEC;
 	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0)
+	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0) {
+		nl_perror(nl);	/* a file in /run/netns that is no namespace */
 		return -1;
+	}
 	return nsid;
 }
 

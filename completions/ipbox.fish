@@ -381,11 +381,11 @@ function __ipbox_complete
                     set -l words
                     switch (__ipbox_verb $rest[2] $__ipbox_nat_types)
                         case masquerade
-                            set words family src dst oif proto to-ports random fully-random persistent handle
+                            set words family src dst oif proto to-ports random fully-random persistent handle incomplete
                         case snat
-                            set words family src dst oif proto sport dport to random fully-random persistent handle
+                            set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to random fully-random persistent handle
+                            set words family src dst iif proto dport to random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w

@@ -415,7 +415,7 @@ lines() {
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
 	assert_output forever
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
-	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
 	run complete_sorted nat del ""
 	assert_output "$(lines masquerade snat dnat handle)"
 	run complete_sorted ipbox nat forward ""
@@ -546,7 +546,7 @@ fish_complete() {
 	run zsh_complete ipbox nat del handle ""
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run zsh_complete nat nat add masquerade src 10.0.0.0/8 ""
-	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle)"
+	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle incomplete)"
 	"$IPBOX" nat flush
 }
 
@@ -574,7 +574,7 @@ fish_complete() {
 	run fish_complete "ipbox nat del handle "
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run fish_complete "ipnat add dnat proto tcp dport 80 "
-	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
 	# netns still completes
 	run fish_complete "ipbox netns exec "
 	assert_output namespace_A
