@@ -128,18 +128,75 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
-/* ip monitor: one nsid event as list-id prints it, with the name the
- * peer has in /run/netns now. */
-int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh)
+/* ---- ip monitor's nsid events ------------------------------------- */
+
+/* The names of peers as iproute2's monitor keeps them (its netns map):
+ * those /run/netns has at the start.  An event names its peer from
+ * there and then forgets it; a new nsid not there is looked up in
+ * /run/netns at once and kept, so its deletion still has a name. */
+struct netns_names *netns_events_new(struct ipbox *ib)
 {
-	struct list_id l = { .p = ib->pr, .nsid_filter = -1 };
+	struct netns_names *m = calloc(1, sizeof(*m));
 	struct nl *nl = rt_socket(ib);
 
-	if (!nl)
+	if (!m || !nl) {
+		free(m);
+		return NULL;
+	}
+	netns_names_load(m, nl);
+	return m;
+}
+
+void netns_events_free(struct netns_names *m)
+{
+	netns_names_free(m);
+	free(m);
+}
+
+/* The peer an nsid event names: its current-nsid if it has one, as
+ * list_id_print looks it up. */
+static int nsid_event_peer(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+
+	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) < 0 ||
+	    !tb[NETNSA_NSID])
 		return -1;
-	netns_names_load(&l.names, nl);
+	return (int)mnl_attr_get_u32(tb[NETNSA_CURRENT_NSID] ? tb[NETNSA_CURRENT_NSID] : tb[NETNSA_NSID]);
+}
+
+struct nsid_wanted {
+	struct netns_names *m;
+	struct nl *nl;
+	int nsid;
+};
+
+/* The one name of /run/netns whose nsid is wanted; then stop. */
+static int nsid_names_add_wanted(const char *name, void *arg)
+{
+	struct nsid_wanted *w = arg;
+
+	if (netns_nsid(w->nl, name) != w->nsid)
+		return 0;
+	return netns_names_add(w->m, w->nsid, name) == 0 ? 1 : -1;
+}
+
+int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsghdr *nlh)
+{
+	struct list_id l = { .p = ib->pr, .names = *m, .nsid_filter = -1 };
+	int peer = nsid_event_peer(nlh);
+	bool known = netns_names_find(m, peer) != NULL;
+	struct nl *nl = rt_socket(ib);
+
+	if (!known && peer >= 0 && nlh->nlmsg_type == RTM_NEWNSID && nl) {
+		struct nsid_wanted w = { m, nl, peer };
+
+		netns_foreach(nsid_names_add_wanted, &w);
+		l.names = *m;
+	}
 	list_id_print(nlh, &l);
-	netns_names_free(&l.names);
+	if (known)
+		netns_names_drop(m, peer);
 	return 0;
 }
 

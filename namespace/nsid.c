@@ -38,8 +38,10 @@ int netns_nsid(struct nl *nl, const char *name)
 	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
 	g->rtgen_family = AF_UNSPEC;
 	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0)
+	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0) {
+		nl_perror(nl);	/* a file in /run/netns that is no namespace */
 		nsid = -1;
+	}
 	close(fd);
 	return nsid;
 }
@@ -50,24 +52,28 @@ struct names_load {
 	bool no_memory;
 };
 
-static int names_add(const char *name, void *arg)
+int netns_names_add(struct netns_names *m, int nsid, const char *name)
 {
-	struct names_load *l = arg;
-	struct netns_names *m = l->m;
-	struct netns_name *grown;
-	int nsid = netns_nsid(l->nl, name);
+	struct netns_name *grown = realloc(m->v, (m->n + 1) * sizeof(*m->v));
 
-	if (nsid < 0)
-		return 0;
-	grown = realloc(m->v, (m->n + 1) * sizeof(*m->v));
-	if (!grown) {
-		l->no_memory = true;
+	if (!grown)
 		return -1;
-	}
 	m->v = grown;
 	m->v[m->n].nsid = nsid;
 	snprintf(m->v[m->n].name, sizeof(m->v[m->n].name), "%s", name);
 	m->n++;
+	return 0;
+}
+
+static int names_add(const char *name, void *arg)
+{
+	struct names_load *l = arg;
+	int nsid = netns_nsid(l->nl, name);
+
+	if (nsid >= 0 && netns_names_add(l->m, nsid, name) < 0) {
+		l->no_memory = true;
+		return -1;
+	}
 	return 0;
 }
 
@@ -86,6 +92,15 @@ const char *netns_names_find(const struct netns_names *m, int nsid)
 		if (m->v[i].nsid == nsid)
 			return m->v[i].name;
 	return NULL;
+}
+
+void netns_names_drop(struct netns_names *m, int nsid)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].nsid == nsid) {
+			m->v[i] = m->v[--m->n];
+			return;
+		}
 }
 
 void netns_names_free(struct netns_names *m)

@@ -10,7 +10,8 @@
 struct nl;
 
 /* The nsid of the namespace /run/netns/NAME, asked on nl (an rtnetlink
- * socket); -1 when it has none or cannot be opened. */
+ * socket); -1 when it has none or cannot be opened.  An entry the kernel
+ * refuses (no namespace) is reported, as iproute2 does. */
 int netns_nsid(struct nl *nl, const char *name);
 
 /* nsid -> name for every name in /run/netns, read once: it grows with
@@ -28,6 +29,10 @@ struct netns_names {
 int netns_names_load(struct netns_names *m, struct nl *nl);
 /* The first name (in directory order) with that nsid, or NULL. */
 const char *netns_names_find(const struct netns_names *m, int nsid);
+/* One more name: 0, or -1 when out of memory. */
+int netns_names_add(struct netns_names *m, int nsid, const char *name);
+/* Forget the first name with that nsid (the last name takes its place). */
+void netns_names_drop(struct netns_names *m, int nsid);
 void netns_names_free(struct netns_names *m);
 
 #endif

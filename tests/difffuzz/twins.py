@@ -5,8 +5,8 @@ state after them.
 Each side is a fresh network and mount namespace inside the outer
 tests/sandbox: the root filesystem read-only (a fuzzed `netns exec` or a
 netns name with a slash can write nowhere), except the namespace's own
-/proc/sys/net, tmpfs on /run, /etc/netns and /tmp, its own sysfs, and
-PATH holding only ip, sh, true, false and echo.
+/proc/sys/net, tmpfs on /run and /etc/netns, its own sysfs, and PATH
+holding only ip, sh, true, false and echo.
 A side lives as long as commands leave its state as it was (the common
 case: most fuzzed commands fail or only show); the caller retires it
 after a change and takes the next pair from a pool that was prepared
@@ -80,7 +80,7 @@ def enter_fresh_namespace():
     # writes one); /proc/sys/net is per network namespace.
     _mount("/proc/sys/net", "/proc/sys/net", None, MS_BIND)
     _mount(None, "/proc/sys/net", None, MS_REMOUNT | MS_BIND)
-    for d in ("/run", "/etc/netns", "/tmp"):
+    for d in ("/run", "/etc/netns"):
         if os.path.isdir(d):
             _mount("difffuzz", d, "tmpfs", 0, "mode=0755")
     _mount("difffuzz", "/sys", "sysfs")
@@ -92,9 +92,12 @@ def enter_fresh_namespace():
 def run(argv, stdin=b"", timeout=10.0):
     """Run argv; (status, stdout, stderr).  Status is the exit code, or
     -N for signal N, or 'timeout' (the whole process group is killed)."""
-    p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                         stderr=subprocess.PIPE, env=ENV, cwd="/run/difffuzz",
-                         start_new_session=True)
+    try:
+        p = subprocess.Popen(argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, env=ENV, cwd="/run/difffuzz",
+                             start_new_session=True)
+    except OSError as e:
+        return "cannot run %s: %s" % (argv[0], e.strerror), b"", b""
     try:
         out, err = p.communicate(stdin, timeout=timeout)
         rc = p.returncode
