@@ -111,6 +111,9 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	same link show
 	same -j link show
 	same -br link show
+	# an entry that is no namespace: the kernel's refusal, once, as iproute2
+	touch /run/netns/plain
+	same link show
 }
 
 @test "M-DOWN: a macvlan over a down link" {
