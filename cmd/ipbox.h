@@ -40,9 +40,13 @@ int rt_talk(struct ipbox *ib, struct nlreq *req);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
-/* One RTM_NEWNSID or RTM_DELNSID message as `netns list-id` prints it
- * (for ip monitor); -1 without a socket to name it. */
-int netns_nsid_event(struct ipbox *ib, const struct nlmsghdr *nlh);
+/* ip monitor: one RTM_NEWNSID or RTM_DELNSID message as `netns list-id`
+ * prints it, the peer named as iproute2's monitor names it (see
+ * netns.c); netns_events_new is NULL after an error. */
+struct nsid_names;
+struct nsid_names *netns_events_new(struct ipbox *ib);
+int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh);
+void netns_events_free(struct nsid_names *m);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);

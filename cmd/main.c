@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "../caps/caps.h"
+#include "../caps/stdfds.h"
 #include "../namespace/netns.h"
 
 static int parse_family(const char *word)
@@ -204,8 +205,10 @@ int main(int argc, char **argv)
 	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
 	int first, status;
 
-	/* Before anything opens or acts: file capabilities go, as in
-	 * iproute2 (caps/). */
+	/* Before anything opens or acts (caps/): no socket may take a
+	 * closed stdout, and file capabilities go as in iproute2. */
+	if (stdfds_hold() < 0)
+		return EXIT_FAIL;
 	if (caps_drop_file() < 0) {
 		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
 		return EXIT_FAIL;

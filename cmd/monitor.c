@@ -3,7 +3,9 @@
  * uses), behind iproute2's timestamp, nsid and [LABEL] heads. */
 #include "link.h"
 #include "neigh.h"
+#include "nexthop.h"
 #include "route.h"
+#include "rule.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -54,6 +56,7 @@ struct monitor {
 	struct addr_ctx *addrs;
 	struct route_show *routes;
 	struct neigh_show *neighs;
+	struct nsid_names *peers;
 };
 
 /* ---- the words ---------------------------------------------------------- */
@@ -266,7 +269,22 @@ static void print_neigh_event(struct monitor *m, const struct nlmsghdr *nlh)
 
 static void print_nsid_event(struct monitor *m, const struct nlmsghdr *nlh)
 {
-	netns_nsid_event(m->ib, nlh);
+	netns_nsid_event(m->ib, m->peers, nlh);
+}
+
+static void print_rule_event(struct monitor *m, const struct nlmsghdr *nlh)
+{
+	rule_print(m->ib, nlh);
+}
+
+static void print_nexthop_event(struct monitor *m, const struct nlmsghdr *nlh)
+{
+	nexthop_print(m->ib, &m->book, nlh);
+}
+
+static void print_bucket_event(struct monitor *m, const struct nlmsghdr *nlh)
+{
+	nexthop_bucket_print(m->ib, nlh);
 }
 
 static const char *family_name(int family)
@@ -482,9 +500,8 @@ static bool event_wanted(struct monitor *m, const struct nlmsghdr *nlh)
 }
 
 /* Each kind of message: its fixed header's size, iproute2's label and
- * the printer.  Rules and nexthops wait for their objects' printers
- * (cmd/rule.c, cmd/nexthop.c), multicast routes and stats have none in
- * ipbox: their events are left out (ipbox-monitor(8)). */
+ * the printer.  Multicast routes and stats have none in ipbox: their
+ * events are left out (ipbox-monitor(8)). */
 static const struct event_kind {
 	uint16_t type[2];
 	size_t hdrlen;
@@ -496,11 +513,11 @@ static const struct event_kind {
 	{ { RTM_NEWADDR, RTM_DELADDR }, sizeof(struct ifaddrmsg), "[ADDR]", print_addr_event },
 	{ { RTM_NEWNEIGH, RTM_DELNEIGH }, sizeof(struct ndmsg), "[NEIGH]", print_neigh_event },
 	{ { RTM_NEWPREFIX, RTM_NEWPREFIX }, sizeof(struct prefixmsg), "[PREFIX]", print_prefix },
-	{ { RTM_NEWRULE, RTM_DELRULE }, 0, "[RULE]", NULL },
+	{ { RTM_NEWRULE, RTM_DELRULE }, 0, "[RULE]", print_rule_event },
 	{ { RTM_NEWNETCONF, RTM_DELNETCONF }, sizeof(struct netconfmsg), "[NETCONF]", print_netconf },
 	{ { RTM_NEWNSID, RTM_DELNSID }, sizeof(struct rtgenmsg), "[NSID]", print_nsid_event },
-	{ { RTM_NEWNEXTHOP, RTM_DELNEXTHOP }, 0, "[NEXTHOP]", NULL },
-	{ { RTM_NEWNEXTHOPBUCKET, RTM_DELNEXTHOPBUCKET }, 0, "[NEXTHOPBUCKET]", NULL },
+	{ { RTM_NEWNEXTHOP, RTM_DELNEXTHOP }, 0, "[NEXTHOP]", print_nexthop_event },
+	{ { RTM_NEWNEXTHOPBUCKET, RTM_DELNEXTHOPBUCKET }, 0, "[NEXTHOPBUCKET]", print_bucket_event },
 	{ { RTM_NEWSTATS, RTM_NEWSTATS }, 0, "[STATS]", NULL },
 	{ { NLMSG_TSTAMP, NLMSG_TSTAMP }, 0, NULL, print_record_time },
 };
@@ -586,7 +603,8 @@ static int monitor_printers_new(struct monitor *m)
 	m->addrs = addr_events_new(ib, &m->lf);
 	m->routes = route_show_new(ib);
 	m->neighs = neigh_events_new(ib, m->ifindex);
-	if (!m->addrs || !m->routes || !m->neighs)
+	m->peers = netns_events_new(ib);
+	if (!m->addrs || !m->routes || !m->neighs || !m->peers)
 		return -1;
 	/* with dev DEV iproute2 leaves the device out of route lines */
 	m->routes->f.oif = m->ifindex;
@@ -605,6 +623,8 @@ static void monitor_printers_free(struct monitor *m)
 		route_show_free(m->routes);
 	if (m->neighs)
 		neigh_show_free(m->neighs);
+	if (m->peers)
+		netns_events_free(m->peers);
 }
 
 static int monitor_replay(struct monitor *m)

@@ -67,9 +67,9 @@ _ipbox_addr_filter="dev to scope label up group master nomaster type
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
 _ipbox_nat_types='masquerade snat dnat'
-_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle'
-_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle'
-_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle'
+_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
+_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -98,7 +98,7 @@ _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe fa
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
 # name, help); monitor: its words (cmd/monitor.c monitor_words), objects
 # first.
-_ipbox_tuntap_cmds='add delete show list lst help'
+_ipbox_tuntap_cmds='add delete show lst list help'
 _ipbox_tuntap_args='mode user group pi one_queue vnet_hdr multi_queue dev name help'
 _ipbox_monitor_objects='link address route mroute prefix neigh netconf rule nsid nexthop stats'
 _ipbox_monitor_args="all $_ipbox_monitor_objects label all-nsid dev file help"

@@ -73,7 +73,7 @@ set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
     metric priority preference realms weight mark lock inet inet6
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs), words (tuntap_words);
 # monitor: its words (cmd/monitor.c monitor_words).
-set -g __ipbox_tuntap_cmds add delete show list lst help
+set -g __ipbox_tuntap_cmds add delete show lst list help
 set -g __ipbox_tuntap_args mode user group pi one_queue vnet_hdr multi_queue dev name help
 set -g __ipbox_monitor_args all link address route mroute prefix neigh netconf \
     rule nsid nexthop stats label all-nsid dev file help
@@ -381,11 +381,11 @@ function __ipbox_complete
                     set -l words
                     switch (__ipbox_verb $rest[2] $__ipbox_nat_types)
                         case masquerade
-                            set words family src dst oif proto to-ports random fully-random persistent handle
+                            set words family src dst oif proto to-ports random fully-random persistent handle incomplete
                         case snat
-                            set words family src dst oif proto sport dport to random fully-random persistent handle
+                            set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to random fully-random persistent handle
+                            set words family src dst iif proto dport to random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w

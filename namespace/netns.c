@@ -31,13 +31,34 @@ int netns_path(char *buf, size_t size, const char *name)
 	return 0;
 }
 
+/* Anyone who can write /run/netns can leave anything there.  Look before
+ * opening: a socket or device is not opened at all (ENXIO, what open
+ * gives for a socket), and what is opened never blocks (a FIFO would wait
+ * for a writer forever; iproute2 hangs).  Plain files, directories and
+ * FIFOs open as in iproute2, so setns() or the kernel refuses them with
+ * iproute2's messages. */
 int netns_open(const char *name)
 {
 	char path[PATH_MAX];
+	struct stat seen, opened;
+	int fd;
 
-	if (netns_path(path, sizeof(path), name) < 0)
+	if (netns_path(path, sizeof(path), name) < 0 || stat(path, &seen) < 0)
 		return -1;
-	return open(path, O_RDONLY | O_CLOEXEC);
+	if (!S_ISREG(seen.st_mode) && !S_ISDIR(seen.st_mode) && !S_ISFIFO(seen.st_mode)) {
+		errno = ENXIO;
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* swapped for something else between the two looks */
+	if (fstat(fd, &opened) < 0 || opened.st_dev != seen.st_dev || opened.st_ino != seen.st_ino) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	return fd;
 }
 
 bool netns_same(int fd_a, int fd_b)
