@@ -81,10 +81,10 @@ load helpers
 	run "$dir/monitor" help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]"
-	# objects ipbox does not implement keep their place: `ip ru` stays rule
-	run "$IPBOX" ru
+	# objects ipbox does not implement keep their place: `ip tu` stays tunnel
+	run "$IPBOX" tu
 	assert_failure 1
-	assert_output 'Object "ru" is unknown, try "ip help".'
+	assert_output 'Object "tu" is unknown, try "ip help".'
 }
 
 @test "usage and version" {
