@@ -81,10 +81,12 @@ load helpers
 	run "$dir/monitor" help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]"
-	# objects ipbox does not implement keep their place: `ip tu` stays tunnel
+	# objects ipbox does not implement keep their place: `ip tu` stays
+	# tunnel (not tuntap); `ip ru` is rule
 	run "$IPBOX" tu
 	assert_failure 1
 	assert_output 'Object "tu" is unknown, try "ip help".'
+	same ru
 }
 
 @test "usage and version" {
