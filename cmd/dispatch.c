@@ -74,7 +74,7 @@ int ipbox_usage(void)
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
-		"                   netns | route }\n"
+		"                   netns | nexthop | route | rule }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"

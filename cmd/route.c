@@ -18,7 +18,7 @@
 #include "../netlink/ifname.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
- * restore, showdump, vrf, nhid, encap, ttl-propagate, as, the get
+ * restore, showdump, vrf, encap, ttl-propagate, as, the get
  * selectors tos/uid/ipproto/sport/dport, fastopen_no_cookie), so a
  * script grepping it finds what it finds in /bin/ip's.  `pervasive`
  * stays: iproute2 6.1 names it but no longer parses it either. */
@@ -38,7 +38,7 @@ static int route_usage(void)
 		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
-		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
 		"NH := [ via [ FAMILY ] ADDRESS ]\n"
 		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 ]\n"

@@ -7,7 +7,8 @@ load helpers
 @test "--list prints every applet name" {
 	run "$IPBOX" --list
 	assert_success
-	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat; do
+	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat \
+		rule iprule nexthop; do
 		assert_line "$name"
 	done
 }
@@ -62,10 +63,16 @@ load helpers
 	"$IP" netns add x
 	same net
 	same netn list
-	# objects ipbox does not implement keep their place: `ip ru` stays rule
-	run "$IPBOX" ru
+	# rule and nexthop in iproute2's order: `ip r` is route, `ip ru` rule,
+	# `ip n` neighbor, `ip nex` nexthop
+	same ru
+	same nex
+	same -6 ru sh
+	same nex sh
+	# objects ipbox does not implement keep their place: `ip mr` stays mroute
+	run "$IPBOX" mr
 	assert_failure 1
-	assert_output 'Object "ru" is unknown, try "ip help".'
+	assert_output 'Object "mr" is unknown, try "ip help".'
 }
 
 @test "usage and version" {

@@ -275,7 +275,6 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 		/^ +(End|table TABLEID)/d
 		s/(oif STRING \]) \[ tos TOS \]/\1/
 		s/ \[ (vrf NAME|uid NUMBER|ipproto PROTOCOL|sport NUMBER|dport NUMBER|fastopen_no_cookie BOOL|as \[ to \] ADDRESS|encap ENCAPTYPE ENCAPHDR) \]//g
-		s/ \| nhid ID//
 		s/ \| mpls \| bridge \| link//
 		/^ +$/d') <("$IPBOX" route help 2>&1)
 }
