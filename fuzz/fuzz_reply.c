@@ -38,6 +38,13 @@ static const char *const commands[][12] = {
 	{ "nat", "del", "handle", "4" },
 	{ "nat", "replace", "masquerade", "oif", "v0" },
 	{ "nat", "del", "dnat", "iif", "v0", "proto", "tcp", "dport", "8080", "to", "198.51.100.5:80" },
+	/* rule and nexthop printers; route show -d asks for each nhid */
+	{ "rule", "show" },
+	{ "rule", "flush" },
+	{ "nexthop", "show" },
+	{ "nexthop", "flush" },
+	{ "nexthop", "get", "id", "1" },
+	{ "nexthop", "bucket", "show" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
