@@ -189,9 +189,9 @@ in_completions() {
 	done
 }
 
-@test "every link, address, nat, route and neigh command is in its usage, its page and the completions" {
+@test "every link, address, nat, route, neigh, rule and nexthop command is in its usage, its page and the completions" {
 	local obj page usage verb
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		for verb in $(table_verbs $obj $([ $obj = address ] && echo addr)); do
@@ -207,9 +207,9 @@ in_completions() {
 	done
 }
 
-@test "every keyword the link, address, nat, route and neigh parsers take is in usage, page and completions" {
+@test "every keyword the link, address, nat, route, neigh, rule and nexthop parsers take is in usage, page and completions" {
 	local obj page usage gaps word
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		gaps=usage_gaps_$obj
@@ -693,32 +693,6 @@ route_types() {
 	assert_output "$(nud_states)"
 	run fish_complete "ipbox neigh show dev "
 	assert_output "$(lines lo veth_A veth_B)"
-}
-
-@test "every rule and nexthop command and keyword is in its usage, its page and the completions" {
-	local obj page usage gaps verb word
-	for obj in rule nexthop; do
-		page=$(page_of $obj)
-		usage=$(usage_of $obj)
-		gaps=usage_gaps_$obj
-		for verb in $(table_verbs $obj) $([ $obj = nexthop ] && table_verbs nexthop bucket); do
-			[[ " $verb_aliases " == *" $obj:$verb "* ]] || grep -qw -- "$verb" <<<"$usage" ||
-				fail "usage of $obj lacks $verb"
-			in_man $page "$verb" || fail "$page lacks $verb"
-			in_completions "$verb" || fail "$(in_completions "$verb")"
-		done
-		for word in $(parser_words $obj); do
-			if [[ $word == help ]]; then
-				:
-			elif [[ " ${!gaps} " == *" $word "* ]]; then
-				! grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj has $word now: drop it from $gaps"
-			else
-				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
-			fi
-			in_man $page "$word" || fail "$page lacks $word"
-			in_completions "$word" || fail "$(in_completions "$word")"
-		done
-	done
 }
 
 @test "bash completion: rule and nexthop commands and keywords, abbreviated objects" {
