@@ -34,12 +34,12 @@ static const struct verb objects[] = {
 	{ "macsec", NULL },
 	{ "tunnel", NULL },
 	{ "tunl", NULL },
-	{ "tuntap", NULL },
+	{ "tuntap", do_tuntap },
 	{ "tap", NULL },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
 	{ "tcp_metrics", NULL },
-	{ "monitor", NULL },
+	{ "monitor", do_monitor },
 	{ "xfrm", NULL },
 	{ "mroute", NULL },
 	{ "mrule", NULL },
@@ -64,6 +64,7 @@ static const struct applet applets[] = {
 	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
 	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
 	{ "rule", "rule" }, { "iprule", "rule" }, { "nexthop", "nexthop" },
+	{ "tuntap", "tuntap" }, { "monitor", "monitor" },
 	{ NULL, NULL },
 };
 
@@ -73,12 +74,13 @@ int ipbox_usage(void)
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
-		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
-		"                   netns | nexthop | route | rule }\n"
+		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
+		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
 		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
+		"                    -t[imestamp] | -ts[hort] |\n"
 		"                    -b[atch] [filename] | -force |\n"
 		"                    -n[etns] name | -a[ll] |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");

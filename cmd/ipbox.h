@@ -16,6 +16,8 @@ struct ipbox {
 	int stats;		/* -s, repeatable */
 	int details;		/* -d */
 	int human;		/* -h */
+	int timestamp;		/* -t, -ts: monitor events carry the time */
+	bool tshort;		/* -ts[hort]: one-line ISO form */
 	bool oneline, brief, json, pretty, all, force, numeric, resolve;
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
@@ -38,12 +40,21 @@ int rt_talk(struct ipbox *ib, struct nlreq *req);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
+/* ip monitor: one RTM_NEWNSID or RTM_DELNSID message as `netns list-id`
+ * prints it, the peer named as iproute2's monitor names it (see
+ * netns.c); netns_events_new is NULL after an error. */
+struct nsid_names;
+struct nsid_names *netns_events_new(struct ipbox *ib);
+int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh);
+void netns_events_free(struct nsid_names *m);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
 int do_rule(struct ipbox *ib, int argc, char **argv);
 int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
+int do_tuntap(struct ipbox *ib, int argc, char **argv);
+int do_monitor(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:

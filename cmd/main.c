@@ -4,6 +4,7 @@
  * or, with -batch, to batch_run(). */
 #include "ipbox.h"
 
+#include <errno.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <unistd.h>
 
 #include "../caps/caps.h"
+#include "../caps/stdfds.h"
 #include "../namespace/netns.h"
 
 static int parse_family(const char *word)
@@ -66,6 +68,15 @@ static int opt_version(struct ipbox *ib, const char *val)
 	exit(EXIT_OK);
 }
 
+/* -tshort is -timestamp in its short form. */
+static int opt_tshort(struct ipbox *ib, const char *val)
+{
+	(void)val;
+	ib->timestamp++;
+	ib->tshort = true;
+	return 0;
+}
+
 static int opt_batch(struct ipbox *ib, const char *val)
 {
 	ib->batch_file = val;
@@ -108,6 +119,8 @@ static const struct option_row {
 	{ "-statistics", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-details", OPT_COUNT, offsetof(struct ipbox, details), 0, NULL },
 	{ "-oneline", OPT_BOOL, offsetof(struct ipbox, oneline), 0, NULL },
+	{ "-timestamp", OPT_COUNT, offsetof(struct ipbox, timestamp), 0, NULL },
+	{ "-tshort", OPT_CALL, 0, 0, opt_tshort },
 	{ "-Version", OPT_CALL, 0, 0, opt_version },
 	{ "-force", OPT_BOOL, offsetof(struct ipbox, force), 0, NULL },
 	{ "-batch", OPT_VALUE, 0, 0, opt_batch },
@@ -125,7 +138,7 @@ static const struct option_row *option_find(const char *opt, int *color)
 {
 	for (const struct option_row *o = options; o->name; o++) {
 		if (o->kind == OPT_COLOR ? parse_color(opt, color) :
-		    o->kind == OPT_FAMILY ? !strcmp(opt, o->name) : matches(opt, o->name))
+		    keyword_is(opt, o->name, o->kind == OPT_FAMILY))
 			return o;
 	}
 	return NULL;
@@ -192,6 +205,14 @@ int main(int argc, char **argv)
 	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
 	int first, status;
 
+	/* Before anything opens or acts (caps/): no socket may take a
+	 * closed stdout, and file capabilities go as in iproute2. */
+	if (stdfds_hold() < 0)
+		return EXIT_FAIL;
+	if (caps_drop_file() < 0) {
+		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
 	if (!app && argc > 1 && !strcmp(argv[1], "--list"))
 		return applet_list();
 	if (!app && argc > 1 && !strcmp(argv[1], "--install"))

@@ -403,12 +403,8 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	a->family = ib->family;
 	a->f->table = RT_TABLE_MAIN;
 	for (; c.argc > 0; c.argc--, c.argv++) {
-		const struct filter_word *w = NULL;
+		const struct filter_word *w = KEYWORD_FIND(filter_words, *c.argv);
 
-		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
-			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
-						  : matches(*c.argv, filter_words[i].word))
-				w = &filter_words[i];
 		ret = w ? w->fn(a, &c) : filter_to(a, &c);
 		if (ret)
 			return ret;
@@ -473,7 +469,7 @@ static int route_dump(struct nl *nl, struct route_show *s)
 	return nl_dump(nl, &req, route_show_one, s);
 }
 
-static struct route_show *route_show_new(struct ipbox *ib)
+struct route_show *route_show_new(struct ipbox *ib)
 {
 	struct route_show *s = calloc(1, sizeof(*s));
 
@@ -486,7 +482,7 @@ static struct route_show *route_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void route_show_free(struct route_show *s)
+void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
 	nh_lookup_close(&s->nhl);
@@ -973,15 +969,13 @@ static const struct mod_word {
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct metric_word *mw = KEYWORD_FIND(metric_words, *c->argv);
+	const struct mod_word *w;
 
-	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
-			return mod_metric_word(m, c, &metric_words[i]);
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return mod_dst(m, c);
+	if (mw)
+		return mod_metric_word(m, c, mw);
+	w = KEYWORD_FIND(mod_words, *c->argv);
+	return w ? w->fn(m, c) : mod_dst(m, c);
 }
 
 static void put_metrics(struct route_mod *m)

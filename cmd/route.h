@@ -44,6 +44,9 @@ struct route_show {
 	int flushed;
 };
 
+/* A show with no filter (ip monitor's), or NULL after perror. */
+struct route_show *route_show_new(struct ipbox *ib);
+void route_show_free(struct route_show *s);
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */

@@ -33,28 +33,25 @@ const char *route_type_to_str(unsigned int type, char *buf, size_t len)
  * order; "local", "nat" and "throw" must be whole; a number is a type. */
 static const struct type_word {
 	const char *word;
-	bool abbrev;
+	bool exact;
 	uint8_t type;
 } type_words[] = {
-	{ "local", false, RTN_LOCAL }, { "nat", false, RTN_NAT },
-	{ "broadcast", true, RTN_BROADCAST }, { "brd", false, RTN_BROADCAST },
-	{ "anycast", true, RTN_ANYCAST }, { "multicast", true, RTN_MULTICAST },
-	{ "prohibit", true, RTN_PROHIBIT }, { "unreachable", true, RTN_UNREACHABLE },
-	{ "blackhole", true, RTN_BLACKHOLE }, { "xresolve", true, RTN_XRESOLVE },
-	{ "unicast", true, RTN_UNICAST }, { "throw", false, RTN_THROW },
+	{ "local", true, RTN_LOCAL }, { "nat", true, RTN_NAT },
+	{ "broadcast", false, RTN_BROADCAST }, { "brd", true, RTN_BROADCAST },
+	{ "anycast", false, RTN_ANYCAST }, { "multicast", false, RTN_MULTICAST },
+	{ "prohibit", false, RTN_PROHIBIT }, { "unreachable", false, RTN_UNREACHABLE },
+	{ "blackhole", false, RTN_BLACKHOLE }, { "xresolve", false, RTN_XRESOLVE },
+	{ "unicast", false, RTN_UNICAST }, { "throw", true, RTN_THROW },
 };
 
 int route_type_from_str(const char *s, uint8_t *type)
 {
+	const struct type_word *w = KEYWORD_FIND(type_words, s);
 	uint32_t v;
 
-	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
-		const struct type_word *w = &type_words[i];
-
-		if (w->abbrev ? matches(s, w->word) : !strcmp(s, w->word)) {
-			*type = w->type;
-			return 0;
-		}
+	if (w) {
+		*type = w->type;
+		return 0;
 	}
 	if (arg_u32(s, &v, 0) < 0 || v > 255)
 		return -1;

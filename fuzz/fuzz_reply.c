@@ -38,6 +38,10 @@ static const char *const commands[][12] = {
 	{ "nat", "del", "handle", "4" },
 	{ "nat", "replace", "masquerade", "oif", "v0" },
 	{ "nat", "del", "dnat", "iif", "v0", "proto", "tcp", "dport", "8080", "to", "198.51.100.5:80" },
+	/* events: records tagged 0 (nl_dry_events) */
+	{ "monitor" },
+	{ "monitor", "all-nsid", "label", "dev", "d0" },
+	{ "tuntap", "show" },
 	/* rule and nexthop printers; route show -d asks for each nhid */
 	{ "rule", "show" },
 	{ "rule", "flush" },

@@ -68,7 +68,7 @@ static void names_add(struct name_table *t, uint32_t id, const char *name)
 static void names_read_file(struct name_table *t, const char *path)
 {
 	char line[512], name[256];
-	FILE *f = fopen(path, "r");
+	FILE *f = fopen(path, "re");
 
 	if (!f)
 		return;

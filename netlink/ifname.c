@@ -209,12 +209,39 @@ static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
 	return nl_talk(c->nl, &req, name_answer, s) == 0 && s->name[0];
 }
 
+/* ifcache_book()'s cache, or NULL. */
+static struct ifcache *book;
+
+void ifcache_book(struct ifcache *c)
+{
+	book = c;
+}
+
+/* A link message: its name and flags, or (deleted) that it is gone. */
+void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh)
+{
+	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
+	struct ifslot *s;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) || ifi->ifi_index <= 0)
+		return;
+	s = &c->slot[(unsigned int)ifi->ifi_index % IFCACHE_SLOTS];
+	*s = (struct ifslot){ .index = ifi->ifi_index };
+	if (nlh->nlmsg_type == RTM_NEWLINK)
+		name_answer(nlh, s);
+}
+
 static const struct ifslot *ifcache_lookup(struct ifcache *c, int index)
 {
 	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
 	struct ifslot fresh = { .index = index };
 
 	if (index <= 0)
+		return NULL;
+	if (book && c != book)
+		return ifcache_lookup(book, index);
+	/* a link the book saw deleted */
+	if (s->index == index && !s->name[0])
 		return NULL;
 	if (s->index != index) {
 		if (!ifcache_fetch(c, index, &fresh))

@@ -33,6 +33,13 @@ void ifname_remember(bool on);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
 int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
 void ifcache_forget(struct ifcache *c, int index);
+/* Fill a cache from link messages (RTM_NEWLINK: the name and flags;
+ * RTM_DELLINK: the link is gone, no need to ask).  Once made the book,
+ * it answers for every other cache: all printers then share what the
+ * messages told, and what one looked up, as iproute2's one link map
+ * does for ip monitor.  NULL: each cache its own. */
+void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh);
+void ifcache_book(struct ifcache *c);
 void ifcache_close(struct ifcache *c);
 
 #endif

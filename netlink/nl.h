@@ -80,5 +80,6 @@ extern size_t (*nl_dry_answer)(const struct nlmsghdr *req, void *buf, size_t siz
 void nl_dry_check(const void *buf, size_t len, bool nfnetlink);
 int nl_dry_send(struct nl *nl, const struct nlmsghdr *req);
 ssize_t nl_dry_recv(void);
+size_t nl_dry_events(void *buf, size_t size);
 
 #endif
