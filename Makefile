@@ -83,10 +83,10 @@ FUZZ_TARGETS = $(patsubst fuzz/%.c,build-fuzz/%,$(wildcard fuzz/fuzz_*.c))
 FUZZ_RUN = tests/sandbox
 FUZZ_OPTS = -close_fd_mask=3 -artifact_prefix=build-fuzz/
 
-build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h $(HDRS) $(LIB_SRCS) $(CMD_SRCS)
+build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h fuzz/json_check.c fuzz/json_check.h $(HDRS) $(LIB_SRCS) $(CMD_SRCS)
 	$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
 		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
-	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< fuzz/harness.c \
+	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< fuzz/harness.c fuzz/json_check.c \
 		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK)) $(LDLIBS)
 
 # Real kernel answers as fuzz_reply seeds (fuzz/seed-reply, in a sandbox).

@@ -80,8 +80,8 @@ _ipbox_route_types='unicast local broadcast brd multicast throw unreachable
 _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
 	initcwnd initrwnd features quickack congctl rttvar ssthresh'
 _ipbox_route_mod="to src via from tos dsfield expires metric priority
-	preference scope realms onlink nhid protocol table dev oif pref weight nexthop
-	$_ipbox_route_metrics help"
+	preference scope realms onlink protocol table dev oif pref weight nexthop
+	nhid $_ipbox_route_metrics help"
 _ipbox_route_filter='to root match exact table cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
 	from help'

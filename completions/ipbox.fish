@@ -63,8 +63,8 @@ set -g __ipbox_route_types unicast local broadcast brd multicast throw \
 set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
     cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
 set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
-    preference scope realms onlink nhid protocol table dev oif pref weight nexthop \
-    $__ipbox_route_metrics help
+    preference scope realms onlink protocol table dev oif pref weight nexthop \
+    nhid $__ipbox_route_metrics help
 set -g __ipbox_route_filter to root match exact table cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
     realms from help

@@ -8,6 +8,8 @@
 
 static const int families[] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
 
+int harness_out = -1;
+
 int harness_run(const uint8_t *opts, int argc, char **argv)
 {
 	static struct printer pr;
@@ -29,7 +31,7 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 		if (!freopen("/dev/null", "r", stdin))
 			return EXIT_FAIL;
 	}
-	print_init(&pr, devnull, ib.json, ib.pretty, ib.oneline, ib.color);
+	print_init(&pr, harness_out >= 0 ? harness_out : devnull, ib.json, ib.pretty, ib.oneline, ib.color);
 	status = ipbox_run(&ib, argc, argv);
 	return ipbox_finish(&ib, status);
 }

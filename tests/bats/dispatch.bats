@@ -93,10 +93,12 @@ load helpers
 	run "$dir/nexthop" help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR"
-	# objects ipbox does not implement keep their place: `ip mr` stays mroute
-	run "$IPBOX" mr
+	# objects ipbox does not implement keep their place: `ip tu` stays
+	# tunnel (not tuntap); `ip ru` is rule
+	run "$IPBOX" tu
 	assert_failure 1
-	assert_output 'Object "mr" is unknown, try "ip help".'
+	assert_output 'Object "tu" is unknown, try "ip help".'
+	same ru
 }
 
 @test "usage and version" {
