@@ -75,7 +75,7 @@ int ipbox_usage(void)
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
-		"                   neighbour | netns | route | tuntap }\n"
+		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"

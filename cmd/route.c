@@ -19,7 +19,7 @@
 #include "words.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
- * restore, showdump, vrf, nhid, encap, ttl-propagate, as, the get
+ * restore, showdump, vrf, encap, ttl-propagate, as, the get
  * selectors tos/uid/ipproto/sport/dport, fastopen_no_cookie), so a
  * script grepping it finds what it finds in /bin/ip's.  `pervasive`
  * stays: iproute2 6.1 names it but no longer parses it either. */

@@ -44,6 +44,17 @@ parser_words() {
 			# root/match/exact, to, all, cache, lock, ecn, nexthop
 			grep -ohE '(strcmp|matches)\((v|\*c->argv|\*c\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
 				sed -E 's/.*"(.*)".*/\1/' ;;
+		rule|nexthop)
+			# the values its helpers compare (v, *c.argv: type, goto,
+			# nop, all, dst, inet, mpath, ...); nexthop's encap words
+			# (cmd/lwt.c's ip_words[] and ip6_words[], ttl, its types)
+			grep -ohE '(strcmp|matches)\((v|\*c->argv|\*c\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+				sed -E 's/.*"(.*)".*/\1/'
+			if [ "$1" = nexthop ]; then
+				sed -n '/ ip6\?_words\[IP_WORDS\] = {/,/^};/p' "$top/cmd/lwt.c" |
+					grep -o '{ "[^"]*"' | cut -d'"' -f2
+				printf '%s\n' ttl mpls ip ip6
+			fi ;;
 		neigh)
 			grep -ohE '(strcmp|matches)\((v|\*w\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
 				sed -E 's/.*"(.*)".*/\1/' ;;
@@ -82,9 +93,16 @@ usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference
 # neigh: `all` is a value (nud all, protocol all, an address) and `unused`
 # a selector; iproute2's usage lacks both too.
 usage_gaps_neigh='all unused'
+# rule and nexthop: the usages are iproute2's, which lack these too:
+# rule's aliases (preference, order, priority for pref; dsfield; lookup;
+# src, dst; dev for iif; sup_pl, sup_group; map-to for nat), type before
+# a type, nop, tun_id and `protocol all`; nexthop's `via inet|inet6` and
+# the options of encap ip and ip6.
+usage_gaps_rule='preference order priority dsfield lookup src dst dev sup_pl sup_group map-to type nop tun_id all'
+usage_gaps_nexthop='inet inet6 ip6 dst src tos ttl tc hoplimit key csum seq'
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
-verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
+verb_aliases='rule:lst rule:show rule:delete rule:help nexthop:delete nexthop:show nexthop:lst nexthop:help link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
 # (route's prepend and test are missing from iproute2's usage too.)
 verb_gaps='link:replace route:prepend route:test'
 
@@ -185,9 +203,9 @@ in_completions() {
 	done
 }
 
-@test "every link, address, nat, route and neigh command is in its usage, its page and the completions" {
+@test "every link, address, nat, route, neigh, rule and nexthop command is in its usage, its page and the completions" {
 	local obj page usage verb
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		for verb in $(table_verbs $obj); do
@@ -203,9 +221,9 @@ in_completions() {
 	done
 }
 
-@test "every keyword the link, address, nat, route and neigh parsers take is in usage, page and completions" {
+@test "every keyword the link, address, nat, route, neigh, rule and nexthop parsers take is in usage, page and completions" {
 	local obj page usage gaps word
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		gaps=usage_gaps_$obj
@@ -314,10 +332,10 @@ table_words() {
 
 @test "ipbox(8) names every object page, and each page has the sections asked for" {
 	local obj sec
-	for obj in netns link address nat route neighbour tuntap monitor; do
+	for obj in netns link address nat route neighbour tuntap monitor rule nexthop; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
-	for obj in link address nat route neighbour tuntap monitor; do
+	for obj in link address nat route neighbour tuntap monitor rule nexthop; do
 		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
 			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
 		done
@@ -383,7 +401,7 @@ lines() {
 
 @test "bash completion: objects, options, commands and live namespace names" {
 	run complete_words ipbox ne
-	assert_output "$(printf 'neighbor\nnetns')"
+	assert_output "$(printf 'neighbor\nnetns\nnexthop')"
 	run complete_words ipbox -j -p netns l
 	assert_output "$(printf 'list\nlist-id')"
 	run complete_words ipbox -br
@@ -571,7 +589,7 @@ fish_complete() {
 	$IP -n namespace_A link add in_0 type veth peer name in_1
 	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
 	run fish_complete "ipbox "
-	assert_output "$(lines address link nat neighbor netns route tuntap monitor help)"
+	assert_output "$(lines address link nat neighbor netns nexthop route rule tuntap monitor help)"
 	run fish_complete "ipbox link set veth_"
 	assert_output "$(lines veth_A veth_B)"
 	run fish_complete "ip link add x type vx"
@@ -738,4 +756,40 @@ route_types() {
 	assert_output "$(nud_states)"
 	run fish_complete "ipbox neigh show dev "
 	assert_output "$(lines lo veth_A veth_B)"
+}
+
+@test "bash completion: rule and nexthop commands and keywords, abbreviated objects" {
+	local word all
+	run complete_words ipbox ru
+	assert_output rule
+	run complete_words ipbox nex
+	assert_output nexthop
+	run complete_words ipbox rule ""
+	assert_output "$(table_verbs rule)"
+	run complete_words iprule ""
+	assert_output "$(table_verbs rule)"
+	run complete_words ipbox nexthop ""
+	assert_output "$(table_verbs nexthop)"
+	run complete_words nexthop bucket ""
+	assert_output "$(table_verbs nexthop bucket)"
+	run complete_sorted ipbox rule add from 10.0.0.0/8 table ""
+	assert_output "$(rt_tables)"
+	run complete_sorted ipbox nexthop add id 1 group 1/2 type ""
+	assert_output "$(lines mpath resilient)"
+	run complete_sorted ipbox nexthop add id 1 group 1/2 type resilient ""
+	assert_output "$(lines buckets idle_timer unbalanced_timer)"
+	all=$(complete_words ipbox rule add ""; complete_words ipbox rule show "")
+	for word in $(parser_words rule); do
+		[[ $word == all ]] && continue	# a protocol value
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer rule's $word"
+	done
+	all=$(complete_words ipbox nexthop add id 1 ""; complete_words ipbox nexthop show "";
+	      complete_words ipbox nexthop bucket show ""; complete_words ipbox nexthop bucket get "";
+	      complete_words ipbox nexthop add id 1 via ""; complete_words ipbox nexthop add id 1 type "";
+	      complete_words ipbox nexthop add id 1 encap ""; complete_words ipbox nexthop add id 1 type resilient "";
+	      complete_words ipbox nexthop add id 1 encap ip ""; complete_words ipbox nexthop add id 1 encap ip6 "";
+	      complete_words ipbox nexthop add id 1 encap mpls 5 "")
+	for word in $(parser_words nexthop); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nexthop's $word"
+	done
 }
