@@ -15,6 +15,7 @@
 #include "../caps/caps.h"
 #include "../caps/stdfds.h"
 #include "../namespace/netns.h"
+#include "rollback.h"
 #include "words.h"
 
 static int parse_family(const char *word)
@@ -84,6 +85,12 @@ static int opt_batch(struct ipbox *ib, const char *val)
 	return 0;
 }
 
+static int opt_undo(struct ipbox *ib, const char *val)
+{
+	ib->undo_file = val;
+	return 0;
+}
+
 static int opt_help(struct ipbox *ib, const char *val)
 {
 	(void)ib, (void)val;
@@ -93,9 +100,9 @@ static int opt_help(struct ipbox *ib, const char *val)
 /* Like iproute2, enter the namespace at once, before anything opens. */
 static int opt_netns(struct ipbox *ib, const char *val)
 {
-	(void)ib;
 	if (caps_require(CAP_SYS_ADMIN, "-netns") < 0)
 		return EXIT_USAGE;
+	ib->netns_name = val;
 	return netns_switch(val) < 0 ? EXIT_USAGE : 0;
 }
 
@@ -132,6 +139,10 @@ static const struct option_row {
 	{ "-help", OPT_CALL, 0, 0, opt_help },
 	{ "-netns", OPT_VALUE, 0, 0, opt_netns },
 	{ "-all", OPT_BOOL, offsetof(struct ipbox, all), 0, NULL },
+	/* ipbox's own, after iproute2's: -a stays -all, -c -color */
+	{ "-atomic", OPT_BOOL, offsetof(struct ipbox, atomic), 0, NULL },
+	{ "-check", OPT_BOOL, offsetof(struct ipbox, check), 0, NULL },
+	{ "-undo", OPT_VALUE, 0, 0, opt_undo },
 	{ NULL, 0, 0, 0, NULL },
 };
 
@@ -237,12 +248,22 @@ int main(int argc, char **argv)
 	print_init(&pr, STDOUT_FILENO, ib.json, ib.pretty, ib.oneline,
 		   ib.color == COLOR_ALWAYS || (ib.color == COLOR_AUTO && isatty(STDOUT_FILENO)));
 
+	if (ib.undo_file)
+		return ipbox_finish(&ib, ib.batch_file || ib.atomic || ib.check || first < argc ?
+					 ipbox_usage() : do_undo(ib.undo_file));
+	if (ib.atomic && ib.force) {
+		fprintf(stderr, "-atomic stops at the first failure: it cannot go with -force\n");
+		return EXIT_USAGE;
+	}
 	if (ib.batch_file)
 		return ipbox_finish(&ib, batch_run(&ib, ib.batch_file));
 	if (app && app->object) {
 		/* An applet is its object: `netns add x` = `ipbox netns add x`. */
 		argv[first - 1] = (char *)app->object;
-		status = ipbox_run(&ib, argc - first + 1, argv + first - 1);
+		first--;
+	}
+	if (first < argc && ib.atomic) {
+		status = batch_command(&ib, argc - first, argv + first);
 	} else if (first < argc) {
 		status = ipbox_run(&ib, argc - first, argv + first);
 	} else {

@@ -22,6 +22,7 @@ int nl_open(struct nl *nl, int bus)
 	int one = 1, rcvbuf = 1024 * 1024;
 
 	memset(nl, 0, offsetof(struct nl, rx));
+	nl->bus = bus;
 	if (nl_dry_run)
 		return 0;
 	nl->sk = mnl_socket_open2(bus, SOCK_CLOEXEC);
@@ -183,22 +184,45 @@ int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_
 	return r->overflow ? -1 : 0;
 }
 
+struct nl_watch *nl_watch;
+
+int nl_watch_before(struct nl *nl, struct nlreq *r, bool queued)
+{
+	if (!nl_watch || nl->bus != NETLINK_ROUTE || r->overflow)
+		return NL_WATCH_SEND;
+	return nl_watch->before(nl, r->nlh, queued, nl_watch->data);
+}
+
 /* A request that is not pipelined waits for the pipelined ones before it:
- * it may read what they change, and their failures print first. */
+ * it may read what they change, and their failures print first.  The
+ * watcher may keep it back (1: as if acked) or refuse it (-1). */
 static int nl_send(struct nl *nl, struct nlreq *r)
 {
+	int verdict;
+
 	if (nl->pipe)
 		(void)nl_pipe_flush(nl->pipe);	/* its failures go to its callback */
 	if (r->overflow) {
 		errno = EMSGSIZE;
 		return -1;
 	}
-	r->nlh->nlmsg_seq = ++nl->seq;
 	nl->error = 0;
 	nl->ext_msg[0] = '\0';
+	verdict = nl_watch_before(nl, r, false);
+	if (verdict < 0) {
+		errno = nl->error;
+		return -1;
+	}
+	if (verdict == NL_WATCH_SKIP)
+		return NL_WATCH_SKIP;
+	if (verdict == NL_WATCH_CHANGE && nl_watch->sending(nl_watch->data) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	r->nlh->nlmsg_seq = ++nl->seq;
 	if (nl_dry_run)
-		return nl_dry_send(nl, r->nlh);
-	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : 0;
+		return nl_dry_send(nl, r->nlh) < 0 ? -1 : verdict;
+	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : verdict;
 }
 
 /* Keep the extended-ack message of an error or of an ack with a warning. */
@@ -367,13 +391,21 @@ static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
  * otherwise it hands the kernel's reply to `answer`. */
 int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data)
 {
+	int verdict, ret;
+
 	if (!answer)
 		r->nlh->nlmsg_flags |= NLM_F_ACK;
-	if (nl_send(nl, r) < 0) {
+	verdict = nl_send(nl, r);
+	if (verdict == NL_WATCH_SKIP)
+		return 0;
+	if (verdict < 0) {
 		nl->error = errno;
 		return -1;
 	}
-	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
+	ret = nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
+	if (verdict == NL_WATCH_CHANGE)
+		nl_watch->after(nl, ret < 0 ? nl->error : 0, nl_watch->data);
+	return ret;
 }
 
 /* A dump the kernel flagged as interrupted (the table changed under it)

@@ -1,0 +1,236 @@
+/* Undoing what a journal holds (cmd/journal.h), newest step first: the
+ * rollback of a failed atomic batch, and `ipbox -undo JOURNAL` after one
+ * was killed.  Each record is replayed in the namespace it names.  An
+ * object already in the state the record wants (gone, or back) is
+ * fine: the last steps of a killed batch may never have reached the
+ * kernel.  Anything else that fails is said and counted; the rest goes
+ * on. */
+#include "rollback.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <sched.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <linux/if_link.h>
+#include <linux/rtnetlink.h>
+
+#include "../namespace/netns.h"
+#include "undo_nat.h"
+
+struct replay {
+	int home;		/* fd of the batch's own namespace */
+	char ns[NAME_MAX + 1];	/* where we are: "" home */
+	struct nl *nl;		/* rtnetlink, in ns */
+	struct rollback_result *res;
+	int line;		/* of the step being replayed */
+};
+
+/* Into the namespace a record names ("" home). */
+static int enter_ns(struct replay *rp, const char *ns)
+{
+	int fd;
+
+	if (!strcmp(rp->ns, ns))
+		return 0;
+	fd = *ns ? netns_open(ns) : dup(rp->home);
+	if (fd < 0 || setns(fd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "Cannot enter network namespace \"%s\" to undo line %d: %s\n",
+			*ns ? ns : "(home)", rp->line, strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	snprintf(rp->ns, sizeof(rp->ns), "%s", ns);
+	nl_free(rp->nl);
+	rp->nl = NULL;
+	return 0;
+}
+
+/* Errors that say the object is already as the undo wants it. */
+static bool already_undone(uint16_t type, int err)
+{
+	if (err == ENODEV)
+		return true;
+	if ((type & 3) == (RTM_NEWLINK & 3))
+		return err == EEXIST;
+	if ((type & 3) == (RTM_DELLINK & 3))
+		return err == ENOENT || err == ESRCH || err == EADDRNOTAVAIL;
+	return false;
+}
+
+static int replay_rt(struct replay *rp, const struct journal_rec *rec)
+{
+	struct nlreq req;
+	int fd = -1, ret = 0;
+
+	if (rec->msg->nlmsg_len > sizeof(req.u.buf))
+		return -1;
+	memcpy(req.u.buf, rec->msg, rec->msg->nlmsg_len);
+	req.nlh = (struct nlmsghdr *)req.u.buf;
+	req.overflow = false;
+	if (rec->flags & J_NSFD) {
+		fd = *rec->fdns ? netns_open(rec->fdns) : dup(rp->home);
+		if (fd < 0) {
+			fprintf(stderr, "Cannot open network namespace \"%s\" to undo line %d: %s\n",
+				*rec->fdns ? rec->fdns : "(home)", rp->line, strerror(errno));
+			return -1;
+		}
+		nlreq_put_u32(&req, IFLA_NET_NS_FD, (uint32_t)fd);
+	}
+	if (!rp->nl && !(rp->nl = nl_new(NETLINK_ROUTE))) {
+		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
+		ret = -1;
+	} else if (nl_talk(rp->nl, &req, NULL, NULL) < 0 && !(rec->flags & J_MAY) &&
+		   !already_undone(rec->msg->nlmsg_type, rp->nl->error)) {
+		fprintf(stderr, "Cannot undo line %d: ", rp->line);
+		nl_perror(rp->nl);
+		ret = -1;
+	}
+	if (fd >= 0)
+		close(fd);
+	return ret;
+}
+
+static int replay_one_rec(struct replay *rp, const struct journal_rec *rec)
+{
+	switch (rec->type) {
+	case J_RT:
+		return replay_rt(rp, rec);
+	case J_NETNS_DEL:
+		if (rec->nwords != 1)
+			return -1;
+		return netns_remove(rec->words[0]) < 0 && errno != ENOENT ? -1 : 0;
+	case J_FORWARD:
+	case J_NAT_UNADD:
+	case J_NAT_READD:
+		return undo_nat_replay(rec);
+	default:
+		return 0;
+	}
+}
+
+static int replay_one(const struct journal_rec *rec, void *data)
+{
+	struct replay *rp = data;
+	struct rollback_result *res = rp->res;
+
+	switch (rec->type) {
+	case J_STEP:
+		rp->line = rec->line;
+		res->steps++;
+		if (!res->first_line || rec->line < res->first_line)
+			res->first_line = rec->line;
+		if (rec->line > res->last_line)
+			res->last_line = rec->line;
+		return 0;
+	case J_END:
+	case J_CANCEL:
+	case J_HEADER:
+		return 0;
+	default:
+		break;
+	}
+	if (enter_ns(rp, rec->ns) < 0 || replay_one_rec(rp, rec) < 0)
+		res->failed++;
+	return 0;
+}
+
+int rollback_run(const char *path, bool lock, struct rollback_result *res)
+{
+	struct replay rp = { .res = res };
+	struct nl_watch *watch = nl_watch;
+	struct journal_reader *r;
+	long steps;
+
+	*res = (struct rollback_result){ 0 };
+	r = journal_read_open(path, lock);
+	if (!r)
+		return -1;
+	rp.home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (rp.home < 0) {
+		fprintf(stderr, "Cannot open the network namespace: %s\n", strerror(errno));
+		journal_read_close(r);
+		return -1;
+	}
+	nl_watch = NULL;	/* an undo journals nothing */
+	steps = journal_replay(r, replay_one, &rp);
+	nl_watch = watch;
+	(void)enter_ns(&rp, "");
+	nl_free(rp.nl);
+	close(rp.home);
+	journal_read_close(r);
+	if (steps < 0) {
+		fprintf(stderr, "The journal %s is damaged: its older steps were not undone\n", path);
+		return -1;
+	}
+	return res->failed ? -1 : 0;
+}
+
+void rollback_say(const struct rollback_result *res, const char *what)
+{
+	if (!res->steps)
+		fprintf(stderr, "%s: nothing to undo.\n", what);
+	else if (res->first_line == res->last_line)
+		fprintf(stderr, "%s: %ld change%s of line %d undone.\n", what, res->steps,
+			res->steps == 1 ? "" : "s", res->first_line);
+	else
+		fprintf(stderr, "%s: %ld changes of lines %d-%d undone.\n", what, res->steps,
+			res->first_line, res->last_line);
+}
+
+/* The namespace a journal's batch ran in: by its -n name, the current
+ * one, or the name in /run/netns that has its identity. */
+static int enter_home(const char *name, dev_t dev, ino_t ino)
+{
+	struct stat st;
+	struct dirent *e;
+	dev_t here_dev;
+	ino_t here_ino;
+	DIR *d;
+
+	if (*name)
+		return netns_switch(name);
+	if (journal_netns_id(&here_dev, &here_ino) == 0 && here_dev == dev && here_ino == ino)
+		return 0;
+	d = opendir(NETNS_RUN_DIR);
+	while (d && (e = readdir(d))) {
+		char path[PATH_MAX];
+
+		if (e->d_name[0] != '.' && netns_path(path, sizeof(path), e->d_name) == 0 &&
+		    stat(path, &st) == 0 && st.st_dev == dev && st.st_ino == ino) {
+			closedir(d);
+			return netns_switch(e->d_name);
+		}
+	}
+	if (d)
+		closedir(d);
+	fprintf(stderr, "The batch of this journal ran in another network namespace: run -undo there\n");
+	return -1;
+}
+
+int do_undo(const char *path)
+{
+	struct journal_reader *r = journal_read_open(path, true);
+	struct rollback_result res;
+	dev_t dev;
+	ino_t ino;
+	int ret;
+
+	if (!r)
+		return EXIT_FAIL;
+	ret = enter_home(journal_reader_home(r, &dev, &ino), dev, ino);
+	journal_read_close(r);
+	if (ret < 0)
+		return EXIT_FAIL;
+	ret = rollback_run(path, true, &res);
+	if (ret == 0 && unlink(path) < 0)
+		fprintf(stderr, "Cannot remove the journal %s: %s\n", path, strerror(errno));
+	rollback_say(&res, ret == 0 ? "Undone" : "Undone in part (the journal stays)");
+	return ret == 0 ? EXIT_OK : EXIT_FAIL;
+}
