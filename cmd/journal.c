@@ -293,6 +293,7 @@ void journal_words(struct journal *j, enum journal_type type, const char *ns,
 
 struct journal_reader {
 	int fd;
+	bool writable;		/* the replay marks the steps it undid */
 	off_t end;		/* of the last whole record */
 	char home[256], batch[256];
 	dev_t dev;
@@ -403,7 +404,10 @@ struct journal_reader *journal_read_open(const char *path, bool lock)
 		return NULL;
 	}
 	memset(r, 0, offsetof(struct journal_reader, rec));
-	r->fd = open(path, O_RDONLY | O_CLOEXEC);
+	r->fd = open(path, O_RDWR | O_CLOEXEC);
+	r->writable = r->fd >= 0;
+	if (r->fd < 0)
+		r->fd = open(path, O_RDONLY | O_CLOEXEC);
 	if (r->fd < 0) {
 		fprintf(stderr, "Cannot open the journal \"%s\": %s\n", path, strerror(errno));
 		free(r);
@@ -417,6 +421,9 @@ struct journal_reader *journal_read_open(const char *path, bool lock)
 		fprintf(stderr, "\"%s\" is not an ipbox journal\n", path);
 		goto fail;
 	}
+	/* a torn tail goes, so the marks the replay adds can be read */
+	if (r->writable && ftruncate(r->fd, r->end) < 0)
+		r->writable = false;
 	return r;
 fail:
 	close(r->fd);
@@ -470,20 +477,41 @@ static off_t record_before(struct journal_reader *r, off_t end, struct journal_r
 	return end - (off_t)len;
 }
 
-/* Replay the records of one step, [from, to), in order. */
+/* Replay the records of one step, [from, to), in order: -1, or 1 if a
+ * record of it is not undone yet (replay said 1), else 0. */
 static int replay_step(struct journal_reader *r, off_t from, off_t to,
 		       int (*replay)(const struct journal_rec *, void *), void *data)
 {
 	struct journal_rec rec;
+	int pending = 0;
 
 	while (from < to) {
 		ssize_t n = read_record(r, from, to - from, &rec);
+		int ret = n < 0 ? -1 : replay(&rec, data);
 
-		if (n < 0 || replay(&rec, data) < 0)
+		if (ret < 0)
 			return -1;
+		pending |= ret;
 		from += n;
 	}
-	return 0;
+	return pending;
+}
+
+/* A step all undone gets a cancel record at the end of the file, so a
+ * rollback killed in its turn is taken up where it stopped: replaying
+ * an older step twice could undo what a newer one put back. */
+static void mark_undone(struct journal_reader *r, uint32_t step)
+{
+	struct {
+		struct jhdr h;
+		uint32_t trailer;
+	} rec = { { .magic = J_MAGIC, .len = sizeof(rec), .type = J_CANCEL, .value = step },
+		  sizeof(rec) };
+	struct stat st;
+
+	if (!r->writable || fstat(r->fd, &st) < 0 ||
+	    pwrite(r->fd, &rec, sizeof(rec), st.st_size) != (ssize_t)sizeof(rec))
+		r->writable = false;
 }
 
 long journal_replay(struct journal_reader *r, int (*replay)(const struct journal_rec *, void *),
@@ -506,8 +534,12 @@ long journal_replay(struct journal_reader *r, int (*replay)(const struct journal
 			step = rec.step;
 		} else if (rec.type == J_STEP && step_end >= 0 && rec.step == step) {
 			if (!is_cancelled(r, step)) {
-				if (replay_step(r, start, step_end, replay, data) < 0)
+				int pending = replay_step(r, start, step_end, replay, data);
+
+				if (pending < 0)
 					return -1;
+				if (!pending)
+					mark_undone(r, step);
 				steps++;
 			}
 			step_end = -1;

@@ -92,7 +92,9 @@ const char *journal_reader_batch(const struct journal_reader *r);
 /* Steps, newest first, that are whole and not cancelled: each one's
  * records go to `replay` in their order (J_STEP first, J_END last; a
  * J_CANCEL among them is for an older step); replay's -1 stops the
- * walk.  The number of steps replayed, or -1. */
+ * walk, its 1 says the record is not undone yet.  A step all undone is
+ * marked so in the file (when it can be written), so a replay killed in
+ * its turn is not repeated.  The number of steps replayed, or -1. */
 long journal_replay(struct journal_reader *r, int (*replay)(const struct journal_rec *rec, void *data),
 		    void *data);
 void journal_read_close(struct journal_reader *r);

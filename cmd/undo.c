@@ -314,6 +314,7 @@ struct route_via {
 	struct undo *u;
 	const void *src;
 	size_t src_len;
+	uint32_t nhid;
 };
 
 static int route_via_one(const struct nlmsghdr *nlh, void *data)
@@ -321,7 +322,12 @@ static int route_via_one(const struct nlmsghdr *nlh, void *data)
 	struct route_via *v = data;
 	const struct rtmsg *rtm = mnl_nlmsg_get_payload(nlh);
 
-	if (nlh->nlmsg_type != RTM_NEWROUTE || (rtm->rtm_flags & RTM_F_CLONED))
+	/* The kernel's own routes come back with the addresses and links
+	 * that made them; put back by hand they would be twins. */
+	if (nlh->nlmsg_type != RTM_NEWROUTE || (rtm->rtm_flags & RTM_F_CLONED) ||
+	    rtm->rtm_protocol == RTPROT_KERNEL)
+		return NL_CB_OK;
+	if (v->nhid && route_u32(nlh, RTA_NH_ID, 0) != v->nhid)
 		return NL_CB_OK;
 	if (v->src) {
 		const struct nlattr *ps = find_attr(nlh, sizeof(*rtm), RTA_PREFSRC);
@@ -337,7 +343,7 @@ static int route_via_one(const struct nlmsghdr *nlh, void *data)
 
 int undo_routes_via(struct undo *u, int family, int ifindex, const void *src, size_t src_len)
 {
-	struct route_via v = { u, src, src_len };
+	struct route_via v = { u, src, src_len, 0 };
 	struct rtmsg *rtm;
 	struct nlreq dump;
 
@@ -440,7 +446,12 @@ static int addr_all_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct undo *u = data;
 
-	if (nlh->nlmsg_type != RTM_NEWADDR)
+	const struct nlattr *proto = find_attr(nlh, sizeof(struct ifaddrmsg), IFA_PROTO);
+
+	/* The kernel makes link-local (and loopback, RA) addresses again
+	 * itself when the link comes up: a second copy would be a twin. */
+	if (nlh->nlmsg_type != RTM_NEWADDR ||
+	    (proto && mnl_attr_get_payload_len(proto) >= 1 && mnl_attr_get_u8(proto) >= IFAPROT_KERNEL_LO))
 		return NL_CB_OK;
 	return addr_restore(u, nlh, NLM_F_CREATE | NLM_F_EXCL, J_MAY) < 0 ? NL_CB_ERROR : NL_CB_OK;
 }
@@ -584,6 +595,9 @@ static int nh_restore(struct undo *u, const struct nlmsghdr *nh, uint16_t flags,
 		return undo_refuse(u, "its undo does not fit in a request");
 	nhm = mnl_nlmsg_get_payload(u->req->nlh);
 	nhm->nh_flags &= RTNH_F_ONLINK;
+	/* a dump tells the scope; a request must leave it (and resvd) 0 */
+	nhm->nh_scope = 0;
+	nhm->resvd = 0;
 	return put(u, jflags);
 }
 
@@ -633,15 +647,15 @@ static int nh_group_one(const struct nlmsghdr *nlh, void *data)
 static int nh_routes(struct undo *u, uint32_t id)
 {
 	static const int families[] = { AF_INET, AF_INET6 };
-	struct route_via v = { u, NULL, 0 };
+	struct route_via v = { u, NULL, 0, id };
 
+	/* A dump cannot be filtered by nexthop: every route is read. */
 	for (size_t i = 0; i < 2; i++) {
 		struct rtmsg *rtm;
 		struct nlreq dump;
 
 		rtm = nlreq_init(&dump, RTM_GETROUTE, 0, sizeof(*rtm));
 		rtm->rtm_family = (unsigned char)families[i];
-		nlreq_put_u32(&dump, RTA_NH_ID, id);
 		if (undo_dump(u, &dump, route_via_one, &v) < 0)
 			return -1;
 	}
@@ -716,8 +730,10 @@ static bool rule_matches(const struct nlmsghdr *req, const struct nlmsghdr *c)
 	const struct fib_rule_hdr *q = mnl_nlmsg_get_payload(req), *r = mnl_nlmsg_get_payload(c);
 	const struct nlattr *a;
 
-	if (q->family != r->family || q->dst_len != r->dst_len || q->src_len != r->src_len ||
-	    q->tos != r->tos || (q->action && q->action != r->action) ||
+	/* as the kernel's rule_find: a zero length or tos is any */
+	if (q->family != r->family || (q->dst_len && q->dst_len != r->dst_len) ||
+	    (q->src_len && q->src_len != r->src_len) ||
+	    (q->tos && q->tos != r->tos) || (q->action && q->action != r->action) ||
 	    (q->table && q->table != r->table) || (q->flags & ~r->flags & FIB_RULE_INVERT))
 		return false;
 	mnl_attr_for_each(a, req, sizeof(*q))

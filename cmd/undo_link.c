@@ -222,7 +222,9 @@ static int linkinfo_back(struct undo *u, const struct nlattr *req_info, const st
 	mnl_attr_for_each_nested(a, data) {
 		const struct nlattr *was = nest_attr(old, mnl_attr_get_type(a));
 
-		if (kind_type == IFLA_INFO_KIND && mnl_attr_get_type(a) == VETH_INFO_PEER)
+		/* VETH_INFO_PEER is 1, as other kinds' first attribute. */
+		if (kind_type == IFLA_INFO_KIND && !strcmp(mnl_attr_get_str(kind), "veth") &&
+		    mnl_attr_get_type(a) == VETH_INFO_PEER)
 			return undo_refuse(u, "a change of a veth peer cannot be undone");
 		if (!was)
 			return undo_refuse(u, "its old %s setting cannot be read back",
@@ -416,9 +418,16 @@ static void put_filtered(struct undo *u, const struct nlattr *data, uint16_t typ
 	if (!data)
 		return;
 	nest = nlreq_nest_start(u->req, type);
-	mnl_attr_for_each_nested(a, data)
+	mnl_attr_for_each_nested(a, data) {
+		/* vxlan dumps ttl_inherit as a u8 but takes it as a flag */
+		if (kind && !strcmp(kind, "vxlan") && mnl_attr_get_type(a) == IFLA_VXLAN_TTL_INHERIT) {
+			if (mnl_attr_get_payload_len(a) >= 1 && mnl_attr_get_u8(a))
+				nlreq_put(u->req, IFLA_VXLAN_TTL_INHERIT, 0, NULL);
+			continue;
+		}
 		if (kind ? kind_settable(kind, mnl_attr_get_type(a)) : port_settable(mnl_attr_get_type(a)))
 			nlreq_put(u->req, a->nla_type, mnl_attr_get_payload_len(a), mnl_attr_get_payload(a));
+	}
 	nlreq_nest_end(u->req, nest);
 }
 
@@ -453,8 +462,6 @@ static void link_settings(struct undo *u, const struct nlmsghdr *l, bool lower)
 		IFLA_TXQLEN, IFLA_GROUP, IFLA_IFALIAS, IFLA_LINKMODE, IFLA_NUM_TX_QUEUES,
 		IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_GRO_MAX_SIZE,
 		IFLA_MASTER, IFLA_LINK };
-	const struct nlattr *mode = nest_attr(nest_attr(link_attr(l, IFLA_AF_SPEC), AF_INET6),
-					      IFLA_INET6_ADDR_GEN_MODE);
 
 	for (size_t i = 0; i < sizeof(copied) / sizeof(copied[0]); i++) {
 		const struct nlattr *a = link_attr(l, copied[i]);
@@ -462,14 +469,28 @@ static void link_settings(struct undo *u, const struct nlmsghdr *l, bool lower)
 		if (a && (lower || copied[i] != IFLA_LINK))
 			nlreq_put(u->req, copied[i], mnl_attr_get_payload_len(a), mnl_attr_get_payload(a));
 	}
-	if (mode) {
-		struct nlattr *outer = nlreq_nest_start(u->req, IFLA_AF_SPEC);
-		struct nlattr *inner = nlreq_nest_start(u->req, AF_INET6);
+}
 
-		nlreq_put_u8(u->req, IFLA_INET6_ADDR_GEN_MODE, mnl_attr_get_u8(mode));
-		nlreq_nest_end(u->req, inner);
-		nlreq_nest_end(u->req, outer);
-	}
+/* addrgenmode goes in a set of its own once the link is back: the
+ * kernel refuses IFLA_AF_SPEC in a request that makes a link
+ * (EAFNOSUPPORT, no inet6 device yet). */
+static int addr_gen_mode_back(struct undo *u, const struct nlmsghdr *l)
+{
+	const struct nlattr *mode = nest_attr(nest_attr(link_attr(l, IFLA_AF_SPEC), AF_INET6),
+					      IFLA_INET6_ADDR_GEN_MODE);
+	struct nlattr *outer, *inner;
+	struct ifinfomsg *ifi;
+
+	if (!mode)
+		return 0;
+	ifi = nlreq_init(u->req, RTM_NEWLINK, 0, sizeof(*ifi));
+	ifi->ifi_index = link_index(l);
+	outer = nlreq_nest_start(u->req, IFLA_AF_SPEC);
+	inner = nlreq_nest_start(u->req, AF_INET6);
+	nlreq_put_u8(u->req, IFLA_INET6_ADDR_GEN_MODE, mnl_attr_get_u8(mode));
+	nlreq_nest_end(u->req, inner);
+	nlreq_nest_end(u->req, outer);
+	return put(u, u->ns, NULL, J_MAY);
 }
 
 static void link_header(struct ifinfomsg *ifi, const struct nlmsghdr *l)
@@ -507,7 +528,9 @@ static int link_recreate(struct undo *u, const struct nlmsghdr *l, const struct 
 		put_filtered(u, nest_attr(info, IFLA_INFO_DATA), IFLA_INFO_DATA, kind);
 	}
 	nlreq_nest_end(u->req, li);
-	return put(u, u->ns, NULL, 0);
+	if (put(u, u->ns, NULL, 0) < 0 || addr_gen_mode_back(u, l) < 0)
+		return -1;
+	return p ? addr_gen_mode_back(u, p) : 0;
 }
 
 struct uppers {
