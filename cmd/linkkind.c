@@ -20,6 +20,7 @@
 
 #include "../netlink/attr.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 enum opt_type {
 	OPT_FLAG,	/* the word alone: an empty attribute */
@@ -1038,4 +1039,19 @@ void link_kind_print(const struct link_kind *k, struct printer *p, const struct 
 	for (const struct kind_opt *o = k->opts; o->word; o++)
 		if (o->use & SHOW)
 			print_opt(p, o, tb);
+}
+
+/* The kinds with a table ("kind KIND"), then the words `link add|set ...
+ * type KIND` takes ("kind.KIND WORD"). */
+void words_link_kinds(void)
+{
+	const char *slave;
+
+	for (const struct link_kind *k = kinds; k->name; k++) {
+		slave = k->slave ? "_slave" : "";
+		printf("kind %s%s\n", k->name, slave);
+		for (const struct kind_opt *o = k->opts; o->word; o++)
+			if (o->use & SET)
+				printf("kind.%s%s %s\n", k->name, slave, o->word);
+	}
 }
