@@ -13,6 +13,7 @@ reproducer.  Runs inside tests/sandbox (`make difffuzz`).
   difffuzz.py [-n N] [--seed S] [--out DIR]   fuzz N commands
   difffuzz.py --ci                            the fixed-seed CI slice
   difffuzz.py --repro WORD...                 one command, both results
+  difffuzz.py --recheck FINDINGS.jsonl        an earlier run's reproducers again
   difffuzz.py --self                          /bin/ip against itself
   difffuzz.py --print -n N                    the commands only
 """
@@ -411,6 +412,8 @@ def main():
                     help="/bin/ip in both twins: every difference is noise")
     ap.add_argument("--print", dest="print_only", action="store_true")
     ap.add_argument("--repro", nargs=argparse.REMAINDER)
+    ap.add_argument("--recheck", metavar="FINDINGS",
+                    help="run again each reproducer of a findings.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.ci:
@@ -437,6 +440,8 @@ def main():
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     try:
+        if args.recheck:
+            return recheck(fz, args.recheck)
         if args.repro is not None:
             words = [(w, "kw", None, w) for w in args.repro]
             res = fz.check(words)
@@ -446,6 +451,25 @@ def main():
         return fuzz(fz, args)
     finally:
         fz.pool.close()
+
+
+def recheck(fz, path):
+    """Each minimised reproducer of an earlier run, run again: which
+    differences are still there (after a fix, before closing it)."""
+    still = 0
+    with open(path) as f:
+        findings = [json.loads(line) for line in f if line.strip()]
+    for f in findings:
+        words = [(w, "kw", None, w) for w in shlex.split(f["repro"])[1:]]
+        res = fz.check(words)
+        if res.sig and known_match(fz.known, words, res):
+            verdict = "documented"
+        else:
+            verdict = "differs (%s)" % ",".join(res.sig) if res.sig else "same"
+        still += verdict.startswith("differs")
+        print("%-22s %s" % (verdict, f["repro"]))
+    print("difffuzz: %d of %d reproducers still differ" % (still, len(findings)))
+    return 1 if still else 0
 
 
 stop_requested = False
