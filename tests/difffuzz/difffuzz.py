@@ -26,6 +26,7 @@ import random
 import re
 import shlex
 import signal
+import subprocess
 import sys
 import time
 
@@ -36,7 +37,6 @@ import twins     # noqa: E402
 
 CI_SEED = 20240612
 CI_N = 300
-CHANNELS = ("rc", "out", "err", "state")
 
 # ---------------------------------------------------------------------------
 # masking what differs between any two runs
@@ -155,13 +155,15 @@ def unsafe(words):
 # running and comparing
 
 class Result:
-    def __init__(self, words, a, b, sig, changed):
-        self.words, self.a, self.b, self.sig, self.changed = words, a, b, sig, changed
+    """One command's two results and the channels (rc, out, err, state)
+    where they differ."""
+
+    def __init__(self, words, a, b, sig):
+        self.words, self.a, self.b, self.sig = words, a, b, sig
 
 
 class Fuzzer:
     def __init__(self, args):
-        self.args = args
         ipbox = os.path.abspath(args.ipbox)
         tool_b = twins.IP if args.self_check else ipbox
         objects = self.available_objects(ipbox) if not args.self_check else None
@@ -175,12 +177,10 @@ class Fuzzer:
         self.pool = twins.Pool(os.path.join(HERE, "state.batch"), size=args.pool,
                                same=same_state)
         self.runs = 0
-        self.cache = {}
 
     @staticmethod
     def available_objects(ipbox):
         """The objects ipbox has: `Object "x" is unknown` leaves x out."""
-        import subprocess
         have = []
         for obj in grammar.curated_objects(os.path.join(HERE, "grammar.txt")):
             r = subprocess.run([ipbox, obj, "help"], capture_output=True,
@@ -232,7 +232,7 @@ class Fuzzer:
         changed = sa != base or sb != base
         if changed:
             self.pool.retire()
-        return Result(words, a, b, tuple(sig), changed)
+        return Result(words, a, b, tuple(sig))
 
     def minimise(self, res, budget):
         """Delta debugging over words: the smallest command (1-minimal:
@@ -426,7 +426,7 @@ def main():
 
     if args.print_only:
         g = grammar.Grammar(objects=args.objects.split(",") if args.objects else None)
-        gen = grammar.Generator(g, random.Random(args.seed), ci=args.ci)
+        gen = grammar.Generator(g, random.Random(args.seed))
         for _ in range(args.n):
             _, words = draw(gen, g, args.ci)
             print(repro(words))
@@ -494,7 +494,7 @@ def draw(gen, g, ci):
 def fuzz(fz, args):
     g = fz.grammar
     rng = random.Random(args.seed)
-    gen = grammar.Generator(g, rng, ci=args.ci)
+    gen = grammar.Generator(g, rng)
     out = args.out
     if out:
         os.makedirs(out, exist_ok=True)
