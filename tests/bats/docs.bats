@@ -98,17 +98,31 @@ page_of() {
 	esac
 }
 
-# The words of `link add|set ... type KIND ARGS` (the tables of
-# cmd/linkkind.c): rows that set (SET or BOTH), PORT_ON_OFF rows and
-# YES_NO rows with their no-forms.  kind_words KIND: bridge, bridge_slave
-# or vxlan.
+# The words of `link add|set ... type KIND ARGS`, from the kind's table in
+# cmd/kinds/*.c: KIND_opts[] rows that set (OPT(...) rows and CUSTOM(...)
+# and designated { .word = ... } rows with SET or BOTH; NUM, NAMES,
+# DEVICE, PORT_ON_OFF rows; YES_NO rows with their no-forms) or
+# KIND_words[] handler rows ({ "word", handler }).
 kind_words() {
-	sed -n "/ $1_opts\[\] = {/,/^};/p" "$top/cmd/linkkind.c" | tr '\n' ' ' |
-		grep -oE '(\{ "[a-z0-9_]+", [^}]*, (SET|BOTH), |PORT_ON_OFF\("[a-z0-9_]+"|YES_NO\("[a-z0-9_]+")' |
-		sed -E 's/^YES_NO\("([a-z0-9_]+)".*/\1 no\1/; s/^[^"]*"([a-z0-9_]+)".*/\1/' | tr ' ' '\n'
+	local src table macro done=' '
+	src=$(cat "$top"/cmd/kinds/*.[ch])
+	table=$(awk -v t=" $1_(opts|words)\\[\\] = \\{" '$0 ~ t { on = 1 } on { print } on && /};/ { exit }' <<<"$src")
+	# rows of macros (GRE_WORDS, TNL_ENCAP_WORDS, ...): their definitions
+	while macro=$(grep -oE '\b[A-Z][A-Z0-9_]*_WORDS\b' <<<"$table" | grep -vxF -f <(tr ' ' '\n' <<<"$done" | grep .) | head -1) &&
+		[ -n "$macro" ]; do
+		done+="$macro "
+		table+=$'\n'$(sed -n "/^#define $macro\b/,/[^\\]\$/p" <<<"$src")
+	done
+	tr '\n\t' '  ' <<<"$table" | tr -s ' ' | sed -E 's/([A-Z_]+\(|\{ \.word|\{ ")/\n\1/g' |
+		grep -E '^((OPT|CUSTOM)\(.*, (SET|BOTH)[ ,]|\{ \.word.*\.use = (SET|BOTH)|(NUM|NAMES|DEVICE|PORT_ON_OFF|YES_NO|YES_NO_LATER)\("|\{ "[a-z0-9_-]+", [a-z0-9_]+(, [a-z0-9_]+)? \})' |
+		sed -E 's/^YES_NO(_LATER)?\("([a-z0-9_]+)".*/\2 no\2/; s/^[^"]*"([a-z0-9_-]+)".*/\1/' |
+		tr ' ' '\n' | sort -u
 }
-# Aliases iproute2 takes but leaves out of its vxlan usage.
-usage_gaps_kinds='vni port hoplimit dsfield label'
+# The kinds with words of their own.
+word_kinds='bridge bridge_slave vxlan vlan macvlan bond bond_slave vrf ipvlan geneve bareudp xfrm
+	gre erspan ip6gre ipip sit ip6tnl'
+# Aliases iproute2 takes but leaves out of its usage texts.
+usage_gaps_kinds='vni port dsfield label hlim fl tc encap-udp6-csum noencap-udp6-csum'
 
 # usage_of OBJ: every usage text the object's parser prints.
 usage_of() {
@@ -116,14 +130,15 @@ usage_of() {
 	link)
 		"$IPBOX" link help 2>&1
 		"$IPBOX" link add x type veth help 2>&1
-		"$IPBOX" link add x type macvlan help 2>&1
-		"$IPBOX" link add x type vlan help 2>&1
 		"$IPBOX" link property help 2>&1 ;;
 	kinds)
-		# [no]WORD stands for WORD and noWORD
-		for kind in bridge bridge_slave vxlan; do
-			"$IPBOX" link add x type $kind help 2>&1
-		done | sed -E 's/\[no\]([a-z0-9]+)/\1 no\1/g' ;;
+		# [no]WORD stands for WORD and noWORD, [i|o]WORD for WORD, iWORD
+		# and oWORD (both for the six)
+		for kind in $word_kinds; do
+			"$IPBOX" link help $kind 2>&1
+		done | sed -E 's/\[no\]\[i\|o\]([a-z0-9]+)/\1 i\1 o\1 no\1 noi\1 noo\1/g;
+			s/no\[i\|o\]([a-z0-9]+)/no\1 noi\1 noo\1/g; s/\[i\|o\]([a-z0-9]+)/\1 i\1 o\1/g;
+			s/\[no\]([a-z0-9-]+)/\1 no\1/g' ;;
 	*) "$IPBOX" "$1" help 2>&1 ;;
 	esac
 	true
@@ -207,10 +222,11 @@ in_completions() {
 	done
 }
 
-@test "every bridge, bridge_slave and vxlan argument is in its usage, ipbox-link(8) and the completions" {
+@test "every kind's argument is in its usage, ipbox-link(8) and the completions" {
 	local usage kind word
 	usage=$(usage_of kinds)
-	for kind in bridge bridge_slave vxlan; do
+	for kind in $word_kinds; do
+		[ -n "$(kind_words $kind)" ] || fail "no words read for $kind"
 		for word in $(kind_words $kind); do
 			if [[ " $usage_gaps_kinds " == *" $word "* ]]; then
 				! grep -qwF -- "$word" <<<"$usage" ||
@@ -223,9 +239,11 @@ in_completions() {
 		done
 	done
 	# listed under their kind, in a section of their own
-	run sed -n '/^\.Ss Bridge, bridge_slave and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
-	for word in $(kind_words bridge) $(kind_words bridge_slave) $(kind_words vxlan); do
-		assert_output --partial "$word"
+	run sed -n '/^\.Ss Kind arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for kind in $word_kinds; do
+		for word in $(kind_words $kind); do
+			assert_output --partial "$word"
+		done
 	done
 }
 
@@ -349,16 +367,13 @@ lines() {
 	assert_output "$(lines on off)"
 	run complete_words ip link add x type veth peer ""
 	assert_output --partial netns
-	run complete_sorted ipbox link add x type vlan ""
-	assert_output "$(lines id protocol)"
 	run complete_sorted ipbox link add x type macvlan mode ""
 	assert_output "$(lines private vepa bridge passthru source)"
-	run complete_sorted ipbox link add x type bridge ""
-	assert_output "$(kind_words bridge | sort)"
-	run complete_sorted ipbox link set x type bridge_slave ""
-	assert_output "$(kind_words bridge_slave | sort)"
-	run complete_sorted ipbox link add x type vxlan ""
-	assert_output "$(kind_words vxlan | sort)"
+	local kind
+	for kind in $word_kinds; do
+		run complete_sorted ipbox link add x type $kind ""
+		assert_output "$(kind_words $kind | sort)"
+	done
 	run complete_sorted ipbox link set x type bridge_slave hairpin ""
 	assert_output "$(lines on off)"
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
@@ -372,8 +387,7 @@ lines() {
 	# every keyword a parser takes is offered where it applies
 	local word all
 	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
-	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
-	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add "")
 	for word in $(parser_words link); do
 		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
