@@ -13,35 +13,55 @@
 #include "../netlink/ifname.h"
 #include "../netlink/pipe.h"
 
-#define BATCH_MAX_ARGS 100
+/* iproute2's MAX_ARGS: a line takes up to 511 words. */
+#define BATCH_MAX_ARGS 512
+
+/* One physical line with its comment cut, as a C string (iproute2 reads
+ * up to the first NUL).  Its length, or -1 at end of file. */
+static ssize_t batch_physical_line(char **line, size_t *cap, FILE *in)
+{
+	char *hash;
+
+	if (getline(line, cap, in) < 0)
+		return -1;
+	hash = strchr(*line, '#');
+	if (hash)
+		*hash = '\0';
+	return (ssize_t)strlen(*line);
+}
 
 /* Read one logical line (joined over '\' continuations) with comments cut;
- * *lineno advances by the physical lines read.  -1 at end of file. */
+ * *lineno advances by the physical lines read.  -1 at end of file.  Each
+ * physical line loses its comment first, as in iproute2: a comment that
+ * ends in '\' continues nothing, so it never swallows the next line. */
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
 {
 	char *more = NULL;
 	size_t more_cap = 0;
-	ssize_t n = getline(line, cap, in);
+	ssize_t n = batch_physical_line(line, cap, in);
 
 	if (n < 0)
 		return -1;
 	(*lineno)++;
 	while (n >= 2 && (*line)[n - 1] == '\n' && (*line)[n - 2] == '\\') {
-		ssize_t m = getline(&more, &more_cap, in);
+		ssize_t m = batch_physical_line(&more, &more_cap, in);
 		char *grown;
 
 		if (m < 0) {
 			/* iproute2 drops the line and ends the batch, status 0. */
 			fprintf(stderr, "Missing continuation line\n");
-			free(more);
-			return -1;
+			n = -1;
+			break;
 		}
 		(*lineno)++;
 		n -= 2;
 		if ((size_t)(n + m + 1) > *cap) {
 			grown = realloc(*line, (size_t)(n + m + 1));
-			if (!grown)
+			if (!grown) {
+				fprintf(stderr, "Out of memory\n");
+				n = -1;
 				break;
+			}
 			*line = grown;
 			*cap = (size_t)(n + m + 1);
 		}
@@ -49,14 +69,11 @@ ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
 		n += m;
 	}
 	free(more);
-	char *hash = strchr(*line, '#');
-	if (hash)
-		*hash = '\0';
 	return n;
 }
 
-/* Split a line into words in place; returns the count or -1 with a
- * message (too many words, unterminated quote). */
+/* Split a line into words in place: the count, or BATCH_TOO_MANY /
+ * BATCH_UNTERMINATED (batch_split_error prints which). */
 int batch_split(char *line, char *argv[], int max)
 {
 	static const char ws[] = " \t\r\n";
@@ -67,19 +84,15 @@ int batch_split(char *line, char *argv[], int max)
 		cp += strspn(cp, ws);
 		if (!*cp)
 			break;
-		if (argc >= max - 1) {
-			fprintf(stderr, "Too many arguments to command\n");
-			return -1;
-		}
+		if (argc >= max - 1)
+			return BATCH_TOO_MANY;
 		if (*cp == '\'' || *cp == '"') {
 			char quote = *cp++;
 
 			argv[argc++] = cp;
 			cp = strchr(cp, quote);
-			if (!cp) {
-				fprintf(stderr, "Unterminated quoted string\n");
-				return -1;
-			}
+			if (!cp)
+				return BATCH_UNTERMINATED;
 		} else {
 			argv[argc++] = cp;
 			cp += strcspn(cp, ws);
@@ -90,6 +103,12 @@ int batch_split(char *line, char *argv[], int max)
 	}
 	argv[argc] = NULL;
 	return argc;
+}
+
+void batch_split_error(int err)
+{
+	fprintf(stderr, "%s\n", err == BATCH_TOO_MANY ? "Too many arguments to command" :
+		"Unterminated quoted string");
 }
 
 /* One batch run: where its lines come from and how it is going. */
@@ -198,8 +217,15 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 		}
 		if (argc < 0) {
-			b->ret = EXIT_FAIL;
-			break;
+			/* iproute2 exits here, even under -force; ipbox
+			 * reports the line and -force goes on (ipbox(8)). */
+			batch_split_error(argc);
+			if (!ib->force) {
+				b->ret = EXIT_FAIL;
+				break;
+			}
+			batch_failed(b, lineno);
+			continue;
 		}
 		status = ipbox_run(ib, argc, argv);
 		if (status == EXIT_USAGE) {
@@ -226,7 +252,7 @@ int batch_run(struct ipbox *ib, const char *file)
 	FILE *in = stdin, *saved = stderr, *err = NULL;
 
 	if (strcmp(file, "-") != 0) {
-		in = fopen(file, "r");
+		in = fopen(file, "re");	/* not into `netns exec` programs */
 		if (!in) {
 			fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n", file, strerror(errno));
 			return EXIT_FAIL;

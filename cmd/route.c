@@ -403,12 +403,8 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	a->family = ib->family;
 	a->f->table = RT_TABLE_MAIN;
 	for (; c.argc > 0; c.argc--, c.argv++) {
-		const struct filter_word *w = NULL;
+		const struct filter_word *w = KEYWORD_FIND(filter_words, *c.argv);
 
-		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
-			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
-						  : matches(*c.argv, filter_words[i].word))
-				w = &filter_words[i];
 		ret = w ? w->fn(a, &c) : filter_to(a, &c);
 		if (ret)
 			return ret;
@@ -473,7 +469,7 @@ static int route_dump(struct nl *nl, struct route_show *s)
 	return nl_dump(nl, &req, route_show_one, s);
 }
 
-static struct route_show *route_show_new(struct ipbox *ib)
+struct route_show *route_show_new(struct ipbox *ib)
 {
 	struct route_show *s = calloc(1, sizeof(*s));
 
@@ -486,9 +482,10 @@ static struct route_show *route_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void route_show_free(struct route_show *s)
+void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
+	nh_lookup_close(&s->nhl);
 	if (s->flush) {
 		nl_close(s->flush);
 		free(s->flush);
@@ -594,6 +591,7 @@ struct route_mod {
 	bool dst_ok, gw_ok, scope_ok, type_ok;
 	uint32_t mx[RTAX_MAX + 1];
 	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+	uint32_t nhid;			/* a nexthop object, 0: none */
 	const char *cc;			/* RTAX_CC_ALGO, a string */
 };
 
@@ -856,6 +854,18 @@ static int mod_onlink(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
+/* A nexthop object (ip nexthop) in place of a gateway and device. */
+static int mod_nhid(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &m->nhid, 0) < 0)
+		return arg_invalid("\"id\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_NH_ID, m->nhid);
+	return 0;
+}
+
 static int mod_proto(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -951,22 +961,21 @@ static const struct mod_word {
 	{ "metric", false, mod_metric },
 	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
 	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
-	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },
+	{ "onlink", true, mod_onlink }, { "nhid", true, mod_nhid },
+	{ "protocol", false, mod_proto },
 	{ "table", false, mod_table }, { "dev", true, mod_dev },
 	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
 };
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct metric_word *mw = KEYWORD_FIND(metric_words, *c->argv);
+	const struct mod_word *w;
 
-	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
-			return mod_metric_word(m, c, &metric_words[i]);
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return mod_dst(m, c);
+	if (mw)
+		return mod_metric_word(m, c, mw);
+	w = KEYWORD_FIND(mod_words, *c->argv);
+	return w ? w->fn(m, c) : mod_dst(m, c);
 }
 
 static void put_metrics(struct route_mod *m)
@@ -1079,7 +1088,7 @@ static void default_scope(struct route_mod *m, bool del, bool nexthops)
 	else if (r->rtm_type == RTN_UNICAST || r->rtm_type == RTN_UNSPEC) {
 		if (del)
 			r->rtm_scope = RT_SCOPE_NOWHERE;
-		else if (!m->gw_ok && !nexthops)
+		else if (!m->gw_ok && !nexthops && !m->nhid)
 			r->rtm_scope = RT_SCOPE_LINK;
 	}
 }

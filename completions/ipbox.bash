@@ -5,9 +5,9 @@
 # route table, protocol and scope names from /etc/iproute2/rt_*.
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
-	-json -pretty -family -4 -6 -0 -brief -oneline -batch -force -netns -all
-	-color -help'
-_ipbox_objects='address link nat neighbor netns route help'
+	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
+	-force -netns -all -color -help'
+_ipbox_objects='address link nat neighbor netns route tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
@@ -114,9 +114,9 @@ _ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
 _ipbox_nat_types='masquerade snat dnat'
-_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle'
-_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle'
-_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle'
+_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
+_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -142,6 +142,14 @@ _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 
+# tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
+# name, help); monitor: its words (cmd/monitor.c monitor_words), objects
+# first.
+_ipbox_tuntap_cmds='add delete show lst list help'
+_ipbox_tuntap_args='mode user group pi one_queue vnet_hdr multi_queue dev name help'
+_ipbox_monitor_objects='link address route mroute prefix neigh netconf rule nsid nexthop stats'
+_ipbox_monitor_args="all $_ipbox_monitor_objects label all-nsid dev file help"
+
 _ipbox_netns_names()
 {
 	local f
@@ -155,7 +163,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route neighbor neighbour link netns nat help; do
+	for o in address route neighbor neighbour link tuntap monitor netns nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -238,6 +246,8 @@ _ipbox()
 	route|iproute) obj=route ;;
 	neigh|ipneigh) obj=neighbor ;;
 	nat|ipnat) obj=nat ;;
+	tuntap) obj=tuntap ;;
+	monitor) obj=monitor ;;
 	esac
 
 	# Skip global options (and their values) before the object.
@@ -281,6 +291,8 @@ _ipbox()
 	nat) _ipbox_nat "${args[@]}" ;;
 	route) _ipbox_route "${args[@]}" ;;
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
+	tuntap) _ipbox_tuntap "${args[@]}" ;;
+	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
 }
 
@@ -569,5 +581,37 @@ _ipbox_neigh()
 	esac
 }
 
+# _ipbox_tuntap WORDS...: complete after `tuntap`.
+_ipbox_tuntap()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_tuntap_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_tuntap_cmds")
+	case $verb in
+	add|delete)
+		case $prev in
+		mode) _ipbox_reply 'tun tap' ;;
+		user) [ "$verb" = add ] && COMPREPLY=($(compgen -u -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+		group) [ "$verb" = add ] && COMPREPLY=($(compgen -g -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+		dev|name) [ "$verb" = delete ] && _ipbox_reply "$(_ipbox_ifnames)" ;;
+		*) _ipbox_reply "$_ipbox_tuntap_args" ;;
+		esac ;;
+	esac
+}
+
+# _ipbox_monitor WORDS...: complete after `monitor`.
+_ipbox_monitor()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	dev) _ipbox_reply "$(_ipbox_ifnames)" ;;
+	file) COMPREPLY=($(compgen -f -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+	*) _ipbox_reply "$_ipbox_monitor_args" ;;
+	esac
+}
+
 complete -F _ipbox ipbox ip netns link addr route neigh nat \
-	ipnetns iplink ipaddr iproute ipneigh ipnat
+	ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor

@@ -1,12 +1,13 @@
 #include "harness.h"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 
 #include "../cmd/ipbox.h"
 
 static const int families[] = { AF_UNSPEC, AF_INET, AF_INET6, AF_PACKET };
+
+int harness_out = -1;
 
 int harness_run(const uint8_t *opts, int argc, char **argv)
 {
@@ -25,11 +26,7 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 	nl_dry_run = true;
 	if (devnull < 0)
 		devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
-	print_init(&pr, devnull, ib.json, ib.pretty, ib.oneline, ib.color);
+	print_init(&pr, harness_out >= 0 ? harness_out : devnull, ib.json, ib.pretty, ib.oneline, ib.color);
 	status = ipbox_run(&ib, argc, argv);
-	print_finish(&pr);
-	if (ib.rt)
-		nl_close(ib.rt);
-	free(ib.rt_storage);
-	return status;
+	return ipbox_finish(&ib, status);
 }

@@ -129,3 +129,89 @@ Command failed $BATS_TEST_TMPDIR/batch:6"
 	[ "$("$IP" route show dev v0 | wc -l)" -eq 2 ]
 	[ "$("$IPBOX" nat show | grep -c masquerade)" -eq 2 ]
 }
+
+# The silent-loss class: every line of a batch either takes effect or is
+# reported (`Command failed FILE:LINE`, LINE its last physical line);
+# nothing vanishes.  loss_case CHECK LINE...: the physical LINEs of one
+# command, and a shell test true once it took effect.
+loss_lines=() loss_checks=() loss_ends=()
+loss_case() {
+	local check=$1
+	shift
+	loss_lines+=("$@")
+	loss_checks+=("$check")
+	loss_ends+=("${#loss_lines[@]}")
+}
+
+# The words of a line: route add PREFIX dev lo, then `metric 1` pairs.
+metric_line() {
+	local words="route add $1 dev lo" n
+	for ((n = 5; n + 2 <= $2; n += 2)); do words+=" metric 1"; done
+	[ "$n" -eq "$2" ] || words+=" metric"
+	echo "$words"
+}
+
+assert_no_loss() {
+	local f=$BATS_TEST_TMPDIR/loss i lost=
+	printf '%s\n' "${loss_lines[@]}" >"$f"
+	run "$IPBOX" -force -batch "$f"
+	for i in "${!loss_checks[@]}"; do
+		eval "${loss_checks[$i]}" ||
+			grep -qx "Command failed $f:${loss_ends[$i]}" <<<"$output" ||
+			lost+="line ${loss_ends[$i]}: ${loss_checks[$i]}"$'\n'
+	done
+	[ -z "$lost" ] || fail "lines neither run nor reported:"$'\n'"$lost$output"
+}
+
+@test "silent loss: comments, continuations, quotes and long lines all run or are reported" {
+	"$IP" link set lo up
+	loss_case '"$IP" link show k1' '# an old line \' 'link add k1 type ifb'
+	loss_case '"$IP" link show k2' 'link add k2 type ifb # a comment \'
+	loss_case '"$IP" link show k3' 'link add k3 type ifb'
+	loss_case '"$IP" link show k4' '   # \\' 'link add k4 \' '  type ifb # and \'
+	loss_case '"$IP" link show k5' 'link add "k5" type '"'ifb'"$'\r'
+	loss_case '[ -n "$("$IP" route show 10.0.5.0/24)" ]' "$(metric_line 10.0.5.0/24 511)"
+	loss_case '[ -n "$("$IP" route show 10.0.6.0/24)" ]' "$(metric_line 10.0.6.0/24 512)"
+	loss_case '"$IP" link show k7' 'link add "k7 type ifb'
+	loss_case '"$IP" link show k8' 'link add k8 type ifb'
+	assert_no_loss
+	# the lines iproute2 takes too behave as in /bin/ip, byte for byte
+	head -n 9 "$BATS_TEST_TMPDIR/loss" >"$BATS_TEST_TMPDIR/agreed"
+	same_effect 'ip link set lo up' -batch "$BATS_TEST_TMPDIR/agreed"
+	# without -force a line of 512 words ends the batch, status 1
+	sed -n '10,11p' "$BATS_TEST_TMPDIR/loss" >"$BATS_TEST_TMPDIR/long"
+	same_effect 'ip link set lo up' -batch "$BATS_TEST_TMPDIR/long"
+}
+
+@test "a line that does not split: -force reports it after the nat run before it, and goes on" {
+	local f=$BATS_TEST_TMPDIR/batch
+	batch 'nat del masquerade src 10.9.0.0/24 oif lo' \
+		'link add "k1 type ifb' \
+		"$(metric_line 10.0.6.0/24 600)" \
+		'link add k2 type ifb'
+	run "$IPBOX" -force -batch "$f"
+	assert_failure 1
+	assert_output "Error: no such nat rule.
+Command failed $f:1
+Unterminated quoted string
+Command failed $f:2
+Too many arguments to command
+Command failed $f:3"
+	"$IP" link show k2
+}
+
+@test "address show after link show in a batch prints as alone (iproute2 leaks link show's state)" {
+	local f=$BATS_TEST_TMPDIR/batch alone opt
+	"$IP" link set lo up
+	"$IP" addr add 10.1.1.1/24 dev lo
+	batch 'link show dev lo' 'address show dev lo'
+	for opt in -d -s -j -br; do
+		alone=$("$IP" $opt link show dev lo; "$IP" $opt address show dev lo)
+		run "$IPBOX" $opt -batch "$f"
+		assert_success
+		assert_output "$alone"
+		# the documented difference (ipbox(8)): /bin/ip's batch does not
+		run "$IP" $opt -batch "$f"
+		[ "$output" != "$alone" ]
+	done
+}
