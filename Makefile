@@ -150,7 +150,7 @@ BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
 	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
-APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor
+APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor rule iprule nexthop
 MANPAGES = $(wildcard man8/*.8)
 
 install: $(BIN)

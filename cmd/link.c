@@ -15,6 +15,7 @@
 #include "../names/names.h"
 #include "../namespace/netns.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 #define IFALIASZ 256
 
@@ -266,7 +267,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 		}
 		if (f.group == -1) {
 			ret = link_get_one(ib, &ls, dev);
-			ifcache_close(&ls.names);
+			link_show_close(&ls);
 			return ret;
 		}
 	}
@@ -277,7 +278,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 	print_doc_begin(ib->pr);
 	ret = nl_dump(nl, &req, show_one, &ls);
 	print_doc_end(ib->pr);
-	ifcache_close(&ls.names);
+	link_show_close(&ls);
 	if (ret < 0) {
 		nl_perror(nl);
 		fprintf(stderr, "Dump terminated\n");
@@ -365,21 +366,18 @@ static int lladdr_len_of(const char *dev)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 	int len = -1;
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
-		free(nl);
+	if (!nl)
 		return -1;
-	}
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	nlreq_put_str(&req, strlen(dev) < IF_NAMESIZE ? IFLA_IFNAME : IFLA_ALT_IFNAME, dev);
 	if (nl_talk(nl, &req, lladdr_len_answer, &len) < 0)
 		len = -1;
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return len;
 }
 
@@ -849,4 +847,10 @@ static const struct verb link_verbs[] = {
 int do_link(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
+}
+
+void words_link(void)
+{
+	WORDS_TABLE("verb", link_verbs, word);
+	words_link_kinds();
 }

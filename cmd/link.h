@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include "ipbox.h"
 #include "../args/inet.h"
+#include "../namespace/nsid.h"
 #include "../netlink/ifname.h"
 
 struct link_filter {
@@ -30,14 +31,15 @@ struct link_show {
 	struct ipbox *ib;
 	struct link_filter *f;
 	struct ifcache names;	/* link, master, index -> name */
-	bool nsid_known;	/* nsid -> /run/netns name, last asked */
-	int nsid;
-	char nsname[256];
+	struct netns_names nsnames;	/* read at the first link-netnsid */
+	bool nsnames_loaded;
 };
 
 /* -1 when the filter drops the link, 0 for a brief line, 1 otherwise
  * (iproute2's return values: 1 means "stats may follow"). */
 int link_print(struct link_show *ls, const struct nlmsghdr *nlh);
+/* What a show opened and read (names, sockets): call it once at the end. */
+void link_show_close(struct link_show *ls);
 void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
 bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
 void link_filter_init(struct link_filter *f, int family);

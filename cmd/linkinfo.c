@@ -13,13 +13,11 @@
 #include <net/if.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <linux/net_namespace.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "../names/names.h"
-#include "../namespace/netns.h"
 #include "../netlink/attr.h"
 #include "../netlink/lladdr.h"
 
@@ -593,65 +591,28 @@ static void print_link_event(struct printer *p, uint32_t event)
 
 /* ---- nsid -> name ----------------------------------------------------- */
 
-struct nsid_search {
-	struct nl *nl;
-	int nsid;
-	char *name;
-	size_t size;
-};
-
-static int nsid_answer(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *a;
-	int *nsid = data;
-
-	mnl_attr_for_each(a, nlh, sizeof(struct rtgenmsg))
-		if (mnl_attr_get_type(a) == NETNSA_NSID &&
-		    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-			*nsid = (int)mnl_attr_get_u32(a);
-	return NL_CB_STOP;
-}
-
-static int nsid_try(const char *name, void *arg)
-{
-	struct nsid_search *s = arg;
-	struct nlreq req;
-	struct rtgenmsg *g;
-	int fd = netns_open(name), nsid = -1;
-
-	if (fd < 0)
-		return 0;
-	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(s->nl, &req, nsid_answer, &nsid) < 0)
-		nsid = -1;
-	close(fd);
-	if (nsid == s->nsid && !s->name[0])
-		snprintf(s->name, s->size, "%s", name);
-	return 0;
-}
-
 /* The /run/netns name the peer namespace `nsid` is known by, or NULL;
- * the last answer is kept, as links in one dump share few peers. */
+ * the names are read once per show, on a socket of their own (the dump
+ * runs on ib->rt). */
 static const char *nsid_name(struct link_show *ls, int nsid)
 {
-	struct nsid_search s = { .nsid = nsid, .name = ls->nsname, .size = sizeof(ls->nsname) };
+	struct nl *nl;
 
-	if (ls->nsid_known && ls->nsid == nsid)
-		return ls->nsname[0] ? ls->nsname : NULL;
-	s.nl = malloc(sizeof(*s.nl));
-	if (!s.nl || nl_open(s.nl, NETLINK_ROUTE) < 0) {
-		free(s.nl);
-		return NULL;
+	if (!ls->nsnames_loaded) {
+		ls->nsnames_loaded = true;
+		nl = nl_new(NETLINK_ROUTE);
+		if (nl)
+			netns_names_load(&ls->nsnames, nl);
+		nl_free(nl);
 	}
-	ls->nsname[0] = '\0';
-	netns_foreach(nsid_try, &s);
-	nl_close(s.nl);
-	free(s.nl);
-	ls->nsid = nsid;
-	ls->nsid_known = true;
-	return ls->nsname[0] ? ls->nsname : NULL;
+	return netns_names_find(&ls->nsnames, nsid);
+}
+
+void link_show_close(struct link_show *ls)
+{
+	ifcache_close(&ls->names);
+	netns_names_free(&ls->nsnames);
+	ls->nsnames_loaded = false;
 }
 
 /* ---- the whole link ----------------------------------------------------- */

@@ -7,7 +7,7 @@
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
 	-force -netns -all -color -help'
-_ipbox_objects='address link nat neighbor netns route tuntap monitor help'
+_ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
@@ -128,7 +128,7 @@ _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
 	initcwnd initrwnd features quickack congctl rttvar ssthresh'
 _ipbox_route_mod="to src via from tos dsfield expires metric priority
 	preference scope realms onlink protocol table dev oif pref weight nexthop
-	$_ipbox_route_metrics help"
+	nhid $_ipbox_route_metrics help"
 _ipbox_route_filter='to root match exact table cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
 	from help'
@@ -141,6 +141,32 @@ _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
 _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
+
+# rule: verbs (cmd/rule.c rule_verbs), the words of add/delete (mod_words
+# and the actions), of list/flush (filter_words), the IP protocols.
+_ipbox_rule_cmds='list lst show save restore add delete flush help'
+_ipbox_rule_mod='not from to preference order priority tos dsfield fwmark realms
+	protocol tun_id table lookup suppress_prefixlength sup_pl suppress_ifgroup
+	sup_group dev iif oif l3mdev uidrange nat map-to ipproto sport dport type
+	goto nop unicast blackhole unreachable prohibit help'
+_ipbox_rule_filter='preference order priority not tos dsfield fwmark dev iif oif
+	l3mdev uidrange tun_id lookup table from src protocol ipproto sport dport
+	dst to'
+_ipbox_rule_types='unicast blackhole unreachable prohibit nop goto'
+_ipbox_ipprotos='tcp udp icmp ipv6-icmp sctp dccp udplite gre esp ah'
+
+# nexthop: verbs (cmd/nexthop.c nexthop_verbs, bucket_verbs), the words of
+# add/replace/delete (mod_words, the group type's, encap's of cmd/lwt.c),
+# of show/flush (filter_words) and bucket (bucket_words).
+_ipbox_nexthop_cmds='add replace delete list show lst get flush bucket help'
+_ipbox_nexthop_mod='id dev via encap blackhole fdb onlink group type protocol help'
+_ipbox_nexthop_res='buckets idle_timer unbalanced_timer'
+_ipbox_nexthop_filter='dev groups master vrf id protocol fdb help'
+_ipbox_nexthop_bucket_cmds='list show lst get help'
+_ipbox_nexthop_bucket='dev master vrf id nhid help'
+_ipbox_lwt_types='mpls ip ip6 help'
+_ipbox_lwt_ip='id dst src tos ttl key csum seq'
+_ipbox_lwt_ip6='id dst src tc hoplimit key csum seq'
 
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
 # name, help); monitor: its words (cmd/monitor.c monitor_words), objects
@@ -163,7 +189,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route neighbor neighbour link tuntap monitor netns nat help; do
+	for o in address route rule neighbor neighbour link tuntap monitor netns nexthop nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -246,6 +272,8 @@ _ipbox()
 	route|iproute) obj=route ;;
 	neigh|ipneigh) obj=neighbor ;;
 	nat|ipnat) obj=nat ;;
+	rule|iprule) obj=rule ;;
+	nexthop) obj=nexthop ;;
 	tuntap) obj=tuntap ;;
 	monitor) obj=monitor ;;
 	esac
@@ -291,6 +319,8 @@ _ipbox()
 	nat) _ipbox_nat "${args[@]}" ;;
 	route) _ipbox_route "${args[@]}" ;;
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
+	rule) _ipbox_rule "${args[@]}" ;;
+	nexthop) _ipbox_nexthop "${args[@]}" ;;
 	tuntap) _ipbox_tuntap "${args[@]}" ;;
 	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
@@ -531,7 +561,7 @@ _ipbox_route()
 	mtu|hoplimit|advmss|reordering|rtt|rto_min|window|cwnd|initcwnd|initrwnd|congctl|rttvar|ssthresh)
 		_ipbox_reply lock; return ;;
 	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
-	realms|weight|mark|lock|inet|inet6)
+	realms|weight|mark|lock|inet|inet6|nhid)
 		return ;;
 	esac
 	case $verb in
@@ -581,6 +611,79 @@ _ipbox_neigh()
 	esac
 }
 
+# _ipbox_rule WORDS...: complete after `rule`.
+_ipbox_rule()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_rule_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_rule_cmds")
+	shift
+	case $prev in
+	dev|iif|oif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	table|lookup) _ipbox_reply "$(_ipbox_rt_tables)"; return ;;
+	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)$([ "$verb" = flush ] && echo ' all')"; return ;;
+	tos|dsfield) _ipbox_reply "$(_ipbox_rt_names rt_dsfield)"; return ;;
+	suppress_ifgroup|sup_group) _ipbox_reply "$(_ipbox_rt_names group)"; return ;;
+	ipproto) _ipbox_reply "$_ipbox_ipprotos"; return ;;
+	type) _ipbox_reply "$_ipbox_rule_types"; return ;;
+	from|to|src|dst|preference|order|priority|pref|fwmark|realms|tun_id|\
+	suppress_prefixlength|sup_pl|uidrange|nat|map-to|sport|dport|goto)
+		return ;;
+	esac
+	case $verb in
+	add|delete) _ipbox_reply "$_ipbox_rule_mod" ;;
+	list|lst|show|flush) _ipbox_reply "$_ipbox_rule_filter" ;;
+	esac
+}
+
+# _ipbox_nexthop WORDS...: complete after `nexthop`.
+_ipbox_nexthop()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb w encap=""
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_nexthop_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_nexthop_cmds")
+	shift
+	case $prev in
+	dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	protocol) [ "$verb" = add ] || [ "$verb" = replace ] && _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
+	via) _ipbox_reply 'inet inet6'; return ;;
+	type) _ipbox_reply 'mpath resilient'; return ;;
+	encap) _ipbox_reply "$_ipbox_lwt_types"; return ;;
+	id|nhid|index|group|buckets|idle_timer|unbalanced_timer|inet|inet6|dst|src|tos|tc|ttl|hoplimit)
+		return ;;
+	esac
+	for w in "$@"; do
+		[ "$encap" = '?' ] && encap=$w
+		[ "$w" = encap ] && encap='?'
+	done
+	case $verb in
+	add|replace|delete)
+		case $encap in
+		ip) _ipbox_reply "$_ipbox_lwt_ip $_ipbox_nexthop_mod" ;;
+		ip6) _ipbox_reply "$_ipbox_lwt_ip6 $_ipbox_nexthop_mod" ;;
+		mpls) _ipbox_reply "ttl $_ipbox_nexthop_mod" ;;
+		*) [[ " $* " == *" resilient "* ]] && _ipbox_reply "$_ipbox_nexthop_res" ||
+			_ipbox_reply "$_ipbox_nexthop_mod" ;;
+		esac ;;
+	list|show|lst|flush) _ipbox_reply "$_ipbox_nexthop_filter" ;;
+	get) _ipbox_reply id ;;
+	bucket)
+		if [ $# -eq 0 ]; then
+			_ipbox_reply "$_ipbox_nexthop_bucket_cmds"
+		elif [ "$(_ipbox_verb "$1" "$_ipbox_nexthop_bucket_cmds")" = get ]; then
+			_ipbox_reply 'id index'
+		else
+			_ipbox_reply "$_ipbox_nexthop_bucket"
+		fi ;;
+	esac
+}
+
 # _ipbox_tuntap WORDS...: complete after `tuntap`.
 _ipbox_tuntap()
 {
@@ -613,5 +716,5 @@ _ipbox_monitor()
 	esac
 }
 
-complete -F _ipbox ipbox ip netns link addr route neigh nat \
-	ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor
+complete -F _ipbox ipbox ip netns link addr route neigh nat rule nexthop tuntap monitor \
+	ipnetns iplink ipaddr iproute ipneigh ipnat iprule

@@ -111,13 +111,13 @@ set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
     cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
 set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
     preference scope realms onlink protocol table dev oif pref weight nexthop \
-    $__ipbox_route_metrics help
+    nhid $__ipbox_route_metrics help
 set -g __ipbox_route_filter to root match exact table cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
     realms from help
 set -g __ipbox_route_get to from iif mark oif dev notify fibmatch help
 set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
-    metric priority preference realms weight mark lock inet inet6
+    metric priority preference realms weight mark lock inet inet6 nhid
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs), words (tuntap_words);
 # monitor: its words (cmd/monitor.c monitor_words).
 set -g __ipbox_tuntap_cmds add delete show lst list help
@@ -127,6 +127,28 @@ set -g __ipbox_monitor_args all link address route mroute prefix neigh netconf \
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words, nud states (nud_words).
 set -g __ipbox_neigh_cmds add change chg replace delete get show lst list flush help
 set -g __ipbox_neigh_nud permanent reachable noarp none stale incomplete delay probe failed
+
+# rule: verbs (cmd/rule.c rule_verbs), words of add/delete (mod_words and
+# the actions) and of list/flush (filter_words).
+set -g __ipbox_rule_cmds list lst show save restore add delete flush help
+set -g __ipbox_rule_mod not from to preference order priority tos dsfield \
+    fwmark realms protocol tun_id table lookup suppress_prefixlength sup_pl \
+    suppress_ifgroup sup_group dev iif oif l3mdev uidrange nat map-to ipproto \
+    sport dport type goto nop unicast blackhole unreachable prohibit help
+set -g __ipbox_rule_filter preference order priority not tos dsfield fwmark \
+    dev iif oif l3mdev uidrange tun_id lookup table from src protocol ipproto \
+    sport dport dst to
+set -g __ipbox_rule_novalue from to src dst preference order priority pref \
+    fwmark realms tun_id suppress_prefixlength sup_pl uidrange nat map-to \
+    sport dport goto
+# nexthop: verbs (cmd/nexthop.c nexthop_verbs, bucket_verbs), words of
+# add/replace/delete (mod_words, the group type's, encap's of
+# cmd/lwt.c), of show/flush (filter_words) and bucket (bucket_words).
+set -g __ipbox_nexthop_cmds add replace delete list show lst get flush bucket help
+set -g __ipbox_nexthop_mod id dev via encap blackhole fdb onlink group type protocol help
+set -g __ipbox_nexthop_bucket_cmds list show lst get help
+set -g __ipbox_nexthop_novalue id nhid index group buckets idle_timer \
+    unbalanced_timer inet inet6 dst src tos tc ttl hoplimit
 
 # __ipbox_rt_names FILE: the names of /etc/iproute2/FILE and FILE.d/*.conf.
 function __ipbox_rt_names
@@ -166,6 +188,10 @@ function __ipbox_parse
             set __ipbox_obj tuntap
         case monitor
             set __ipbox_obj monitor
+        case rule iprule
+            set __ipbox_obj rule
+        case nexthop
+            set __ipbox_obj nexthop
     end
     set -l i 2
     if test -z "$__ipbox_obj"
@@ -182,7 +208,7 @@ function __ipbox_parse
                     set i (math $i + 1)
                     continue
             end
-            set __ipbox_obj (__ipbox_verb $toks[$i] address route neighbor neighbour link tuntap monitor netns nat help)
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap monitor netns nexthop nat help)
             set i (math $i + 1)
             break
         end
@@ -600,6 +626,100 @@ function __ipbox_complete
                 case get
                     printf '%s\n' proxy dev
             end
+        case rule
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_rule_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_rule_cmds)
+            switch $prev
+                case dev iif oif
+                    __ipbox_ifnames
+                    return
+                case table lookup
+                    __ipbox_rt_tables
+                    return
+                case proto protocol
+                    __ipbox_rt_names rt_protos
+                    test $verb = flush; and echo all
+                    return
+                case tos dsfield
+                    __ipbox_rt_names rt_dsfield
+                    return
+                case suppress_ifgroup sup_group
+                    __ipbox_rt_names group
+                    return
+                case ipproto
+                    printf '%s\n' tcp udp icmp ipv6-icmp sctp dccp udplite gre esp ah
+                    return
+                case type
+                    printf '%s\n' unicast blackhole unreachable prohibit nop goto
+                    return
+            end
+            contains -- "$prev" $__ipbox_rule_novalue; and return
+            switch $verb
+                case add delete
+                    printf '%s\n' $__ipbox_rule_mod
+                case list lst show flush
+                    printf '%s\n' $__ipbox_rule_filter
+            end
+        case nexthop
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_nexthop_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_nexthop_cmds)
+            switch $prev
+                case dev master vrf
+                    __ipbox_ifnames
+                    return
+                case protocol
+                    contains -- $verb add replace; and __ipbox_rt_names rt_protos
+                    return
+                case via
+                    printf '%s\n' inet inet6
+                    return
+                case type
+                    printf '%s\n' mpath resilient
+                    return
+                case encap
+                    printf '%s\n' mpls ip ip6 help
+                    return
+            end
+            contains -- "$prev" $__ipbox_nexthop_novalue; and return
+            set -l encap ''
+            for w in $rest
+                test "$encap" = '?'; and set encap $w
+                test "$w" = encap; and set encap '?'
+            end
+            switch $verb
+                case add replace delete
+                    switch $encap
+                        case ip
+                            printf '%s\n' id dst src tos ttl key csum seq
+                        case ip6
+                            printf '%s\n' id dst src tc hoplimit key csum seq
+                        case mpls
+                            echo ttl
+                    end
+                    if contains -- resilient $rest; and test -z "$encap"
+                        printf '%s\n' buckets idle_timer unbalanced_timer
+                    else
+                        printf '%s\n' $__ipbox_nexthop_mod
+                    end
+                case list show lst flush
+                    printf '%s\n' dev groups master vrf id protocol fdb help
+                case get
+                    echo id
+                case bucket
+                    if test $n -eq 1
+                        printf '%s\n' $__ipbox_nexthop_bucket_cmds
+                    else if test (__ipbox_verb $rest[2] $__ipbox_nexthop_bucket_cmds) = get
+                        printf '%s\n' id index
+                    else
+                        printf '%s\n' dev master vrf id nhid help
+                    end
+            end
         case tuntap
             if test $n -eq 0
                 printf '%s\n' $__ipbox_tuntap_cmds
@@ -653,7 +773,7 @@ for prog in ipbox ip
     complete -c $prog -o a -o all -d 'all objects'
     complete -c $prog -o c -o color -d 'colour output'
     complete -c $prog -o help -d usage
-    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns route tuntap monitor help'
+    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns nexthop route rule tuntap monitor help'
 end
 complete -c ipbox -l install -r -d 'make applet links in DIR'
 complete -c ipbox -l list -d 'list applet names'
@@ -662,6 +782,6 @@ for prog in ipbox ip netns ipnetns
         -a 'list add attach set delete identify pids exec monitor list-id help'
     complete -c $prog -n '__ipbox_object_is netns; and __fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
 end
-for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh tuntap monitor
-    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour tuntap monitor' -a '(__ipbox_complete)'
+for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh tuntap monitor rule iprule nexthop
+    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour tuntap monitor rule nexthop' -a '(__ipbox_complete)'
 end

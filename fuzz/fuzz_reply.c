@@ -49,6 +49,13 @@ static const char *const commands[][12] = {
 	{ "monitor" },
 	{ "monitor", "all-nsid", "label", "dev", "d0" },
 	{ "tuntap", "show" },
+	/* rule and nexthop printers; route show -d asks for each nhid */
+	{ "rule", "show" },
+	{ "rule", "flush" },
+	{ "nexthop", "show" },
+	{ "nexthop", "flush" },
+	{ "nexthop", "get", "id", "1" },
+	{ "nexthop", "bucket", "show" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

@@ -9,6 +9,8 @@
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
 
+#include "../words.h"
+
 _Static_assert(IFLA_GRE_MAX <= KIND_MAXATTR, "a gre attribute has a slot in the printer");
 
 #define DEFAULT_HOP_LIMIT 64
@@ -566,14 +568,30 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n" \
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n"
 
-#define GRE_KIND(id, parse_fn, print_fn, text) \
+static void gre_list(const char *class)
+{
+	WORDS_TABLE(class, gre_words, word);
+}
+
+static void erspan_list(const char *class)
+{
+	WORDS_TABLE(class, erspan_words, word);
+}
+
+static void ip6gre_list(const char *class)
+{
+	WORDS_TABLE(class, ip6gre_words, word);
+}
+
+#define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
 	const struct link_kind kind_##id = { \
 		.name = #id, .maxattr = IFLA_GRE_MAX, .usage = text, .prints = true, \
-		.parse = parse_fn, .print = print_fn, \
+		.parse = parse_fn, .print = print_fn, .words = list_fn, \
 	}
-GRE_KIND(gre, gre_parse, gre_print, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
-GRE_KIND(gretap, gre_parse, gre_print, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
-GRE_KIND(erspan, gre_parse, gre_print, GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
-GRE_KIND(ip6gre, gre6_parse, gre6_print, GRE_USAGE_V6);
-GRE_KIND(ip6gretap, gre6_parse, gre6_print, GRE_USAGE_V6);
-GRE_KIND(ip6erspan, gre6_parse, gre6_print, GRE_USAGE_V6);
+GRE_KIND(gre, gre_parse, gre_print, gre_list, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
+GRE_KIND(gretap, gre_parse, gre_print, gre_list, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
+GRE_KIND(erspan, gre_parse, gre_print, erspan_list,
+	 GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
+GRE_KIND(ip6gre, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);
+GRE_KIND(ip6gretap, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);
+GRE_KIND(ip6erspan, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);

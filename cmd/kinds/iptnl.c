@@ -10,6 +10,8 @@
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
 
+#include "../words.h"
+
 _Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in the printer");
 
 #define DEFAULT_HOP_LIMIT 64
@@ -386,6 +388,21 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 
 /* ---- the kinds --------------------------------------------------------- */
 
+static void ipip_list(const char *class)
+{
+	WORDS_TABLE(class, ipip_words, word);
+}
+
+static void sit_list(const char *class)
+{
+	WORDS_TABLE(class, sit_words, word);
+}
+
+static void ip6tnl_list(const char *class)
+{
+	WORDS_TABLE(class, ip6tnl_words, word);
+}
+
 #define IPTNL_USAGE(modes) \
 	"Usage: ... %-6s\t[ remote ADDR ]\n" \
 	"\t\t\t[ local ADDR ]\n" \
@@ -414,19 +431,19 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 
 const struct link_kind kind_ipip = {
 	.name = "ipip", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print,
+	.parse = iptnl_parse, .print = iptnl_print, .words = ipip_list,
 	.usage = IPTNL_USAGE("{ ipip | mplsip | any }"),
 };
 
 const struct link_kind kind_sit = {
 	.name = "sit", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print,
+	.parse = iptnl_parse, .print = iptnl_print, .words = sit_list,
 	.usage = IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"),
 };
 
 const struct link_kind kind_ip6tnl = {
 	.name = "ip6tnl", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = ip6tnl_parse, .print = ip6tnl_print,
+	.parse = ip6tnl_parse, .print = ip6tnl_print, .words = ip6tnl_list,
 	.usage = "Usage: ... %-6s\t[ remote ADDR ]\n"
 		 "\t\t\t[ local ADDR ]\n"
 		 "\t\t\t[ encaplimit ELIM ]\n"

@@ -5,6 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../words.h"
+
 static const char *const modes[] = {
 	[IPVLAN_MODE_L2] = "l2", [IPVLAN_MODE_L3] = "l3", [IPVLAN_MODE_L3S] = "l3s",
 };
@@ -54,13 +56,14 @@ static int bridge_word(struct kind_parse *kp, struct arg_walk *w)
 /* In iproute2's order; a flag word after another is an unknown word. */
 static const struct ipvlan_word {
 	const char *word;
+	bool exact;
 	int (*parse)(struct kind_parse *kp, struct arg_walk *w);
 	bool flag;
 } ipvlan_words[] = {
-	{ "mode", mode_word, false },
-	{ "private", private_word, true },
-	{ "vepa", vepa_word, true },
-	{ "bridge", bridge_word, true },
+	{ "mode", false, mode_word, false },
+	{ "private", false, private_word, true },
+	{ "vepa", false, vepa_word, true },
+	{ "bridge", false, bridge_word, true },
 };
 
 static int ipvlan_parse(struct kind_parse *kp, struct arg_walk *w)
@@ -70,7 +73,7 @@ static int ipvlan_parse(struct kind_parse *kp, struct arg_walk *w)
 		int ret;
 
 		for (i = 0; i < ARRAY_SIZE(ipvlan_words); i++)
-			if (matches(*w->argv, ipvlan_words[i].word) &&
+			if (keyword_is(*w->argv, ipvlan_words[i].word, ipvlan_words[i].exact) &&
 			    !(ipvlan_words[i].flag && kp->mask))
 				break;
 		if (i == ARRAY_SIZE(ipvlan_words)) {
@@ -118,12 +121,17 @@ static void ipvlan_print(struct kind_print *kp, const struct link_kind *k, const
 	"FLAGS: bridge | private | vepa\n" \
 	"(first values are the defaults if nothing is specified).\n"
 
+static void ipvlan_list(const char *class)
+{
+	WORDS_TABLE(class, ipvlan_words, word);
+}
+
 const struct link_kind kind_ipvlan = {
 	.name = "ipvlan", .maxattr = IFLA_IPVLAN_MAX, .usage = IPVLAN_USAGE, .prints = true,
-	.parse = ipvlan_parse, .print = ipvlan_print,
+	.parse = ipvlan_parse, .print = ipvlan_print, .words = ipvlan_list,
 };
 
 const struct link_kind kind_ipvtap = {
 	.name = "ipvtap", .maxattr = IFLA_IPVLAN_MAX, .usage = IPVLAN_USAGE, .prints = true,
-	.parse = ipvlan_parse, .print = ipvlan_print,
+	.parse = ipvlan_parse, .print = ipvlan_print, .words = ipvlan_list,
 };

@@ -21,7 +21,6 @@
 #include <linux/if_link.h>
 #include <linux/if_bridge.h>
 
-#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 #define BIT(attr) (1ull << (attr))
 #define KIND_MAXATTR 63	/* above every table kind's maxattr: a bit each in uint64_t */
 
@@ -165,6 +164,9 @@ struct link_kind {
 	int (*parse)(struct kind_parse *kp, struct arg_walk *w);
 	/* After the rows: iproute2's checks and late attributes. */
 	int (*finish)(struct kind_parse *kp);
+	/* The words `parse` takes, for ipbox --words: "CLASS WORD" lines
+	 * (cmd/words.h). */
+	void (*words)(const char *class);
 	/* Instead of the rows; the attributes it reads are checked against
 	 * policy (maxattr + 1 entries) before it runs. */
 	void (*print)(struct kind_print *kp, const struct link_kind *k, const struct nlattr **tb);

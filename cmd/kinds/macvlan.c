@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../netlink/lladdr.h"
+#include "../words.h"
 
 #define ETH_ALEN 6
 
@@ -135,14 +136,15 @@ static int macaddr_word(struct kind_parse *kp, struct arg_walk *w)
 /* In iproute2's order: every prefix names the first word it begins. */
 static const struct macvlan_word {
 	const char *word;
+	bool exact;
 	int (*parse)(struct kind_parse *kp, struct arg_walk *w);
 } macvlan_words[] = {
-	{ "mode", mode_word },
-	{ "flag", flag_word },
-	{ "macaddr", macaddr_word },
-	{ "nopromisc", nopromisc_word },
-	{ "nodst", nodst_word },
-	{ "bcqueuelen", bcqueuelen_word },
+	{ "mode", false, mode_word },
+	{ "flag", false, flag_word },
+	{ "macaddr", false, macaddr_word },
+	{ "nopromisc", false, nopromisc_word },
+	{ "nodst", false, nodst_word },
+	{ "bcqueuelen", false, bcqueuelen_word },
 };
 
 static int macvlan_finish(struct kind_parse *kp)
@@ -164,18 +166,15 @@ static int macvlan_finish(struct kind_parse *kp)
 static int macvlan_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	for (; w->argc > 0; w->argc--, w->argv++) {
-		size_t i;
+		const struct macvlan_word *mw = KEYWORD_FIND(macvlan_words, *w->argv);
 		int ret;
 
-		for (i = 0; i < ARRAY_SIZE(macvlan_words) && !matches(*w->argv, macvlan_words[i].word);
-		     i++)
-			;
-		if (i == ARRAY_SIZE(macvlan_words)) {
+		if (!mw) {
 			if (!matches(*w->argv, "help"))
 				fprintf(stderr, "%s: unknown option \"%s\"?\n", kp->k->name, *w->argv);
 			return kind_usage(kp);
 		}
-		ret = macvlan_words[i].parse(kp, w);
+		ret = mw->parse(kp, w);
 		if (ret)
 			return ret;
 	}
@@ -250,12 +249,17 @@ static void macvlan_print(struct kind_print *kp, const struct link_kind *k, cons
 	"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n" \
 	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
 
+static void macvlan_list(const char *class)
+{
+	WORDS_TABLE(class, macvlan_words, word);
+}
+
 const struct link_kind kind_macvlan = {
 	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = MACVLAN_USAGE,
-	.prints = true, .parse = macvlan_parse, .print = macvlan_print,
+	.prints = true, .parse = macvlan_parse, .print = macvlan_print, .words = macvlan_list,
 };
 
 const struct link_kind kind_macvtap = {
 	.name = "macvtap", .maxattr = IFLA_MACVLAN_MAX, .usage = MACVLAN_USAGE,
-	.prints = true, .parse = macvlan_parse, .print = macvlan_print,
+	.prints = true, .parse = macvlan_parse, .print = macvlan_print, .words = macvlan_list,
 };

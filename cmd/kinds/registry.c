@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../words.h"
+
 /* iproute2 knows these, takes no words for them (it ignores any) and
  * prints none of their data. */
 #define NO_WORDS(id, text) \
@@ -159,4 +161,28 @@ void link_kind_print(struct printer *p, struct ifcache *names, const struct nlat
 		print_data(&kp, slave, "info_slave_data", li[IFLA_INFO_SLAVE_DATA]);
 	}
 	print_close_object(p);
+}
+
+/* ipbox --words link: each kind with words ("kind KIND"), then its words
+ * ("kind.KIND WORD"): the rows that set, or what its own parser takes. */
+void words_link_kinds(void)
+{
+	char class[64];
+
+	for (size_t i = 0; i < ARRAY_SIZE(kinds); i++) {
+		const struct link_kind *k = kinds[i];
+		bool any = k->words != NULL;
+
+		for (const struct kind_opt *o = k->opts; o && o->word && !any; o++)
+			any = o->use & SET;
+		if (!any)
+			continue;
+		printf("kind %s\n", k->name);
+		snprintf(class, sizeof(class), "kind.%s", k->name);
+		if (k->words)
+			k->words(class);
+		for (const struct kind_opt *o = k->opts; o && o->word; o++)
+			if (o->use & SET)
+				printf("%s %s\n", class, o->word);
+	}
 }

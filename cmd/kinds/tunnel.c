@@ -21,7 +21,7 @@ int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struc
 		int ret;
 
 		for (i = 0; i < n; i++)
-			if (words[i].exact ? !strcmp(word, words[i].word) : matches(word, words[i].word))
+			if (keyword_is(word, words[i].word, words[i].exact))
 				break;
 		if (i == n)	/* help or not: the usage, nothing more */
 			return kind_usage(t->kp);

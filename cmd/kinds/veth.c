@@ -6,6 +6,8 @@
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 
+#include "../words.h"
+
 /* iproute2 prints this one on stdout: it goes through the sink, in
  * order with what -batch printed before it. */
 static int peer_usage(struct kind_parse *kp)
@@ -41,14 +43,19 @@ static int peer_parse(struct kind_parse *kp, struct arg_walk *w)
 	return 0;
 }
 
+static void peer_words(const char *class)
+{
+	printf("%s peer\n", class);
+}
+
 const struct link_kind kind_veth = {
-	.name = "veth", .parse = peer_parse,
+	.name = "veth", .parse = peer_parse, .words = peer_words,
 	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
 		 "To get <options> type 'ip link add help'\n",
 };
 
 const struct link_kind kind_vxcan = {
-	.name = "vxcan", .parse = peer_parse,
+	.name = "vxcan", .parse = peer_parse, .words = peer_words,
 	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
 		 "To get <options> type 'ip link add help'\n",
 };

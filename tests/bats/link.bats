@@ -98,6 +98,24 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	same -j link show vx0
 }
 
+@test "peers in several named namespaces, one dump: each shows its own name" {
+	"$IP" netns add n1
+	"$IP" netns add n2
+	"$IP" netns set n2 7
+	"$IP" link add a1 type veth peer name b1 netns n1
+	"$IP" link add a2 type veth peer name b2 netns n2
+	"$IP" link add a3 type veth peer name b3 netns n1
+	run "$IPBOX" -o link show
+	assert_line --partial "a1@if2: "
+	assert_output --regexp "a2@if[0-9]+: .* link-netns n2"
+	same link show
+	same -j link show
+	same -br link show
+	# an entry that is no namespace: the kernel's refusal, once, as iproute2
+	touch /run/netns/plain
+	same link show
+}
+
 @test "M-DOWN: a macvlan over a down link" {
 	"$IP" link add v0 type veth peer name v1
 	"$IP" link add link v0 name mv type macvlan

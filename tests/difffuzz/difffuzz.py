@@ -45,6 +45,9 @@ LL_RE = re.compile(r"fe80::[0-9a-f:]*[0-9a-f]")
 TIMER_RE = re.compile(r" *(?<![\d.])\d+\.\d\d(?![\d.])")
 LFT_RE = re.compile(r"(valid_lft|preferred_lft) \d+sec|\"(valid|preferred)_life_time\":\d+")
 USED_RE = re.compile(r"used \d+/\d+/\d+|\"(used|confirmed|updated)\":\d+")
+# -s route get: a cached route's use count and age (printed when not 0)
+# move on between the two tools' runs.
+AGE_RE = re.compile(r" (used \d+|age \d+sec)(?=[ \n])|,\"(used|age)\":\d+")
 STATS_JSON_RE = re.compile(r"\"(stats64|stats)\":\{(?:[^{}]|\{[^{}]*\})*\}")
 IFINDEX_RE = re.compile(r"(?m)^\d+: |@if\d+|\"(ifindex|link_index)\":\d+")
 
@@ -64,6 +67,7 @@ def mask(text, keep, state=False):
     text = LL_RE.sub(lambda m: m.group(0) if m.group(0) in keep else "LL", text)
     text = TIMER_RE.sub(" T", text)
     text = LFT_RE.sub(lambda m: (m.group(1) or m.group(2)) + " N", text)
+    text = AGE_RE.sub("", text)
     text = USED_RE.sub("used N", text)
     text = STATS_JSON_RE.sub("\"stats\":{N}", text)
     lines = text.split("\n")
