@@ -321,7 +321,7 @@ def owner(cls, words, g):
     if cls == "printer":
         return PRINTER.get(obj, OWNER.get(obj, "cmd/main.c"))
     if obj == "link" and any((w[3] or w[0]) == "type" for w in words):
-        return "cmd/link.c / cmd/linkkind.c"
+        return "cmd/link.c / cmd/kinds/"
     return OWNER.get(obj, "cmd/main.c")
 
 
