@@ -56,12 +56,33 @@ int addr_one(const struct nlmsghdr *nlh, void *data);
 void addr_events_free(struct addr_ctx *c);
 int addr_usage(void);
 
-/* linkkind.c: kinds whose options are tables (bridge, bridge_slave, vxlan). */
-struct link_kind;
-const struct link_kind *link_kind_find(const char *name, bool slave);
-int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int family,
-		    int argc, char **argv);
-void link_kind_print(const struct link_kind *k, struct printer *p, const struct nlattr *data);
+/* kinds/: every link kind's words and data (cmd/kinds/kind.h). */
+struct ifinfomsg;
+struct kind_peer {
+	/* veth's `peer ARGS`: link.c's own parser fills the peer's ifinfomsg
+	 * and attributes; the words it used, or -(exit status); *type is
+	 * set when it stopped at a `type` */
+	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
+		     bool *type);
+	void *arg;
+};
+
+struct link_kind_req {
+	const char *type;	/* after `type`, as typed */
+	int argc;		/* the words after it */
+	char **argv;
+	bool set_op;		/* link set|change, not a creation */
+	int family;		/* -4 / -6 */
+	int ifindex;		/* the device changed, or 0 */
+	struct printer *p;
+	const struct kind_peer *peer;
+};
+
+bool link_kind_known(const char *name);
+int link_kind_request(struct nlreq *r, const struct link_kind_req *kr);
+int link_kind_help(struct printer *p, const char *type);
+void link_kind_print(struct printer *p, struct ifcache *names, const struct nlattr *linkinfo);
+bool link_is_vrf(const char *name);
 
 int do_link(struct ipbox *ib, int argc, char **argv);
 int do_address(struct ipbox *ib, int argc, char **argv);

@@ -114,14 +114,18 @@ page_of() {
 	esac
 }
 
-# The words of `link add|set ... type KIND ARGS` (the rows of the kind's
-# table in cmd/linkkind.c that set, [no]WORD pairs as two words).
-# kind_words KIND: bridge, bridge_slave or vxlan.
+# The words of `link add|set ... type KIND ARGS`, as the kind's table in
+# cmd/kinds/ has them ([no]WORD pairs as two words).
 kind_words() {
 	words link "kind.$1"
 }
-# Aliases iproute2 takes but leaves out of its vxlan usage.
-usage_gaps_kinds='vni port hoplimit dsfield label'
+# The kinds with words of their own (kinds sharing a table, such as
+# gretap with gre, are listed each).
+word_kinds() {
+	words link kind
+}
+# Aliases iproute2 takes but leaves out of its usage texts.
+usage_gaps_kinds='vni port dsfield label hlim fl tc encap-udp6-csum noencap-udp6-csum'
 
 # usage_of OBJ: every usage text the object's parser prints.
 usage_of() {
@@ -129,14 +133,15 @@ usage_of() {
 	link)
 		"$IPBOX" link help 2>&1
 		"$IPBOX" link add x type veth help 2>&1
-		"$IPBOX" link add x type macvlan help 2>&1
-		"$IPBOX" link add x type vlan help 2>&1
 		"$IPBOX" link property help 2>&1 ;;
 	kinds)
-		# [no]WORD stands for WORD and noWORD
-		for kind in bridge bridge_slave vxlan; do
-			"$IPBOX" link add x type $kind help 2>&1
-		done | sed -E 's/\[no\]([a-z0-9]+)/\1 no\1/g' ;;
+		# [no]WORD stands for WORD and noWORD, [i|o]WORD for WORD, iWORD
+		# and oWORD (both for the six)
+		for kind in $(word_kinds); do
+			"$IPBOX" link help $kind 2>&1
+		done | sed -E 's/\[no\]\[i\|o\]([a-z0-9]+)/\1 i\1 o\1 no\1 noi\1 noo\1/g;
+			s/no\[i\|o\]([a-z0-9]+)/no\1 noi\1 noo\1/g; s/\[i\|o\]([a-z0-9]+)/\1 i\1 o\1/g;
+			s/\[no\]([a-z0-9-]+)/\1 no\1/g' ;;
 	*) "$IPBOX" "$1" help 2>&1 ;;
 	esac
 	true
@@ -175,11 +180,11 @@ in_completions() {
 	done)
 	[[ $all != *FAILED* ]] || fail "$all"
 	# every line is CLASS WORD
-	! grep -vE '^(verb|verb\.[a-z_]+|keyword|value|json|option|object|kind|kind\.[a-z_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
+	! grep -vE '^(verb|verb\.[a-z_]+|keyword|value|json|option|object|kind|kind\.[a-z0-9_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
 	# the rows of every verb table and every { "word", exact, ... } table
 	# (args.h's KEYWORD_FIND shape) in cmd/ are there
 	for word in $(sed -n '/struct verb [a-z_]*\[\] = {/,/^};/p' "$top"/cmd/*.c | grep -oE '\{ "[^"]+"' | cut -d'"' -f2) \
-		$(grep -ohE '\{ "[^"]+", (true|false),' "$top"/cmd/*.c | cut -d'"' -f2); do
+		$(grep -ohE '\{ "[^"]+", (true|false),' "$top"/cmd/*.c "$top"/cmd/kinds/*.c | cut -d'"' -f2); do
 		grep -q " $word\$" <<<"$all" || fail "$word is in a table of cmd/ but not in ipbox --words"
 	done
 	run "$IPBOX" --words xfrm
@@ -292,10 +297,12 @@ table_words() {
 	assert_output "$(table_verbs tuntap | sort)"
 }
 
-@test "every bridge, bridge_slave and vxlan argument is in its usage, ipbox-link(8) and the completions" {
+@test "every kind's argument is in its usage, ipbox-link(8) and the completions" {
 	local usage kind word
 	usage=$(usage_of kinds)
-	for kind in bridge bridge_slave vxlan; do
+	[ "$(word_kinds | wc -l)" -gt 20 ] || fail "too few kinds read: $(word_kinds)"
+	for kind in $(word_kinds); do
+		[ -n "$(kind_words $kind)" ] || fail "no words read for $kind"
 		for word in $(kind_words $kind); do
 			if [[ " $usage_gaps_kinds " == *" $word "* ]]; then
 				! grep -qwF -- "$word" <<<"$usage" ||
@@ -308,9 +315,12 @@ table_words() {
 		done
 	done
 	# listed under their kind, in a section of their own
-	run sed -n '/^\.Ss Bridge, bridge_slave and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
-	for word in $(kind_words bridge) $(kind_words bridge_slave) $(kind_words vxlan); do
-		assert_output --partial "$word"
+	run sed -n '/^\.Ss Kind arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for kind in $(word_kinds); do
+		assert_output --partial "$kind"
+		for word in $(kind_words $kind); do
+			assert_output --partial "$word"
+		done
 	done
 }
 
@@ -433,16 +443,13 @@ lines() {
 	assert_output "$(lines on off)"
 	run complete_words ip link add x type veth peer ""
 	assert_output --partial netns
-	run complete_sorted ipbox link add x type vlan ""
-	assert_output "$(lines id protocol)"
 	run complete_sorted ipbox link add x type macvlan mode ""
 	assert_output "$(lines private vepa bridge passthru source)"
-	run complete_sorted ipbox link add x type bridge ""
-	assert_output "$(kind_words bridge | sort)"
-	run complete_sorted ipbox link set x type bridge_slave ""
-	assert_output "$(kind_words bridge_slave | sort)"
-	run complete_sorted ipbox link add x type vxlan ""
-	assert_output "$(kind_words vxlan | sort)"
+	local kind
+	for kind in $(word_kinds); do
+		run complete_sorted ipbox link add x type $kind ""
+		assert_output "$(kind_words $kind | sort)"
+	done
 	run complete_sorted ipbox link set x type bridge_slave hairpin ""
 	assert_output "$(lines on off)"
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
@@ -456,8 +463,7 @@ lines() {
 	# every keyword a parser takes is offered where it applies
 	local word all
 	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
-	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
-	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add "")
 	for word in $(parser_words link); do
 		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
@@ -771,7 +777,7 @@ route_types() {
 	run complete_words ipbox nexthop ""
 	assert_output "$(table_verbs nexthop)"
 	run complete_words nexthop bucket ""
-	assert_output "$(table_verbs nexthop bucket)"
+	assert_output "$(words nexthop verb.bucket)"
 	run complete_sorted ipbox rule add from 10.0.0.0/8 table ""
 	assert_output "$(rt_tables)"
 	run complete_sorted ipbox nexthop add id 1 group 1/2 type ""
