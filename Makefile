@@ -137,6 +137,10 @@ $(B)/bench/probe: bench/probe.c
 demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh
 
+# The same tutorial as one atomic batch: every line applies, or none stays.
+demo-batch: deps $(BIN)
+	tests/sandbox sh -c './$(BIN) -atomic -batch demo/tutorial.batch && ./$(BIN) -n namespace_A route'
+
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary and its applet
 # links in sbin, the man pages, and bash/zsh/fish completions (one link
 # per applet name, since shells look completions up by command name).
@@ -175,4 +179,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
+.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo demo-batch install uninstall clean

@@ -294,6 +294,18 @@ static int atomic_probe(struct ipbox *ib, const char *object, const char *verb, 
 
 /* ---- start and end ------------------------------------------------------ */
 
+static void atomic_free(struct atomic *a)
+{
+	if (!a)
+		return;
+	free(a->pending);
+	free(a->inflight);
+	free(a->u.msg);
+	free(a->u.peer);
+	free(a->u.req);
+	free(a);
+}
+
 struct atomic *atomic_start(struct ipbox *ib, const char *batch)
 {
 	char stale[PATH_MAX];
@@ -325,14 +337,7 @@ struct atomic *atomic_start(struct ipbox *ib, const char *batch)
 	verb_probe = atomic_probe;
 	return a;
 fail:
-	if (a) {
-		free(a->pending);
-		free(a->inflight);
-		free(a->u.msg);
-		free(a->u.peer);
-		free(a->u.req);
-	}
-	free(a);
+	atomic_free(a);
 	return NULL;
 }
 
@@ -361,12 +366,7 @@ int atomic_finish(struct atomic *a, bool commit)
 		}
 		ret = EXIT_FAIL;
 	}
-	free(a->pending);
-	free(a->inflight);
-	free(a->u.msg);
-	free(a->u.peer);
-	free(a->u.req);
-	free(a);
+	atomic_free(a);
 	return ret;
 }
 
@@ -377,17 +377,42 @@ int atomic_finish(struct atomic *a, bool commit)
 struct atomic_seen {
 	char **names;
 	size_t n, cap;
+	/* Probing a line prints its syntax errors: stderr goes to /dev/null
+	 * from the first line to the next refusal (not per line: four
+	 * system calls a line were most of the cost of a long batch). */
+	int err, null;
+	bool quiet;
 };
 
 struct atomic_seen *atomic_seen_new(void)
 {
-	return calloc(1, sizeof(struct atomic_seen));
+	struct atomic_seen *s = calloc(1, sizeof(struct atomic_seen));
+
+	if (!s)
+		return NULL;
+	s->err = dup(STDERR_FILENO);
+	s->null = open("/dev/null", O_WRONLY | O_CLOEXEC);
+	return s;
+}
+
+static void seen_quiet(struct atomic_seen *s, bool quiet)
+{
+	if (s->quiet == quiet || s->err < 0 || s->null < 0)
+		return;
+	fflush(stderr);
+	dup2(quiet ? s->null : s->err, STDERR_FILENO);
+	s->quiet = quiet;
 }
 
 void atomic_seen_free(struct atomic_seen *s)
 {
 	if (!s)
 		return;
+	seen_quiet(s, false);
+	if (s->err >= 0)
+		close(s->err);
+	if (s->null >= 0)
+		close(s->null);
 	for (size_t i = 0; i < s->n; i++)
 		free(s->names[i]);
 	free(s->names);
@@ -441,20 +466,10 @@ static int classify_probe(struct ipbox *ib, const char *object, const char *verb
 static bool classify(struct ipbox *ib, int argc, char **argv)
 {
 	int (*probe)(struct ipbox *, const char *, const char *, int, char **) = verb_probe;
-	int err = dup(STDERR_FILENO), null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 
 	memset(&classified, 0, sizeof(classified));
 	verb_probe = classify_probe;
-	fflush(stderr);
-	if (err >= 0 && null >= 0)
-		dup2(null, STDERR_FILENO);
 	(void)ipbox_run(ib, argc, argv);
-	if (err >= 0 && null >= 0)
-		dup2(err, STDERR_FILENO);
-	if (err >= 0)
-		close(err);
-	if (null >= 0)
-		close(null);
 	verb_probe = probe;
 	return classified.verb != NULL;
 }
@@ -478,7 +493,21 @@ static const char *delete_refusal(const struct atomic_seen *s, bool home, int ar
 	return why;
 }
 
+/* The refusal of a line, with stderr quiet while it is probed. */
+static const char *refusal(struct ipbox *ib, struct atomic_seen *s, bool home, int argc, char **argv);
+
 const char *atomic_refusal(struct ipbox *ib, struct atomic_seen *s, bool home, int argc, char **argv)
+{
+	const char *why;
+
+	seen_quiet(s, true);
+	why = refusal(ib, s, home, argc, argv);
+	if (why)
+		seen_quiet(s, false);
+	return why;
+}
+
+static const char *refusal(struct ipbox *ib, struct atomic_seen *s, bool home, int argc, char **argv)
 {
 	const struct verb *obj = argc > 0 ? object_find(argv[0]) : NULL;
 	const char *why;

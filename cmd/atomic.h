@@ -30,8 +30,9 @@ bool atomic_failed(const struct atomic *a);
 int atomic_finish(struct atomic *a, bool commit);
 
 /* Before running anything: the reason line (argc, argv) of a batch
- * (earlier lines already seen) could not be undone, or NULL.  `added`
- * remembers the links earlier lines add. */
+ * (earlier lines already seen) could not be undone, or NULL.  `s`
+ * remembers the links earlier lines add; stderr is quiet from a call
+ * until one returns a reason (printed then) or s is freed. */
 struct atomic_seen;
 struct atomic_seen *atomic_seen_new(void);
 void atomic_seen_free(struct atomic_seen *s);

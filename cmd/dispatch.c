@@ -73,6 +73,8 @@ int ipbox_usage(void)
 	fprintf(stderr,
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
+		"       ipbox -atomic -batch filename | -atomic COMMAND\n"
+		"       ipbox -undo JOURNAL\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
 		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
@@ -81,7 +83,8 @@ int ipbox_usage(void)
 		"                    -f[amily] { inet | inet6 | link } |\n"
 		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
 		"                    -t[imestamp] | -ts[hort] |\n"
-		"                    -b[atch] [filename] | -force |\n"
+		"                    -b[atch] [filename] | -force | -atomic |\n"
+		"                    -undo JOURNAL |\n"
 		"                    -n[etns] name | -a[ll] |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");
 	return EXIT_USAGE;

@@ -23,7 +23,6 @@ struct ipbox {
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
 	bool in_batch;
 	bool atomic;		/* -atomic: a failed batch is rolled back */
-	bool check;		/* -check: nothing is changed, failures are found */
 	const char *undo_file;	/* -undo JOURNAL */
 	const char *netns_name;	/* -n NAME, if given */
 	struct printer *pr;

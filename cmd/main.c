@@ -141,7 +141,6 @@ static const struct option_row {
 	{ "-all", OPT_BOOL, offsetof(struct ipbox, all), 0, NULL },
 	/* ipbox's own, after iproute2's: -a stays -all, -c -color */
 	{ "-atomic", OPT_BOOL, offsetof(struct ipbox, atomic), 0, NULL },
-	{ "-check", OPT_BOOL, offsetof(struct ipbox, check), 0, NULL },
 	{ "-undo", OPT_VALUE, 0, 0, opt_undo },
 	{ NULL, 0, 0, 0, NULL },
 };
@@ -249,7 +248,7 @@ int main(int argc, char **argv)
 		   ib.color == COLOR_ALWAYS || (ib.color == COLOR_AUTO && isatty(STDOUT_FILENO)));
 
 	if (ib.undo_file)
-		return ipbox_finish(&ib, ib.batch_file || ib.atomic || ib.check || first < argc ?
+		return ipbox_finish(&ib, ib.batch_file || ib.atomic || first < argc ?
 					 ipbox_usage() : do_undo(ib.undo_file));
 	if (ib.atomic && ib.force) {
 		fprintf(stderr, "-atomic stops at the first failure: it cannot go with -force\n");

@@ -6,7 +6,7 @@
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
-	-force -netns -all -color -help'
+	-force -atomic -undo -netns -all -color -help'
 _ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
