@@ -165,7 +165,8 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 		return EXIT_OK;
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
 		nl_perror(nl);
-		return EXIT_KERNEL;
+		/* Too big to send is iproute2's -1 (status 1), not the kernel's. */
+		return nl->overflowed ? EXIT_FAIL : EXIT_KERNEL;
 	}
 	return EXIT_OK;
 }

@@ -42,7 +42,23 @@ struct route_show {
 	int flushed;
 };
 
+/* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
+#define MULTIPATH_BOUND 4096
+
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
+/* Whether an attribute of `payload` bytes still fits `nest` (NULL: no
+ * bound) as iproute2's buffer of `bound` bytes would hold it; if not,
+ * iproute2's `rta_addattr_l: Error! max allowed bound N exceeded`. */
+bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
+		     size_t bound);
+/* An address attribute of `family` (inet, inet6, mpls labels, link) as
+ * iproute2 prints it, "???" when it is too short; buf: INET_STRLEN. */
+const char *route_attr_ntop(const struct nlattr *a, int family, char *buf);
+/* encap TYPE ...: the cursor on "encap"; mp is the RTA_MULTIPATH nest of
+ * a nexthop's encap (NULL for the route's). */
+struct arg_walk;
+int encap_parse(struct nlreq *req, struct arg_walk *c, const struct nlattr *mp);
+void encap_print(struct printer *p, const struct nlattr *type, const struct nlattr *encap);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */
 int route_type_from_str(const char *s, uint8_t *type);

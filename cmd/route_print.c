@@ -70,6 +70,8 @@ static const enum mnl_attr_data_type route_policy[RTA_MAX + 1] = {
 	[RTA_TABLE] = MNL_TYPE_U32, [RTA_MARK] = MNL_TYPE_U32,
 	[RTA_UID] = MNL_TYPE_U32, [RTA_NH_ID] = MNL_TYPE_U32,
 	[RTA_PREF] = MNL_TYPE_U8, [RTA_METRICS] = MNL_TYPE_NESTED,
+	[RTA_TTL_PROPAGATE] = MNL_TYPE_U8, [RTA_ENCAP_TYPE] = MNL_TYPE_U16,
+	[RTA_ENCAP] = MNL_TYPE_NESTED,
 };
 
 int route_read(const struct nlmsghdr *nlh, struct route *rt)
@@ -91,6 +93,27 @@ static const uint8_t *attr_addr(const struct nlattr *a, int family)
 	return mnl_attr_get_payload(a);
 }
 
+static enum pcolor family_color(int family)
+{
+	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
+}
+
+/* iproute2's mpls_ntop: labels up to the bottom of the stack, "/" apart. */
+static const char *mpls_ntop(const uint8_t *a, size_t len, char *buf)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t off = 0; off + 4 <= len && n + 12 < INET_STRLEN; off += 4) {
+		uint32_t entry = (uint32_t)a[off] << 24 | a[off + 1] << 16 | a[off + 2] << 8 | a[off + 3];
+
+		n += (size_t)snprintf(buf + n, INET_STRLEN - n, "%s%u", off ? "/" : "", entry >> 12);
+		if (entry & 1u << 8)
+			break;
+	}
+	return buf;
+}
+
 static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
 {
 	const uint8_t *addr = attr_addr(a, family);
@@ -100,12 +123,24 @@ static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
 	return inet_ntop_raw(family, addr, buf);
 }
 
-/* ---- printing a route ---------------------------------------------- */
-
-static enum pcolor family_color(int family)
+const char *route_attr_ntop(const struct nlattr *a, int family, char *buf)
 {
-	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
+	if (family == AF_MPLS)
+		return mpls_ntop(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a), buf);
+	return attr_ntop(a, family, buf);
 }
+
+/* as to ADDR: the new destination of an MPLS route. */
+static void print_newdst(struct printer *p, const struct rtmsg *r, const struct nlattr *a)
+{
+	char buf[INET_STRLEN];
+
+	print_text(p, "as to ");
+	print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "to", "%s ",
+			   route_attr_ntop(a, r->rtm_family, buf));
+}
+
+/* ---- printing a route ---------------------------------------------- */
 
 /* "10.0.0.0/24", a host address without its length, or "default". */
 static void print_route_prefix(struct printer *p, const struct route *rt, int type,
@@ -365,7 +400,7 @@ static void print_pref(struct printer *p, uint8_t pref)
 }
 
 static const enum mnl_attr_data_type nexthop_policy[RTA_MAX + 1] = {
-	[RTA_FLOW] = MNL_TYPE_U32,
+	[RTA_FLOW] = MNL_TYPE_U32, [RTA_ENCAP_TYPE] = MNL_TYPE_U16, [RTA_ENCAP] = MNL_TYPE_NESTED,
 };
 
 static void print_nexthop(struct route_show *s, const struct route *rt, const struct rtnexthop *nh)
@@ -378,6 +413,10 @@ static void print_nexthop(struct route_show *s, const struct route *rt, const st
 	print_text(p, "%s\tnexthop ", p->sl);
 	/* The nexthop's own attributes follow it. */
 	attr_parse_payload(tb, RTA_MAX, nexthop_policy, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh));
+	if (tb[RTA_ENCAP])
+		encap_print(p, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
+	if (tb[RTA_NEWDST])
+		print_newdst(p, rt->r, tb[RTA_NEWDST]);
 	if (tb[RTA_GATEWAY])
 		print_gateway(p, rt->r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
@@ -420,10 +459,13 @@ static void print_route_head(struct route_show *s, const struct route *rt, bool 
 	print_route_prefix(p, rt, RTA_SRC, "from", "from %s ", "src");
 	if (rt->tb[RTA_NH_ID])
 		print_uint(p, PRINT_ANY, "nhid", "nhid %u ", mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
-	if (r->rtm_tos && !s->f.tos_set) {
-		snprintf(buf, sizeof(buf), "0x%02x", r->rtm_tos);
-		print_string(p, PRINT_ANY, "tos", "tos %s ", buf);
-	}
+	if (rt->tb[RTA_NEWDST])
+		print_newdst(p, rt->r, rt->tb[RTA_NEWDST]);
+	if (rt->tb[RTA_ENCAP])
+		encap_print(p, rt->tb[RTA_ENCAP_TYPE], rt->tb[RTA_ENCAP]);
+	if (r->rtm_tos && !s->f.tos_set)
+		print_string(p, PRINT_ANY, "tos", "tos %s ",
+			     names_to_str(&names_dsfield, r->rtm_tos, buf, sizeof(buf)));
 }
 
 static void print_route_where(struct route_show *s, const struct route *rt)
@@ -467,7 +509,9 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 	uint32_t mark = attr_u32_or(rt->tb[RTA_MARK], 0);
 
 	print_rt_flags(p, r->rtm_flags);
-	if (mark)
+	if (mark >= 16)		/* iproute2 writes a big mark in hex */
+		print_uint(p, PRINT_ANY, "mark", "mark 0x%x ", mark);
+	else if (mark)
 		print_uint(p, PRINT_ANY, "mark", "mark %u ", mark);
 	if (rt->tb[RTA_FLOW] && s->f.realms_mask != ~0u)
 		print_flow(p, mnl_attr_get_u32(rt->tb[RTA_FLOW]));
@@ -483,6 +527,13 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 		print_dev(s, "iif", mnl_attr_get_u32(rt->tb[RTA_IIF]));
 	if (rt->tb[RTA_PREF])
 		print_pref(p, mnl_attr_get_u8(rt->tb[RTA_PREF]));
+	if (rt->tb[RTA_TTL_PROPAGATE]) {
+		/* iproute2's spelling, and no space after it */
+		bool on = mnl_attr_get_u8(rt->tb[RTA_TTL_PROPAGATE]);
+
+		print_bool(p, PRINT_JSON, "ttl-propogate", NULL, on);
+		print_string(p, PRINT_FP, NULL, "ttl-propogate %s", on ? "enabled" : "disabled");
+	}
 	if (rt->tb[RTA_MULTIPATH])
 		print_multipath(s, rt, rt->tb[RTA_MULTIPATH]);
 }

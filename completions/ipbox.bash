@@ -78,15 +78,20 @@ _ipbox_route_cmds='add change chg replace prepend append test delete list show l
 _ipbox_route_types='unicast local broadcast brd multicast throw unreachable
 	prohibit blackhole nat anycast xresolve'
 _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
-	initcwnd initrwnd features quickack congctl rttvar ssthresh'
-_ipbox_route_mod="to src via from tos dsfield expires metric priority
-	preference scope realms onlink protocol table dev oif pref weight nexthop
-	$_ipbox_route_metrics help"
-_ipbox_route_filter='to root match exact table cached cloned tos dsfield
+	initcwnd initrwnd features quickack congctl rttvar ssthresh
+	fastopen_no_cookie'
+_ipbox_route_mod="to src as via from tos dsfield expires metric priority
+	preference scope realms onlink protocol table vrf dev oif pref encap
+	ttl-propagate weight nexthop $_ipbox_route_metrics help"
+_ipbox_route_filter='to root match exact table vrf cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
 	from help'
-_ipbox_route_get='to from iif mark oif dev notify fibmatch help'
-_ipbox_route_nh='via dev weight onlink'
+_ipbox_route_get='to tos dsfield from iif mark oif dev notify connected vrf uid
+	fibmatch as sport dport ipproto help'
+_ipbox_route_nh='via dev weight onlink realms encap as'
+# encap TYPE and the words of each (cmd/route_encap.c)
+_ipbox_route_encap='mpls ip ip6'
+_ipbox_route_encap_ip='id dst src tos ttl tc hoplimit key csum seq'
 
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words of add/... and of
 # show/flush, the nud states (nud_words).
@@ -440,22 +445,29 @@ _ipbox_route()
 	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
 	scope) _ipbox_reply "$(_ipbox_rt_names rt_scopes | sort -u)"; return ;;
 	type) _ipbox_reply "$_ipbox_route_types"; return ;;
-	via) _ipbox_reply 'inet inet6'; return ;;
+	via) _ipbox_reply 'inet inet6 mpls bridge link'; return ;;
+	encap) _ipbox_reply "$_ipbox_route_encap"; return ;;
+	ttl-propagate) _ipbox_reply 'enabled disabled'; return ;;
+	fastopen_no_cookie) _ipbox_reply '1 0'; return ;;
+	ipproto) _ipbox_reply 'tcp udp icmp ipv6-icmp sctp'; return ;;
 	features) _ipbox_reply ecn; return ;;
 	quickack) _ipbox_reply '1 0'; return ;;
 	pref) _ipbox_reply 'low medium high'; return ;;
 	mtu|hoplimit|advmss|reordering|rtt|rto_min|window|cwnd|initcwnd|initrwnd|congctl|rttvar|ssthresh)
 		_ipbox_reply lock; return ;;
 	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
-	realms|weight|mark|lock|inet|inet6)
+	realms|weight|mark|lock|inet|inet6|mpls|bridge|link|as|vrf|uid|sport|dport|\
+	id|ttl|tc)
 		return ;;
 	esac
 	case $verb in
 	add|change|chg|replace|prepend|append|test|delete)
 		if [ $# -eq 0 ]; then
 			_ipbox_reply "to $_ipbox_route_types"
+		elif [[ " $* " == *" encap "* && " $* " != *" nexthop "* ]]; then
+			_ipbox_reply "$_ipbox_route_encap_ip $_ipbox_route_mod"
 		elif [[ " $* " == *" nexthop "* ]]; then
-			_ipbox_reply "$_ipbox_route_nh nexthop"
+			_ipbox_reply "$_ipbox_route_nh $_ipbox_route_encap_ip nexthop"
 		else
 			_ipbox_reply "$_ipbox_route_mod"
 		fi ;;

@@ -61,16 +61,22 @@ set -g __ipbox_route_cmds add change chg replace prepend append test delete list
 set -g __ipbox_route_types unicast local broadcast brd multicast throw \
     unreachable prohibit blackhole nat anycast xresolve
 set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
-    cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
-set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
-    preference scope realms onlink protocol table dev oif pref weight nexthop \
-    $__ipbox_route_metrics help
-set -g __ipbox_route_filter to root match exact table cached cloned tos \
+    cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh \
+    fastopen_no_cookie
+set -g __ipbox_route_mod to src as via from tos dsfield expires metric priority \
+    preference scope realms onlink protocol table vrf dev oif pref encap \
+    ttl-propagate weight nexthop $__ipbox_route_metrics help
+set -g __ipbox_route_filter to root match exact table vrf cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
     realms from help
-set -g __ipbox_route_get to from iif mark oif dev notify fibmatch help
+set -g __ipbox_route_get to tos dsfield from iif mark oif dev notify connected \
+    vrf uid fibmatch as sport dport ipproto help
+set -g __ipbox_route_nh via dev weight onlink realms encap as nexthop
+set -g __ipbox_route_encap mpls ip ip6
+set -g __ipbox_route_encap_ip id dst src tos ttl tc hoplimit key csum seq
 set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
-    metric priority preference realms weight mark lock inet inet6
+    metric priority preference realms weight mark lock inet inet6 mpls bridge \
+    link as vrf uid sport dport id ttl tc
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words, nud states (nud_words).
 set -g __ipbox_neigh_cmds add change chg replace delete get show lst list flush help
 set -g __ipbox_neigh_nud permanent reachable noarp none stale incomplete delay probe failed
@@ -407,7 +413,19 @@ function __ipbox_complete
                     printf '%s\n' $__ipbox_route_types
                     return
                 case via
-                    printf '%s\n' inet inet6
+                    printf '%s\n' inet inet6 mpls bridge link
+                    return
+                case encap
+                    printf '%s\n' $__ipbox_route_encap
+                    return
+                case ttl-propagate
+                    printf '%s\n' enabled disabled
+                    return
+                case fastopen_no_cookie
+                    printf '%s\n' 1 0
+                    return
+                case ipproto
+                    printf '%s\n' tcp udp icmp ipv6-icmp sctp
                     return
                 case features
                     echo ecn
@@ -429,7 +447,10 @@ function __ipbox_complete
                     if test $n -eq 1
                         printf '%s\n' to $__ipbox_route_types
                     else if contains -- nexthop $rest
-                        printf '%s\n' via dev weight onlink nexthop
+                        printf '%s\n' $__ipbox_route_nh
+                        contains -- encap $rest; and printf '%s\n' $__ipbox_route_encap_ip
+                    else if contains -- encap $rest
+                        printf '%s\n' $__ipbox_route_encap_ip $__ipbox_route_mod
                     else
                         printf '%s\n' $__ipbox_route_mod
                     end

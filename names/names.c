@@ -35,11 +35,13 @@ static const struct name_id builtin_groups[] = {
 	{ 0, "default" }, { 0, NULL },
 };
 
-struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL };
-struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL };
-struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL };
-struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL };
-struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL };
+struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL, false };
+struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL, false };
+struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL, false };
+struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL, false };
+struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL, false };
+static const struct name_id builtin_none[] = { { 0, NULL } };
+struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, false, 0, NULL, true };
 
 static void names_add(struct name_table *t, uint32_t id, const char *name)
 {
@@ -132,7 +134,7 @@ const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t le
 
 	if (name)
 		return name;
-	snprintf(buf, len, "%u", id);
+	snprintf(buf, len, t->dsfield ? "0x%02x" : "%u", id);
 	return buf;
 }
 
@@ -154,6 +156,14 @@ int names_to_id(struct name_table *t, const char *word, uint32_t *id)
 			*id = t->v[i].id;
 			return 0;
 		}
+	if (t->dsfield) {	/* iproute2's rtnl_dsfield_a2n: strtoul base 16 */
+		unsigned long b = strtoul(word, &end, 16);
+
+		if (end == word || *end || b > 255)
+			return -1;
+		*id = (uint32_t)b;
+		return 0;
+	}
 	errno = 0;
 	v = strtoull(word, &end, 0);
 	if (!*word || *end || errno || v > UINT32_MAX || *word == '-')

@@ -23,10 +23,11 @@ struct name_table {
 	bool loaded;
 	size_t n;
 	struct name_entry { uint32_t id; char *name; } *v;
+	bool dsfield;			/* rt_dsfield: numbers are hex bytes, "0x%02x" */
 };
 
 extern struct name_table names_tables, names_protos, names_scopes,
-	names_realms, names_groups;
+	names_realms, names_groups, names_dsfield;
 
 const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t len);
 int names_to_id(struct name_table *t, const char *word, uint32_t *id);
