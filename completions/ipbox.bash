@@ -97,7 +97,7 @@ _ipbox_route_encap_ip='id dst src tos ttl tc hoplimit key csum seq'
 # show/flush, the nud states (nud_words).
 _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
 _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
-_ipbox_neigh_filter='proxy to dev nud unused protocol help'
+_ipbox_neigh_filter='proxy to dev master vrf nomaster nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 
 _ipbox_netns_names()
@@ -489,7 +489,7 @@ _ipbox_neigh()
 	verb=$(_ipbox_verb "$1" "$_ipbox_neigh_cmds")
 	shift
 	case $prev in
-	dev) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 	nud)
 		case $verb in
 		show|list|lst|flush) _ipbox_reply "$_ipbox_neigh_nud all" ;;

@@ -466,7 +466,7 @@ function __ipbox_complete
             end
             set -l verb (__ipbox_verb $rest[1] $__ipbox_neigh_cmds)
             switch $prev
-                case dev
+                case dev master vrf
                     __ipbox_ifnames
                     return
                 case nud
@@ -483,7 +483,7 @@ function __ipbox_complete
                 case add change chg replace delete
                     test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router use managed extern_learn protocol
                 case show list lst flush
-                    printf '%s\n' proxy to dev nud unused protocol help
+                    printf '%s\n' proxy to dev master vrf nomaster nud unused protocol help
                 case get
                     printf '%s\n' proxy dev
             end

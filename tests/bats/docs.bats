@@ -81,9 +81,9 @@ usage_gaps_nat=''
 # priority (metric), protocol (proto), `lock` before a metric, get's
 # notify and connected.
 usage_gaps_route='anycast brd cache cached cloned connected dsfield lock notify preference priority protocol xresolve'
-# neigh: `all` is a value (nud all, protocol all, an address) and `unused`
-# a selector; iproute2's usage lacks both too.
-usage_gaps_neigh='all unused'
+# neigh: `all` is a value (nud all, protocol all, an address), `unused`
+# and `master DEV` selectors; iproute2's usage lacks them too.
+usage_gaps_neigh='all master unused'
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
 verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
@@ -564,7 +564,7 @@ route_types() {
 	run complete_sorted ipbox r ch
 	assert_output "$(lines change chg)"
 	run complete_sorted neigh sh ""
-	assert_output "$(lines proxy to dev nud unused protocol help)"
+	assert_output "$(lines proxy to dev master vrf nomaster nud unused protocol help)"
 	run complete_sorted ipbox route get 10.0.0.1 ""
 	assert_output "$(lines to tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto help)"
 	run complete_sorted ipbox route show type ""
@@ -649,7 +649,7 @@ route_types() {
 	run zsh_complete ipbox neigh add 10.0.0.1 nud ""
 	assert_output "$(nud_states)"
 	run zsh_complete ipbox neigh show ""
-	assert_output "$(lines proxy to dev nud unused protocol help)"
+	assert_output "$(lines proxy to dev master vrf nomaster nud unused protocol help)"
 }
 
 @test "fish completion: route and neighbor" {
