@@ -4,6 +4,7 @@
 #   make check    install test deps, build, run unit + bats suites (also
 #                 under ASan+UBSan); ends with `N passed, N failed`
 #   make demo     install deps, build, run the seed tutorial in a sandbox
+#   make difffuzz N=... SEED=...   ipbox against /bin/ip, random commands
 CC ?= cc
 PKGS = libmnl libnftnl libcap
 CFLAGS ?= -O2 -g
@@ -18,8 +19,8 @@ CMD_SRCS = $(wildcard cmd/*.c)
 OBJS = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(CMD_SRCS))
 HDRS = $(wildcard */*.h)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
-# Unit tests link everything but main() (renamed away).
-UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS)) $(B)/cmd/main_nomain.o
+# Unit tests and fuzz targets link everything but main() (cmd/main.c).
+UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS))
 
 ASAN_FLAGS = -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
@@ -32,10 +33,6 @@ $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-$(B)/cmd/main_nomain.o: cmd/main.c $(HDRS)
-	@mkdir -p $(dir $@)
-	$(CC) $(ALL_CFLAGS) -Dmain=ipbox_main -c -o $@ $<
-
 $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_LINK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_LINK) $(LDLIBS)
@@ -45,6 +42,24 @@ unit: $(UNIT_BINS)
 
 deps:
 	tests/deps
+
+# The adversarial suite (issue 15): one bats file per finding or class of
+# attack, each in its own sandbox; ends with `adversarial: N passed, ...`.
+adversarial: $(BIN)
+	SUITE=adversarial tests/run-bats tests/adversarial/*.bats
+
+# The differential fuzzer (tests/difffuzz): random command lines, each run
+# by /bin/ip and ipbox on twin sandboxes of one prepared state and
+# compared (status, stdout, stderr, state).  `make difffuzz N=100000
+# SEED=7` (default 1000 commands, a new seed each run) writes its
+# findings to $(B)/difffuzz/summary.md; `make difffuzz-ci` is the
+# fixed-seed slice tests/check runs (`difffuzz: N passed, N failed`).
+difffuzz: $(BIN)
+	tests/sandbox python3 tests/difffuzz/difffuzz.py -n $(or $(N),1000) \
+		$(if $(SEED),--seed $(SEED)) --ipbox $(BIN) --out $(B)/difffuzz
+
+difffuzz-ci: $(BIN)
+	tests/sandbox python3 tests/difffuzz/difffuzz.py --ci --ipbox $(BIN)
 
 # Every suite, plain then under ASan+UBSan; the last line is the total.
 check: deps
@@ -70,7 +85,7 @@ FUZZ_OPTS = -close_fd_mask=3 -artifact_prefix=build-fuzz/
 
 build-fuzz/fuzz_%: fuzz/fuzz_%.c fuzz/harness.c fuzz/harness.h $(HDRS) $(LIB_SRCS) $(CMD_SRCS)
 	$(MAKE) B=build-fuzz CC=clang CFLAGS="-O1 -g -fsanitize=fuzzer-no-link $(FUZZ_SAN)" \
-		build-fuzz/cmd/main_nomain.o $(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
+		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK))
 	clang $(ALL_CFLAGS) -O1 -g -fsanitize=fuzzer $(FUZZ_SAN) -o $@ $< fuzz/harness.c \
 		$(patsubst $(B)/%,build-fuzz/%,$(UNIT_LINK)) $(LDLIBS)
 
@@ -117,7 +132,7 @@ BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
 	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
-APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat
+APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor
 MANPAGES = $(wildcard man8/*.8)
 
 install: $(BIN)
@@ -142,4 +157,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
+.PHONY: all unit adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean

@@ -18,6 +18,11 @@ bool matches(const char *word, const char *keyword)
 	return strncmp(word, keyword, n) == 0 && n <= strlen(keyword);
 }
 
+bool keyword_is(const char *word, const char *keyword, bool exact)
+{
+	return exact ? !strcmp(word, keyword) : matches(word, keyword);
+}
+
 const struct verb *verb_find(const struct verb *table, const char *word)
 {
 	for (; table->word; table++)
@@ -79,6 +84,22 @@ int arg_u32(const char *s, uint32_t *v, int base)
 	if (*end || errno || n > UINT32_MAX)
 		return -1;
 	*v = (uint32_t)n;
+	return 0;
+}
+
+/* The same in 64 bits (get_u64). */
+int arg_u64(const char *s, uint64_t *v, int base)
+{
+	unsigned long long n;
+	char *end;
+
+	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+		return -1;
+	errno = 0;
+	n = strtoull(s, &end, base);
+	if (*end || errno)
+		return -1;
+	*v = n;
 	return 0;
 }
 

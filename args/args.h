@@ -5,6 +5,7 @@
 #define IPBOX_ARGS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 /* Exit statuses, as iproute2 uses them (see ipbox(8), EXIT STATUS). */
@@ -27,6 +28,21 @@ struct verb {
 };
 
 bool matches(const char *word, const char *keyword);
+
+#define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
+
+/* Whether `word` names `keyword`: whole (`exact`: iproute2's strcmp) or
+ * as any prefix (matches()). */
+bool keyword_is(const char *word, const char *keyword, bool exact);
+/* The first row of a keyword table (an array of rows that start
+ * `{ "word", exact, ... }`, in iproute2's order, which decides
+ * abbreviations) that `arg` names, or NULL. */
+#define KEYWORD_FIND(table, arg) ({						\
+	__typeof__(&(table)[0]) kw_row_ = NULL;					\
+	for (size_t kw_i_ = 0; !kw_row_ && kw_i_ < ARRAY_SIZE(table); kw_i_++)	\
+		if (keyword_is((arg), (table)[kw_i_].word, (table)[kw_i_].exact))	\
+			kw_row_ = &(table)[kw_i_];				\
+	kw_row_; })
 const struct verb *verb_find(const struct verb *table, const char *word);
 /* An object's dispatcher (do_link, do_route, ...): no words run
  * default_fn; else the verb argv[0] names runs with the words after it;
@@ -40,6 +56,7 @@ int arg_duplicate(const char *key, const char *arg);
 int arg_garbage(const char *key, const char *arg);
 int arg_incomplete(void);
 int arg_u32(const char *s, uint32_t *v, int base);
+int arg_u64(const char *s, uint64_t *v, int base);
 int arg_i32(const char *s, int32_t *v, int base);
 
 #endif

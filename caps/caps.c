@@ -4,7 +4,6 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/prctl.h>
 #include <unistd.h>
 
 int caps_have(cap_value_t cap)
@@ -38,21 +37,27 @@ int caps_require(cap_value_t cap, const char *what)
 	return -1;
 }
 
-/* A non-root user running ipbox with file capabilities must not pass them
- * on to the program `netns exec` starts: clear every set, ambient too. */
-int caps_drop_all(void)
+/* iproute2's rule (its drop_cap), so a copy given file capabilities with
+ * setcap is no privileged helper: unless ipbox runs as root (real or
+ * effective uid 0: sudo, su) or CAP_NET_ADMIN is inheritable (a caller
+ * that handed it on as an ambient capability meant it), every capability
+ * goes before anything is parsed.  Clearing the permitted and inheritable
+ * sets clears the ambient one too. */
+int caps_drop_file(void)
 {
-	cap_t none;
-	int ret;
+	cap_flag_value_t inheritable = CAP_CLEAR;
+	cap_t caps;
+	int ret = 0;
 
 	if (getuid() == 0 || geteuid() == 0)
 		return 0;
-	none = cap_init();
-	if (!none)
+	caps = cap_get_proc();
+	if (!caps)
 		return -1;
-	ret = cap_set_proc(none);
-	cap_free(none);
-	if (ret == 0)
-		prctl(PR_CAP_AMBIENT, PR_CAP_AMBIENT_CLEAR_ALL, 0, 0, 0);
+	if (cap_get_flag(caps, CAP_NET_ADMIN, CAP_INHERITABLE, &inheritable) < 0)
+		ret = -1;
+	else if (inheritable == CAP_CLEAR && (cap_clear(caps) < 0 || cap_set_proc(caps) < 0))
+		ret = -1;
+	cap_free(caps);
 	return ret;
 }

@@ -1,5 +1,5 @@
-/* Capabilities (libcap): name the one an operation lacks before trying
- * it, and shed file capabilities before running a user's program. */
+/* Capabilities (libcap): shed file capabilities at start as iproute2
+ * does, and name the one an operation lacks before trying it. */
 #ifndef IPBOX_CAPS_H
 #define IPBOX_CAPS_H
 
@@ -8,6 +8,8 @@
 /* 1 if cap is in the effective set, 0 if not, -1 on error. */
 int caps_have(cap_value_t cap);
 int caps_require(cap_value_t cap, const char *what);
-int caps_drop_all(void);
+/* 0 when done (or nothing to do), -1 with errno when the sets could not
+ * be read or cleared. */
+int caps_drop_file(void);
 
 #endif

@@ -334,7 +334,7 @@ static int addr_parse_msg(const struct nlmsghdr *nlh, const struct nlattr **tb,
 	return 0;
 }
 
-static int addr_one(const struct nlmsghdr *nlh, void *data)
+int addr_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct addr_ctx *c = data;
 	const struct nlattr *tb[IFA_MAX + 1];
@@ -355,6 +355,27 @@ static int addr_one(const struct nlmsghdr *nlh, void *data)
 		addr_print(c, nlh, ifa, tb, flags);
 	print_close_object(c->ls.ib->pr);
 	return NL_CB_OK;
+}
+
+/* ip monitor's context: every address of filter f, each with the
+ * "INDEX: DEV" head iproute2 prints there (its filter.oneline), which
+ * is flush's head too. */
+struct addr_ctx *addr_events_new(struct ipbox *ib, struct link_filter *f)
+{
+	struct addr_ctx *c = calloc(1, sizeof(*c));
+
+	if (c) {
+		c->ls.ib = ib;
+		c->ls.f = f;
+		c->flushing = true;
+	}
+	return c;
+}
+
+void addr_events_free(struct addr_ctx *c)
+{
+	ifcache_close(&c->ls.names);
+	free(c);
 }
 
 static void addr_dump_request(struct nlreq *req, int family, int ifindex)

@@ -252,7 +252,7 @@ int batch_run(struct ipbox *ib, const char *file)
 	FILE *in = stdin, *saved = stderr, *err = NULL;
 
 	if (strcmp(file, "-") != 0) {
-		in = fopen(file, "r");
+		in = fopen(file, "re");	/* not into `netns exec` programs */
 		if (!in) {
 			fprintf(stderr, "Cannot open file \"%s\" for reading: %s\n", file, strerror(errno));
 			return EXIT_FAIL;

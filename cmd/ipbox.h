@@ -16,6 +16,8 @@ struct ipbox {
 	int stats;		/* -s, repeatable */
 	int details;		/* -d */
 	int human;		/* -h */
+	int timestamp;		/* -t, -ts: monitor events carry the time */
+	bool tshort;		/* -ts[hort]: one-line ISO form */
 	bool oneline, brief, json, pretty, all, force, numeric, resolve;
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
@@ -26,7 +28,7 @@ struct ipbox {
 	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 
-/* The rtnetlink socket, opened lazily so commands that need none
+/* cmd/rt.c: the rtnetlink socket, opened lazily so commands that need none
  * (netns list, help) never pay for it.  NULL after printing an error. */
 struct nl *rt_socket(struct ipbox *ib);
 /* Send one request on it and take the ack: EXIT_OK, EXIT_FAIL (no
@@ -38,10 +40,21 @@ int rt_talk(struct ipbox *ib, struct nlreq *req);
 /* Object handlers: argv starts after the object word; they return an exit
  * status (args.h). */
 int do_netns(struct ipbox *ib, int argc, char **argv);
+/* ip monitor: one RTM_NEWNSID or RTM_DELNSID message as `netns list-id`
+ * prints it, the peer named as iproute2's monitor names it (see
+ * netns.c); netns_events_new is NULL after an error. */
+struct nsid_names;
+struct nsid_names *netns_events_new(struct ipbox *ib);
+int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh);
+void netns_events_free(struct nsid_names *m);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
+int do_rule(struct ipbox *ib, int argc, char **argv);
+int do_nexthop(struct ipbox *ib, int argc, char **argv);
 int do_help(struct ipbox *ib, int argc, char **argv);
+int do_tuntap(struct ipbox *ib, int argc, char **argv);
+int do_monitor(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
@@ -54,13 +67,30 @@ void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>
 ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
+
+/* cmd/dispatch.c: run the object argv[0] names with the words after it
+ * (`Object "X" is unknown` otherwise); an exit status. */
 int ipbox_run(struct ipbox *ib, int argc, char **argv);
 /* The object `word` names only queues route, address or neighbour
  * changes on ib->rt, so a batch line of it needs no drained pipeline. */
 bool ipbox_pipelines(const char *word);
-
 /* The object a word names (iproute2's abbreviations), or NULL. */
 const struct verb *object_find(const char *word);
+/* `ip help`: the usage on stderr, EXIT_USAGE. */
+int ipbox_usage(void);
+/* The end of a run: flush the output (a failed write makes a status 0
+ * EXIT_FAIL, with a message), close ib->rt; returns the status. */
+int ipbox_finish(struct ipbox *ib, int status);
+/* Names ipbox answers to (argv[0]), busybox style. */
+struct applet {
+	const char *name;
+	const char *object;	/* NULL: the full `ip` command line */
+};
+/* The applet argv[0]'s last component names, or NULL. */
+const struct applet *applet_find(const char *argv0);
+/* ipbox --list, ipbox --install [-s] DIR: exit statuses. */
+int applet_list(void);
+int applet_install(int argc, char **argv);
 
 /* -batch: consecutive `nat add|replace|del` lines go into one nftables
  * transaction (cmd/nat.c).  Call it for every line (argc < 0: a line

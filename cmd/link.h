@@ -19,6 +19,7 @@ struct link_filter {
 	int64_t group;		/* -1: any */
 	int master;		/* 0: any */
 	const char *kind, *slave_kind;
+	bool no_qlen;		/* ip monitor: iproute2 prints no qlen there */
 	/* ip address only */
 	int scope, scopemask;
 	unsigned int flags, flagmask;
@@ -45,6 +46,12 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 		   bool is_link);
 void link_dump_request(struct nlreq *req, const struct link_filter *f, int family);
 bool addr_flag_filter(struct link_filter *f, const char *word);
+/* ip monitor's address printer: addr_one prints one RTM_NEWADDR or
+ * RTM_DELADDR message (an nl_dump callback, data the context). */
+struct addr_ctx;
+struct addr_ctx *addr_events_new(struct ipbox *ib, struct link_filter *f);
+int addr_one(const struct nlmsghdr *nlh, void *data);
+void addr_events_free(struct addr_ctx *c);
 int addr_usage(void);
 
 /* linkkind.c: kinds whose options are tables (bridge, bridge_slave, vxlan). */

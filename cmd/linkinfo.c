@@ -5,6 +5,8 @@
 
 #include <errno.h>
 #include <fnmatch.h>
+#include <grp.h>
+#include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <inttypes.h>
@@ -42,6 +44,9 @@ static const enum mnl_attr_data_type link_policy[IFLA_MAX + 1] = {
 	[IFLA_OPERSTATE] = MNL_TYPE_U8,
 	[IFLA_LINKMODE] = MNL_TYPE_U8,
 	[IFLA_LINK_NETNSID] = MNL_TYPE_U32,
+	[IFLA_NEW_NETNSID] = MNL_TYPE_U32,
+	[IFLA_EVENT] = MNL_TYPE_U32,
+	[IFLA_NEW_IFINDEX] = MNL_TYPE_U32,
 	[IFLA_PROTO_DOWN] = MNL_TYPE_U8,
 	[IFLA_PROMISCUITY] = MNL_TYPE_U32,
 	[IFLA_ALLMULTI] = MNL_TYPE_U32,
@@ -304,6 +309,27 @@ static void print_onoff(struct printer *p, const char *key, const struct nlattr 
 		print_string(p, PRINT_FP, NULL, fmt, on ? "on" : "off");
 }
 
+/* The owner and group by name where the system knows them, as iproute2. */
+static void print_tun_owner(struct printer *p, uint32_t uid)
+{
+	const struct passwd *pw = getpwuid(uid);
+
+	if (pw)
+		print_string(p, PRINT_ANY, "user", "user %s ", pw->pw_name);
+	else
+		print_uint(p, PRINT_ANY, "user", "user %u ", uid);
+}
+
+static void print_tun_group(struct printer *p, uint32_t gid)
+{
+	const struct group *gr = getgrgid(gid);
+
+	if (gr)
+		print_string(p, PRINT_ANY, "group", "group %s ", gr->gr_name);
+	else
+		print_uint(p, PRINT_ANY, "group", "group %u ", gid);
+}
+
 static void print_tun(struct printer *p, const struct nlattr *data)
 {
 	static const enum mnl_attr_data_type pol[IFLA_TUN_MAX + 1] = {
@@ -344,9 +370,9 @@ static void print_tun(struct printer *p, const struct nlattr *data)
 	if (tb[IFLA_TUN_PERSIST])
 		print_onoff(p, "persist", tb[IFLA_TUN_PERSIST]);
 	if (tb[IFLA_TUN_OWNER] && mnl_attr_get_u32(tb[IFLA_TUN_OWNER]) != (uint32_t)-1)
-		print_uint(p, PRINT_ANY, "user", "user %u ", mnl_attr_get_u32(tb[IFLA_TUN_OWNER]));
+		print_tun_owner(p, mnl_attr_get_u32(tb[IFLA_TUN_OWNER]));
 	if (tb[IFLA_TUN_GROUP] && mnl_attr_get_u32(tb[IFLA_TUN_GROUP]) != (uint32_t)-1)
-		print_uint(p, PRINT_ANY, "group", "group %u ", mnl_attr_get_u32(tb[IFLA_TUN_GROUP]));
+		print_tun_group(p, mnl_attr_get_u32(tb[IFLA_TUN_GROUP]));
 }
 
 /* Kinds whose data ipbox prints; others show their kind alone. */
@@ -718,6 +744,23 @@ static void print_qlen(struct printer *p, const struct nlattr **tb, const char *
 		print_int(p, PRINT_ANY, "txqlen", "qlen %d", qlen);
 }
 
+/* Why the kernel sent a link event (ip monitor); NONE goes unsaid. */
+static void print_link_event(struct printer *p, uint32_t event)
+{
+	static const char *const events[] = {
+		[IFLA_EVENT_NONE] = "NONE", [IFLA_EVENT_REBOOT] = "REBOOT",
+		[IFLA_EVENT_FEATURES] = "FEATURE CHANGE",
+		[IFLA_EVENT_BONDING_FAILOVER] = "BONDING FAILOVER",
+		[IFLA_EVENT_NOTIFY_PEERS] = "NOTIFY PEERS", [IFLA_EVENT_IGMP_RESEND] = "RESEND IGMP",
+		[IFLA_EVENT_BONDING_OPTIONS] = "BONDING OPTION",
+	};
+
+	if (event >= sizeof(events) / sizeof(events[0]))
+		print_int(p, PRINT_ANY, "event", "event %d ", (int)event);
+	else if (event)
+		print_string(p, PRINT_ANY, "event", "event %s ", events[event]);
+}
+
 /* ---- nsid -> name ----------------------------------------------------- */
 
 struct nsid_search {
@@ -856,7 +899,10 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 		print_string(p, PRINT_ANY, "group", "group %s ",
 			     names_to_str(&names_groups, mnl_attr_get_u32(tb[IFLA_GROUP]),
 					  gbuf, sizeof(gbuf)));
-	print_qlen(p, tb, name);
+	if (!f->no_qlen)
+		print_qlen(p, tb, name);
+	if (tb[IFLA_EVENT])
+		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
 
 	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details) {
 		print_nl(p);
@@ -887,6 +933,18 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 		else
 			print_int(p, PRINT_FP, NULL, " link-netnsid %d", id);
 	}
+	/* Only events carry these: where a link moved to (ip monitor). */
+	if (tb[IFLA_NEW_NETNSID]) {
+		int id = (int)mnl_attr_get_u32(tb[IFLA_NEW_NETNSID]);
+		const char *ns = nsid_name(ls, id);
+
+		if (ns)
+			print_string(p, PRINT_FP, NULL, " new-netns %s", ns);
+		else
+			print_int(p, PRINT_FP, NULL, " new-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_IFINDEX])
+		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
 	if (tb[IFLA_PROTO_DOWN] && mnl_attr_get_u8(tb[IFLA_PROTO_DOWN]))
 		print_bool(p, PRINT_ANY, "proto_down", " protodown on ", true);
 	if (ls->ib->details)

@@ -1,198 +1,20 @@
-/* ipbox: dispatch on argv[0] (ip, netns, link, ... and busybox's ipnetns,
- * iplink, ...) or on the first word, parse iproute2's global options into
- * struct ipbox, then hand the rest to the object's handler. */
+/* ipbox's main(): the applet name (ip, netns, link, ... and busybox's
+ * ipnetns, iplink, ...) or --list/--install, then iproute2's global
+ * options into struct ipbox; the rest goes to ipbox_run() (dispatch.c)
+ * or, with -batch, to batch_run(). */
 #include "ipbox.h"
 
 #include <errno.h>
-#include <limits.h>
 #include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
-#include <linux/netlink.h>
-#include <linux/rtnetlink.h>
 
 #include "../caps/caps.h"
+#include "../caps/stdfds.h"
 #include "../namespace/netns.h"
-#include "link.h"
-#include "../netlink/pipe.h"
-
-/* iproute2's object table, in its order: the first prefix match wins, so
- * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
- * implement keep their rows (run == NULL) so no abbreviation changes
- * meaning; they answer as unknown objects. */
-static const struct verb objects[] = {
-	{ "address", do_address },
-	{ "addrlabel", NULL },
-	{ "amt", NULL },
-	{ "maddress", NULL },
-	{ "route", do_route },
-	{ "rule", NULL },
-	{ "neighbor", do_neigh },
-	{ "neighbour", do_neigh },
-	{ "ntable", NULL },
-	{ "ntbl", NULL },
-	{ "link", do_link },
-	{ "l2tp", NULL },
-	{ "fou", NULL },
-	{ "ila", NULL },
-	{ "macsec", NULL },
-	{ "tunnel", NULL },
-	{ "tunl", NULL },
-	{ "tuntap", NULL },
-	{ "tap", NULL },
-	{ "token", NULL },
-	{ "tcpmetrics", NULL },
-	{ "tcp_metrics", NULL },
-	{ "monitor", NULL },
-	{ "xfrm", NULL },
-	{ "mroute", NULL },
-	{ "mrule", NULL },
-	{ "netns", do_netns },
-	{ "netconf", NULL },
-	{ "vrf", NULL },
-	{ "sr", NULL },
-	{ "nexthop", NULL },
-	{ "mptcp", NULL },
-	{ "ioam", NULL },
-	{ "stats", NULL },
-	{ "nat", do_nat },
-	{ "help", do_help },
-	{ NULL, NULL },
-};
-
-/* Names ipbox answers to, and the object each one is. */
-static const struct applet {
-	const char *name;
-	const char *object;	/* NULL: the full `ip` command line */
-} applets[] = {
-	{ "ip", NULL },
-	{ "netns", "netns" }, { "link", "link" }, { "addr", "address" },
-	{ "route", "route" }, { "neigh", "neighbor" }, { "nat", "nat" },
-	{ "ipnetns", "netns" }, { "iplink", "link" }, { "ipaddr", "address" },
-	{ "iproute", "route" }, { "ipneigh", "neighbor" }, { "ipnat", "nat" },
-	{ NULL, NULL },
-};
-
-static int usage(void)
-{
-	fprintf(stderr,
-		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"       ip [ -force ] -batch filename\n"
-		"       ipbox --install [-s] DIR | --list\n"
-		"where  OBJECT := { address | help | link | nat | neighbor | neighbour |\n"
-		"                   netns | route }\n"
-		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
-		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
-		"                    -f[amily] { inet | inet6 | link } |\n"
-		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
-		"                    -b[atch] [filename] | -force |\n"
-		"                    -n[etns] name | -a[ll] |\n"
-		"                    -c[olor][={always|auto|never}] | -help }\n");
-	return EXIT_USAGE;
-}
-
-int do_help(struct ipbox *ib, int argc, char **argv)
-{
-	(void)ib, (void)argc, (void)argv;
-	return usage();
-}
-
-struct nl *rt_socket(struct ipbox *ib)
-{
-	if (ib->rt)
-		return ib->rt;
-	if (!ib->rt_storage)
-		ib->rt_storage = malloc(sizeof(*ib->rt_storage));
-	if (!ib->rt_storage || nl_open(ib->rt_storage, NETLINK_ROUTE) < 0) {
-		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		return NULL;
-	}
-	ib->rt = ib->rt_storage;
-	return ib->rt;
-}
-
-/* What a change request changes, for the missing-capability message. */
-static const char *rt_change_what(uint16_t type)
-{
-	switch (type) {
-	case RTM_NEWADDR:
-	case RTM_DELADDR:
-		return "address change";
-	case RTM_NEWROUTE:
-	case RTM_DELROUTE:
-		return "route change";
-	case RTM_NEWNEIGH:
-	case RTM_DELNEIGH:
-		return "neigh change";
-	default:
-		return "link change";
-	}
-}
-
-/* Changes nothing but kernel tables that later lines reach through ib->rt
- * (whose every other request drains the pipeline first). */
-static bool rt_pipelinable(const struct nlreq *req)
-{
-	switch (req->nlh->nlmsg_type) {
-	case RTM_NEWROUTE: case RTM_DELROUTE:
-	case RTM_NEWADDR: case RTM_DELADDR:
-	case RTM_NEWNEIGH: case RTM_DELNEIGH:
-		return true;
-	}
-	return false;
-}
-
-int rt_talk(struct ipbox *ib, struct nlreq *req)
-{
-	struct nl *nl;
-
-	/* Every change needs CAP_NET_ADMIN: name it instead of the kernel's
-	 * bare EPERM.  Capabilities do not change while ipbox runs, so once
-	 * seen, a batch of many changes asks no more. */
-	static bool net_admin;
-
-	if (!net_admin && caps_require(CAP_NET_ADMIN, rt_change_what(req->nlh->nlmsg_type)) < 0)
-		return EXIT_FAIL;
-	net_admin = true;
-	nl = rt_socket(ib);
-	if (!nl)
-		return EXIT_FAIL;
-	/* A request the pipeline refuses (too big) fails as it would alone. */
-	if (ib->pipe && rt_pipelinable(req) && nl_pipe_queue(ib->pipe, nl, req) == 0)
-		return EXIT_OK;
-	if (nl_talk(nl, req, NULL, NULL) < 0) {
-		nl_perror(nl);
-		/* Too big to send is iproute2's -1 (status 1), not the kernel's. */
-		return nl->overflowed ? EXIT_FAIL : EXIT_KERNEL;
-	}
-	return EXIT_OK;
-}
-
-const struct verb *object_find(const char *word)
-{
-	return verb_find(objects, word);
-}
-
-bool ipbox_pipelines(const char *word)
-{
-	const struct verb *obj = object_find(word);
-
-	return obj && (obj->run == do_route || obj->run == do_address || obj->run == do_neigh);
-}
-
-int ipbox_run(struct ipbox *ib, int argc, char **argv)
-{
-	const struct verb *obj = object_find(argv[0]);
-
-	if (!obj || !obj->run) {
-		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
-		return EXIT_FAIL;
-	}
-	return obj->run(ib, argc - 1, argv + 1);
-}
 
 static int parse_family(const char *word)
 {
@@ -234,7 +56,7 @@ static bool parse_color(const char *opt, int *color)
 static int opt_family(struct ipbox *ib, const char *val)
 {
 	if (!strcmp(val, "help"))
-		return usage();
+		return ipbox_usage();
 	ib->family = parse_family(val);
 	return ib->family == AF_UNSPEC ? arg_invalid("invalid protocol family", val) : 0;
 }
@@ -246,6 +68,15 @@ static int opt_version(struct ipbox *ib, const char *val)
 	exit(EXIT_OK);
 }
 
+/* -tshort is -timestamp in its short form. */
+static int opt_tshort(struct ipbox *ib, const char *val)
+{
+	(void)val;
+	ib->timestamp++;
+	ib->tshort = true;
+	return 0;
+}
+
 static int opt_batch(struct ipbox *ib, const char *val)
 {
 	ib->batch_file = val;
@@ -255,7 +86,7 @@ static int opt_batch(struct ipbox *ib, const char *val)
 static int opt_help(struct ipbox *ib, const char *val)
 {
 	(void)ib, (void)val;
-	return usage();
+	return ipbox_usage();
 }
 
 /* Like iproute2, enter the namespace at once, before anything opens. */
@@ -288,6 +119,8 @@ static const struct option_row {
 	{ "-statistics", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-details", OPT_COUNT, offsetof(struct ipbox, details), 0, NULL },
 	{ "-oneline", OPT_BOOL, offsetof(struct ipbox, oneline), 0, NULL },
+	{ "-timestamp", OPT_COUNT, offsetof(struct ipbox, timestamp), 0, NULL },
+	{ "-tshort", OPT_CALL, 0, 0, opt_tshort },
 	{ "-Version", OPT_CALL, 0, 0, opt_version },
 	{ "-force", OPT_BOOL, offsetof(struct ipbox, force), 0, NULL },
 	{ "-batch", OPT_VALUE, 0, 0, opt_batch },
@@ -305,7 +138,7 @@ static const struct option_row *option_find(const char *opt, int *color)
 {
 	for (const struct option_row *o = options; o->name; o++) {
 		if (o->kind == OPT_COLOR ? parse_color(opt, color) :
-		    o->kind == OPT_FAMILY ? !strcmp(opt, o->name) : matches(opt, o->name))
+		    keyword_is(opt, o->name, o->kind == OPT_FAMILY))
 			return o;
 	}
 	return NULL;
@@ -357,7 +190,7 @@ static int parse_options(struct ipbox *ib, int argc, char **argv)
 			return -EXIT_USAGE;
 		}
 		if (o->kind == OPT_VALUE && i + 1 >= argc)
-			return -usage();
+			return -ipbox_usage();
 		ret = option_apply(ib, o, o->kind == OPT_VALUE ? argv[++i] : NULL);
 		if (ret)
 			return -ret;
@@ -365,82 +198,21 @@ static int parse_options(struct ipbox *ib, int argc, char **argv)
 	return i;
 }
 
-static const char *base_name(const char *path)
-{
-	const char *slash = strrchr(path, '/');
-
-	return slash ? slash + 1 : path;
-}
-
-static int applet_list(void)
-{
-	for (const struct applet *a = applets; a->name; a++)
-		printf("%s\n", a->name);
-	return EXIT_OK;
-}
-
-/* busybox's --install: a hard link per applet (symlinks with -s, or when
- * DIR is on another filesystem); existing names are left alone. */
-static int applet_install(int argc, char **argv)
-{
-	bool sym = argc > 0 && !strcmp(argv[0], "-s");
-	char self[PATH_MAX], dst[PATH_MAX];
-	ssize_t n;
-	int ret = EXIT_OK;
-
-	if (sym)
-		argc--, argv++;
-	if (argc != 1)
-		return usage();
-	n = readlink("/proc/self/exe", self, sizeof(self) - 1);
-	if (n < 0) {
-		fprintf(stderr, "Cannot find ipbox itself: %s\n", strerror(errno));
-		return EXIT_FAIL;
-	}
-	self[n] = '\0';
-	for (const struct applet *a = applets; a->name; a++) {
-		int r;
-
-		snprintf(dst, sizeof(dst), "%s/%s", argv[0], a->name);
-		r = sym ? symlink(self, dst) : link(self, dst);
-		if (r < 0 && errno == EXDEV)
-			r = symlink(self, dst);
-		if (r < 0 && errno != EEXIST) {
-			fprintf(stderr, "Cannot link %s: %s\n", dst, strerror(errno));
-			ret = EXIT_FAIL;
-		}
-	}
-	return ret;
-}
-
-static const struct applet *applet_find(const char *name)
-{
-	for (const struct applet *a = applets; a->name; a++)
-		if (!strcmp(a->name, name))
-			return a;
-	return NULL;
-}
-
-static int finish(struct ipbox *ib, int status)
-{
-	if (print_finish(ib->pr) < 0) {
-		fprintf(stderr, "Failed to write output: %s\n", strerror(errno));
-		if (!status)
-			status = EXIT_FAIL;
-	}
-	if (ib->rt)
-		nl_close(ib->rt);
-	free(ib->rt_storage);
-	return status;
-}
-
 int main(int argc, char **argv)
 {
 	static struct printer pr;
-	const struct applet *app = applet_find(base_name(argv[0]));
+	const struct applet *app = applet_find(argv[0]);
 	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
 	int first, status;
 
+	/* Before anything opens or acts (caps/): no socket may take a
+	 * closed stdout, and file capabilities go as in iproute2. */
+	if (stdfds_hold() < 0)
+		return EXIT_FAIL;
+	if (caps_drop_file() < 0) {
+		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
 	if (!app && argc > 1 && !strcmp(argv[1], "--list"))
 		return applet_list();
 	if (!app && argc > 1 && !strcmp(argv[1], "--install"))
@@ -453,7 +225,7 @@ int main(int argc, char **argv)
 		   ib.color == COLOR_ALWAYS || (ib.color == COLOR_AUTO && isatty(STDOUT_FILENO)));
 
 	if (ib.batch_file)
-		return finish(&ib, batch_run(&ib, ib.batch_file));
+		return ipbox_finish(&ib, batch_run(&ib, ib.batch_file));
 	if (app && app->object) {
 		/* An applet is its object: `netns add x` = `ipbox netns add x`. */
 		argv[first - 1] = (char *)app->object;
@@ -461,7 +233,7 @@ int main(int argc, char **argv)
 	} else if (first < argc) {
 		status = ipbox_run(&ib, argc - first, argv + first);
 	} else {
-		status = usage();
+		status = ipbox_usage();
 	}
-	return finish(&ib, status);
+	return ipbox_finish(&ib, status);
 }

@@ -6,7 +6,7 @@
  * also stored as the rule's nft comment, so `nat show` recognises ipbox's
  * own rules by reading the comment back through the parser and checking
  * that the rule is exactly what those words would build. */
-#include "ipbox.h"
+#include "nat.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -20,13 +20,12 @@
 
 #include "../args/inet.h"
 #include "../caps/caps.h"
-#include "../nat/nat.h"
 #include "../netlink/ifname.h"
 
 static int nat_usage(void)
 {
 	fprintf(stderr,
-		"Usage: ip nat { add | replace | del } RULE [ handle N ]\n"
+		"Usage: ip nat { add | replace | del } RULE [ handle N ] [ incomplete ]\n"
 		"       ip nat del handle N\n"
 		"       ip nat { show | list }\n"
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
@@ -41,25 +40,20 @@ static int nat_usage(void)
 		"TARGET := ADDR[-ADDR][:PORTS] | [IPV6ADDR][-[IPV6ADDR]][:PORTS]\n"
 		"FLAGS := [ random ] [ fully-random ] [ persistent ]\n"
 		"Interfaces match by name and need not exist yet.  dnat applies to\n"
-		"forwarded traffic and to the host's own.  show prints each rule in\n"
-		"these words followed by `handle N` (add and replace ignore a handle;\n"
-		"del deletes the first rule of its words, or the rule of its handle);\n"
-		"-s adds packets and bytes, -j gives objects keyed by these words.\n"
+		"forwarded traffic and to the host's own (a twin nft rule: one rule);\n"
+		"without dst, to what is addressed to the host itself (its loopback\n"
+		"aside); with iif, only to what comes in by DEV (none of the host's own).\n"
+		"show prints each rule in these words followed by `handle N`, and\n"
+		"`incomplete` if some of its nft rules are gone (add and replace ignore\n"
+		"both; del deletes the first rule of its words, or the rule of its\n"
+		"handle, whole; replace makes an incomplete rule whole); -s adds\n"
+		"packets and bytes, -j gives objects keyed by these words.\n"
 		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
 		"words must fit in 128 characters (they are its nft comment).\n");
 	return EXIT_USAGE;
 }
 
 /* ---- words -> struct nat_rule ------------------------------------- */
-
-struct nat_req {
-	bool quiet;		/* reading a comment back: no messages */
-	bool has_rule;		/* false for a bare `handle N` */
-	bool has_handle;
-	uint64_t handle;
-	unsigned int seen;	/* keyword rows given, one bit each */
-	struct nat_rule r;
-};
 
 static int __attribute__((format(printf, 2, 3))) bad(const struct nat_req *q, const char *fmt, ...)
 {
@@ -391,6 +385,9 @@ static const struct keyword keywords[] = {
 	{ "fully-random", false, ALL, set_flag, fmt_flag, 0, NAT_F_FULLY_RANDOM, NULL },
 	{ "persistent", false, ALL, set_flag, fmt_flag, 0, NAT_F_PERSISTENT, NULL },
 	{ "handle", true, ALL, set_handle, NULL, 0, 0, "a rule handle" },
+	/* show's mark of a rule whose nft rules are not all there: pasted
+	 * back, it changes nothing */
+	{ "incomplete", false, ALL, set_flag, NULL, 0, 0, NULL },
 	{ NULL, false, 0, NULL, NULL, 0, 0, NULL },
 };
 
@@ -414,14 +411,9 @@ static void rule_words(const struct nat_rule *r, void (*word)(const char *key, c
 			word(k->word, k->value ? val : NULL, data);
 }
 
-struct tag {
-	char s[NAT_TAG_MAX];
-	size_t len;
-};
-
 static void tag_word(const char *key, const char *val, void *data)
 {
-	struct tag *t = data;
+	struct nat_tag *t = data;
 	int n;
 
 	if (t->len >= sizeof(t->s))
@@ -432,7 +424,7 @@ static void tag_word(const char *key, const char *val, void *data)
 }
 
 /* The canonical words of r: its nft comment.  -1 when too long. */
-static int rule_tag(const struct nat_rule *r, struct tag *t)
+static int rule_tag(const struct nat_rule *r, struct nat_tag *t)
 {
 	t->len = (size_t)snprintf(t->s, sizeof(t->s), "%s", kind_names[r->kind]);
 	rule_words(r, tag_word, t);
@@ -540,35 +532,22 @@ static int rule_parse(struct nat_req *q, int family, bool only_handle, int argc,
 
 /* ---- recognising our rules ------------------------------------------ */
 
-/* masquerade and snat rewrite sources after routing; dnat destinations
- * before it, for forwarded traffic and for the host's own (a twin). */
-static const enum nat_chain primary_chain[] = {
-	[NAT_MASQUERADE] = NAT_CHAIN_SRCNAT, [NAT_SNAT] = NAT_CHAIN_SRCNAT, [NAT_DNAT] = NAT_CHAIN_DSTNAT,
-};
-
-static bool rule_in_chain(const struct nat_rule *r, enum nat_chain chain)
-{
-	return chain == primary_chain[r->kind] || (r->kind == NAT_DNAT && chain == NAT_CHAIN_DSTNAT_OUT);
-}
-
-/* Whether e is a rule ipbox wrote, and which: its comment must parse as
- * a rule, give back the same words, and build exactly e. */
-static bool entry_rule(const struct nat_entry *e, struct nat_rule *out)
+bool nat_recognise(const char *tag, struct nat_rule *r, void *data)
 {
 	struct nat_req q = { .quiet = true };
 	char words[NAT_TAG_MAX], *argv[32], *save = NULL;
-	struct tag canon;
+	struct nat_tag canon;
 	int argc = 0;
 
-	if (!e->tag || snprintf(words, sizeof(words), "%s", e->tag) >= (int)sizeof(words))
+	(void)data;
+	if (snprintf(words, sizeof(words), "%s", tag) >= (int)sizeof(words))
 		return false;
 	for (char *w = strtok_r(words, " ", &save); w && argc < 32; w = strtok_r(NULL, " ", &save))
 		argv[argc++] = w;
 	if (rule_parse(&q, AF_UNSPEC, false, argc, argv) || q.has_handle ||
-	    rule_tag(&q.r, &canon) < 0 || strcmp(canon.s, e->tag) ||
-	    !rule_in_chain(&q.r, e->chain) || !nat_entry_is(e, &q.r, e->tag))
+	    rule_tag(&q.r, &canon) < 0 || strcmp(canon.s, tag))
 		return false;
-	*out = q.r;
+	*r = q.r;
 	return true;
 }
 
@@ -597,11 +576,6 @@ static int session_fail(struct nat_session *s)
 
 /* ---- show ---------------------------------------------------------- */
 
-struct show {
-	struct printer *p;
-	int stats;
-};
-
 static void print_word(const char *key, const char *val, void *data)
 {
 	struct printer *p = data;
@@ -615,38 +589,47 @@ static void print_word(const char *key, const char *val, void *data)
 	print_string(p, PRINT_ANY, key, "%s", val);
 }
 
-static int show_entry(const struct nat_entry *e, void *data)
+/* The words of a tag nat_recognise took (canonical: each keyword known,
+ * each value after its keyword), as rule_words gives them. */
+static void print_tag(struct printer *p, const char *tag)
 {
-	struct show *sh = data;
-	struct printer *p = sh->p;
-	struct nat_rule r;
-	bool ours = entry_rule(e, &r);
+	char words[NAT_TAG_MAX], *save = NULL, *w;
+	const struct keyword *k;
 
-	/* dnat's twin in the output chain is part of its prerouting rule. */
-	if (ours && e->chain == NAT_CHAIN_DSTNAT_OUT)
-		return 0;
+	snprintf(words, sizeof(words), "%s", tag);
+	w = strtok_r(words, " ", &save);
+	print_string(p, PRINT_ANY, "type", "%s", w);
+	while ((w = strtok_r(NULL, " ", &save)) && (k = keyword_find(w)))
+		print_word(k->word, k->value ? strtok_r(NULL, " ", &save) : NULL, p);
+}
+
+/* One object: its words and handle; `incomplete` when some of its nft
+ * rules are missing (deleted by another tool): show never pretends. */
+static void show_object(struct printer *p, int stats, const struct nat_object *o)
+{
 	print_open_object(p, NULL);
-	print_u64(p, PRINT_JSON, "handle", NULL, e->handle);
-	if (ours) {
-		print_string(p, PRINT_ANY, "type", "%s", kind_names[r.kind]);
-		rule_words(&r, print_word, p);
+	print_u64(p, PRINT_JSON, "handle", NULL, o->handle);
+	if (o->tag) {
+		print_tag(p, o->tag);	/* read back by nat_recognise */
 	} else {
 		print_string(p, PRINT_ANY, "type", "%s rule", "unknown");
 	}
-	print_u64(p, PRINT_FP, NULL, " handle %" PRIu64, e->handle);
-	if (sh->stats) {
-		print_u64(p, PRINT_ANY, "packets", " packets %" PRIu64, e->packets);
-		print_u64(p, PRINT_ANY, "bytes", " bytes %" PRIu64, e->bytes);
+	print_u64(p, PRINT_FP, NULL, " handle %" PRIu64, o->handle);
+	if (!o->complete)
+		print_word("incomplete", NULL, p);
+	if (stats) {
+		print_u64(p, PRINT_ANY, "packets", " packets %" PRIu64, o->packets);
+		print_u64(p, PRINT_ANY, "bytes", " bytes %" PRIu64, o->bytes);
 	}
 	print_text(p, "\n");
 	print_close_object(p);
-	return 0;
 }
 
 static int nat_show(struct ipbox *ib, int argc, char **argv)
 {
-	struct show sh = { ib->pr, ib->stats };
 	struct nat_session s;
+	struct nat_index *ix;
+	struct nat_object o;
 	int ret;
 
 	(void)argv;
@@ -655,25 +638,27 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 	ret = session_open(&s, "show");
 	if (ret)
 		return ret;
+	ix = nat_index_new();
 	print_doc_begin(ib->pr);
-	ret = nat_walk(&s, show_entry, &sh);
+	if (!ix) {
+		s.nl.error = ENOMEM;
+		ret = -1;
+	} else {
+		ret = nat_index_read(ix, &s, nat_recognise, NULL);
+	}
+	for (uint32_t i = 0; ret == 0 && i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o))
+			show_object(ib->pr, ib->stats, &o);
 	print_doc_end(ib->pr);	/* -j output stays a valid document */
+	nat_index_free(ix);
 	if (ret < 0)
 		return session_fail(&s);
 	nat_close(&s);
 	return EXIT_OK;
 }
 
-/* What the warnings looked up.  A run of -batch lines shares it: nat
- * lines change neither interfaces nor forwarding. */
-struct seen {
-	char ifname[IF_NAMESIZE];	/* the last name found, "" for none */
-	int forward[2];			/* nat_forward_get(AF_INET, AF_INET6) */
-	bool forward_read;
-};
-
 /* As nft, a name that matches no interface yet is fine, but say so. */
-static void warn_ifname(struct seen *sn, const char *name)
+static void warn_ifname(struct nat_seen *sn, const char *name)
 {
 	if (!*name || !strcmp(name, sn->ifname))
 		return;
@@ -685,7 +670,7 @@ static void warn_ifname(struct seen *sn, const char *name)
 
 /* Once per command: nat rules are of little use to a host that does not
  * forward. */
-static void warn_forwarding(struct seen *sn, int family)
+static void warn_forwarding(struct nat_seen *sn, int family)
 {
 	bool v4_off, v6_off;
 
@@ -701,69 +686,9 @@ static void warn_forwarding(struct seen *sn, int family)
 			v4_off && v6_off ? "IPv4 and IPv6" : v4_off ? "IPv4" : "IPv6");
 }
 
-/* Finds the rule(s) a request names: by handle, by words, or both. */
-struct finder {
-	const struct nat_req *q;
-	const char *tag;	/* the request's words, NULL for `handle N` */
-	struct nat_ref refs[2];	/* the rule, and dnat's output twin */
-	int n;
-	bool want_twin;
-	char twin_tag[NAT_TAG_MAX];
-	bool mismatch;		/* the handle's rule is not these words */
-};
-
-/* Whether e is the rule the request names: the rule with its handle (and
- * then it must be the rule of its words, if any were given), or else the
- * first of ours in its kind's chain with the same words. */
-static bool find_names(struct finder *f, const struct nat_entry *e, bool ours)
-{
-	bool same_words = ours && f->tag && !strcmp(e->tag, f->tag);
-
-	if (!f->q->has_handle)
-		return same_words && e->chain != NAT_CHAIN_DSTNAT_OUT;
-	if (e->handle != f->q->handle)
-		return false;
-	if (f->tag && !same_words) {
-		f->mismatch = true;
-		return false;
-	}
-	return true;
-}
-
-static int find_entry(const struct nat_entry *e, void *data)
-{
-	struct finder *f = data;
-	struct nat_rule r;
-	bool ours = entry_rule(e, &r);
-
-	/* dnat's twin follows it: the output chain is listed after dstnat. */
-	if (f->want_twin) {
-		if (ours && e->chain == NAT_CHAIN_DSTNAT_OUT && !strcmp(e->tag, f->twin_tag)) {
-			f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
-			f->want_twin = false;
-		}
-		return 0;
-	}
-	if (f->n || !find_names(f, e, ours))
-		return 0;
-	f->refs[f->n++] = (struct nat_ref){ e->chain, e->handle };
-	if (ours && e->chain == NAT_CHAIN_DSTNAT) {
-		f->want_twin = true;
-		snprintf(f->twin_tag, sizeof(f->twin_tag), "%s", e->tag);
-	}
-	return 0;
-}
-
-static int find(struct nat_session *s, struct finder *f)
-{
-	f->n = 0;
-	f->want_twin = f->mismatch = false;
-	return nat_walk(s, find_entry, f);
-}
-
 /* Parse a rule and its canonical words; prints the error. */
 static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **argv,
-			 struct nat_req *q, struct tag *t)
+			 struct nat_req *q, struct nat_tag *t)
 {
 	int ret = rule_parse(q, ib->family, only_handle, argc, argv);
 
@@ -778,36 +703,23 @@ static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **ar
 
 /* ---- add, replace, del ---------------------------------------------- */
 
-enum nat_op { OP_ADD, OP_REPLACE, OP_DEL };
-
 static const char *const op_names[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "del" };
 
-/* One change a command (or a -batch line) asks for. */
-struct change {
-	enum nat_op op;
-	int lineno;		/* its line in a -batch file */
-	struct nat_req q;
-	struct tag t;
-	struct finder f;	/* points into this struct: parse it in place */
-};
-
-static int change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, char **argv,
-			struct change *c)
+int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, char **argv,
+		     struct nat_change *c)
 {
 	int ret;
 
-	*c = (struct change){ .op = op, .q.quiet = quiet };
+	*c = (struct nat_change){ .op = op, .q.quiet = quiet };
 	ret = request_parse(ib, op == OP_DEL, argc, argv, &c->q, &c->t);
 	if (ret)
 		return ret;
 	if (op != OP_DEL)
 		c->q.has_handle = false;	/* show's `handle N`, pasted back */
-	c->f.q = &c->q;
-	c->f.tag = c->q.has_rule ? c->t.s : NULL;
 	return 0;
 }
 
-static void change_warn(struct seen *sn, const struct change *c)
+void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 {
 	if (c->op == OP_DEL)
 		return;
@@ -816,34 +728,99 @@ static void change_warn(struct seen *sn, const struct change *c)
 	warn_forwarding(sn, c->q.r.family);
 }
 
-/* One round of a change on its own: look (replace, del), decide, commit.
- * replace's add and del are checked against the ruleset they looked at,
- * so racing replaces still add a rule once.  1: del found no rule. */
-static int change_try(struct nat_session *s, void *data)
+/* The object del names: by handle (then it must have these words, if
+ * any were given), or the first with these words. */
+static int del_target(const struct nat_index *ix, const struct nat_change *c, uint32_t *id)
 {
-	struct change *c = data;
+	struct nat_object o;
 
-	if (c->op != OP_ADD && find(s, &c->f) < 0)
-		return -1;
-	switch (c->op) {
-	case OP_ADD:
-		return nat_add(s, &c->q.r, c->t.s, false);
-	case OP_REPLACE:
-		return c->f.n ? 0 : nat_add(s, &c->q.r, c->t.s, true);
-	case OP_DEL:
-		return c->f.n ? nat_delete(s, c->f.refs, c->f.n, true) : 1;
+	if (!c->q.has_handle) {
+		*id = nat_index_by_words(ix, c->t.s);
+		if (*id == NAT_NONE)
+			return PLAN_NO_RULE;
+		nat_index_get(ix, *id, &o);
+		return o.queued ? PLAN_QUEUED : 0;
 	}
-	return -1;
+	*id = nat_index_by_handle(ix, c->q.handle);
+	if (*id == NAT_NONE)
+		return PLAN_NO_RULE;
+	nat_index_get(ix, *id, &o);
+	if (c->q.has_rule && (!o.tag || strcmp(o.tag, c->t.s)))
+		return PLAN_MISMATCH;
+	return 0;
 }
 
-/* c in a transaction of its own; prints why it failed. */
-static int change_apply(struct nat_session *s, struct change *c)
+/* replace: nothing if the rule is there whole; else its incomplete
+ * remains (if any) go and it is added. */
+static void replace_plan(struct nat_index *ix, const struct nat_change *c, struct nat_txn *t)
 {
-	int ret = nat_retry(s, change_try, c);
+	struct nat_object o;
+	uint32_t id;
+
+	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
+		if (nat_index_get(ix, id, &o) && o.complete)
+			return;
+	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
+		nat_index_delete(ix, id, t);
+	nat_index_add(ix, &c->q.r, c->t.s, t);
+}
+
+int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat_txn *t)
+{
+	uint32_t id;
+	int ret;
+
+	switch (c->op) {
+	case OP_ADD:
+		nat_index_add(ix, &c->q.r, c->t.s, t);
+		return 0;
+	case OP_REPLACE:
+		replace_plan(ix, c, t);
+		return 0;
+	case OP_DEL:
+		ret = del_target(ix, c, &id);
+		if (!ret)
+			nat_index_delete(ix, id, t);
+		return ret;
+	}
+	return PLAN_NO_RULE;
+}
+
+struct attempt {
+	struct nat_change *c;
+	struct nat_index *ix;
+};
+
+/* One round of a change on its own: look (replace, del), decide, commit.
+ * replace's add and del are checked against the ruleset they looked at,
+ * so racing replaces still add a rule once. */
+static int change_try(struct nat_session *s, void *data)
+{
+	struct attempt *a = data;
+	struct nat_txn t;
+	int ret;
+
+	if (a->c->op == OP_ADD)
+		return nat_add(s, &a->c->q.r, a->c->t.s, false);
+	if (nat_index_read(a->ix, s, nat_recognise, NULL) < 0)
+		return -1;
+	nat_txn_init(&t, s);
+	ret = nat_change_plan(a->ix, a->c, &t);
+	if (ret) {
+		nat_txn_free(&t);
+		return ret;
+	}
+	return nat_txn_commit(&t, true);
+}
+
+int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_change *c)
+{
+	struct attempt a = { c, ix };
+	int ret = nat_retry(s, change_try, &a);
 
 	if (ret > 0) {
-		fprintf(stderr, "Error: %s.\n", c->f.mismatch ? "the rule with that handle is not that rule"
-						   : "no such nat rule");
+		fprintf(stderr, "Error: %s.\n", ret == PLAN_MISMATCH ? "the rule with that handle is not that rule"
+								 : "no such nat rule");
 		return EXIT_FAIL;
 	}
 	if (ret < 0) {
@@ -856,17 +833,24 @@ static int change_apply(struct nat_session *s, struct change *c)
 static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 {
 	struct nat_session s;
-	struct seen sn = { .forward_read = false };
-	struct change c;
-	int ret = change_parse(ib, op, false, argc, argv, &c);
+	struct nat_seen sn = { .forward_read = false };
+	struct nat_change c;
+	struct nat_index *ix;
+	int ret = nat_change_parse(ib, op, false, argc, argv, &c);
 
 	if (ret)
 		return ret;
 	ret = session_open(&s, op_names[op]);
 	if (ret)
 		return ret;
-	change_warn(&sn, &c);
-	ret = change_apply(&s, &c);
+	ix = nat_index_new();
+	if (!ix) {
+		s.nl.error = ENOMEM;
+		return session_fail(&s);
+	}
+	nat_change_warn(&sn, &c);
+	ret = nat_change_apply(&s, ix, &c);
+	nat_index_free(ix);
 	nat_close(&s);
 	return ret;
 }
@@ -968,143 +952,17 @@ int do_nat(struct ipbox *ib, int argc, char **argv)
 	return verb_run(ib, nat_verbs, "nat", nat_show, argc, argv);
 }
 
-/* ---- -batch: a run of nat lines, one transaction ------------------- */
-
-/* Lines in one transaction at most, so memory stays flat. */
-#define RUN_MAX 1024
-
-struct nat_batch {
-	struct nat_session s;
-	bool open;
-	struct nat_txn txn;
-	bool checked;		/* a line decided from a walk: check its generation */
-	uint32_t genid;		/* that walk's */
-	int n;
-	struct change lines[RUN_MAX];
-};
-
-/* The change a -batch line asks for, if a run can take it. */
-static bool batch_op(int argc, char **argv, enum nat_op *op)
+/* The change a -batch line of nat asks for, if a batch run takes it:
+ * the verbs' own abbreviations, read from nat_verbs. */
+bool nat_batch_verb(const char *word, enum nat_op *op)
 {
-	const struct verb *obj = argc >= 3 ? object_find(argv[0]) : NULL;
-	const struct verb *v = obj && obj->run == do_nat ? verb_find(nat_verbs, argv[1]) : NULL;
+	static const struct { verb_fn run; enum nat_op op; } ops[] = {
+		{ nat_add_cmd, OP_ADD }, { nat_replace, OP_REPLACE }, { nat_del, OP_DEL },
+	};
+	const struct verb *v = verb_find(nat_verbs, word);
 
-	if (!v)
-		return false;
-	*op = v->run == nat_add_cmd ? OP_ADD : v->run == nat_replace ? OP_REPLACE : OP_DEL;
-	return v->run == nat_add_cmd || v->run == nat_replace || v->run == nat_del;
-}
-
-/* Whether what c finds could depend on a line before it in the run: the
- * same words, or a rule the run deletes. */
-static bool run_touches(const struct nat_batch *nb, const struct change *c)
-{
-	for (int i = 0; i < nb->n; i++) {
-		const struct change *o = &nb->lines[i];
-
-		if (c->f.tag && o->f.tag && !strcmp(c->f.tag, o->f.tag))
-			return true;
-		for (int j = 0; o->op == OP_DEL && j < o->f.n; j++)
-			for (int k = 0; k < c->f.n; k++)
-				if (o->f.refs[j].chain == c->f.refs[k].chain &&
-				    o->f.refs[j].handle == c->f.refs[k].handle)
-					return true;
-	}
+	for (size_t i = 0; v && i < sizeof(ops) / sizeof(ops[0]); i++)
+		if (v->run == ops[i].run)
+			return *op = ops[i].op, true;
 	return false;
-}
-
-/* Commit the run and report its lines in order, each as it would have
- * gone alone.  A refused transaction changed nothing: then each line goes
- * again in a transaction of its own, and without -force the first that
- * fails ends the batch. */
-static int run_commit(struct ipbox *ib, struct nat_batch *nb, const char *file)
-{
-	struct seen sn = { .forward_read = false };
-	int ret, status = EXIT_OK;
-
-	if (!nb || !nb->n)
-		return EXIT_OK;
-	nb->s.genid = nb->genid;
-	ret = nat_txn_commit(&nb->txn, nb->checked);
-	for (int i = 0; i < nb->n; i++) {
-		struct change *c = &nb->lines[i];
-
-		change_warn(&sn, c);
-		if (ret < 0 && change_apply(&nb->s, c)) {
-			batch_report_failed(ib, file, c->lineno);
-			status = EXIT_FAIL;
-			if (!ib->force)
-				break;
-		}
-	}
-	nb->n = 0;
-	nb->checked = false;
-	return status;
-}
-
-/* Take the line into the run, or commit the run so the line goes alone. */
-static int run_take(struct ipbox *ib, struct nat_batch *nb, const char *file, int lineno, enum nat_op op,
-		    int argc, char **argv)
-{
-	struct change *c;
-
-	if (nb->n == RUN_MAX) {
-		int status = run_commit(ib, nb, file);
-
-		if (status)
-			return status;
-	}
-	c = &nb->lines[nb->n];
-	/* Bad words: alone, the line says what is wrong with them. */
-	if (change_parse(ib, op, true, argc, argv, c))
-		return run_commit(ib, nb, file);
-	if (op != OP_ADD) {
-		/* Decide from the kernel's rules, unless the run's own lines
-		 * could change the answer, or there is none (del must fail,
-		 * or find a rule the run adds): then the line goes alone. */
-		if (find(&nb->s, &c->f) < 0 || (op == OP_DEL && !c->f.n) || run_touches(nb, c))
-			return run_commit(ib, nb, file);
-		if (!nb->checked)
-			nb->genid = nb->s.genid;
-		nb->checked = true;
-	}
-	if (op == OP_DEL)
-		nat_txn_delete(&nb->txn, c->f.refs, c->f.n);
-	else if (op == OP_ADD || !c->f.n)
-		nat_txn_add(&nb->txn, &c->q.r, c->t.s);
-	c->lineno = lineno;
-	nb->n++;
-	return NAT_BATCH_TAKEN;
-}
-
-int nat_batch_line(struct ipbox *ib, struct nat_batch **pnb, const char *file, int lineno,
-		   int argc, char **argv)
-{
-	struct nat_batch *nb = *pnb;
-	enum nat_op op;
-	int status;
-
-	if (argc == 0) {	/* end of file */
-		status = run_commit(ib, nb, file);
-		if (nb && nb->open)
-			nat_close(&nb->s);
-		free(nb);
-		*pnb = NULL;
-		return status;
-	}
-	if (argc < 0 || !batch_op(argc, argv, &op))
-		return run_commit(ib, nb, file);
-	if (!nb) {
-		/* Without the capability, each line says so alone. */
-		if (caps_have(CAP_NET_ADMIN) != 1 || !(nb = calloc(1, sizeof(*nb))))
-			return EXIT_OK;
-		*pnb = nb;
-	}
-	if (!nb->open) {
-		if (nat_open(&nb->s) < 0)
-			return EXIT_OK;
-		nb->open = true;
-		nat_txn_init(&nb->txn, &nb->s);
-	}
-	return run_take(ib, nb, file, lineno, op, argc - 2, argv + 2);
 }

@@ -1,6 +1,6 @@
 /* ip neigh: the ARP and NDISC caches (and proxy entries), with
  * iproute2's words, output and errors. */
-#include "ipbox.h"
+#include "neigh.h"
 
 #include <errno.h>
 #include <net/if_arp.h>
@@ -48,23 +48,24 @@ static const struct { uint16_t nud; const char *name; } nud_names[] = {
 	{ NUD_PERMANENT, "PERMANENT" },
 };
 
-/* Words for "nud STATE", in iproute2's order; `abbrev` rows take prefixes. */
-static const struct { const char *word; bool abbrev; uint16_t nud; } nud_words[] = {
-	{ "permanent", true, NUD_PERMANENT }, { "reachable", true, NUD_REACHABLE },
-	{ "noarp", false, NUD_NOARP }, { "none", false, NUD_NONE },
-	{ "stale", false, NUD_STALE }, { "incomplete", false, NUD_INCOMPLETE },
-	{ "delay", false, NUD_DELAY }, { "probe", false, NUD_PROBE },
-	{ "failed", true, NUD_FAILED },
+/* Words for "nud STATE", in iproute2's order; `exact` rows take no prefix. */
+static const struct nud_word { const char *word; bool exact; uint16_t nud; } nud_words[] = {
+	{ "permanent", false, NUD_PERMANENT }, { "reachable", false, NUD_REACHABLE },
+	{ "noarp", true, NUD_NOARP }, { "none", true, NUD_NONE },
+	{ "stale", true, NUD_STALE }, { "incomplete", true, NUD_INCOMPLETE },
+	{ "delay", true, NUD_DELAY }, { "probe", true, NUD_PROBE },
+	{ "failed", false, NUD_FAILED },
 };
 
 /* A state word or a number with at most one bit, below 0x100. */
 static int nud_from_str(const char *s, uint32_t *nud)
 {
-	for (size_t i = 0; i < sizeof(nud_words) / sizeof(nud_words[0]); i++)
-		if (nud_words[i].abbrev ? matches(s, nud_words[i].word) : !strcmp(s, nud_words[i].word)) {
-			*nud = nud_words[i].nud;
-			return 0;
-		}
+	const struct nud_word *w = KEYWORD_FIND(nud_words, s);
+
+	if (w) {
+		*nud = w->nud;
+		return 0;
+	}
 	if (arg_u32(s, nud, 0) < 0 || *nud >= 0x100 || (*nud & (*nud - 1)))
 		return -1;
 	return 0;
@@ -250,7 +251,7 @@ static int flush_one(struct neigh_show *s, const struct nlmsghdr *nlh)
 	return 0;
 }
 
-static int neigh_show_one(const struct nlmsghdr *nlh, void *data)
+int neigh_show_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct neigh_show *s = data;
 	const struct nlattr *tb[NDA_MAX + 1];
@@ -447,7 +448,20 @@ static struct neigh_show *neigh_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void neigh_show_free(struct neigh_show *s)
+/* ip monitor's view: every state, the device's (0: all); a device
+ * named leaves `dev` out of the lines, as show's filter does. */
+struct neigh_show *neigh_events_new(struct ipbox *ib, int ifindex)
+{
+	struct neigh_show *s = neigh_show_new(ib);
+
+	if (s) {
+		s->f.state = ~0u;
+		s->f.index = ifindex;
+	}
+	return s;
+}
+
+void neigh_show_free(struct neigh_show *s)
 {
 	ifcache_close(&s->ifc);
 	if (s->flush) {
@@ -524,23 +538,22 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 	return inet_get_addr(&n->dst, v, family);
 }
 
-/* Flags that are one word each; `abbrev` rows take prefixes. */
-static const struct { const char *word; bool abbrev; uint8_t flag; } neigh_flag_words[] = {
-	{ "router", false, NTF_ROUTER }, { "use", false, NTF_USE },
-	{ "extern_learn", true, NTF_EXT_LEARNED },
+/* Flags that are one word each; `exact` rows take no prefix. */
+static const struct flag_word { const char *word; bool exact; uint8_t flag; } neigh_flag_words[] = {
+	{ "router", true, NTF_ROUTER }, { "use", true, NTF_USE },
+	{ "extern_learn", false, NTF_EXT_LEARNED },
 };
 
 static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 {
+	const struct flag_word *flag = KEYWORD_FIND(neigh_flag_words, *w->argv);
 	const char *word = *w->argv, *v;
 	uint32_t num;
 
-	for (size_t i = 0; i < sizeof(neigh_flag_words) / sizeof(neigh_flag_words[0]); i++)
-		if (neigh_flag_words[i].abbrev ? matches(word, neigh_flag_words[i].word)
-					       : !strcmp(word, neigh_flag_words[i].word)) {
-			n->nd->ndm_flags |= neigh_flag_words[i].flag;
-			return 0;
-		}
+	if (flag) {
+		n->nd->ndm_flags |= flag->flag;
+		return 0;
+	}
 	if (matches(word, "lladdr")) {
 		WALK_NEXT(w, v);
 		if (n->lladdr)

@@ -70,8 +70,10 @@ static int nsid_of_fd(struct nl *nl, int fd)
 
 	g->rtgen_family = AF_UNSPEC;
 	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0)
+	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0) {
+		nl_perror(nl);	/* a file in /run/netns that is no namespace */
 		return -1;
+	}
 	return nsid;
 }
 
@@ -196,6 +198,84 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 	print_text(p, "\n");
 	print_close_object(p);
 	return NL_CB_OK;
+}
+
+/* ---- ip monitor's nsid events ------------------------------------- */
+
+/* The names of peers as iproute2's monitor keeps them (its netns map):
+ * those /run/netns has at the start.  An event names its peer from
+ * there and then forgets it; a new nsid not there is looked up in
+ * /run/netns at once and kept, so its deletion still has a name. */
+struct nsid_names *netns_events_new(struct ipbox *ib)
+{
+	struct nsid_names *m = calloc(1, sizeof(*m));
+
+	if (!m || !(m->nl = rt_socket(ib))) {
+		free(m);
+		return NULL;
+	}
+	netns_foreach(nsid_names_add, m);
+	return m;
+}
+
+void netns_events_free(struct nsid_names *m)
+{
+	free(m->v);
+	free(m);
+}
+
+/* The peer an nsid event names: its current-nsid if it has one, as
+ * list_id_print looks it up. */
+static int nsid_event_peer(const struct nlmsghdr *nlh)
+{
+	const struct nlattr *tb[NETNSA_MAX + 1];
+
+	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) < 0 ||
+	    !tb[NETNSA_NSID])
+		return -1;
+	return (int)mnl_attr_get_u32(tb[NETNSA_CURRENT_NSID] ? tb[NETNSA_CURRENT_NSID] : tb[NETNSA_NSID]);
+}
+
+struct nsid_wanted {
+	struct nsid_names *m;
+	int nsid;
+};
+
+/* The one name of /run/netns whose nsid is wanted; then stop. */
+static int nsid_names_add_wanted(const char *name, void *arg)
+{
+	struct nsid_wanted *w = arg;
+
+	if (nsid_of_name(w->m->nl, name) != w->nsid)
+		return 0;
+	return nsid_names_add(name, w->m) == 0 ? 1 : -1;
+}
+
+static void nsid_names_drop(struct nsid_names *m, int nsid)
+{
+	for (size_t i = 0; i < m->n; i++)
+		if (m->v[i].nsid == nsid) {
+			m->v[i] = m->v[--m->n];
+			return;
+		}
+}
+
+int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh)
+{
+	struct list_id l = { .p = ib->pr, .names = *m, .nsid_filter = -1 };
+	int peer = nsid_event_peer(nlh);
+	bool known = nsid_names_find(m, peer) != NULL;
+
+	if (!known && peer >= 0 && nlh->nlmsg_type == RTM_NEWNSID) {
+		struct nsid_wanted w = { m, peer };
+
+		netns_foreach(nsid_names_add_wanted, &w);
+		l.names = *m;
+	}
+	list_id_print(nlh, &l);
+	if (known)
+		nsid_names_drop(m, peer);
+	return 0;
 }
 
 static int parse_nsid_arg(const char *key, const char *val, int *out)
@@ -482,15 +562,13 @@ static int netns_pids(struct ipbox *ib, int argc, char **argv)
 
 /* ---- exec ---------------------------------------------------------- */
 
-/* Enter NAME and replace this process with argv; only returns on error. */
+/* Enter NAME and replace this process with argv; only returns on error.
+ * The program gets what execve passes on: the ambient capabilities, as
+ * with iproute2 (file capabilities went at start, see caps/). */
 static int exec_in(const char *name, char **argv)
 {
 	if (netns_switch(name) < 0)
 		return EXIT_USAGE;
-	if (caps_drop_all() < 0) {
-		fprintf(stderr, "Cannot drop capabilities: %s\n", strerror(errno));
-		return EXIT_FAIL;
-	}
 	execvp(argv[0], argv);
 	fprintf(stderr, "exec of \"%s\" failed: %s\n", argv[0], strerror(errno));
 	return EXIT_FAIL;

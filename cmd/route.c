@@ -8,7 +8,6 @@
 #include <string.h>
 #include <strings.h>
 #include <arpa/inet.h>
-#include <netdb.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
@@ -19,10 +18,11 @@
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 #include "../netlink/vrf.h"
+#include "lwt.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
- * restore, showdump; nhid, in the nexthop work; the encap types this
- * kernel lacks), so a script grepping it finds what it finds in
+ * restore, showdump; the encap types this kernel lacks), so a script
+ * grepping it finds what it finds in
  * /bin/ip's.  `pervasive` stays: iproute2 6.1 names it but no longer
  * parses it either. */
 static int route_usage(void)
@@ -44,7 +44,7 @@ static int route_usage(void)
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
 		"             [ ttl-propagate { enabled | disabled } ]\n"
-		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
 		"NH := [ encap ENCAPTYPE ENCAPHDR ] [ via [ FAMILY ] ADDRESS ]\n"
 		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 | mpls | bridge | link ]\n"
@@ -249,7 +249,7 @@ static int filter_tos(struct show_args *a, struct arg_walk *c)
 	const char *v;
 
 	WALK_NEXT(c, v);
-	if (names_to_id(&names_dsfield, v, &a->f->tos) < 0)
+	if (names_dsfield_to_id(v, &a->f->tos) < 0)
 		return arg_invalid("TOS value is invalid\n", v);
 	a->f->tos_set = true;
 	return 0;
@@ -419,12 +419,8 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	a->family = ib->family;
 	a->f->table = RT_TABLE_MAIN;
 	for (; c.argc > 0; c.argc--, c.argv++) {
-		const struct filter_word *w = NULL;
+		const struct filter_word *w = KEYWORD_FIND(filter_words, *c.argv);
 
-		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
-			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
-						  : matches(*c.argv, filter_words[i].word))
-				w = &filter_words[i];
 		ret = w ? w->fn(a, &c) : filter_to(a, &c);
 		if (ret)
 			return ret;
@@ -489,7 +485,7 @@ static int route_dump(struct nl *nl, struct route_show *s)
 	return nl_dump(nl, &req, route_show_one, s);
 }
 
-static struct route_show *route_show_new(struct ipbox *ib)
+struct route_show *route_show_new(struct ipbox *ib)
 {
 	struct route_show *s = calloc(1, sizeof(*s));
 
@@ -502,9 +498,10 @@ static struct route_show *route_show_new(struct ipbox *ib)
 	return s;
 }
 
-static void route_show_free(struct route_show *s)
+void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
+	nh_lookup_close(&s->nhl);
 	if (s->flush) {
 		nl_close(s->flush);
 		free(s->flush);
@@ -608,6 +605,7 @@ static int route_flush(struct ipbox *ib, int argc, char **argv)
  * added to a request bounded at 4096, and the metrics in 256. */
 #define ROUTE_REQ_BOUND (NLMSG_HDRLEN + sizeof(struct rtmsg) + 4096)
 #define METRICS_BOUND 256
+#define ENCAP_BOUND 1024
 
 struct route_mod {
 	struct nlreq req;
@@ -616,6 +614,7 @@ struct route_mod {
 	bool dst_ok, gw_ok, scope_ok, type_ok, table_ok;
 	uint32_t mx[RTAX_MAX + 1];
 	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
+	uint32_t nhid;			/* a nexthop object, 0: none */
 	const char *cc;			/* RTAX_CC_ALGO, a string */
 };
 
@@ -734,7 +733,7 @@ static int mod_tos(struct route_mod *m, struct arg_walk *c)
 	uint32_t tos;
 
 	WALK_NEXT(c, v);
-	if (names_to_id(&names_dsfield, v, &tos) < 0)
+	if (names_dsfield_to_id(v, &tos) < 0)
 		return arg_invalid("\"tos\" value is invalid\n", v);
 	m->r->rtm_tos = (uint8_t)tos;
 	return 0;
@@ -921,6 +920,18 @@ static int mod_onlink(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
+/* A nexthop object (ip nexthop) in place of a gateway and device. */
+static int mod_nhid(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &m->nhid, 0) < 0)
+		return arg_invalid("\"id\" value is invalid\n", v);
+	nlreq_put_u32(&m->req, RTA_NH_ID, m->nhid);
+	return 0;
+}
+
 static int mod_proto(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -1036,9 +1047,17 @@ static int mod_dst(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
+/* encap TYPE ...: iproute2 adds it only while the request stays within
+ * 1024 bytes. */
 static int mod_encap(struct route_mod *m, struct arg_walk *c)
 {
-	return encap_parse(&m->req, c, NULL);
+	int ret = lwt_parse(&m->req, c, RTA_ENCAP, RTA_ENCAP_TYPE);
+
+	if (!ret && m->req.nlh->nlmsg_len > ENCAP_BOUND) {
+		fprintf(stderr, "addraw_l ERROR: message exceeded bound of %d\n", ENCAP_BOUND);
+		return EXIT_FAIL;
+	}
+	return ret;
 }
 
 /* Route words in iproute2's order (it decides abbreviations); the
@@ -1055,23 +1074,22 @@ static const struct mod_word {
 	{ "metric", false, mod_metric },
 	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
 	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
-	{ "onlink", true, mod_onlink }, { "protocol", false, mod_proto },
-	{ "table", false, mod_table }, { "vrf", false, mod_vrf }, { "dev", true, mod_dev },
-	{ "oif", true, mod_dev }, { "pref", false, mod_pref }, { "encap", true, mod_encap },
+	{ "onlink", true, mod_onlink }, { "nhid", true, mod_nhid },
+	{ "protocol", false, mod_proto }, { "table", false, mod_table },
+	{ "vrf", false, mod_vrf }, { "dev", true, mod_dev }, { "oif", true, mod_dev },
+	{ "pref", false, mod_pref }, { "encap", true, mod_encap },
 	{ "ttl-propagate", true, mod_ttl_propagate },
 };
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct metric_word *mw = KEYWORD_FIND(metric_words, *c->argv);
+	const struct mod_word *w;
 
-	for (size_t i = 0; i < sizeof(metric_words) / sizeof(metric_words[0]); i++)
-		if (metric_words[i].exact ? !strcmp(w, metric_words[i].word) : matches(w, metric_words[i].word))
-			return mod_metric_word(m, c, &metric_words[i]);
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return mod_dst(m, c);
+	if (mw)
+		return mod_metric_word(m, c, mw);
+	w = KEYWORD_FIND(mod_words, *c->argv);
+	return w ? w->fn(m, c) : mod_dst(m, c);
 }
 
 /* A nest as iproute2 starts RTA_METRICS and RTA_MULTIPATH: without
@@ -1181,7 +1199,7 @@ static int nh_realms(struct nh_ctx *n, struct arg_walk *c)
 
 static int nh_encap(struct nh_ctx *n, struct arg_walk *c)
 {
-	return encap_parse(&n->m->req, c, n->mp) ? NEXTHOP_UNPARSED : 0;
+	return lwt_parse(&n->m->req, c, RTA_ENCAP, RTA_ENCAP_TYPE) ? NEXTHOP_UNPARSED : 0;
 }
 
 static int nh_as(struct nh_ctx *n, struct arg_walk *c)
@@ -1292,7 +1310,7 @@ static void route_defaults(struct route_mod *m, bool del, bool nexthops)
 	else if (r->rtm_type == RTN_UNICAST || r->rtm_type == RTN_UNSPEC) {
 		if (del)
 			r->rtm_scope = RT_SCOPE_NOWHERE;
-		else if (!m->gw_ok && !nexthops)
+		else if (!m->gw_ok && !nexthops && !m->nhid)
 			r->rtm_scope = RT_SCOPE_LINK;
 	}
 }
@@ -1428,7 +1446,7 @@ static int get_tos(struct get_args *g, struct arg_walk *c)
 	uint32_t tos;
 
 	WALK_NEXT(c, v);
-	if (names_to_id(&names_dsfield, v, &tos) < 0)
+	if (names_dsfield_to_id(v, &tos) < 0)
 		return arg_invalid("TOS value is invalid\n", v);
 	g->r->rtm_tos = (uint8_t)tos;
 	return 0;
@@ -1532,21 +1550,15 @@ static int get_dport(struct get_args *g, struct arg_walk *c)
 	return get_port(g, c, RTA_DPORT, "invalid dport\n");
 }
 
-/* iproute2's inet_proto_a2n: a decimal number up to 255, or a name from
- * /etc/protocols. */
+/* A number up to 255 or a name from /etc/protocols (inet_proto_a2n). */
 static int get_ipproto(struct get_args *g, struct arg_walk *c)
 {
-	const struct protoent *pe;
 	const char *v;
 	uint32_t proto;
 
 	WALK_NEXT(c, v);
-	if (arg_u32(v, &proto, 10) < 0 || proto > 255) {
-		pe = getprotobyname(v);
-		if (!pe || pe->p_proto < 0 || pe->p_proto > 255)
-			return arg_invalid("Invalid \"ipproto\" value\n", v);
-		proto = (uint32_t)pe->p_proto;
-	}
+	if (names_ipproto_to_id(v, &proto) < 0 || proto > 255)
+		return arg_invalid("Invalid \"ipproto\" value\n", v);
 	nlreq_put_u8(&g->req, RTA_IP_PROTO, (uint8_t)proto);
 	return 0;
 }

@@ -11,6 +11,7 @@
 #include "ipbox.h"
 #include "../args/inet.h"
 #include "../netlink/ifname.h"
+#include "nexthop.h"
 
 /* One route message, its attributes indexed. */
 struct route {
@@ -38,6 +39,7 @@ struct route_show {
 	struct ipbox *ib;
 	struct route_filter f;
 	struct ifcache ifc;
+	struct nh_lookup nhl;	/* -d: the nexthop objects routes name */
 	struct nl *flush;	/* flush: delete on this socket what matches */
 	int flushed;
 };
@@ -45,6 +47,9 @@ struct route_show {
 /* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
 #define MULTIPATH_BOUND 4096
 
+/* A show with no filter (ip monitor's), or NULL after perror. */
+struct route_show *route_show_new(struct ipbox *ib);
+void route_show_free(struct route_show *s);
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
 /* Whether an attribute of `payload` bytes still fits `nest` (NULL: no
  * bound) as iproute2's buffer of `bound` bytes would hold it; if not,
@@ -54,14 +59,15 @@ bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t 
 /* An address attribute of `family` (inet, inet6, mpls labels, link) as
  * iproute2 prints it, "???" when it is too short; buf: INET_STRLEN. */
 const char *route_attr_ntop(const struct nlattr *a, int family, char *buf);
-/* encap TYPE ...: the cursor on "encap"; mp is the RTA_MULTIPATH nest of
- * a nexthop's encap (NULL for the route's). */
-struct arg_walk;
-int encap_parse(struct nlreq *req, struct arg_walk *c, const struct nlattr *mp);
-void encap_print(struct printer *p, const struct nlattr *type, const struct nlattr *encap);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */
 int route_type_from_str(const char *s, uint8_t *type);
+/* "via ADDR " (the JSON "gateway"), and the flags "onlink dead ..." (the
+ * JSON array "flags"), as routes and nexthops print them. */
+void print_gateway(struct printer *p, int family, const struct nlattr *a);
+void print_rt_flags(struct printer *p, uint32_t flags);
+/* A type's name, or its number in buf (rtnl_rtntype_n2a). */
+const char *route_type_to_str(unsigned int type, char *buf, size_t len);
 
 static inline uint32_t attr_u32_or(const struct nlattr *a, uint32_t dflt)
 {

@@ -10,6 +10,7 @@
 
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "lwt.h"
 
 /* ---- route types --------------------------------------------------- */
 
@@ -21,7 +22,7 @@ static const char *const type_names[RTN_MAX + 1] = {
 	[RTN_THROW] = "throw", [RTN_NAT] = "nat", [RTN_XRESOLVE] = "xresolve",
 };
 
-static const char *type_to_str(unsigned int type, char *buf, size_t len)
+const char *route_type_to_str(unsigned int type, char *buf, size_t len)
 {
 	if (type <= RTN_MAX && type_names[type])
 		return type_names[type];
@@ -33,28 +34,25 @@ static const char *type_to_str(unsigned int type, char *buf, size_t len)
  * order; "local", "nat" and "throw" must be whole; a number is a type. */
 static const struct type_word {
 	const char *word;
-	bool abbrev;
+	bool exact;
 	uint8_t type;
 } type_words[] = {
-	{ "local", false, RTN_LOCAL }, { "nat", false, RTN_NAT },
-	{ "broadcast", true, RTN_BROADCAST }, { "brd", false, RTN_BROADCAST },
-	{ "anycast", true, RTN_ANYCAST }, { "multicast", true, RTN_MULTICAST },
-	{ "prohibit", true, RTN_PROHIBIT }, { "unreachable", true, RTN_UNREACHABLE },
-	{ "blackhole", true, RTN_BLACKHOLE }, { "xresolve", true, RTN_XRESOLVE },
-	{ "unicast", true, RTN_UNICAST }, { "throw", false, RTN_THROW },
+	{ "local", true, RTN_LOCAL }, { "nat", true, RTN_NAT },
+	{ "broadcast", false, RTN_BROADCAST }, { "brd", true, RTN_BROADCAST },
+	{ "anycast", false, RTN_ANYCAST }, { "multicast", false, RTN_MULTICAST },
+	{ "prohibit", false, RTN_PROHIBIT }, { "unreachable", false, RTN_UNREACHABLE },
+	{ "blackhole", false, RTN_BLACKHOLE }, { "xresolve", false, RTN_XRESOLVE },
+	{ "unicast", false, RTN_UNICAST }, { "throw", true, RTN_THROW },
 };
 
 int route_type_from_str(const char *s, uint8_t *type)
 {
+	const struct type_word *w = KEYWORD_FIND(type_words, s);
 	uint32_t v;
 
-	for (size_t i = 0; i < sizeof(type_words) / sizeof(type_words[0]); i++) {
-		const struct type_word *w = &type_words[i];
-
-		if (w->abbrev ? matches(s, w->word) : !strcmp(s, w->word)) {
-			*type = w->type;
-			return 0;
-		}
+	if (w) {
+		*type = w->type;
+		return 0;
 	}
 	if (arg_u32(s, &v, 0) < 0 || v > 255)
 		return -1;
@@ -169,7 +167,7 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	}
 }
 
-static void print_gateway(struct printer *p, int family, const struct nlattr *a)
+void print_gateway(struct printer *p, int family, const struct nlattr *a)
 {
 	char buf[INET_STRLEN];
 
@@ -211,12 +209,12 @@ static void print_dev(struct route_show *s, const char *key, uint32_t index)
 static const struct { uint32_t flag; const char *name; } rt_flag_names[] = {
 	{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" },
 	{ RTNH_F_PERVASIVE, "pervasive" }, { RTNH_F_OFFLOAD, "offload" },
-	{ RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
+	{ RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
 	{ RTNH_F_UNRESOLVED, "unresolved" }, { RTM_F_OFFLOAD, "rt_offload" },
 	{ RTM_F_TRAP, "rt_trap" }, { RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
 };
 
-static void print_rt_flags(struct printer *p, uint32_t flags)
+void print_rt_flags(struct printer *p, uint32_t flags)
 {
 	print_open_array(p, PRINT_JSON, "flags", NULL);
 	for (size_t i = 0; i < sizeof(rt_flag_names) / sizeof(rt_flag_names[0]); i++)
@@ -414,7 +412,7 @@ static void print_nexthop(struct route_show *s, const struct route *rt, const st
 	/* The nexthop's own attributes follow it. */
 	attr_parse_payload(tb, RTA_MAX, nexthop_policy, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh));
 	if (tb[RTA_ENCAP])
-		encap_print(p, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
+		lwt_print(p, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
 	if (tb[RTA_NEWDST])
 		print_newdst(p, rt->r, tb[RTA_NEWDST]);
 	if (tb[RTA_GATEWAY])
@@ -454,7 +452,7 @@ static void print_route_head(struct route_show *s, const struct route *rt, bool 
 	if (deleted)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
 	if (r->rtm_type != RTN_UNICAST || s->ib->details)
-		print_string(p, PRINT_ANY, "type", "%s ", type_to_str(r->rtm_type, buf, sizeof(buf)));
+		print_string(p, PRINT_ANY, "type", "%s ", route_type_to_str(r->rtm_type, buf, sizeof(buf)));
 	print_route_prefix(p, rt, RTA_DST, "dst", "%s ", "dst");
 	print_route_prefix(p, rt, RTA_SRC, "from", "from %s ", "src");
 	if (rt->tb[RTA_NH_ID])
@@ -462,10 +460,10 @@ static void print_route_head(struct route_show *s, const struct route *rt, bool 
 	if (rt->tb[RTA_NEWDST])
 		print_newdst(p, rt->r, rt->tb[RTA_NEWDST]);
 	if (rt->tb[RTA_ENCAP])
-		encap_print(p, rt->tb[RTA_ENCAP_TYPE], rt->tb[RTA_ENCAP]);
+		lwt_print(p, rt->tb[RTA_ENCAP_TYPE], rt->tb[RTA_ENCAP]);
 	if (r->rtm_tos && !s->f.tos_set)
 		print_string(p, PRINT_ANY, "tos", "tos %s ",
-			     names_to_str(&names_dsfield, r->rtm_tos, buf, sizeof(buf)));
+			     names_dsfield_to_str(r->rtm_tos, buf, sizeof(buf)));
 }
 
 static void print_route_where(struct route_show *s, const struct route *rt)
@@ -534,6 +532,8 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 		print_bool(p, PRINT_JSON, "ttl-propogate", NULL, on);
 		print_string(p, PRINT_FP, NULL, "ttl-propogate %s", on ? "enabled" : "disabled");
 	}
+	if (rt->tb[RTA_NH_ID] && s->ib->details)
+		nexthop_print_id(s->ib, &s->ifc, &s->nhl, mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
 	if (rt->tb[RTA_MULTIPATH])
 		print_multipath(s, rt, rt->tb[RTA_MULTIPATH]);
 }

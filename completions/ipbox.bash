@@ -5,9 +5,9 @@
 # route table, protocol and scope names from /etc/iproute2/rt_*.
 
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
-	-json -pretty -family -4 -6 -0 -brief -oneline -batch -force -netns -all
-	-color -help'
-_ipbox_objects='address link nat neighbor netns route help'
+	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
+	-force -netns -all -color -help'
+_ipbox_objects='address link nat neighbor netns route tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
@@ -67,9 +67,9 @@ _ipbox_addr_filter="dev to scope label up group master nomaster type
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
 _ipbox_nat_types='masquerade snat dnat'
-_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle'
-_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle'
-_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle'
+_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
+_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -81,7 +81,7 @@ _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
 	initcwnd initrwnd features quickack congctl rttvar ssthresh
 	fastopen_no_cookie'
 _ipbox_route_mod="to src as via from tos dsfield expires metric priority
-	preference scope realms onlink protocol table vrf dev oif pref encap
+	preference scope realms onlink nhid protocol table vrf dev oif pref encap
 	ttl-propagate weight nexthop $_ipbox_route_metrics help"
 _ipbox_route_filter='to root match exact table vrf cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
@@ -100,6 +100,14 @@ _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev master vrf nomaster nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 
+# tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
+# name, help); monitor: its words (cmd/monitor.c monitor_words), objects
+# first.
+_ipbox_tuntap_cmds='add delete show lst list help'
+_ipbox_tuntap_args='mode user group pi one_queue vnet_hdr multi_queue dev name help'
+_ipbox_monitor_objects='link address route mroute prefix neigh netconf rule nsid nexthop stats'
+_ipbox_monitor_args="all $_ipbox_monitor_objects label all-nsid dev file help"
+
 _ipbox_netns_names()
 {
 	local f
@@ -113,7 +121,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route neighbor neighbour link netns nat help; do
+	for o in address route neighbor neighbour link tuntap monitor netns nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -196,6 +204,8 @@ _ipbox()
 	route|iproute) obj=route ;;
 	neigh|ipneigh) obj=neighbor ;;
 	nat|ipnat) obj=nat ;;
+	tuntap) obj=tuntap ;;
+	monitor) obj=monitor ;;
 	esac
 
 	# Skip global options (and their values) before the object.
@@ -239,6 +249,8 @@ _ipbox()
 	nat) _ipbox_nat "${args[@]}" ;;
 	route) _ipbox_route "${args[@]}" ;;
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
+	tuntap) _ipbox_tuntap "${args[@]}" ;;
+	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
 }
 
@@ -457,7 +469,7 @@ _ipbox_route()
 		_ipbox_reply lock; return ;;
 	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
 	realms|weight|mark|lock|inet|inet6|mpls|bridge|link|as|vrf|uid|sport|dport|\
-	id|ttl|tc)
+	id|ttl|tc|nhid)
 		return ;;
 	esac
 	case $verb in
@@ -509,5 +521,37 @@ _ipbox_neigh()
 	esac
 }
 
+# _ipbox_tuntap WORDS...: complete after `tuntap`.
+_ipbox_tuntap()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_tuntap_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_tuntap_cmds")
+	case $verb in
+	add|delete)
+		case $prev in
+		mode) _ipbox_reply 'tun tap' ;;
+		user) [ "$verb" = add ] && COMPREPLY=($(compgen -u -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+		group) [ "$verb" = add ] && COMPREPLY=($(compgen -g -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+		dev|name) [ "$verb" = delete ] && _ipbox_reply "$(_ipbox_ifnames)" ;;
+		*) _ipbox_reply "$_ipbox_tuntap_args" ;;
+		esac ;;
+	esac
+}
+
+# _ipbox_monitor WORDS...: complete after `monitor`.
+_ipbox_monitor()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]}
+	case $prev in
+	dev) _ipbox_reply "$(_ipbox_ifnames)" ;;
+	file) COMPREPLY=($(compgen -f -- "${COMP_WORDS[COMP_CWORD]}")) ;;
+	*) _ipbox_reply "$_ipbox_monitor_args" ;;
+	esac
+}
+
 complete -F _ipbox ipbox ip netns link addr route neigh nat \
-	ipnetns iplink ipaddr iproute ipneigh ipnat
+	ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor

@@ -64,7 +64,7 @@ set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
     cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh \
     fastopen_no_cookie
 set -g __ipbox_route_mod to src as via from tos dsfield expires metric priority \
-    preference scope realms onlink protocol table vrf dev oif pref encap \
+    preference scope realms onlink nhid protocol table vrf dev oif pref encap \
     ttl-propagate weight nexthop $__ipbox_route_metrics help
 set -g __ipbox_route_filter to root match exact table vrf cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
@@ -76,7 +76,13 @@ set -g __ipbox_route_encap mpls ip ip6
 set -g __ipbox_route_encap_ip id dst src tos ttl tc hoplimit key csum seq
 set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
     metric priority preference realms weight mark lock inet inet6 mpls bridge \
-    link as vrf uid sport dport id ttl tc
+    link as vrf uid sport dport id ttl tc nhid
+# tuntap: verbs (cmd/tuntap.c tuntap_verbs), words (tuntap_words);
+# monitor: its words (cmd/monitor.c monitor_words).
+set -g __ipbox_tuntap_cmds add delete show lst list help
+set -g __ipbox_tuntap_args mode user group pi one_queue vnet_hdr multi_queue dev name help
+set -g __ipbox_monitor_args all link address route mroute prefix neigh netconf \
+    rule nsid nexthop stats label all-nsid dev file help
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words, nud states (nud_words).
 set -g __ipbox_neigh_cmds add change chg replace delete get show lst list flush help
 set -g __ipbox_neigh_nud permanent reachable noarp none stale incomplete delay probe failed
@@ -115,6 +121,10 @@ function __ipbox_parse
             set __ipbox_obj neighbor
         case nat ipnat
             set __ipbox_obj nat
+        case tuntap
+            set __ipbox_obj tuntap
+        case monitor
+            set __ipbox_obj monitor
     end
     set -l i 2
     if test -z "$__ipbox_obj"
@@ -131,7 +141,7 @@ function __ipbox_parse
                     set i (math $i + 1)
                     continue
             end
-            set __ipbox_obj (__ipbox_verb $toks[$i] address route neighbor neighbour link netns nat help)
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route neighbor neighbour link tuntap monitor netns nat help)
             set i (math $i + 1)
             break
         end
@@ -377,11 +387,11 @@ function __ipbox_complete
                     set -l words
                     switch (__ipbox_verb $rest[2] $__ipbox_nat_types)
                         case masquerade
-                            set words family src dst oif proto to-ports random fully-random persistent handle
+                            set words family src dst oif proto to-ports random fully-random persistent handle incomplete
                         case snat
-                            set words family src dst oif proto sport dport to random fully-random persistent handle
+                            set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to random fully-random persistent handle
+                            set words family src dst iif proto dport to random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w
@@ -487,6 +497,34 @@ function __ipbox_complete
                 case get
                     printf '%s\n' proxy dev
             end
+        case tuntap
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_tuntap_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_tuntap_cmds)
+            contains -- $verb add delete; or return
+            switch $prev
+                case mode
+                    printf '%s\n' tun tap
+                case user
+                    test $verb = add; and __fish_complete_users | cut -f1
+                case group
+                    test $verb = add; and __fish_complete_groups | cut -f1
+                case dev name
+                    test $verb = delete; and __ipbox_ifnames
+                case '*'
+                    printf '%s\n' $__ipbox_tuntap_args
+            end
+        case monitor
+            switch $prev
+                case dev
+                    __ipbox_ifnames
+                case file
+                    __fish_complete_path (commandline -ct)
+                case '*'
+                    printf '%s\n' $__ipbox_monitor_args
+            end
     end
 end
 
@@ -504,13 +542,15 @@ for prog in ipbox ip
     complete -c $prog -o 0 -d 'link layer only'
     complete -c $prog -o br -o brief -d 'brief output'
     complete -c $prog -o o -o oneline -d 'one line per record'
+    complete -c $prog -o t -o timestamp -d 'time of each monitor event'
+    complete -c $prog -o ts -o tshort -d 'short time of each monitor event'
     complete -c $prog -o b -o batch -r -F -d 'read commands from a file'
     complete -c $prog -o force -d 'go on after errors in a batch'
     complete -c $prog -o n -o netns -x -a '(__ipbox_netns_names)' -d 'run in a network namespace'
     complete -c $prog -o a -o all -d 'all objects'
     complete -c $prog -o c -o color -d 'colour output'
     complete -c $prog -o help -d usage
-    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns route help'
+    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns route tuntap monitor help'
 end
 complete -c ipbox -l install -r -d 'make applet links in DIR'
 complete -c ipbox -l list -d 'list applet names'
@@ -519,6 +559,6 @@ for prog in ipbox ip netns ipnetns
         -a 'list add attach set delete identify pids exec monitor list-id help'
     complete -c $prog -n '__ipbox_object_is netns; and __fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
 end
-for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh
-    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour' -a '(__ipbox_complete)'
+for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh tuntap monitor
+    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour tuntap monitor' -a '(__ipbox_complete)'
 end

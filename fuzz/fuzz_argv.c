@@ -4,7 +4,8 @@
  * but never sent (the netlink dry run); interface names resolve to a fake
  * index.  netns verbs that act on the machine (add, attach, delete, set,
  * exec, monitor) are left out: they create files, switch namespaces,
- * start programs or wait forever. */
+ * start programs or wait forever; so are tuntap add and del (ioctls on
+ * /dev/net/tun) and monitor's file (any file, a FIFO too). */
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -30,6 +31,19 @@ static bool netns_acts(int argc, char **argv)
 	return true;
 }
 
+/* tuntap add|del, `monitor ... file F`: words that reach the machine. */
+static bool other_acts(int argc, char **argv)
+{
+	if (matches(argv[0], "tuntap") && strlen(argv[0]) >= 4)
+		return argc > 1 && (matches(argv[1], "add") || matches(argv[1], "delete"));
+	if (matches(argv[0], "monitor") && strlen(argv[0]) >= 2) {
+		for (int i = 1; i < argc; i++)
+			if (matches(argv[i], "file"))
+				return true;
+	}
+	return false;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	char *words, *argv[MAX_ARGS + 1];
@@ -47,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	for (char *w = words; w <= words + n && argc < MAX_ARGS; w += strlen(w) + 1)
 		argv[argc++] = w;
 	argv[argc] = NULL;
-	if (!netns_acts(argc, argv))
+	if (!netns_acts(argc, argv) && !other_acts(argc, argv))
 		harness_run(data, argc, argv);
 	free(words);
 	return 0;

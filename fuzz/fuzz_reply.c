@@ -16,7 +16,7 @@
 
 #define MAX_RECORDS 64
 
-static const char *const commands[][6] = {
+static const char *const commands[][12] = {
 	{ "link", "show" },
 	{ "link", "show", "dev", "d0" },
 	{ "address", "show" },
@@ -33,6 +33,15 @@ static const char *const commands[][6] = {
 	{ "link", "show", "master", "d0" },
 	{ "route", "show", "cache" },
 	{ "address", "show", "to", "10.0.0.0/8" },
+	/* nat lookups: the handles and chains of a dump name what is
+	 * deleted (foreign chains and tables included) */
+	{ "nat", "del", "handle", "4" },
+	{ "nat", "replace", "masquerade", "oif", "v0" },
+	{ "nat", "del", "dnat", "iif", "v0", "proto", "tcp", "dport", "8080", "to", "198.51.100.5:80" },
+	/* events: records tagged 0 (nl_dry_events) */
+	{ "monitor" },
+	{ "monitor", "all-nsid", "label", "dev", "d0" },
+	{ "tuntap", "show" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -62,7 +71,7 @@ static size_t answer(const struct nlmsghdr *req, void *buf, size_t size)
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *p = data + HARNESS_OPT_BYTES + 1, *end = data + size;
-	char *argv[6];
+	char *argv[12];
 	int argc = 0;
 
 	if (size < HARNESS_OPT_BYTES + 1)
@@ -77,7 +86,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		r->len = len < (size_t)(end - r->data) ? len : (size_t)(end - r->data);
 		p = r->data + r->len;
 	}
-	for (const char *const *w = commands[data[HARNESS_OPT_BYTES] % NCOMMANDS]; *w && argc < 5; w++)
+	for (const char *const *w = commands[data[HARNESS_OPT_BYTES] % NCOMMANDS]; *w && argc < 11; w++)
 		argv[argc++] = (char *)*w;
 	argv[argc] = NULL;
 	nl_dry_answer = answer;

@@ -1,7 +1,6 @@
 #include "harness.h"
 
 #include <fcntl.h>
-#include <stdlib.h>
 #include <sys/socket.h>
 
 #include "../cmd/ipbox.h"
@@ -27,9 +26,5 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 		devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	print_init(&pr, devnull, ib.json, ib.pretty, ib.oneline, ib.color);
 	status = ipbox_run(&ib, argc, argv);
-	print_finish(&pr);
-	if (ib.rt)
-		nl_close(ib.rt);
-	free(ib.rt_storage);
-	return status;
+	return ipbox_finish(&ib, status);
 }

@@ -2,6 +2,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <netdb.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,14 +35,16 @@ static const struct name_id builtin_realms[] = {
 static const struct name_id builtin_groups[] = {
 	{ 0, "default" }, { 0, NULL },
 };
+static const struct name_id builtin_none[] = {
+	{ 0, NULL },
+};
 
-struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL, false };
-struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL, false };
-struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL, false };
-struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL, false };
-struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL, false };
-static const struct name_id builtin_none[] = { { 0, NULL } };
-struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, false, 0, NULL, true };
+struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL };
+struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL };
+struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL };
+struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL };
+struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL };
+struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, false, 0, NULL };
 
 static void names_add(struct name_table *t, uint32_t id, const char *name)
 {
@@ -65,7 +68,7 @@ static void names_add(struct name_table *t, uint32_t id, const char *name)
 static void names_read_file(struct name_table *t, const char *path)
 {
 	char line[512], name[256];
-	FILE *f = fopen(path, "r");
+	FILE *f = fopen(path, "re");
 
 	if (!f)
 		return;
@@ -134,16 +137,12 @@ const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t le
 
 	if (name)
 		return name;
-	snprintf(buf, len, t->dsfield ? "0x%02x" : "%u", id);
+	snprintf(buf, len, "%u", id);
 	return buf;
 }
 
-/* A name from the table, or a number (decimal, 0x-hex or octal). */
-int names_to_id(struct name_table *t, const char *word, uint32_t *id)
+static int names_lookup_name(struct name_table *t, const char *word, uint32_t *id)
 {
-	unsigned long long v;
-	char *end;
-
 	for (const struct name_id *b = t->builtin; b->name; b++)
 		if (!strcmp(b->name, word)) {
 			*id = b->id;
@@ -156,18 +155,94 @@ int names_to_id(struct name_table *t, const char *word, uint32_t *id)
 			*id = t->v[i].id;
 			return 0;
 		}
-	if (t->dsfield) {	/* iproute2's rtnl_dsfield_a2n: strtoul base 16 */
-		unsigned long b = strtoul(word, &end, 16);
+	return -1;
+}
 
-		if (end == word || *end || b > 255)
-			return -1;
-		*id = (uint32_t)b;
-		return 0;
-	}
+/* A whole number in `base` (0: decimal, 0x-hex or octal), no sign. */
+static int names_number(const char *word, int base, uint32_t *id)
+{
+	unsigned long long v;
+	char *end;
+
 	errno = 0;
-	v = strtoull(word, &end, 0);
+	v = strtoull(word, &end, base);
 	if (!*word || *end || errno || v > UINT32_MAX || *word == '-')
 		return -1;
 	*id = (uint32_t)v;
 	return 0;
+}
+
+/* A name from the table, or a number (decimal, 0x-hex or octal). */
+int names_to_id(struct name_table *t, const char *word, uint32_t *id)
+{
+	if (names_lookup_name(t, word, id) == 0)
+		return 0;
+	return names_number(word, 0, id);
+}
+
+int names_dsfield_to_id(const char *word, uint32_t *id)
+{
+	if (names_lookup_name(&names_dsfield, word, id) == 0)
+		return *id > 255 ? -1 : 0;
+	return names_number(word, 16, id) < 0 || *id > 255 ? -1 : 0;
+}
+
+const char *names_dsfield_to_str(uint32_t id, char *buf, size_t len)
+{
+	const char *name = names_lookup_id(&names_dsfield, id);
+
+	if (name)
+		return name;
+	snprintf(buf, len, "0x%02x", id);
+	return buf;
+}
+
+/* One realm: a name or a number, at most 255 (rtnl_rtrealm_a2n). */
+static int realm_to_id(const char *word, uint32_t *id)
+{
+	return names_to_id(&names_realms, word, id) < 0 || *id > 255 ? -1 : 0;
+}
+
+int names_realms_parse(const char *v, uint32_t *realms)
+{
+	const char *slash = strchr(v, '/');
+	uint32_t from = 0, to = 0;
+	char word[256];
+
+	if (slash && (size_t)(slash - v) < sizeof(word)) {
+		memcpy(word, v, (size_t)(slash - v));
+		word[slash - v] = '\0';
+		if (realm_to_id(word, &from) == 0 && (!slash[1] || realm_to_id(slash + 1, &to) == 0)) {
+			*realms = from << 16 | to;
+			return 0;
+		}
+	} else if (!slash && realm_to_id(v, &to) == 0) {
+		*realms = to;
+		return 0;
+	}
+	return names_number(v, 0, realms);
+}
+
+int names_ipproto_to_id(const char *word, uint32_t *id)
+{
+	struct protoent *pe;
+
+	if (names_number(word, 10, id) == 0 && *id <= 255)
+		return 0;
+	pe = getprotobyname(word);
+	if (!pe)
+		return -1;
+	*id = (uint32_t)pe->p_proto;
+	return 0;
+}
+
+const char *names_ipproto_to_str(uint32_t id, char *buf, size_t len)
+{
+	struct protoent *pe = getprotobynumber((int)id);
+
+	if (pe)
+		snprintf(buf, len, "%s", pe->p_name);
+	else
+		snprintf(buf, len, "ipproto-%u", id);
+	return buf;
 }

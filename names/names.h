@@ -23,7 +23,6 @@ struct name_table {
 	bool loaded;
 	size_t n;
 	struct name_entry { uint32_t id; char *name; } *v;
-	bool dsfield;			/* rt_dsfield: numbers are hex bytes, "0x%02x" */
 };
 
 extern struct name_table names_tables, names_protos, names_scopes,
@@ -31,5 +30,19 @@ extern struct name_table names_tables, names_protos, names_scopes,
 
 const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t len);
 int names_to_id(struct name_table *t, const char *word, uint32_t *id);
+
+/* rt_dsfield (a TOS byte): a name, else hex with or without 0x, at most
+ * 0xff; printed as its name or "0x%02x" (rtnl_dsfield_a2n/n2a). */
+int names_dsfield_to_id(const char *word, uint32_t *id);
+const char *names_dsfield_to_str(uint32_t id, char *buf, size_t len);
+
+/* A realms word, "[FROM/]TO" of names or numbers up to 255 with FROM in
+ * the high 16 bits, else a raw 32-bit number (get_rt_realms_or_raw). */
+int names_realms_parse(const char *v, uint32_t *realms);
+
+/* IP protocols of /etc/protocols: a decimal number up to 255 or a name;
+ * printed as the name or "ipproto-N" (inet_proto_a2n/n2a). */
+int names_ipproto_to_id(const char *word, uint32_t *id);
+const char *names_ipproto_to_str(uint32_t id, char *buf, size_t len);
 
 #endif

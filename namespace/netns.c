@@ -31,13 +31,34 @@ int netns_path(char *buf, size_t size, const char *name)
 	return 0;
 }
 
+/* Anyone who can write /run/netns can leave anything there.  Look before
+ * opening: a socket or device is not opened at all (ENXIO, what open
+ * gives for a socket), and what is opened never blocks (a FIFO would wait
+ * for a writer forever; iproute2 hangs).  Plain files, directories and
+ * FIFOs open as in iproute2, so setns() or the kernel refuses them with
+ * iproute2's messages. */
 int netns_open(const char *name)
 {
 	char path[PATH_MAX];
+	struct stat seen, opened;
+	int fd;
 
-	if (netns_path(path, sizeof(path), name) < 0)
+	if (netns_path(path, sizeof(path), name) < 0 || stat(path, &seen) < 0)
 		return -1;
-	return open(path, O_RDONLY | O_CLOEXEC);
+	if (!S_ISREG(seen.st_mode) && !S_ISDIR(seen.st_mode) && !S_ISFIFO(seen.st_mode)) {
+		errno = ENXIO;
+		return -1;
+	}
+	fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+	if (fd < 0)
+		return -1;
+	/* swapped for something else between the two looks */
+	if (fstat(fd, &opened) < 0 || opened.st_dev != seen.st_dev || opened.st_ino != seen.st_ino) {
+		close(fd);
+		errno = ENXIO;
+		return -1;
+	}
+	return fd;
 }
 
 bool netns_same(int fd_a, int fd_b)
@@ -123,16 +144,46 @@ int netns_switch(const char *name)
 	return 0;
 }
 
+/* Room for /proc/PID/ns/net and /proc/self/fd/N. */
+#define NETNS_PROC_LEN 64
+
 /* Make /run/netns a shared mount of its own peer group, so a namespace
  * file unmounted in one mount namespace goes away in all of them.  It is
  * first made private, so its mounts never propagate into the parent's
- * peer group (mountinfo blow-up at boot, Debian #949235). */
-static int netns_share_run_dir(void)
+ * peer group (mountinfo blow-up at boot, Debian #949235).  *bound tells
+ * whether this call bound the directory onto itself. */
+static int netns_share_run_dir(bool *bound)
 {
-	bool made = false;
-	int lock, ret = 0;
+	*bound = false;
+	while (mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL)) {
+		if (errno != EINVAL || *bound) {
+			fprintf(stderr, "mount --make-shared %s failed: %s\n",
+				NETNS_RUN_DIR, strerror(errno));
+			return -1;
+		}
+		if (mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL)) {
+			fprintf(stderr, "mount --bind %s %s failed: %s\n",
+				NETNS_RUN_DIR, NETNS_RUN_DIR, strerror(errno));
+			return -1;
+		}
+		*bound = true;
+		if (mount("", NETNS_RUN_DIR, "none", MS_PRIVATE | MS_REC, NULL)) {
+			fprintf(stderr, "mount --make-private %s failed: %s\n",
+				NETNS_RUN_DIR, strerror(errno));
+			return -1;
+		}
+	}
+	return 0;
+}
 
-	if (mkdir(NETNS_RUN_DIR, 0755) < 0 && errno != EEXIST) {
+/* /run/netns, created if missing (*made says so), open and locked against
+ * other ipbox and iproute2 runs sharing it at the same time. */
+static int netns_lock_run_dir(bool *made)
+{
+	int lock;
+
+	*made = mkdir(NETNS_RUN_DIR, 0755) == 0;
+	if (!*made && errno != EEXIST) {
 		fprintf(stderr, "mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
 		return -1;
 	}
@@ -140,93 +191,134 @@ static int netns_share_run_dir(void)
 	if (lock < 0) {
 		fprintf(stderr, "Cannot open netns runtime directory \"%s\": %s\n",
 			NETNS_RUN_DIR, strerror(errno));
+		if (*made)
+			rmdir(NETNS_RUN_DIR);
 		return -1;
 	}
 	if (flock(lock, LOCK_EX) < 0)
 		fprintf(stderr, "Warning: could not flock netns runtime directory \"%s\": %s\n",
 			NETNS_RUN_DIR, strerror(errno));
-	while (mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL)) {
-		if (errno != EINVAL || made) {
-			fprintf(stderr, "mount --make-shared %s failed: %s\n",
-				NETNS_RUN_DIR, strerror(errno));
-			ret = -1;
-			break;
-		}
-		if (mount(NETNS_RUN_DIR, NETNS_RUN_DIR, "none", MS_BIND | MS_REC, NULL) ||
-		    mount("", NETNS_RUN_DIR, "none", MS_PRIVATE | MS_REC, NULL)) {
-			fprintf(stderr, "mount --bind %s %s failed: %s\n",
-				NETNS_RUN_DIR, NETNS_RUN_DIR, strerror(errno));
-			ret = -1;
-			break;
-		}
-		made = true;
+	return lock;
+}
+
+/* The namespace to pin at path, open: the one process `pid` is in, or
+ * (pid 0) a new one, which this process leaves again through *home; proc
+ * names it for messages, which are iproute2's. */
+static int netns_target(const char *name, const char *path, pid_t pid, int *home,
+			char proc[static NETNS_PROC_LEN])
+{
+	int fd;
+
+	*home = -1;
+	if (pid) {
+		snprintf(proc, NETNS_PROC_LEN, "/proc/%d/ns/net", (int)pid);
+		fd = open(proc, O_RDONLY | O_CLOEXEC);
+		if (fd < 0)
+			fprintf(stderr, "Bind %s -> %s failed: %s\n", proc, path, strerror(errno));
+		return fd;
 	}
-	close(lock);		/* releases the flock */
-	return ret;
+	snprintf(proc, NETNS_PROC_LEN, "/proc/self/ns/net");
+	*home = open(proc, O_RDONLY | O_CLOEXEC);
+	fd = *home < 0 || unshare(CLONE_NEWNET) < 0 ? -1 : open(proc, O_RDONLY | O_CLOEXEC);
+	if (fd < 0)
+		fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
+			name, strerror(errno));
+	return fd;
 }
 
 /* Pin a network namespace under NAME: a new one when pid is 0, else the
- * one process `pid` is in.  On any failure the name file is removed, so a
- * failed add leaves nothing behind. */
+ * one process `pid` is in.  Whatever can fail is tried before any mount
+ * changes (the name file, the namespace), and a later failure undoes
+ * what this call did: a failed add leaves /run/netns, the mount table and
+ * this process's namespace as they were. */
 int netns_create(const char *name, pid_t pid)
 {
-	char path[PATH_MAX], proc[64];
-	int fd, self = -1;
+	char path[PATH_MAX], proc[NETNS_PROC_LEN], src[NETNS_PROC_LEN];
+	int fd, ns = -1, home = -1, lock, ret = -1;
+	bool made_dir, bound = false;
 
-	if (netns_share_run_dir() < 0 || netns_path(path, sizeof(path), name) < 0)
+	if (netns_path(path, sizeof(path), name) < 0)
+		return -1;
+	lock = netns_lock_run_dir(&made_dir);
+	if (lock < 0)
 		return -1;
 	fd = open(path, O_RDONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0);
 	if (fd < 0) {
 		fprintf(stderr, "Cannot create namespace file \"%s\": %s\n", path, strerror(errno));
-		return -1;
+		goto out;
 	}
 	close(fd);
-	if (pid) {
-		snprintf(proc, sizeof(proc), "/proc/%d/ns/net", (int)pid);
-	} else {
-		strcpy(proc, "/proc/self/ns/net");
-		self = open(proc, O_RDONLY | O_CLOEXEC);
-		if (self < 0 || unshare(CLONE_NEWNET) < 0) {
-			fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
-				name, strerror(errno));
-			goto undo;
-		}
-	}
-	if (mount(proc, path, "none", MS_BIND, NULL) < 0) {
+	ns = netns_target(name, path, pid, &home, proc);
+	if (ns < 0 || netns_share_run_dir(&bound) < 0)
+		goto undo;
+	snprintf(src, sizeof(src), "/proc/self/fd/%d", ns);
+	if (mount(src, path, "none", MS_BIND, NULL) < 0) {
 		fprintf(stderr, "Bind %s -> %s failed: %s\n", proc, path, strerror(errno));
 		goto undo;
 	}
-	if (self >= 0 && setns(self, CLONE_NEWNET) < 0) {
-		fprintf(stderr, "setns failed: %s\n", strerror(errno));
-		self = -1;
-		goto undo;
-	}
-	if (self >= 0)
-		close(self);
-	return 0;
+	ret = 0;
 undo:
-	if (self >= 0) {
-		if (setns(self, CLONE_NEWNET) < 0)
-			fprintf(stderr, "setns failed: %s\n", strerror(errno));
-		close(self);
+	if (home >= 0 && setns(home, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "setns failed: %s\n", strerror(errno));
+		ret = -1;
 	}
-	umount2(path, MNT_DETACH);
-	unlink(path);
-	return -1;
+	if (ret < 0) {
+		if (bound)
+			umount2(NETNS_RUN_DIR, MNT_DETACH);
+		unlink(path);
+	}
+out:
+	if (ns >= 0)
+		close(ns);
+	if (home >= 0)
+		close(home);
+	if (ret < 0 && made_dir)
+		rmdir(NETNS_RUN_DIR);
+	close(lock);		/* releases the flock */
+	return ret;
 }
 
+/* Put back a namespace file that was unmounted but could not be removed. */
+static void netns_rebind(int ns, const char *path)
+{
+	char src[NETNS_PROC_LEN];
+
+	snprintf(src, sizeof(src), "/proc/self/fd/%d", ns);
+	if (mount(src, path, "none", MS_BIND, NULL) < 0)
+		fprintf(stderr, "Cannot restore namespace file \"%s\": %s\n", path, strerror(errno));
+}
+
+/* Unmount and remove NAME, or change nothing: the directory's permission
+ * is checked first (with the capabilities ipbox holds), and should unlink
+ * fail anyway the namespace is bound back.  A symbolic link is removed
+ * alone; iproute2 unmounts the namespace it points to. */
 int netns_remove(const char *name)
 {
 	char path[PATH_MAX];
+	bool unmounted;
+	int ns, err;
 
 	if (netns_path(path, sizeof(path), name) < 0)
 		return -1;
-	umount2(path, MNT_DETACH);	/* an unmounted leftover is fine */
-	if (unlink(path) < 0) {
+	if (faccessat(AT_FDCWD, NETNS_RUN_DIR, W_OK | X_OK, AT_EACCESS) < 0) {
 		fprintf(stderr, "Cannot remove namespace file \"%s\": %s\n", path, strerror(errno));
 		return -1;
 	}
-	return 0;
+	ns = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
+	/* an unmounted leftover is fine */
+	unmounted = umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW) == 0;
+	if (unlink(path) == 0) {
+		if (ns >= 0)
+			close(ns);
+		return 0;
+	}
+	err = errno;
+	fprintf(stderr, "Cannot remove namespace file \"%s\": %s\n", path, strerror(err));
+	if (unmounted && ns >= 0)
+		netns_rebind(ns, path);
+	if (ns >= 0)
+		close(ns);
+	return -1;
 }
 
 /* Call fn for each name in /run/netns until it fails.  Like iproute2, a

@@ -56,37 +56,64 @@ struct nat_rule {
 /* The chains, in the order rules are listed. */
 enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_CHAINS };
 
-/* One rule of the table, as read back. */
-struct nat_entry {
+/* The nft rules a rule of ipbox is made of, its members, all with its
+ * words as their comment: one in its kind's chain, and for dnat a twin
+ * in dstnat_output.  It is one object: added, shown and deleted whole. */
+#define NAT_MEMBERS_MAX 64
+struct nat_member {
 	enum nat_chain chain;
-	uint64_t handle;
-	const char *tag;	/* its comment, NULL if it has none */
-	uint64_t packets, bytes;	/* its counter, if it has one */
-	const void *nft;	/* the libnftnl rule, for nat_entry_is(); NULL if
-				 * its shape is none ipbox writes */
 };
+
+/* r's members, in the order they are added; returns how many. */
+int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX]);
+
+/* NFT_CHAIN_MAXNAMELEN: a chain's name and its NUL. */
+#define NAT_CHAIN_NAME_MAX 256
 
 struct nat_session {
 	struct nl nl;
-	uint32_t genid;		/* ruleset generation seen by the last walk */
-};
-
-/* One deletion: the chain and handle of a rule. */
-struct nat_ref {
-	enum nat_chain chain;
-	uint64_t handle;
+	uint32_t genid;		/* ruleset generation seen by the last read */
 };
 
 int nat_open(struct nat_session *s);
 void nat_close(struct nat_session *s);
 
-/* Call cb for each rule of the table, in chain order (none if it does
- * not exist).  Records the generation in s->genid.  -1 on error. */
-int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *data), void *data);
+/* ---- the table, read into an index ---------------------------------- */
 
-/* Whether e holds exactly the expressions nat_add writes for r (counters
- * aside).  The tag and the chain are the caller's to compare. */
-bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag);
+/* Whether tag (a rule's comment) is the words of a rule of ipbox; if so,
+ * that rule in *r.  The caller's parser: this layer knows no words. */
+typedef bool (*nat_recognise_fn)(const char *tag, struct nat_rule *r, void *data);
+
+/* Every rule of table inet ipbox, grouped into objects: a rule of ipbox
+ * (its members, whose comment is its words and whose expressions are
+ * exactly what those words build), or one rule it did not write. */
+struct nat_index;
+
+/* One object as a user sees it. */
+struct nat_object {
+	const char *tag;	/* its words; NULL: a rule ipbox did not write */
+	uint64_t handle;	/* its first member's (in dump order); 0 if queued */
+	uint64_t packets, bytes;	/* counters, summed over its members */
+	bool complete;		/* every member is there (or queued) */
+	bool queued;		/* added by the transaction being built */
+};
+
+#define NAT_NONE UINT32_MAX
+
+struct nat_index *nat_index_new(void);
+void nat_index_free(struct nat_index *ix);
+/* Forget what ix held and read the table (none: empty), one dump, the
+ * generation in s->genid.  -1 with s->nl.error on failure. */
+int nat_index_read(struct nat_index *ix, struct nat_session *s, nat_recognise_fn recognise, void *data);
+/* Objects are numbered 0..count-1 in the order of their first member. */
+uint32_t nat_index_count(const struct nat_index *ix);
+/* Object id, unless it was deleted (false). */
+bool nat_index_get(const struct nat_index *ix, uint32_t id, struct nat_object *o);
+/* The first object with these words, the next one, the one with a member
+ * of this handle; NAT_NONE when there is none (deleted ones are gone). */
+uint32_t nat_index_by_words(const struct nat_index *ix, const char *tag);
+uint32_t nat_index_next_words(const struct nat_index *ix, uint32_t id);
+uint32_t nat_index_by_handle(const struct nat_index *ix, uint64_t handle);
 
 /* A transaction being built: any number of adds and deletes (each adds
  * table and chains first, once), sent as one batch by nat_txn_commit. */
@@ -101,7 +128,12 @@ struct nat_txn {
 
 void nat_txn_init(struct nat_txn *t, struct nat_session *s);
 void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag);
-void nat_txn_delete(struct nat_txn *t, const struct nat_ref *refs, int n);
+void nat_txn_delete(struct nat_txn *t, const char *chain, uint64_t handle);
+/* The same, and the index takes note: the object is gone, the rule is
+ * there (queued, without handles) for the lookups that follow.  With t
+ * NULL, add only notes a rule queued already; false when out of memory. */
+void nat_index_delete(struct nat_index *ix, uint32_t id, struct nat_txn *t);
+bool nat_index_add(struct nat_index *ix, const struct nat_rule *r, const char *tag, struct nat_txn *t);
 /* Send it (an empty one is not sent); t is empty again afterwards.  With `checked`, the kernel
  * refuses the change if the ruleset changed since s->genid was read
  * (errno ERESTART): the caller walks again and decides again.  -1 with
@@ -111,14 +143,13 @@ void nat_txn_free(struct nat_txn *t);
 
 /* One-change transactions, as nat_txn_commit. */
 int nat_add(struct nat_session *s, const struct nat_rule *r, const char *tag, bool checked);
-int nat_delete(struct nat_session *s, const struct nat_ref *refs, int n, bool checked);
 int nat_flush(struct nat_session *s);
 
 /* ERESTART: another process changed the ruleset between our look and
  * our change.  Each round someone wins, so this bounds a crowd of racers. */
 #define NAT_RETRIES 100
 
-/* change(s, data) looks (nat_walk) and commits a checked transaction:
+/* change(s, data) looks (nat_index_read) and commits a checked transaction:
  * run it again while the kernel refuses it for a moved ruleset.  Returns
  * what change last returned: 0, -1 (s->nl.error), or the caller's own
  * positive code. */

@@ -8,7 +8,26 @@ struct nftnl_rule;
 
 extern const char *const nat_chain_names[NAT_CHAINS];
 
-/* The rule nat_add writes for r in chain; NULL when out of memory. */
-struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, enum nat_chain chain);
+/* The nft rule of member m of r, with tag as its comment (NULL: none);
+ * NULL when out of memory. */
+struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m);
+
+/* One rule of the table, as a dump gives it. */
+struct nat_entry {
+	enum nat_chain chain;	/* NAT_CHAINS: a chain ipbox did not make */
+	const char *chain_name;	/* its name, shorter than NAT_CHAIN_NAME_MAX */
+	uint64_t handle;
+	const char *tag;	/* its comment, NULL if it has none */
+	uint64_t packets, bytes;	/* its counter, if it has one */
+	const struct nlattr *exprs;	/* NFTA_RULE_EXPRESSIONS, or NULL */
+};
+
+/* Call cb for each rule of the table, in dump order (none if it does
+ * not exist).  Records the generation in s->genid.  -1 on error. */
+int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *data), void *data);
+
+/* Which of r's members e is (chain and expressions, counters aside;
+ * the comment is the caller's to compare), or -1. */
+int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r);
 
 #endif

@@ -11,6 +11,10 @@
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_nat.h>
 #include <linux/netfilter/nf_tables.h>
+#include <linux/netfilter/nfnetlink.h>
+#include <linux/rtnetlink.h>
+#include <libmnl/libmnl.h>
+#include <libnftnl/common.h>
 #include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/udata.h>
@@ -70,7 +74,7 @@ static void payload(struct nftnl_rule *rule, enum nft_payload_bases base, uint32
 	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
 }
 
-static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a)
+static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a, enum nft_cmp_ops op)
 {
 	/* nft loads only the bytes a prefix covers, the whole address when
 	 * a byte is partly masked; its listing recognises these shapes. */
@@ -89,11 +93,13 @@ static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat
 			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
 			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
 			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, len);
+			/* what the kernel reports of every bitwise */
+			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_OP, NFT_BITWISE_BOOL);
 			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, mask, len);
 			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
 		}
 	}
-	cmp(rule, NFT_CMP_EQ, a->a, len);
+	cmp(rule, op, a->a, len);
 }
 
 /* tcp/udp sport or dport: one port is ==, a range is >= and <=. */
@@ -208,7 +214,33 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
 }
 
-static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
+/* dnat without dst is for packets addressed to the host itself (as
+ * Docker and netavark: fib daddr type local), so the host's own traffic
+ * to other hosts keeps its destination.  In output, connections to the
+ * loopback addresses keep theirs too (Docker's ! -d 127.0.0.0/8): a
+ * packet from 127.0.0.1 cannot leave the host. */
+static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+{
+	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
+	static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
+	int v6 = r->family == AF_INET6;
+	uint32_t local = RTN_LOCAL;
+	struct nftnl_expr *e;
+
+	if (r->kind != NAT_DNAT || r->dst.family)
+		return;
+	if (m->chain == NAT_CHAIN_DSTNAT_OUT)
+		prefix_match(rule, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
+	e = expr(rule, "fib");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_RESULT, NFT_FIB_RESULT_ADDRTYPE);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_FLAGS, NFTA_FIB_F_DADDR);
+	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
+}
+
+static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;
 	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
@@ -217,9 +249,12 @@ static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
 		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
-	prefix_match(rule, ip_hdr[v6].saddr, &r->src);
-	prefix_match(rule, ip_hdr[v6].daddr, &r->dst);
-	ifname_match(rule, NFT_META_IIFNAME, r->iif);
+	prefix_match(rule, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
+	prefix_match(rule, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
+	local_match(rule, r, m);
+	/* The host's own packets come in by no interface: no iif in output. */
+	if (m->chain != NAT_CHAIN_DSTNAT_OUT)
+		ifname_match(rule, NFT_META_IIFNAME, r->iif);
 	ifname_match(rule, NFT_META_OIFNAME, r->oif);
 	if (r->proto >= 0)
 		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
@@ -227,22 +262,39 @@ static void matches(struct nftnl_rule *rule, const struct nat_rule *r)
 	port_match(rule, 2, &r->dport);
 }
 
-struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, enum nat_chain chain)
+int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX])
+{
+	if (r->kind != NAT_DNAT) {
+		m[0] = (struct nat_member){ NAT_CHAIN_SRCNAT };
+		return 1;
+	}
+	/* Forwarded traffic meets prerouting, the host's own output; a rule
+	 * for what comes in by one interface is none of the host's own. */
+	m[0] = (struct nat_member){ NAT_CHAIN_DSTNAT };
+	if (r->iif[0])
+		return 1;
+	m[1] = (struct nat_member){ NAT_CHAIN_DSTNAT_OUT };
+	return 2;
+}
+
+struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
 {
 	struct nftnl_rule *rule = nftnl_rule_alloc();
-	struct nftnl_udata_buf *ud = nftnl_udata_buf_alloc(NFT_USERDATA_MAXLEN);
+	struct nftnl_udata_buf *ud = tag ? nftnl_udata_buf_alloc(NFT_USERDATA_MAXLEN) : NULL;
 
-	if (!rule || !ud)
+	if (!rule || (tag && !ud))
 		goto fail;
 	nftnl_rule_set_u32(rule, NFTNL_RULE_FAMILY, NFPROTO_INET);
 	nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
-	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[chain]);
-	matches(rule, r);
+	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[m->chain]);
+	matches(rule, r, m);
 	expr(rule, "counter");
 	if (r->kind == NAT_MASQUERADE)
 		masquerade(rule, r);
 	else
 		snat_dnat(rule, r);
+	if (!tag)
+		return rule;
 	if (!nftnl_udata_put_strz(ud, NFTNL_UDATA_RULE_COMMENT, tag))
 		goto fail;
 	nftnl_rule_set_data(rule, NFTNL_RULE_USERDATA, nftnl_udata_buf_data(ud), nftnl_udata_buf_len(ud));
@@ -256,48 +308,137 @@ fail:
 	return NULL;
 }
 
-/* The expressions as libnftnl prints them, counters zeroed: two rules
- * with the same text do the same thing. */
-static void rule_text(const struct nftnl_rule *rule, char *buf, size_t size)
+/* ---- recognising a rule read back ----------------------------------- */
+
+/* The kernel reports an expression's attributes in its own order, with
+ * NLA_F_NESTED on nests and with attributes it fills itself; libnftnl
+ * writes them in another order.  So two expressions are the same when
+ * their attributes are, as sets: each of ours is among theirs, once,
+ * with the same bytes (nests compared the same way, their padding
+ * aside).  Lengths are checked before every step: the dump is data. */
+#define NEST_DEPTH 4
+
+static bool attrs_same(const void *a, int alen, const void *b, int blen, int depth);
+
+/* Attributes tiling len exactly; -1 if they do not. */
+static int attrs_count(const void *buf, int len)
 {
-	struct nftnl_expr_iter *it = nftnl_expr_iter_create(rule);
-	struct nftnl_expr *e;
-	size_t used = 0;
+	const struct nlattr *a = buf;
+	int n = 0;
 
-	buf[0] = '\0';
-	if (!it)
-		return;
-	while ((e = nftnl_expr_iter_next(it)) && used + 1 < size) {
-		int n;
-
-		if (!strcmp(nftnl_expr_get_str(e, NFTNL_EXPR_NAME), "counter")) {
-			nftnl_expr_set_u64(e, NFTNL_EXPR_CTR_PACKETS, 0);
-			nftnl_expr_set_u64(e, NFTNL_EXPR_CTR_BYTES, 0);
-		}
-		n = nftnl_expr_snprintf(buf + used, size - used, e, NFTNL_OUTPUT_DEFAULT, 0);
-		if (n < 0)
-			break;
-		used += (size_t)n;
-		if (used + 1 < size)
-			buf[used++] = '|';
-		buf[used < size ? used : size - 1] = '\0';
-	}
-	nftnl_expr_iter_destroy(it);
+	for (; mnl_attr_ok(a, len); a = mnl_attr_next(a), n++)
+		len -= (int)MNL_ALIGN(a->nla_len);
+	return len == 0 ? n : -1;
 }
 
-bool nat_entry_is(const struct nat_entry *e, const struct nat_rule *r, const char *tag)
+static const struct nlattr *attr_find(const void *buf, int len, uint16_t type)
 {
-	struct nftnl_rule *want;
-	char a[2048], b[2048];
+	const struct nlattr *a = buf;
 
-	if (e->chain >= NAT_CHAINS || !e->nft)
-		return false;	/* a chain or a shape ipbox did not make */
-	want = nat_rule_build(r, tag, e->chain);
+	for (; mnl_attr_ok(a, len); a = mnl_attr_next(a)) {
+		if (mnl_attr_get_type(a) == type)
+			return a;
+		len -= (int)MNL_ALIGN(a->nla_len);
+	}
+	return NULL;
+}
+
+static bool attr_same(const struct nlattr *x, const struct nlattr *y, int depth)
+{
+	if ((x->nla_type | y->nla_type) & NLA_F_NESTED && depth < NEST_DEPTH)
+		return attrs_same(mnl_attr_get_payload(x), (int)mnl_attr_get_payload_len(x),
+				  mnl_attr_get_payload(y), (int)mnl_attr_get_payload_len(y), depth + 1);
+	return x->nla_len == y->nla_len && !memcmp(mnl_attr_get_payload(x), mnl_attr_get_payload(y),
+						   mnl_attr_get_payload_len(x));
+}
+
+static bool attrs_same(const void *a, int alen, const void *b, int blen, int depth)
+{
+	const struct nlattr *x = a, *y;
+	int n = attrs_count(a, alen);
+
+	if (n < 0 || n != attrs_count(b, blen))
+		return false;
+	for (; mnl_attr_ok(x, alen); x = mnl_attr_next(x)) {
+		y = attr_find(b, blen, mnl_attr_get_type(x));
+		if (!y || !attr_same(x, y, depth))
+			return false;
+		alen -= (int)MNL_ALIGN(x->nla_len);
+	}
+	return true;
+}
+
+/* One expression of each list: the same kind, and the same data unless
+ * it is a counter (whose values are its own). */
+static bool expr_same(const struct nlattr *x, const struct nlattr *y)
+{
+	const void *xp = mnl_attr_get_payload(x), *yp = mnl_attr_get_payload(y);
+	int xl = (int)mnl_attr_get_payload_len(x), yl = (int)mnl_attr_get_payload_len(y);
+	const struct nlattr *xn = attr_find(xp, xl, NFTA_EXPR_NAME), *yn = attr_find(yp, yl, NFTA_EXPR_NAME);
+	const struct nlattr *xd = attr_find(xp, xl, NFTA_EXPR_DATA), *yd = attr_find(yp, yl, NFTA_EXPR_DATA);
+
+	if (mnl_attr_get_type(y) != NFTA_LIST_ELEM || !xn || !yn || !attr_same(xn, yn, NEST_DEPTH))
+		return false;
+	if (!strcmp(mnl_attr_get_str(xn), "counter"))
+		return true;
+	if (!xd || !yd)
+		return !xd && !yd;
+	return attrs_same(mnl_attr_get_payload(xd), (int)mnl_attr_get_payload_len(xd),
+			  mnl_attr_get_payload(yd), (int)mnl_attr_get_payload_len(yd), 1);
+}
+
+/* The expression lists, element by element. */
+static bool exprs_same(const struct nlattr *want, const struct nlattr *got)
+{
+	const struct nlattr *x = mnl_attr_get_payload(want), *y = mnl_attr_get_payload(got);
+	int xl = (int)mnl_attr_get_payload_len(want), yl = (int)mnl_attr_get_payload_len(got);
+
+	if (attrs_count(x, xl) != attrs_count(y, yl) || attrs_count(y, yl) < 0)
+		return false;
+	for (; mnl_attr_ok(x, xl) && mnl_attr_ok(y, yl); x = mnl_attr_next(x), y = mnl_attr_next(y)) {
+		if (!expr_same(x, y))
+			return false;
+		xl -= (int)MNL_ALIGN(x->nla_len);
+		yl -= (int)MNL_ALIGN(y->nla_len);
+	}
+	return true;
+}
+
+/* Whether e holds exactly the expressions member m of r is built of. */
+static bool member_is(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m)
+{
+	static union { struct nlmsghdr align; char buf[8192]; } msg;
+	struct nftnl_rule *want = nat_rule_build(r, NULL, m);
+	const struct nlattr *exprs;
+	struct nlmsghdr *nlh;
+
+	bool same;
+
 	if (!want)
 		return false;
-	rule_text(want, a, sizeof(a));
-	/* The read-back rule is ours to scribble on: only counters change. */
-	rule_text((const struct nftnl_rule *)e->nft, b, sizeof(b));
+	/* A nest compared as bytes keeps its padding: zero, as the kernel's
+	 * is.  The buffer is all zero before each build and made so again
+	 * after it (a rule is far smaller than the buffer). */
+	nlh = nftnl_nlmsg_build_hdr(msg.buf, NFT_MSG_NEWRULE, NFPROTO_INET, 0, 0);
+	nftnl_rule_nlmsg_build_payload(nlh, want);
 	nftnl_rule_free(want);
-	return !strcmp(a, b);
+	exprs = attr_find((const char *)mnl_nlmsg_get_payload(nlh) + MNL_ALIGN(sizeof(struct nfgenmsg)),
+			  (int)(mnl_nlmsg_get_payload_len(nlh) - MNL_ALIGN(sizeof(struct nfgenmsg))),
+			  NFTA_RULE_EXPRESSIONS);
+	same = exprs && exprs_same(exprs, e->exprs);
+	memset(msg.buf, 0, NLMSG_ALIGN(nlh->nlmsg_len));
+	return same;
+}
+
+int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r)
+{
+	struct nat_member m[NAT_MEMBERS_MAX];
+	int n = nat_rule_members(r, m);
+
+	if (!e->exprs)
+		return -1;
+	for (int i = 0; i < n; i++)
+		if (m[i].chain == e->chain && member_is(e, r, &m[i]))
+			return i;
+	return -1;
 }

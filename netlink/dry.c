@@ -108,6 +108,15 @@ int nl_dry_send(struct nl *nl, const struct nlmsghdr *req)
 	return 0;
 }
 
+/* ip monitor's events: the target's answers to a request of type 0,
+ * which no real request has; 0 when it has none left. */
+size_t nl_dry_events(void *buf, size_t size)
+{
+	struct nlmsghdr req = { .nlmsg_len = sizeof(req) };
+
+	return nl_dry_answer ? nl_dry_answer(&req, buf, size) : 0;
+}
+
 ssize_t nl_dry_recv(void)
 {
 	ssize_t n = (ssize_t)pending;

@@ -49,15 +49,35 @@ static int index_answer(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_STOP;
 }
 
+/* One RTM_GETLINK for the link called `name` (name_attr: IFLA_IFNAME or
+ * IFLA_ALT_IFNAME) on a socket of its own; -1 if there is none. */
+static int ask_link(uint16_t name_attr, const char *name, nl_cb answer, void *data)
+{
+	struct nlreq req;
+	struct ifinfomsg *ifi;
+	struct nl *nl = malloc(sizeof(*nl));
+	int ret;
+
+	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+		free(nl);
+		return -1;
+	}
+	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
+	ifi->ifi_family = AF_UNSPEC;
+	nlreq_put_str(&req, name_attr, name);
+	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	ret = nl_talk(nl, &req, answer, data);
+	nl_close(nl);
+	free(nl);
+	return ret;
+}
+
 /* The kernel's index for a name or an altname.  A dry run knows every
  * valid name as index 1 but "missing", whatever the machine has, so the
  * fuzzers reach past the lookups. */
 static int kernel_index(const char *name)
 {
 	unsigned int idx;
-	struct nlreq req;
-	struct ifinfomsg *ifi;
-	struct nl *nl;
 	int found = 0;
 
 	if (nl_dry_run)
@@ -66,20 +86,42 @@ static int kernel_index(const char *name)
 	if (idx || strlen(name) >= ALT_IFNAME_MAX)
 		return (int)idx;
 	/* Not a primary name: ask the kernel, which knows altnames. */
-	nl = malloc(sizeof(*nl));
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
-		free(nl);
-		return 0;
-	}
-	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
-	ifi->ifi_family = AF_UNSPEC;
-	nlreq_put_str(&req, IFLA_ALT_IFNAME, name);
-	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
-	if (nl_talk(nl, &req, index_answer, &found) < 0)
+	if (ask_link(IFLA_ALT_IFNAME, name, index_answer, &found) < 0)
 		found = 0;
-	nl_close(nl);
-	free(nl);
 	return found;
+}
+
+struct kind_query {
+	const char *kind;
+	bool is;
+};
+
+static int kind_answer(const struct nlmsghdr *nlh, void *data)
+{
+	static const enum mnl_attr_data_type info_policy[IFLA_INFO_MAX + 1] = {
+		[IFLA_INFO_KIND] = MNL_TYPE_NUL_STRING,
+	};
+	static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
+		[IFLA_LINKINFO] = MNL_TYPE_NESTED,
+	};
+	const struct nlattr *tb[IFLA_MAX + 1], *info[IFLA_INFO_MAX + 1];
+	struct kind_query *q = data;
+
+	if (nlh->nlmsg_type == RTM_NEWLINK &&
+	    attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == 0 && tb[IFLA_LINKINFO]) {
+		attr_parse_nested(info, IFLA_INFO_MAX, info_policy, tb[IFLA_LINKINFO]);
+		q->is = info[IFLA_INFO_KIND] && !strcmp(mnl_attr_get_str(info[IFLA_INFO_KIND]), q->kind);
+	}
+	return NL_CB_STOP;
+}
+
+bool ifname_is_kind(const char *name, const char *kind)
+{
+	struct kind_query q = { kind, false };
+
+	if (!ifname_usable(name, IF_NAMESIZE) || ask_link(IFLA_IFNAME, name, kind_answer, &q) < 0)
+		return false;
+	return q.is;
 }
 
 /* Names looked up while ifname_remember() is on.  A batch of route,
@@ -167,12 +209,39 @@ static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
 	return nl_talk(c->nl, &req, name_answer, s) == 0 && s->name[0];
 }
 
+/* ifcache_book()'s cache, or NULL. */
+static struct ifcache *book;
+
+void ifcache_book(struct ifcache *c)
+{
+	book = c;
+}
+
+/* A link message: its name and flags, or (deleted) that it is gone. */
+void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh)
+{
+	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
+	struct ifslot *s;
+
+	if (mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) || ifi->ifi_index <= 0)
+		return;
+	s = &c->slot[(unsigned int)ifi->ifi_index % IFCACHE_SLOTS];
+	*s = (struct ifslot){ .index = ifi->ifi_index };
+	if (nlh->nlmsg_type == RTM_NEWLINK)
+		name_answer(nlh, s);
+}
+
 static const struct ifslot *ifcache_lookup(struct ifcache *c, int index)
 {
 	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
 	struct ifslot fresh = { .index = index };
 
 	if (index <= 0)
+		return NULL;
+	if (book && c != book)
+		return ifcache_lookup(book, index);
+	/* a link the book saw deleted */
+	if (s->index == index && !s->name[0])
 		return NULL;
 	if (s->index != index) {
 		if (!ifcache_fetch(c, index, &fresh))

@@ -24,6 +24,8 @@ struct ifcache {
 bool ifname_valid(const char *name);
 bool ifname_usable(const char *name, size_t max);
 int ifname_to_index(const char *name);
+/* Whether the link called `name` is of `kind` ("vrf", "bridge"). */
+bool ifname_is_kind(const char *name, const char *kind);
 /* While on, ifname_to_index() answers names it found before without
  * asking the kernel: only for runs of requests that cannot rename, create
  * or delete a link.  Turning it off forgets. */
@@ -31,6 +33,13 @@ void ifname_remember(bool on);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
 int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
 void ifcache_forget(struct ifcache *c, int index);
+/* Fill a cache from link messages (RTM_NEWLINK: the name and flags;
+ * RTM_DELLINK: the link is gone, no need to ask).  Once made the book,
+ * it answers for every other cache: all printers then share what the
+ * messages told, and what one looked up, as iproute2's one link map
+ * does for ip monitor.  NULL: each cache its own. */
+void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh);
+void ifcache_book(struct ifcache *c);
 void ifcache_close(struct ifcache *c);
 
 #endif

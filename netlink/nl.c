@@ -399,3 +399,13 @@ void nl_perror(const struct nl *nl)
 	else
 		fprintf(stderr, "RTNETLINK answers: %s\n", strerror(nl->error));
 }
+
+/* A failed dump, as iproute2's rtnl_dump_done reports it: ENOENT and
+ * EOPNOTSUPP (nothing of that kind, no such object) pass in silence
+ * unless the kernel said more. */
+void nl_dump_perror(const struct nl *nl)
+{
+	if ((nl->error == ENOENT || nl->error == EOPNOTSUPP) && !nl->ext_msg[0])
+		return;
+	nl_perror(nl);
+}

@@ -82,6 +82,7 @@ int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 	    nl_cb cb, void *data, bool *done);
 
 void nl_perror(const struct nl *nl);
+void nl_dump_perror(const struct nl *nl);
 
 /* Dry run, for the fuzz targets only (netlink/dry.c; off otherwise): no
  * socket is opened and nothing is sent.  Each request is checked (a
@@ -92,5 +93,6 @@ extern size_t (*nl_dry_answer)(const struct nlmsghdr *req, void *buf, size_t siz
 void nl_dry_check(const void *buf, size_t len, bool nfnetlink);
 int nl_dry_send(struct nl *nl, const struct nlmsghdr *req);
 ssize_t nl_dry_recv(void);
+size_t nl_dry_events(void *buf, size_t size);
 
 #endif

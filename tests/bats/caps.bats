@@ -202,19 +202,157 @@ state() {
 	assert_output x
 }
 
-@test "netns exec from a binary with file capabilities runs the program with none" {
-	local bin=$BATS_TEST_TMPDIR/ipbox-caps
-	cp "$IPBOX" "$bin"
-	setcap cap_sys_admin,cap_net_admin+ep "$bin" ||
+# A copy of ipbox with file capabilities, runnable by nobody.
+setcap_copy() {
+	copy=$BATS_TEST_TMPDIR/ipbox-caps
+	cp "$IPBOX" "$copy"
+	setcap cap_sys_admin,cap_net_admin+ep "$copy" ||
 		skip "setcap failed (file system without xattrs?)"
-	chmod 755 "$BATS_TEST_TMPDIR" "$bin"
+	chmod 755 "$BATS_TEST_TMPDIR" "$copy"
+}
+
+# The mount table without mount ids (a bind put back gets a new one).
+mounts() {
+	cut -d' ' -f3- /proc/self/mountinfo
+}
+
+# What a netns change can touch, ids and all.
+netns_state() {
+	cat /proc/self/mountinfo
+	ls -lAi /run/netns
+	$IP -all netns exec $IP -br link 2>&1
+}
+
+@test "a setcap copy run by a user drops its file capabilities at start, as iproute2" {
+	local before
+	setcap_copy
+	"$IPBOX" netns add victim
+	$IP link add i0 type ifb
+	before=$(netns_state; state 2>&1)
+	run nobody "$copy" netns delete victim
+	assert_failure 1
+	assert_output "Error: netns delete requires CAP_SYS_ADMIN."
+	run nobody "$copy" -n victim link add i1 type ifb
+	assert_failure 255
+	assert_output "Error: -netns requires CAP_SYS_ADMIN."
+	run nobody "$copy" netns add y
+	assert_failure 1
+	assert_output "Error: netns add requires CAP_SYS_ADMIN."
+	run nobody "$copy" link add i1 type ifb
+	assert_failure 1
+	assert_output "Error: link change requires CAP_NET_ADMIN."
+	run nobody "$copy" netns exec victim true
+	assert_failure 1
+	assert_output "Error: netns exec requires CAP_SYS_ADMIN."
+	run nobody "$copy" nat add masquerade oif i0
+	assert_failure 1
+	run bash -c "$(declare -f netns_state state); IP=$IP IPBOX=$IPBOX; netns_state; state" 2>&1
+	assert_output "$before"
+	# reads still work, as the user
+	run nobody "$copy" netns list
+	assert_success
+	assert_output victim
+}
+
+@test "a setcap copy kept by an inheritable CAP_NET_ADMIN never half-acts" {
+	local before
+	setcap_copy
+	"$IPBOX" netns add victim
+	$IP -n victim link add i9 type ifb
+	before=$(netns_state)
+	# iproute2's rule keeps the capabilities; the user still cannot
+	# write /run/netns, so nothing is unmounted (iproute2 unmounts
+	# victim, then fails to unlink it and exits 1)
+	run nobody --inh-caps=+net_admin "$copy" netns delete victim
+	assert_failure 1
+	assert_output 'Cannot remove namespace file "/run/netns/victim": Permission denied'
+	run netns_state
+	assert_output "$before"
+	run nobody --inh-caps=+net_admin "$copy" netns add y
+	assert_failure 1
+	assert_output 'Cannot create namespace file "/run/netns/y": Permission denied'
+	run netns_state
+	assert_output "$before"
+	# what it reports done, it did: the link is in victim
+	run nobody --inh-caps=+net_admin "$copy" -n victim link add i1 type ifb
+	assert_success
+	run $IP -n victim -br link show i1
+	assert_output --regexp '^i1 '
+}
+
+@test "a failed netns add leaves an unshared /run/netns as it was" {
+	setcap_copy
+	# /run/netns as a plain directory (not yet bound onto itself), in a
+	# mount namespace of its own
+	run unshare --mount --propagation private sh -c '
+		mount -t tmpfs t /run && mkdir -m 755 /run/netns || exit 99
+		cut -d" " -f3- /proc/self/mountinfo >/run/before
+		setpriv --reuid 65534 --regid 65534 --clear-groups --inh-caps=+net_admin \
+			"$1" netns add y
+		echo "status $?"
+		cut -d" " -f3- /proc/self/mountinfo | diff /run/before - && ls -A /run/netns
+	' sh "$copy"
+	assert_output 'Cannot create namespace file "/run/netns/y": Permission denied
+status 1'
+}
+
+@test "a namespace unmounted but not removable is bound back" {
+	local ino
+	setcap_copy
+	"$IPBOX" netns add victim
+	$IP -n victim link add i9 type ifb
+	ino=$(stat -L -c %i /run/netns/victim)
+	# a sticky world-writable directory passes the access check, yet
+	# root's file is not nobody's to remove
+	chmod 1777 /run/netns
+	run nobody --inh-caps=+net_admin "$copy" netns delete victim
+	assert_failure 1
+	assert_output 'Cannot remove namespace file "/run/netns/victim": Operation not permitted'
+	chmod 755 /run/netns
+	[ "$(stat -L -c %i /run/netns/victim)" = "$ino" ]
+	run $IP -n victim -br link show i9
+	assert_output --regexp '^i9 '
+}
+
+@test "netns exec from a kept setcap copy runs the program without the file's capabilities" {
+	setcap_copy
 	"$IPBOX" netns add x
-	run nobody "$bin" netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status
+	run nobody --inh-caps=+net_admin "$copy" netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status
 	assert_success
 	assert_line "CapEff:	0000000000000000"
 	assert_line "CapPrm:	0000000000000000"
 	assert_line "CapAmb:	0000000000000000"
 	# and it really ran inside x: only lo there
-	run nobody "$bin" netns exec x ls /sys/class/net
+	run nobody --inh-caps=+net_admin "$copy" netns exec x ls /sys/class/net
 	assert_output lo
+}
+
+# CAP_NET_ADMIN and CAP_SYS_ADMIN, ambient: a service that may run ip.
+ambient_admin() {
+	nobody --inh-caps=-all,+net_admin,+sys_admin --ambient-caps=-all,+net_admin,+sys_admin "$@"
+}
+
+@test "netns exec hands ambient capabilities on, as iproute2 does" {
+	"$IPBOX" netns add x
+	run ambient_admin "$IPBOX" netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status
+	assert_success
+	assert_output "$(ambient_admin $IP netns exec x grep -E '^Cap(Eff|Prm|Amb)' /proc/self/status)"
+	assert_line "CapAmb:	0000000000201000"
+	# the program can call ip itself: a link made from inside x is in x
+	run ambient_admin "$IPBOX" netns exec x "$IPBOX" link add i1 type ifb
+	assert_success
+	run $IP -n x -br link show i1
+	assert_output --regexp '^i1 '
+	# in a batch too (the program runs in a child)
+	run ambient_admin "$IPBOX" -batch - <<<"netns exec x $IPBOX link add i2 type ifb"
+	assert_success
+	run $IP -n x -br link show i2
+	assert_output --regexp '^i2 '
+}
+
+@test "without CAP_NET_ADMIN inheritable, ambient capabilities go at start, as in iproute2" {
+	"$IPBOX" netns add x
+	run nobody --inh-caps=-all,+sys_admin --ambient-caps=-all,+sys_admin "$IPBOX" netns exec x true
+	assert_failure 1
+	assert_output "Error: netns exec requires CAP_SYS_ADMIN."
 }

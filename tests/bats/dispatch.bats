@@ -7,7 +7,7 @@ load helpers
 @test "--list prints every applet name" {
 	run "$IPBOX" --list
 	assert_success
-	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat; do
+	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor; do
 		assert_line "$name"
 	done
 }
@@ -62,10 +62,30 @@ load helpers
 	"$IP" netns add x
 	same net
 	same netn list
-	# objects ipbox does not implement keep their place: `ip ru` stays rule
-	run "$IPBOX" ru
+	# tuntap and monitor by their shortest prefixes (`ip tu` is tunnel)
+	"$IP" tuntap add tap0 mode tap
+	same tunt
+	same tuntap
+	same mo help
+	same monitor help
+	same tuntap help
+	"$IP" link del tap0
+	# the applets are their object
+	local dir=$BATS_TEST_TMPDIR/bin
+	mkdir "$dir"
+	"$IPBOX" --install "$dir"
+	run "$dir/tuntap" add tap1 mode tap
+	assert_success
+	run "$dir/tuntap" show
+	assert_output "tap1: tap persist"
+	run "$dir/monitor" help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]"
+	# objects ipbox does not implement keep their place: `ip ma` stays
+	# maddress (before macsec)
+	run "$IPBOX" ma
 	assert_failure 1
-	assert_output 'Object "ru" is unknown, try "ip help".'
+	assert_output 'Object "ma" is unknown, try "ip help".'
 }
 
 @test "usage and version" {

@@ -207,6 +207,57 @@ in_completions() {
 	done
 }
 
+# The rows of a {word, ...} table NAME[] in cmd/FILE.c.
+table_words() {
+	sed -n "/ $2\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+}
+
+@test "every tuntap and monitor command and word is in its usage, its page and the completions" {
+	local usage word
+	usage=$(usage_of tuntap)
+	# the mode's values and the name, which tt_mode and tt_name read
+	for word in $(table_verbs tuntap) $(table_words tuntap tuntap_words) name tun tap; do
+		case $word in
+		help) ;;
+		delete) grep -qw del <<<"$usage" || fail "usage of tuntap lacks del" ;;
+		*) grep -qw -- "$word" <<<"$usage" || fail "usage of tuntap lacks $word" ;;
+		esac
+		in_man ipbox-tuntap.8 "$word" || fail "ipbox-tuntap.8 lacks $word"
+		in_completions "$word" || fail "$(in_completions "$word")"
+	done
+	usage=$(usage_of monitor)
+	for word in $(table_words monitor monitor_words); do
+		[[ $word == help ]] || grep -qw -- "$word" <<<"$usage" || fail "usage of monitor lacks $word"
+		in_man ipbox-monitor.8 "$word" || fail "ipbox-monitor.8 lacks $word"
+		in_completions "$word" || fail "$(in_completions "$word")"
+	done
+}
+
+@test "bash, zsh and fish complete tuntap and monitor" {
+	run complete_words ipbox tuntap ""
+	assert_output "$(table_verbs tuntap)"
+	run complete_sorted ipbox tuntap add dev tap0 ""
+	assert_output "$(lines $(table_words tuntap tuntap_words) name help)"
+	run complete_sorted ipbox tuntap add mode ""
+	assert_output "$(lines tun tap)"
+	run complete_words ipbox tuntap add user roo
+	assert_output root
+	run complete_sorted ipbox monitor ""
+	assert_output "$(table_words monitor monitor_words | sort)"
+	run complete_sorted monitor l
+	assert_output "$(lines link label)"
+	run zsh_complete ipbox tuntap ""
+	assert_output "$(table_verbs tuntap | sort)"
+	run zsh_complete ipbox monitor ""
+	assert_output "$(table_words monitor monitor_words | sort)"
+	run fish_complete "ipbox tuntap add mode "
+	assert_output "$(lines tap tun)"
+	run fish_complete "ip monitor "
+	assert_output "$(table_words monitor monitor_words | sort)"
+	run fish_complete "tuntap "
+	assert_output "$(table_verbs tuntap | sort)"
+}
+
 @test "every bridge, bridge_slave and vxlan argument is in its usage, ipbox-link(8) and the completions" {
 	local usage kind word
 	usage=$(usage_of kinds)
@@ -248,10 +299,10 @@ in_completions() {
 
 @test "ipbox(8) names every object page, and each page has the sections asked for" {
 	local obj sec
-	for obj in netns link address nat route neighbour; do
+	for obj in netns link address nat route neighbour tuntap monitor; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
-	for obj in link address nat route neighbour; do
+	for obj in link address nat route neighbour tuntap monitor; do
 		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
 			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
 		done
@@ -364,7 +415,7 @@ lines() {
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
 	assert_output forever
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
-	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
 	run complete_sorted nat del ""
 	assert_output "$(lines masquerade snat dnat handle)"
 	run complete_sorted ipbox nat forward ""
@@ -495,7 +546,7 @@ fish_complete() {
 	run zsh_complete ipbox nat del handle ""
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run zsh_complete nat nat add masquerade src 10.0.0.0/8 ""
-	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle)"
+	assert_output "$(lines family dst oif proto to-ports random fully-random persistent handle incomplete)"
 	"$IPBOX" nat flush
 }
 
@@ -505,7 +556,7 @@ fish_complete() {
 	$IP -n namespace_A link add in_0 type veth peer name in_1
 	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
 	run fish_complete "ipbox "
-	assert_output "$(lines address link nat neighbor netns route help)"
+	assert_output "$(lines address link nat neighbor netns route tuntap monitor help)"
 	run fish_complete "ipbox link set veth_"
 	assert_output "$(lines veth_A veth_B)"
 	run fish_complete "ip link add x type vx"
@@ -523,7 +574,7 @@ fish_complete() {
 	run fish_complete "ipbox nat del handle "
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run fish_complete "ipnat add dnat proto tcp dport 80 "
-	assert_output "$(lines family src dst iif to random fully-random persistent handle)"
+	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
 	# netns still completes
 	run fish_complete "ipbox netns exec "
 	assert_output namespace_A

@@ -11,7 +11,7 @@ top=$BATS_TEST_DIRNAME/../..
 	run make -s -C "$top" install DESTDIR="$dest" PREFIX=/usr/local
 	assert_success
 	[ -x "$dest/usr/local/sbin/ipbox" ]
-	for a in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat; do
+	for a in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor; do
 		[ -L "$dest/usr/local/sbin/$a" ] || fail "no applet link $a"
 		[ -e "$dest/usr/local/share/bash-completion/completions/$a" ] || fail "no bash completion for $a"
 		[ -e "$dest/usr/local/share/fish/vendor_completions.d/$a.fish" ] || fail "no fish completion for $a"

@@ -178,6 +178,49 @@ rule_count() {
 	assert_equal "${#lines[@]}" 2
 }
 
+@test "dnat without dst takes what is addressed to the host: the host's connections to others keep their destination" {
+	lan_setup
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	listen b 80 "hello from b"
+	listen remote 80 "hello from remote"
+	socat TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr SYSTEM:"echo hello from lo" &
+	run "$IPBOX" nat add dnat proto tcp dport 80 to 192.168.1.2
+	assert_success
+	# the host to a third host, and a LAN host through it: untouched
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	# the host to its own loopback: untouched (a packet from 127.0.0.1
+	# cannot leave), to its own address: forwarded
+	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
+	assert_output "hello from lo"
+	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	# the remote to the host's address: forwarded
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 '
+	run nft list chain inet ipbox dstnat_output
+	assert_output --partial 'ip daddr != 127.0.0.0/8 fib daddr type local tcp dport 80 counter packets 1 '
+
+	# iif: only what comes in by that interface, so no output twin
+	"$IPBOX" nat flush
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 80 to 192.168.1.2
+	run nft list chain inet ipbox dstnat_output
+	refute_output --partial dnat
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat iif eth0 proto tcp dport 80 to 192.168.1.2 handle [0-9]+$'
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "hello from b"
+	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_failure
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+}
+
 @test "show prints the words add takes; they paste back into del" {
 	local rules=(
 		"masquerade src 192.168.1.0/24 oif eth0"
@@ -246,6 +289,102 @@ rule_count() {
 	"$IPBOX" nat del handle "$handle"
 	run nft list chain inet ipbox srcnat
 	refute_output --partial 10.1.1.1
+}
+
+@test "rules in chains ipbox did not make are unknown rules: deleted by handle, alone and in -batch" {
+	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	# foreign objects of every kind in ipbox's table, and a table of
+	# another family and one of another name with ipbox's chain names
+	nft add chain inet ipbox mychain
+	nft add rule inet ipbox mychain counter
+	nft add rule inet ipbox mychain ip saddr 10.9.9.9 counter
+	nft add chain inet ipbox mybase '{ type filter hook forward priority 0; }'
+	nft add rule inet ipbox mybase counter accept
+	nft add set inet ipbox myset '{ type ipv4_addr; elements = { 10.1.1.1 }; }'
+	nft add counter inet ipbox mycounter
+	nft add table ip ipbox
+	nft add chain ip ipbox srcnat '{ type nat hook postrouting priority 100; }'
+	nft add rule ip ipbox srcnat oifname eth0 counter masquerade comment '"masquerade oif eth0"'
+	nft add table inet other
+	nft add chain inet other srcnat
+	nft add rule inet other srcnat counter
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^masquerade oif eth0 handle [0-9]+$'
+	assert_line --index 1 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 2 --regexp '^unknown rule handle [0-9]+$'
+	assert_line --index 3 --regexp '^unknown rule handle [0-9]+$'
+	assert_equal "${#lines[@]}" 4
+	local h1=${lines[1]##* } h2=${lines[2]##* } h3=${lines[3]##* }
+	run "$IPBOX" nat del handle "$h1"
+	assert_success
+	run nft -a list chain inet ipbox mychain
+	refute_output --partial "# handle $h1"
+	assert_output --partial "ip saddr 10.9.9.9 counter packets 0 bytes 0 # handle $h2"
+	printf 'nat del handle %s\nnat del handle %s\n' "$h2" "$h3" >"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_success
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade oif eth0 handle [0-9]+$'
+	# the other tables' rules are no nat rules of ipbox's
+	local other
+	other=$(nft -a list chain inet other srcnat | sed -n 's/.*counter.* # handle //p')
+	run "$IPBOX" nat del handle "$other"
+	assert_failure 1
+	assert_output "Error: no such nat rule."
+	run nft list ruleset
+	assert_output --partial 'oifname "eth0" counter packets 0 bytes 0 masquerade comment "masquerade oif eth0"'
+	assert_output --partial 'chain mychain {'
+	assert_output --partial 'elements = { 10.1.1.1 }'
+	assert_output --partial 'counter mycounter {'
+	assert_equal "$(nft list chain inet other srcnat | grep -c counter)" 1
+}
+
+@test "a dnat rule and its output twin are one object: either handle deletes both; a lone half shows as incomplete" {
+	local twin pre f=$BATS_TEST_TMPDIR/b
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	run "$IPBOX" nat del handle "$twin"
+	assert_success
+	assert_equal "$(rule_count)" 0
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	echo "nat del handle $twin" >"$f"
+	run "$IPBOX" -batch "$f"
+	assert_success
+	assert_equal "$(rule_count)" 0
+
+	# another tool deletes a half: show says so, in both forms
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	pre=$(nft -a list chain inet ipbox dstnat | sed -n 's/.*dnat.* # handle //p')
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	nft delete rule inet ipbox dstnat_output handle "$twin"
+	run "$IPBOX" nat show
+	assert_output "dnat proto tcp dport 80 to 10.0.0.1 handle $pre incomplete"
+	run "$IPBOX" -j nat show
+	assert_output "[{\"handle\":$pre,\"type\":\"dnat\",\"proto\":\"tcp\",\"dport\":\"80\",\"to\":\"10.0.0.1\",\"incomplete\":true}]"
+	# the line pastes back into del
+	run "$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1 handle "$pre" incomplete
+	assert_success
+	assert_equal "$(rule_count)" 0
+	# replace makes a lone half whole again: one complete rule
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	pre=$(nft -a list chain inet ipbox dstnat | sed -n 's/.*dnat.* # handle //p')
+	nft delete rule inet ipbox dstnat handle "$pre"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+ incomplete$'
+	"$IPBOX" nat replace dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
+	assert_equal "$(rule_count)" 2
+	# two of the same rule: each whole, each deleted whole
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 2
+	refute_output --partial incomplete
+	"$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1
+	assert_equal "$(rule_count)" 2
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
 }
 
 @test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
@@ -615,6 +754,30 @@ batch_same() {
 	batch_same "$f"
 	run "$IPBOX" nat show
 	assert_output --regexp '^masquerade oif b0 handle [0-9]+'$'\n''masquerade oif a0 handle [0-9]+'$'\n''snat oif b0 to 198.51.100.1 handle [0-9]+$'
+
+	# lookups in the run's index: dnat pairs, duplicates, handles of
+	# twins, rules the run deleted or added
+	cat >"$f" <<-'EOF2'
+	nat add dnat proto tcp dport 80 to 10.0.0.1
+	nat add dnat proto tcp dport 80 to 10.0.0.1
+	nat add masquerade oif a0
+	nat show
+	nat del handle 5
+	nat replace dnat proto tcp dport 80 to 10.0.0.1
+	nat del dnat proto tcp dport 80 to 10.0.0.1
+	nat del dnat proto tcp dport 80 to 10.0.0.1
+	nat replace masquerade oif a0
+	nat del masquerade oif a0
+	nat replace masquerade oif a0
+	nat add masquerade oif a0
+	nat del masquerade oif a0
+	nat del handle 4
+	nat del handle 7
+	nat replace dnat proto tcp dport 81 to 10.0.0.1
+	nat del dnat proto tcp dport 81 to 10.0.0.1
+	nat show
+	EOF2
+	batch_same "$f" -force
 }
 
 @test "-batch: a failing nat line stops the batch, earlier lines applied; -force goes on" {

@@ -274,7 +274,6 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 		/^ +(End|table TABLEID)/d
 		s/^(ENCAPTYPE := \[ mpls \| ip \| ip6) \|.*/\1 ]/
 		s/^(ENCAPHDR := \[ MPLSLABEL) \|.*/\1 ]/
-		s/ \| nhid ID//
 		/^ +$/d') <("$IPBOX" route help 2>&1)
 }
 

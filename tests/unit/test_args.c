@@ -37,6 +37,23 @@ static void test_first_match_wins(void)
 	CHECK(verb_find(table, "") == NULL);
 }
 
+static void test_keyword_table(void)
+{
+	/* route's selector words: "tos" whole only, then "dsfield" by prefix */
+	static const struct row { const char *word; bool exact; int id; } table[] = {
+		{ "table", false, 1 }, { "tos", true, 2 }, { "to", false, 3 }, { "dev", true, 4 },
+	};
+
+	CHECK(KEYWORD_FIND(table, "t")->id == 1);
+	CHECK(KEYWORD_FIND(table, "tos")->id == 2);
+	CHECK(KEYWORD_FIND(table, "to")->id == 3);
+	CHECK(KEYWORD_FIND(table, "dev")->id == 4);
+	CHECK(KEYWORD_FIND(table, "de") == NULL);
+	CHECK(KEYWORD_FIND(table, "") == NULL);
+	CHECK(keyword_is("-4", "-4", true) && !keyword_is("-", "-4", true));
+	CHECK(keyword_is("-f", "-family", false));
+}
+
 static void test_numbers(void)
 {
 	uint32_t u;
@@ -92,6 +109,7 @@ int main(void)
 {
 	RUN(test_matches);
 	RUN(test_first_match_wins);
+	RUN(test_keyword_table);
 	RUN(test_numbers);
 	RUN(test_batch_split);
 	RUN(test_names_builtin_and_numbers);

@@ -14,36 +14,50 @@
 #include "../../nat/nat_int.h"
 #include "unit.h"
 
-/* Serialize r as NFT_MSG_NEWRULE and parse that message back. */
-static struct nftnl_rule *round_trip(const struct nat_rule *r, const char *tag, enum nat_chain c)
+/* Member m of r as a dump gives it: handle, comment `tag`, in msg. */
+static struct nlmsghdr *dump_member(void *msg, const struct nat_rule *r, const char *tag,
+				    const struct nat_member *m, uint64_t handle)
 {
-	static union { struct nlmsghdr align; char buf[16384]; } msg;
-	struct nftnl_rule *built = nat_rule_build(r, tag, c), *back = nftnl_rule_alloc();
+	struct nftnl_rule *built = nat_rule_build(r, tag, m);
 	struct nlmsghdr *nlh;
 
-	if (!built || !back)
+	if (!built)
 		abort();
-	nlh = nftnl_nlmsg_build_hdr(msg.buf, NFT_MSG_NEWRULE, NFPROTO_INET, NLM_F_CREATE, 1);
+	nftnl_rule_set_u64(built, NFTNL_RULE_HANDLE, handle);
+	nlh = nftnl_nlmsg_build_hdr(msg, NFT_MSG_NEWRULE, NFPROTO_INET, NLM_F_MULTI, 1);
 	nftnl_rule_nlmsg_build_payload(nlh, built);
 	nftnl_rule_free(built);
-	if (nftnl_rule_nlmsg_parse(nlh, back) < 0)
-		abort();
-	return back;
+	return nlh;
 }
 
-/* r's expressions are recognised after a round trip in chain c; those of
- * `other` are not.  (The tag and the chain are checked by the caller,
- * cmd/nat.c, from the comment and the chain the rule was found in.) */
-static void check_kind(const struct nat_rule *r, const struct nat_rule *other, enum nat_chain c)
+static const struct nlattr *exprs_of(const struct nlmsghdr *nlh)
 {
-	struct nftnl_rule *back = round_trip(r, "tag", c);
-	struct nat_entry e = { .chain = c, .handle = 1, .tag = "tag", .nft = back };
+	const struct nlattr *a;
 
-	CHECK(nat_entry_is(&e, r, "tag"));
-	CHECK(!nat_entry_is(&e, other, "tag"));
-	e.chain = NAT_CHAINS;		/* a chain ipbox did not make */
-	CHECK(!nat_entry_is(&e, r, "tag"));
-	nftnl_rule_free(back);
+	mnl_attr_for_each(a, nlh, sizeof(struct nfgenmsg))
+		if (mnl_attr_get_type(a) == NFTA_RULE_EXPRESSIONS)
+			return a;
+	abort();
+}
+
+/* Each member of r is recognised in its chain, as that member; those of
+ * `other` are not, nor r's in a chain ipbox did not make.  (The comment
+ * is checked by the caller, cmd/nat.c.) */
+static void check_kind(const struct nat_rule *r, const struct nat_rule *other)
+{
+	static union { struct nlmsghdr align; char buf[16384]; } msg;
+	struct nat_member m[NAT_MEMBERS_MAX];
+	int n = nat_rule_members(r, m);
+
+	for (int i = 0; i < n; i++) {
+		struct nlmsghdr *nlh = dump_member(msg.buf, r, "tag", &m[i], 1);
+		struct nat_entry e = { .chain = m[i].chain, .handle = 1, .tag = "tag", .exprs = exprs_of(nlh) };
+
+		CHECK(nat_entry_member(&e, r) == i);
+		CHECK(nat_entry_member(&e, other) < 0);
+		e.chain = NAT_CHAINS;
+		CHECK(nat_entry_member(&e, r) < 0);
+	}
 }
 
 static struct nat_addr v4(const char *s, uint8_t plen)
@@ -69,14 +83,14 @@ static void test_masquerade(void)
 	struct nat_rule other = r;
 
 	other.src = v4("192.168.2.0", 24);
-	check_kind(&r, &other, NAT_CHAIN_SRCNAT);
+	check_kind(&r, &other);
 
 	r.proto = IPPROTO_TCP;
 	r.to_ports = (struct nat_ports){ 1024, 2048 };
 	r.flags = NAT_F_FULLY_RANDOM;
 	other = r;
 	other.flags = NAT_F_RANDOM;
-	check_kind(&r, &other, NAT_CHAIN_SRCNAT);
+	check_kind(&r, &other);
 }
 
 static void test_snat(void)
@@ -88,7 +102,7 @@ static void test_snat(void)
 	struct nat_rule other = r;
 
 	other.to_max = v4("203.0.113.8", 32);
-	check_kind(&r, &other, NAT_CHAIN_SRCNAT);
+	check_kind(&r, &other);
 }
 
 static void test_dnat_both_chains(void)
@@ -98,9 +112,15 @@ static void test_dnat_both_chains(void)
 			      .to_min = v4("192.168.1.2", 32), .to_ports = { 80, 80 } };
 	struct nat_rule other = r;
 
+	struct nat_member m[NAT_MEMBERS_MAX];
+
 	other.dport = (struct nat_ports){ 8081, 8081 };
-	check_kind(&r, &other, NAT_CHAIN_DSTNAT);
-	check_kind(&r, &other, NAT_CHAIN_DSTNAT_OUT);
+	check_kind(&r, &other);
+	/* iif: none of the host's own traffic, no twin */
+	CHECK(nat_rule_members(&r, m) == 1 && m[0].chain == NAT_CHAIN_DSTNAT);
+	r.iif[0] = other.iif[0] = '\0';
+	check_kind(&r, &other);
+	CHECK(nat_rule_members(&r, m) == 2 && m[1].chain == NAT_CHAIN_DSTNAT_OUT);
 }
 
 static void test_ipv6(void)
@@ -111,12 +131,12 @@ static void test_ipv6(void)
 	struct nat_rule other = r;
 
 	other.to_min = v6("fd00::3", 128);
-	check_kind(&r, &other, NAT_CHAIN_DSTNAT);
+	check_kind(&r, &other);
 }
 
-/* ---- nat_walk over the dry run: what a dump of the table gives ---- */
+/* ---- the index over the dry run: what a dump of the table gives ---- */
 
-static union { struct nlmsghdr align; char buf[16384]; } dump;
+static union { struct nlmsghdr align; char buf[65536]; } dump;
 static size_t dump_len;
 
 static size_t rules_answer(const struct nlmsghdr *req, void *buf, size_t size)
@@ -127,66 +147,89 @@ static size_t rules_answer(const struct nlmsghdr *req, void *buf, size_t size)
 	return dump_len;
 }
 
-/* r as the kernel dumps it: handle 7, comment `tag`. */
-static struct nlmsghdr *dump_rule(const struct nat_rule *r, const char *tag, enum nat_chain c)
+/* Append member i of r, with this handle, to the dump. */
+static struct nlmsghdr *dump_add(const struct nat_rule *r, const char *tag, int i, uint64_t handle)
 {
-	struct nftnl_rule *built = nat_rule_build(r, tag, c);
+	struct nat_member m[NAT_MEMBERS_MAX];
 	struct nlmsghdr *nlh;
 
-	if (!built)
-		abort();
-	nftnl_rule_set_u64(built, NFTNL_RULE_HANDLE, 7);
-	nlh = nftnl_nlmsg_build_hdr(dump.buf, NFT_MSG_NEWRULE, NFPROTO_INET, NLM_F_MULTI, 1);
-	nftnl_rule_nlmsg_build_payload(nlh, built);
-	nftnl_rule_free(built);
-	dump_len = nlh->nlmsg_len;
+	nat_rule_members(r, m);
+	nlh = dump_member(dump.buf + dump_len, r, tag, &m[i], handle);
+	dump_len += NLMSG_ALIGN(nlh->nlmsg_len);
 	return nlh;
 }
 
-struct seen {
-	const struct nat_rule *r;
-	int rules;
-	uint64_t handle;
-	bool tagged, parsed, ours;
-};
+/* The test's words: "masq" and "dnat" name the two rules below. */
+static struct nat_rule masq_rule = { .kind = NAT_MASQUERADE, .family = AF_INET, .proto = -1 };
+static struct nat_rule dnat_rule = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
+				     .dport = { 80, 80 } };
 
-static int see(const struct nat_entry *e, void *data)
+static bool recognise(const char *tag, struct nat_rule *r, void *data)
 {
-	struct seen *s = data;
-
-	s->rules++;
-	s->handle = e->handle;
-	s->tagged = e->tag && !strcmp(e->tag, "tag");
-	s->parsed = e->nft != NULL;
-	s->ours = nat_entry_is(e, s->r, "tag");
-	return 0;
+	(void)data;
+	if (!strcmp(tag, "masq"))
+		*r = masq_rule;
+	else if (!strcmp(tag, "dnat"))
+		*r = dnat_rule;
+	else
+		return false;
+	return true;
 }
 
-/* Rules come back recognised; one of a shape libnftnl would exit() on
- * (a 2-byte position) is still listed, with its handle and comment, as a
- * rule ipbox did not write. */
-static void test_walk_reads_back(void)
+static struct nat_object object(const struct nat_index *ix, uint32_t id)
 {
-	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
-			      .dport = { 80, 80 }, .to_min = v4("10.0.0.5", 32) };
-	struct seen s = { .r = &r };
+	struct nat_object o = { 0 };
+
+	CHECK(nat_index_get(ix, id, &o));
+	return o;
+}
+
+/* Members group into objects in dump order: a dnat and its twin are one
+ * (found by either handle), a rule added twice is two, a lone twin is an
+ * incomplete one, a rule whose comment lies is unknown; a malformed
+ * attribute libnftnl would exit() on is harmless (libnftnl never reads
+ * a dump).  Deletions and adds are noted for the lookups after them. */
+static void test_index_groups(void)
+{
 	struct nat_session ns;
+	struct nat_index *ix = nat_index_new();
+	struct nat_txn t;
 	struct nlmsghdr *nlh;
 	uint16_t bad = 1;
 
+	dnat_rule.to_min = dnat_rule.to_max = v4("10.0.0.5", 32);
 	nl_dry_run = true;
 	nl_dry_answer = rules_answer;
-	CHECK(nat_open(&ns) == 0);
-	dump_rule(&r, "tag", NAT_CHAIN_DSTNAT);
-	CHECK(nat_walk(&ns, see, &s) == 0);
-	CHECK(s.rules == 1 && s.handle == 7 && s.tagged && s.parsed && s.ours);
-
-	nlh = dump_rule(&r, "tag", NAT_CHAIN_DSTNAT);
+	CHECK(ix && nat_open(&ns) == 0);
+	dump_len = 0;
+	nlh = dump_add(&masq_rule, "masq", 0, 4);
 	mnl_attr_put(nlh, NFTA_RULE_POSITION, sizeof(bad), &bad);
-	dump_len = nlh->nlmsg_len;
-	s.rules = 0;
-	CHECK(nat_walk(&ns, see, &s) == 0);
-	CHECK(s.rules == 1 && s.handle == 7 && s.tagged && !s.parsed && !s.ours);
+	dump_len = (size_t)((char *)nlh - dump.buf) + NLMSG_ALIGN(nlh->nlmsg_len);
+	dump_add(&masq_rule, "dnat", 0, 5);	/* a comment that lies */
+	dump_add(&dnat_rule, "dnat", 0, 6);
+	dump_add(&dnat_rule, "dnat", 0, 7);
+	dump_add(&dnat_rule, "dnat", 1, 8);
+	dump_add(&dnat_rule, "dnat", 1, 9);
+	dump_add(&dnat_rule, "dnat", 1, 10);	/* a third twin, alone */
+	CHECK(nat_index_read(ix, &ns, recognise, NULL) == 0);
+	CHECK(nat_index_count(ix) == 5);
+	CHECK(object(ix, 0).handle == 4 && !strcmp(object(ix, 0).tag, "masq") && object(ix, 0).complete);
+	CHECK(object(ix, 1).handle == 5 && !object(ix, 1).tag);
+	CHECK(object(ix, 2).handle == 6 && object(ix, 2).complete);
+	CHECK(object(ix, 3).handle == 7 && object(ix, 3).complete);
+	CHECK(object(ix, 4).handle == 10 && !object(ix, 4).complete);
+	CHECK(nat_index_by_handle(ix, 8) == 2 && nat_index_by_handle(ix, 9) == 3);
+	CHECK(nat_index_by_handle(ix, 99) == NAT_NONE);
+	CHECK(nat_index_by_words(ix, "dnat") == 2 && nat_index_next_words(ix, 2) == 3);
+
+	nat_txn_init(&t, &ns);
+	nat_index_delete(ix, 2, &t);
+	CHECK(t.msgs == 2);
+	CHECK(nat_index_by_words(ix, "dnat") == 3 && nat_index_by_handle(ix, 8) == NAT_NONE);
+	CHECK(nat_index_add(ix, &masq_rule, "masq", &t));
+	CHECK(nat_index_next_words(ix, 0) == 5 && object(ix, 5).queued && object(ix, 5).complete);
+	nat_txn_free(&t);
+	nat_index_free(ix);
 	nat_close(&ns);
 	nl_dry_answer = NULL;
 	nl_dry_run = false;
@@ -213,7 +256,6 @@ static void test_txn_many(void)
 				 .src = v4("10.0.0.0", 24) };
 	struct nat_rule dnat = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
 				 .dport = { 80, 80 }, .to_min = v4("10.0.0.1", 32) };
-	struct nat_ref del = { NAT_CHAIN_SRCNAT, 7 };
 	static uint16_t types[1200];
 	struct nat_txn t;
 	int n;
@@ -223,7 +265,7 @@ static void test_txn_many(void)
 	for (int i = 0; i < 1000; i++)
 		nat_txn_add(&t, &masq, "masquerade src 10.0.0.0/24");
 	nat_txn_add(&t, &dnat, "dnat proto tcp dport 80 to 10.0.0.1");
-	nat_txn_delete(&t, &del, 1);
+	nat_txn_delete(&t, "srcnat", 7);
 	CHECK(!t.nomem);
 	CHECK(t.cap > 64 * 1024);
 	n = txn_types(&t, types, 1200);
@@ -246,7 +288,7 @@ int main(void)
 	RUN(test_snat);
 	RUN(test_dnat_both_chains);
 	RUN(test_ipv6);
-	RUN(test_walk_reads_back);
+	RUN(test_index_groups);
 	RUN(test_txn_many);
 	return unit_done();
 }

@@ -1,0 +1,67 @@
+/* What cmd/nat.c (the words and the verbs) shares with cmd/nat_batch.c
+ * (a run of -batch lines as one transaction). */
+#ifndef IPBOX_CMD_NAT_H
+#define IPBOX_CMD_NAT_H
+
+#include <net/if.h>
+#include "ipbox.h"
+#include "../nat/nat.h"
+
+/* A rule or a handle, as parsed. */
+struct nat_req {
+	bool quiet;		/* reading a comment back: no messages */
+	bool has_rule;		/* false for a bare `handle N` */
+	bool has_handle;
+	uint64_t handle;
+	unsigned int seen;	/* keyword rows given, one bit each */
+	struct nat_rule r;
+};
+
+/* A rule's canonical words: its nft comment. */
+struct nat_tag {
+	char s[NAT_TAG_MAX];
+	size_t len;
+};
+
+enum nat_op { OP_ADD, OP_REPLACE, OP_DEL };
+
+/* One change a command (or a -batch line) asks for. */
+struct nat_change {
+	enum nat_op op;
+	int lineno;		/* its line in a -batch file */
+	struct nat_req q;
+	struct nat_tag t;	/* its words, if q.has_rule */
+};
+
+/* What the warnings looked up.  A run of -batch lines shares it: nat
+ * lines change neither interfaces nor forwarding. */
+struct nat_seen {
+	char ifname[IF_NAMESIZE];	/* the last name found, "" for none */
+	int forward[2];			/* nat_forward_get(AF_INET, AF_INET6) */
+	bool forward_read;
+};
+
+/* nat_recognise_fn for nat_index_read: words that parse as a rule and
+ * give back the same words. */
+bool nat_recognise(const char *tag, struct nat_rule *r, void *data);
+
+/* Parse argv (after the verb) into c; quiet: no message.  An exit status. */
+int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, char **argv,
+		     struct nat_change *c);
+void nat_change_warn(struct nat_seen *sn, const struct nat_change *c);
+
+/* What nat_change_plan found when it planned nothing. */
+enum { PLAN_NO_RULE = 1, PLAN_MISMATCH, PLAN_QUEUED };
+
+/* Plan c against ix into t, ix taking note: 0, or why not (nothing
+ * changed): del found no rule, the rule of the handle has other words,
+ * or del's rule is one t adds (its handle is not known yet). */
+int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat_txn *t);
+/* c in a transaction of its own (ix: the memory to read the table into);
+ * prints why it failed.  An exit status. */
+int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_change *c);
+
+/* The nat verb word names, if it is one a batch run takes. */
+bool nat_batch_verb(const char *word, enum nat_op *op);
+
+#endif

@@ -1,0 +1,77 @@
+# Shared by the adversarial suite (issue 15): each file is one finding or
+# one class of attack, run in its own sandbox by `make adversarial`.  A
+# probe asserts what the kernel holds afterwards, never timings.
+
+load ../bats/helpers
+
+bats_require_minimum_version 1.5.0
+
+eval "helpers_$(declare -f teardown)"
+
+teardown() {
+	nft flush ruleset 2>/dev/null || true
+	kill $(jobs -p) 2>/dev/null || true
+	wait 2>/dev/null || true
+	chmod 755 /run/netns 2>/dev/null || true
+	find /run/netns -mindepth 1 -maxdepth 1 ! -type f -exec rm -rf {} + 2>/dev/null || true
+	helpers_teardown
+}
+
+# The unprivileged user, and the capability sets a caller may hand on.
+nobody() {
+	setpriv --reuid 65534 --regid 65534 --clear-groups "$@"
+}
+
+# One of some state of every object: a namespace, links, an address, a
+# route, a neighbour, a nat rule.
+prepare_all() {
+	$IP netns add victim
+	$IP -n victim link add v0 type ifb
+	$IP link add i0 type ifb
+	$IP link set i0 up
+	$IP addr add 10.5.0.1/24 dev i0
+	$IP route add 10.6.0.0/16 via 10.5.0.2
+	$IP neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
+	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
+}
+
+# Everything a command could have changed, in a few processes.
+state() {
+	$IP -d -batch - <<-'EOF' 2>&1
+	link show
+	address show
+	route show table all
+	neigh show
+	netns list
+	EOF
+	$IP -6 route show table all
+	$IP -n victim -d link show 2>&1
+	ls -lAi /run/netns
+	cat /proc/self/mountinfo
+	nft list ruleset
+}
+
+# run_timed SECONDS CMD...: run CMD; a hang is a failure, not a stuck suite.
+run_timed() {
+	local t=$1
+	shift
+	run timeout -k 2 "$t" "$@"
+	[ "$status" -ne 124 ] && [ "$status" -ne 137 ] || fail "hung (killed after ${t}s): $*"
+}
+
+# fds_of TAG CMD...: start CMD, which runs `sleep TAG` somewhere below it,
+# and print the descriptors that sleep holds, seen from outside (a
+# program listing its own would open one more).
+fds_of() {
+	local tag=$1 pid i
+	shift
+	# quiet (bash reports the killed sleep), and not a job of this shell
+	( "$@" >/dev/null 2>&1 & )
+	for i in $(seq 200); do
+		pid=$(pgrep -x -f "sleep $tag") && break
+		sleep 0.05
+	done
+	[ -n "$pid" ] || return 1
+	ls /proc/"$pid"/fd | sort -n | tr '\n' ' '
+	kill "$pid"
+}
