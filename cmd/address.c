@@ -430,9 +430,11 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 			return NL_CB_OK;
 	}
 	print_open_object(p, NULL);
-	/* -o and label print address lines only.  A link the other filters
-	 * drop still opens a JSON object, as iproute2 does ({}). */
-	if (ib->brief || !(ib->oneline || f->label))
+	/* -o and label print address lines only; under -0 / -f link the
+	 * link's record is all there is, in every mode, and a label hides
+	 * it (as in iproute2).  A link the other filters drop still opens
+	 * a JSON object, as iproute2 does ({}). */
+	if (f->family == AF_PACKET ? !f->label : ib->brief || !(ib->oneline || f->label))
 		res = link_print(&c->ls, nlh);
 	if (res >= 0 && f->family != AF_PACKET) {
 		print_open_array(p, PRINT_JSON, "addr_info", NULL);

@@ -35,6 +35,18 @@ ip addr add 2001:db8::1/64 dev v0; ip netns add n'
 	same addr lst
 }
 
+@test "show -o -0 / -o -f link: each link's one-line record, as /bin/ip" {
+	zoo
+	"$IP" link add br0 type bridge
+	"$IP" link set v1 master br0
+	local opts f
+	for opts in "-o -0" "-o -f link" "-o -0 -d" "-o -0 -j" "-o -0 -br" "-0 -br" "-0"; do
+		for f in "" "dev d0" "dev lo" up "master br0" "type veth" "label d0*" "scope global"; do
+			same $opts addr show $f
+		done
+	done
+}
+
 @test "show: filters" {
 	zoo
 	for f in "dev d0" "dev dummyzero" "scope global" "scope host" "scope link" "scope all" \
