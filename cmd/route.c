@@ -19,6 +19,7 @@
 #include "../netlink/ifname.h"
 #include "../netlink/vrf.h"
 #include "lwt.h"
+#include "rtdump.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
  * restore, showdump; the encap types this kernel lacks), so a script
@@ -29,6 +30,9 @@ static int route_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip route { list | flush } SELECTOR\n"
+		"       ip route save SELECTOR\n"
+		"       ip route restore\n"
+		"       ip route showdump\n"
 		"       ip route get [ ROUTE_GET_FLAGS ] ADDRESS\n"
 		"                            [ from ADDRESS iif STRING ]\n"
 		"                            [ oif STRING ] [ tos TOS ]\n"
@@ -457,6 +461,8 @@ static int route_show_one(const struct nlmsghdr *nlh, void *data)
 		return NL_CB_OK;
 	if (route_read(nlh, &rt) < 0 || !route_filter_ok(&s->f, &rt))
 		return NL_CB_OK;
+	if (s->save)
+		return rtdump_save_msg(nlh) < 0 ? NL_CB_ERROR : NL_CB_OK;
 	if (s->flush) {
 		if (flush_one(s, nlh) < 0)
 			return NL_CB_ERROR;
@@ -567,35 +573,48 @@ static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
 	return EXIT_OK;
 }
 
-static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
+enum route_action { ROUTE_LIST, ROUTE_FLUSH, ROUTE_SAVE };
+
+static int route_list_flush_or_save(struct ipbox *ib, int argc, char **argv,
+				    enum route_action action)
 {
 	struct route_show *s;
 	struct show_args a;
 	int ret;
 
-	if (flush && argc <= 0) {
+	/* iproute2 writes the magic before it reads the selectors */
+	if (action == ROUTE_SAVE && rtdump_save_start(RTDUMP_ROUTE_MAGIC) < 0)
+		return EXIT_FAIL;
+	if (action == ROUTE_FLUSH && argc <= 0) {
 		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
 		return EXIT_FAIL;
 	}
 	s = route_show_new(ib);
 	if (!s)
 		return EXIT_FAIL;
+	s->save = action == ROUTE_SAVE;
 	a = (struct show_args){ .f = &s->f };
 	ret = parse_filter(ib, &a, argc, argv);
 	if (!ret)
-		ret = flush ? route_flush_rounds(ib, s) : route_list(ib, s);
+		ret = action == ROUTE_FLUSH ? route_flush_rounds(ib, s) : route_list(ib, s);
 	route_show_free(s);
 	return ret;
 }
 
 static int route_show(struct ipbox *ib, int argc, char **argv)
 {
-	return route_show_or_flush(ib, argc, argv, false);
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_LIST);
 }
 
 static int route_flush(struct ipbox *ib, int argc, char **argv)
 {
-	return route_show_or_flush(ib, argc, argv, true);
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_FLUSH);
+}
+
+/* save SELECTOR: what show would print, as iproute2's binary dump. */
+static int route_save(struct ipbox *ib, int argc, char **argv)
+{
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_SAVE);
 }
 
 /* ---- add, change, replace, prepend, append, test, delete ------------ */
@@ -1716,6 +1735,7 @@ static const struct verb route_verbs[] = {
 	{ "append", route_append }, { "test", route_test },
 	{ "delete", route_del }, { "list", route_show }, { "show", route_show },
 	{ "lst", route_show }, { "get", route_get }, { "flush", route_flush },
+	{ "save", route_save }, { "restore", route_restore }, { "showdump", route_showdump },
 	{ "help", route_help }, { NULL, NULL },
 };
 

@@ -42,7 +42,13 @@ struct route_show {
 	struct nh_lookup nhl;	/* -d: the nexthop objects routes name */
 	struct nl *flush;	/* flush: delete on this socket what matches */
 	int flushed;
+	bool save;		/* save: write what matches as iproute2's dump */
 };
+
+/* route restore, route showdump (cmd/route_save.c): iproute2's binary
+ * dump on standard input. */
+int route_restore(struct ipbox *ib, int argc, char **argv);
+int route_showdump(struct ipbox *ib, int argc, char **argv);
 
 /* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
 #define MULTIPATH_BOUND 4096

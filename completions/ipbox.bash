@@ -55,7 +55,7 @@ _ipbox_vxlan_args='id vni group remote local dev srcport port dstport ttl hoplim
 
 # address: verbs (addr_verbs), words of add/change/replace/delete
 # (addr_modify, ifa_flags) and of show/flush (link_show_args, FLAG-LIST).
-_ipbox_addr_cmds='add change chg replace delete list show lst flush help'
+_ipbox_addr_cmds='add change chg replace delete list show lst flush save showdump restore help'
 _ipbox_addr_flags='secondary temporary nodad optimistic dadfailed home
 	deprecated tentative permanent mngtmpaddr noprefixroute autojoin
 	stable-privacy'
@@ -74,7 +74,7 @@ _ipbox_nat_dnat='family src dst iif proto dport to random fully-random persisten
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
 # of show/flush (filter_words, root/match/exact) and of get.
-_ipbox_route_cmds='add change chg replace prepend append test delete list show lst get flush help'
+_ipbox_route_cmds='add change chg replace prepend append test delete list show lst get flush save restore showdump help'
 _ipbox_route_types='unicast local broadcast brd multicast throw unreachable
 	prohibit blackhole nat anycast xresolve'
 _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
@@ -385,7 +385,7 @@ _ipbox_address()
 		local|peer|remote|anycast|label|metric|priority|preference) ;;
 		*) [ $# -gt 0 ] && _ipbox_reply "$_ipbox_addr_mod" ;;
 		esac ;;
-	show|list|lst|flush)
+	show|list|lst|flush|save)
 		case $prev in
 		dev|master) _ipbox_reply "$(_ipbox_ifnames)" ;;
 		scope) _ipbox_reply 'host link global all' ;;
@@ -483,7 +483,7 @@ _ipbox_route()
 		else
 			_ipbox_reply "$_ipbox_route_mod"
 		fi ;;
-	show|list|lst|flush)
+	show|list|lst|flush|save)
 		_ipbox_reply "$_ipbox_route_filter" ;;
 	get)
 		_ipbox_reply "$_ipbox_route_get" ;;

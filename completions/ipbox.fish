@@ -48,7 +48,7 @@ set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
     txqlen mtu numtxqueues numrxqueues link-netnsid alias group gso_max_size \
     gso_max_segs gro_max_size parentdev bcqueuelen id remote local dstport ttl \
     forward_delay hello_time max_age ageing_time priority
-set -g __ipbox_addr_cmds add change chg replace delete list show lst flush help
+set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save showdump restore help
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
 set -g __ipbox_nat_cmds add delete replace list show flush forward help
@@ -57,7 +57,7 @@ set -g __ipbox_nat_types masquerade snat dnat
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), words of add/... (mod_words, metric_words, NH), of
 # show/flush (filter_words, root/match/exact) and of get.
-set -g __ipbox_route_cmds add change chg replace prepend append test delete list show lst get flush help
+set -g __ipbox_route_cmds add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __ipbox_route_types unicast local broadcast brd multicast throw \
     unreachable prohibit blackhole nat anycast xresolve
 set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
@@ -339,7 +339,7 @@ function __ipbox_complete
                                 label scope metric priority preference dev valid_lft preferred_lft \
                                 $__ipbox_addr_flags help
                     end
-                case show list lst flush
+                case show list lst flush save
                     switch $prev
                         case dev master
                             __ipbox_ifnames
@@ -464,7 +464,7 @@ function __ipbox_complete
                     else
                         printf '%s\n' $__ipbox_route_mod
                     end
-                case show list lst flush
+                case show list lst flush save
                     printf '%s\n' $__ipbox_route_filter
                 case get
                     printf '%s\n' $__ipbox_route_get
