@@ -1,6 +1,7 @@
 #include "inet.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -252,4 +253,48 @@ bool inet_prefix_covers(const struct inet_prefix *p, const uint8_t *data, int bi
 	if (!rest)
 		return true;
 	return ((p->data[whole] ^ data[whole]) & (0xff00 >> rest) & 0xff) == 0;
+}
+
+bool inet_resolve;
+
+/* Answers of reverse lookups, one per slot of a small hash: a dump of
+ * many routes asks the resolver once per address, in flat memory. */
+#define HOST_SLOTS 256
+
+static struct host_slot {
+	int family;		/* 0: empty */
+	uint8_t addr[16];
+	char *name;		/* NULL: no name (remembered too) */
+} hosts[HOST_SLOTS];
+
+static const char *host_lookup(int family, const uint8_t *addr, size_t len)
+{
+	unsigned int h = 0;
+	struct host_slot *s;
+	struct hostent *he;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * 31 + addr[i];
+	s = &hosts[h % HOST_SLOTS];
+	if (s->family == family && !memcmp(s->addr, addr, len))
+		return s->name;
+	free(s->name);
+	s->family = family;
+	memcpy(s->addr, addr, len);
+	he = gethostbyaddr(addr, (socklen_t)len, family);
+	s->name = he && he->h_name ? strdup(he->h_name) : NULL;
+	return s->name;
+}
+
+const char *inet_host(int family, const void *data, char *buf)
+{
+	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
+	const uint8_t *a = data;
+	const char *name = NULL;
+
+	if (inet_resolve && family == AF_INET6 && !memcmp(a, mapped, sizeof(mapped)))
+		name = host_lookup(AF_INET, a + 12, 4);	/* ::ffff:a.b.c.d */
+	else if (inet_resolve && (family == AF_INET || family == AF_INET6))
+		name = host_lookup(family, a, (size_t)inet_family_bits(family) / 8);
+	return name ? name : inet_ntop_raw(family, data, buf);
 }

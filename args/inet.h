@@ -53,6 +53,13 @@ int inet_family_word(const char *word);
 int inet_family_bits(int family);
 /* An attribute's raw address in text; buf holds INET_STRLEN bytes. */
 const char *inet_ntop_raw(int family, const void *data, char *buf);
+
+/* -r (iproute2's resolve_hosts): inet_host() names an address by reverse
+ * lookup (/etc/hosts, DNS), as iproute2's format_host does, remembering
+ * each answer (a failed one too) in a small table; without -r, or with
+ * no name, it is inet_ntop_raw's text in buf. */
+extern bool inet_resolve;
+const char *inet_host(int family, const void *data, char *buf);
 /* Whether the first `bits` bits of data equal the prefix's. */
 bool inet_prefix_covers(const struct inet_prefix *p, const uint8_t *data, int bits);
 

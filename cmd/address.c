@@ -146,14 +146,15 @@ static const char *family_name(int family)
 	}
 }
 
-static const char *addr_ntop(int family, const struct nlattr *a, char *buf, size_t size)
+/* An address attribute as iproute2's format_host_rta (a name under -r);
+ * buf holds INET_STRLEN bytes. */
+static const char *addr_ntop(int family, const struct nlattr *a, char *buf)
 {
 	size_t len = mnl_attr_get_payload_len(a);
 
 	if ((family == AF_INET && len == 4) || (family == AF_INET6 && len == 16))
-		return inet_ntop(family, mnl_attr_get_payload(a), buf, (socklen_t)size);
-	snprintf(buf, size, "???");
-	return buf;
+		return inet_host(family, mnl_attr_get_payload(a), buf);
+	return strcpy(buf, "???");
 }
 
 static bool label_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const struct nlattr *label)
@@ -255,7 +256,7 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	struct ipbox *ib = c->ls.ib;
 	enum pcolor color = ifa->ifa_family == AF_INET ? COLOR_INET :
 			    ifa->ifa_family == AF_INET6 ? COLOR_INET6 : COLOR_NONE;
-	char buf[INET6_ADDRSTRLEN + 8], sbuf[32];
+	char buf[INET_STRLEN], sbuf[32];
 	const char *name;
 
 	if (nlh->nlmsg_type == RTM_DELADDR)
@@ -280,14 +281,14 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	}
 	if (tb[IFA_LOCAL]) {
 		print_color_string(p, PRINT_ANY, color, "local", "%s",
-				   addr_ntop(ifa->ifa_family, tb[IFA_LOCAL], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_LOCAL], buf));
 		if (tb[IFA_ADDRESS] &&
 		    (mnl_attr_get_payload_len(tb[IFA_ADDRESS]) != mnl_attr_get_payload_len(tb[IFA_LOCAL]) ||
 		     memcmp(mnl_attr_get_payload(tb[IFA_ADDRESS]), mnl_attr_get_payload(tb[IFA_LOCAL]),
 			    mnl_attr_get_payload_len(tb[IFA_LOCAL])))) {
 			print_text(p, " %s ", "peer");
 			print_color_string(p, PRINT_ANY, color, "address", "%s",
-					   addr_ntop(ifa->ifa_family, tb[IFA_ADDRESS], buf, sizeof(buf)));
+					   addr_ntop(ifa->ifa_family, tb[IFA_ADDRESS], buf));
 		}
 		print_int(p, PRINT_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
 		if (tb[IFA_RT_PRIORITY])
@@ -299,12 +300,12 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	if (tb[IFA_BROADCAST]) {
 		print_text(p, "%s ", "brd");
 		print_color_string(p, PRINT_ANY, color, "broadcast", "%s ",
-				   addr_ntop(ifa->ifa_family, tb[IFA_BROADCAST], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_BROADCAST], buf));
 	}
 	if (tb[IFA_ANYCAST]) {
 		print_text(p, "%s ", "any");
 		print_color_string(p, PRINT_ANY, color, "anycast", "%s ",
-				   addr_ntop(ifa->ifa_family, tb[IFA_ANYCAST], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_ANYCAST], buf));
 	}
 	print_string(p, PRINT_ANY, "scope", "scope %s ",
 		     names_to_str(&names_scopes, ifa->ifa_scope, sbuf, sizeof(sbuf)));
@@ -506,8 +507,6 @@ static int flush_one(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
-#define MAX_FLUSH_ROUNDS 10
-
 static int addr_flush(struct addr_ctx *c)
 {
 	struct ipbox *ib = c->ls.ib;
@@ -517,7 +516,8 @@ static int addr_flush(struct addr_ctx *c)
 	if (caps_require(CAP_NET_ADMIN, "address flush") < 0)
 		return EXIT_FAIL;
 	c->flushing = true;
-	for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
+	/* -l N rounds at most (iproute2's max_flush_loops, 10; 0: no limit) */
+	for (int round = 0; !ib->loops || round < ib->loops; round++) {
 		c->flushed = 0;
 		c->flush_error = 0;
 		addr_dump_request(&req, c->ls.f->family, c->ls.f->ifindex);
@@ -526,9 +526,11 @@ static int addr_flush(struct addr_ctx *c)
 			fprintf(stderr, "Flush terminated\n");
 			return EXIT_FAIL;
 		}
+		/* iproute2's ipaddr_flush returns 1 here, which its
+		 * dispatcher negates: status 255 */
 		if (c->flush_error) {
 			fprintf(stderr, "Failed to send flush request: %s\n", strerror(c->flush_error));
-			return EXIT_FAIL;
+			return EXIT_USAGE;
 		}
 		if (c->flushed == 0) {
 			if (ib->stats) {
@@ -543,8 +545,8 @@ static int addr_flush(struct addr_ctx *c)
 		if (ib->stats)
 			out_printf(o, "\n*** Round %d, deleting %d addresses ***\n", round + 1, c->flushed);
 	}
-	fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n", MAX_FLUSH_ROUNDS);
-	return EXIT_FAIL;
+	fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n", ib->loops);
+	return EXIT_USAGE;
 }
 
 /* ---- list / flush entry ---------------------------------------------- */

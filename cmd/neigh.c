@@ -186,7 +186,7 @@ static void print_neigh_where(struct neigh_show *s, const struct ndmsg *nd,
 	if (tb[NDA_DST] && inet_family_bits(nd->ndm_family) &&
 	    mnl_attr_get_payload_len(tb[NDA_DST]) >= inet_family_bits(nd->ndm_family) / 8)
 		print_color_string(p, PRINT_ANY, nd->ndm_family == AF_INET6 ? COLOR_INET6 : COLOR_INET,
-				   "dst", fmt[0], inet_ntop_raw(nd->ndm_family, mnl_attr_get_payload(tb[NDA_DST]), addr));
+				   "dst", fmt[0], inet_host(nd->ndm_family, mnl_attr_get_payload(tb[NDA_DST]), addr));
 	if (!s->f.index && nd->ndm_ifindex) {
 		if (!s->ib->brief)
 			print_text(p, "dev ");

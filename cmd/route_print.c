@@ -24,7 +24,7 @@ static const char *const type_names[RTN_MAX + 1] = {
 
 const char *route_type_to_str(unsigned int type, char *buf, size_t len)
 {
-	if (type <= RTN_MAX && type_names[type])
+	if (type <= RTN_MAX && type_names[type] && !names_numeric)
 		return type_names[type];
 	snprintf(buf, len, "%u", type);
 	return buf;
@@ -121,11 +121,21 @@ static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
 	return inet_ntop_raw(family, addr, buf);
 }
 
+/* The same, or its host name under -r (iproute2's format_host_rta). */
+static const char *attr_host(const struct nlattr *a, int family, char *buf)
+{
+	const uint8_t *addr = attr_addr(a, family);
+
+	if (!addr)
+		return strcpy(buf, "???");
+	return inet_host(family, addr, buf);
+}
+
 const char *route_attr_ntop(const struct nlattr *a, int family, char *buf)
 {
 	if (family == AF_MPLS)
 		return mpls_ntop(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a), buf);
-	return attr_ntop(a, family, buf);
+	return attr_host(a, family, buf);
 }
 
 /* as to ADDR: the new destination of an MPLS route. */
@@ -149,14 +159,16 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	int len = type == RTA_DST ? r->rtm_dst_len : r->rtm_src_len;
 	char buf[INET_STRLEN + NUM_STRLEN];
 
-	if (a) {
+	if (a && len == inet_family_bits(r->rtm_family)) {
+		/* a host: its name under -r */
+		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt,
+				   attr_host(a, r->rtm_family, buf));
+	} else if (a) {
 		/* "ADDR/LEN" by hand: this runs once per route of a dump. */
 		size_t n = strlen(attr_ntop(a, r->rtm_family, buf));
 
-		if (len != inet_family_bits(r->rtm_family)) {
-			buf[n] = '/';
-			num_str(buf + n + 1, (unsigned int)len, 10);
-		}
+		buf[n] = '/';
+		num_str(buf + n + 1, (unsigned int)len, 10);
 		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt, buf);
 	} else if (len) {
 		/* iproute2 prints "0/N " with a space of its own here. */
@@ -171,7 +183,7 @@ void print_gateway(struct printer *p, int family, const struct nlattr *a)
 {
 	char buf[INET_STRLEN];
 
-	attr_ntop(a, family, buf);
+	attr_host(a, family, buf);
 	print_text(p, "via ");
 	print_color_string(p, PRINT_ANY, family_color(family), "gateway", "%s ", buf);
 }
@@ -189,7 +201,7 @@ static void print_via(struct printer *p, const struct nlattr *a)
 	bytes = inet_family_bits(via->rtvia_family) / 8;
 	if (!bytes || len < sizeof(*via) + bytes)
 		return;
-	inet_ntop_raw(via->rtvia_family, via->rtvia_addr, buf);
+	inet_host(via->rtvia_family, via->rtvia_addr, buf);
 	print_open_object(p, "via");
 	print_string(p, PRINT_FP, NULL, "via %s ", via->rtvia_family == AF_INET6 ? "inet6" : "inet");
 	print_string(p, PRINT_JSON, "family", NULL, via->rtvia_family == AF_INET6 ? "inet6" : "inet");

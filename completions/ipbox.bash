@@ -4,9 +4,10 @@
 # `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`,
 # route table, protocol and scope names from /etc/iproute2/rt_*.
 
-_ipbox_options='-Version -stats -statistics -details -human -human-readable
-	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
-	-force -netns -all -color -help'
+_ipbox_options='-loops -Version -stats -statistics -details -resolve -human
+	-human-readable -iec -json -pretty -family -4 -6 -0 -M -B -brief -oneline
+	-timestamp -tshort -batch -force -rcvbuf -netns -Numeric -all -echo -color
+	-help'
 _ipbox_objects='address link nat neighbor netns route tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 

@@ -1,6 +1,7 @@
 #include "lladdr.h"
 
 #include "../args/inet.h"
+#include "../names/names.h"
 
 #include <arpa/inet.h>
 #include <stdbool.h>
@@ -134,7 +135,7 @@ static const struct { unsigned int type; const char *name; } lltypes[] = {
 
 const char *lltype_name(unsigned int type, char *buf, size_t size)
 {
-	for (size_t i = 0; i < sizeof(lltypes) / sizeof(lltypes[0]); i++)
+	for (size_t i = 0; !names_numeric && i < sizeof(lltypes) / sizeof(lltypes[0]); i++)
 		if (lltypes[i].type == type)
 			return lltypes[i].name;
 	snprintf(buf, size, "[%u]", type);

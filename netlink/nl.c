@@ -40,6 +40,15 @@ int nl_open(struct nl *nl, int bus)
 	return 0;
 }
 
+int nl_set_rcvbuf(struct nl *nl, uint32_t size)
+{
+	int n = (int)size;
+
+	if (nl_dry_run)
+		return 0;
+	return setsockopt(mnl_socket_get_fd(nl->sk), SOL_SOCKET, SO_RCVBUF, &n, sizeof(n));
+}
+
 void nl_close(struct nl *nl)
 {
 	if (nl->sk)

@@ -52,6 +52,8 @@ typedef int (*nl_cb)(const struct nlmsghdr *nlh, void *data);
 
 int nl_open(struct nl *nl, int bus);
 void nl_close(struct nl *nl);
+/* The socket's receive buffer (-rcvbuf); -1 with errno on failure. */
+int nl_set_rcvbuf(struct nl *nl, uint32_t size);
 
 void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
 /* A struct of `size` bytes holding a struct nlreq at `req_offset`, zeroed
