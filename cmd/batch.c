@@ -117,7 +117,7 @@ struct batch {
 	const char *file;
 	int ret;
 	struct nl_pipe *pipe;	/* -force only: changes sent without waiting */
-	struct nat_batch *nat;	/* a run of nat lines, one transaction */
+	struct nat_run *nat;	/* a run of nat lines, one transaction */
 };
 
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno)
@@ -130,6 +130,12 @@ static void batch_failed(struct batch *b, int lineno)
 {
 	batch_report_failed(b->ib, b->file, lineno);
 	b->ret = EXIT_FAIL;
+}
+
+/* A line of a nat run failed: its messages are out, this is its report. */
+static void batch_nat_failed(void *data, int lineno)
+{
+	batch_failed(data, lineno);
 }
 
 static void batch_pipe_failed(struct nl *nl, uint32_t lineno, void *data)
@@ -190,6 +196,7 @@ static int batch_lines(struct batch *b, FILE *in)
 	size_t cap = 0;
 	int family = ib->family, lineno = 0;
 
+	b->nat = nat_run_new(ib, batch_nat_failed, b);
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
 		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
@@ -207,15 +214,12 @@ static int batch_lines(struct batch *b, FILE *in)
 			b->pipe->cookie = (uint32_t)lineno;
 		ib->family = family;
 		print_reset(ib->pr);
-		/* nat lines join a transaction; any other line commits it. */
-		status = nat_batch_line(ib, &b->nat, b->file, lineno, argc, argv);
-		if (status == NAT_BATCH_TAKEN)
+		/* nat lines join a transaction; any other line commits it
+		 * first, so it sees the run's changes. */
+		if (argc > 0 && nat_run_take(b->nat, lineno, argc, argv))
 			continue;
-		if (status) {
-			b->ret = EXIT_FAIL;
-			if (!ib->force)
-				break;
-		}
+		if (nat_run_commit(b->nat) && !ib->force)
+			break;
 		if (argc < 0) {
 			/* iproute2 exits here, even under -force; ipbox
 			 * reports the line and -force goes on (ipbox(8)). */
@@ -239,8 +243,7 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 		}
 	}
-	if (nat_batch_line(ib, &b->nat, b->file, lineno, 0, NULL))
-		b->ret = EXIT_FAIL;
+	nat_run_end(b->nat);
 	free(line);
 	ifname_remember(false);
 	return b->ret;

@@ -35,7 +35,6 @@ struct ipbox {
 	bool in_batch;
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
-	struct nl *rt_storage;
 	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 
@@ -54,10 +53,10 @@ int do_netns(struct ipbox *ib, int argc, char **argv);
 /* ip monitor: one RTM_NEWNSID or RTM_DELNSID message as `netns list-id`
  * prints it, the peer named as iproute2's monitor names it (see
  * netns.c); netns_events_new is NULL after an error. */
-struct nsid_names;
-struct nsid_names *netns_events_new(struct ipbox *ib);
-int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh);
-void netns_events_free(struct nsid_names *m);
+struct netns_names;
+struct netns_names *netns_events_new(struct ipbox *ib);
+int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsghdr *nlh);
+void netns_events_free(struct netns_names *m);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);
@@ -104,15 +103,17 @@ int applet_list(void);
 int applet_install(int argc, char **argv);
 
 /* -batch: consecutive `nat add|replace|del` lines go into one nftables
- * transaction (cmd/nat.c).  Call it for every line (argc < 0: a line
- * that did not split; 0: end of file).  NAT_BATCH_TAKEN: the line is in
- * the run, its result reported later; otherwise the line is for the
- * caller to run, after the run before it was committed: the status
- * returned is that run's (EXIT_FAIL once its failed lines were reported
- * as `Command failed FILE:LINE`). */
-#define NAT_BATCH_TAKEN (-1)
-struct nat_batch;
-int nat_batch_line(struct ipbox *ib, struct nat_batch **nb, const char *file, int lineno,
-		   int argc, char **argv);
+ * transaction (cmd/nat_batch.c).  For each line, batch.c offers it to
+ * nat_run_take(); a line it does not take runs after nat_run_commit()
+ * (so it sees the run's changes); nat_run_end() commits and frees at the
+ * end of the file.  The run's lines are reported in order as if each
+ * had run alone: their messages, then report(data, lineno) for each that
+ * failed; commit and end return EXIT_FAIL if one did.  A NULL run (out
+ * of memory) takes no line. */
+struct nat_run;
+struct nat_run *nat_run_new(struct ipbox *ib, void (*report)(void *data, int lineno), void *data);
+bool nat_run_take(struct nat_run *run, int lineno, int argc, char **argv);
+int nat_run_commit(struct nat_run *run);
+int nat_run_end(struct nat_run *run);
 
 #endif

@@ -21,6 +21,7 @@
 #include "../args/inet.h"
 #include "../caps/caps.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 static int nat_usage(void)
 {
@@ -953,16 +954,23 @@ int do_nat(struct ipbox *ib, int argc, char **argv)
 }
 
 /* The change a -batch line of nat asks for, if a batch run takes it:
- * the verbs' own abbreviations, read from nat_verbs. */
+ * the verb as nat_verbs resolves it (abbreviations too), by its word. */
 bool nat_batch_verb(const char *word, enum nat_op *op)
 {
-	static const struct { verb_fn run; enum nat_op op; } ops[] = {
-		{ nat_add_cmd, OP_ADD }, { nat_replace, OP_REPLACE }, { nat_del, OP_DEL },
-	};
+	static const char *const changes[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "delete" };
 	const struct verb *v = verb_find(nat_verbs, word);
 
-	for (size_t i = 0; v && i < sizeof(ops) / sizeof(ops[0]); i++)
-		if (v->run == ops[i].run)
-			return *op = ops[i].op, true;
+	for (size_t i = 0; v && i < sizeof(changes) / sizeof(changes[0]); i++)
+		if (!strcmp(v->word, changes[i]))
+			return *op = (enum nat_op)i, true;
 	return false;
+}
+
+void words_nat(void)
+{
+	WORDS_TABLE("verb", nat_verbs, word);
+	WORDS_TABLE("keyword", keywords, word);
+	WORDS_LIST("value", kind_names);
+	WORDS_TABLE("value", protos, name);
+	WORDS_TABLE("json", fwd_families, key);
 }

@@ -14,128 +14,151 @@
 /* Lines in one transaction at most, so memory stays flat. */
 #define RUN_MAX 1024
 
-struct nat_batch {
+struct nat_run {
+	struct ipbox *ib;
+	void (*report)(void *data, int lineno);
+	void *data;
+	int status;		/* of the commits since nat_run_commit last returned */
+	bool open;		/* s, ix, txn and lines are ready */
 	struct nat_session s;
-	bool open;
 	struct nat_index *ix;
 	bool ix_read;		/* ix is the table plus this run's lines */
 	uint32_t genid;		/* of that read: the commit is checked against it */
 	struct nat_txn txn;
 	int n;
-	struct nat_change lines[RUN_MAX];
+	struct nat_change *lines;	/* RUN_MAX of them */
 };
 
-/* The change a -batch line asks for, if a run can take it. */
-static bool batch_op(int argc, char **argv, enum nat_op *op)
+struct nat_run *nat_run_new(struct ipbox *ib, void (*report)(void *data, int lineno), void *data)
 {
-	const struct verb *obj = argc >= 3 ? object_find(argv[0]) : NULL;
+	struct nat_run *run = calloc(1, sizeof(*run));
 
-	return obj && obj->run == do_nat && nat_batch_verb(argv[1], op);
+	if (run)
+		*run = (struct nat_run){ .ib = ib, .report = report, .data = data };
+	return run;
 }
 
-/* Commit the run and report its lines in order, each as it would have
- * gone alone.  A refused transaction changed nothing: then each line goes
- * again in a transaction of its own, and without -force the first that
- * fails ends the batch. */
-static int run_commit(struct ipbox *ib, struct nat_batch *nb, const char *file)
+/* Session, index and line store, at the first nat line; false when they
+ * cannot be had: then each line goes alone and says why. */
+static bool run_open(struct nat_run *run)
+{
+	if (run->open)
+		return true;
+	/* Without the capability, each line says so alone. */
+	if (caps_have(CAP_NET_ADMIN) != 1)
+		return false;
+	if (!run->ix)
+		run->ix = nat_index_new();
+	if (!run->lines)
+		run->lines = malloc(RUN_MAX * sizeof(*run->lines));
+	if (!run->ix || !run->lines || nat_open(&run->s) < 0)
+		return false;
+	nat_txn_init(&run->txn, &run->s);
+	run->open = true;
+	return true;
+}
+
+/* Commit the run's transaction and report its lines in order, each as
+ * it would have gone alone.  A refused transaction changed nothing: then
+ * each line goes again in a transaction of its own, and without -force
+ * the first that fails ends the batch. */
+static void run_flush(struct nat_run *run)
 {
 	struct nat_seen sn = { .forward_read = false };
-	int ret, status = EXIT_OK;
+	int ret;
 
-	if (!nb || !nb->n)
-		return EXIT_OK;
-	nb->s.genid = nb->genid;
-	ret = nat_txn_commit(&nb->txn, nb->ix_read);
-	nb->ix_read = false;	/* the kernel has handles the index lacks */
-	for (int i = 0; i < nb->n; i++) {
-		struct nat_change *c = &nb->lines[i];
+	if (!run->n)
+		return;
+	run->s.genid = run->genid;
+	ret = nat_txn_commit(&run->txn, run->ix_read);
+	run->ix_read = false;	/* the kernel has handles the index lacks */
+	for (int i = 0; i < run->n; i++) {
+		struct nat_change *c = &run->lines[i];
 
 		nat_change_warn(&sn, c);
-		if (ret < 0 && nat_change_apply(&nb->s, nb->ix, c)) {
-			batch_report_failed(ib, file, c->lineno);
-			status = EXIT_FAIL;
-			if (!ib->force)
+		if (ret < 0 && nat_change_apply(&run->s, run->ix, c)) {
+			run->report(run->data, c->lineno);
+			run->status = EXIT_FAIL;
+			if (!run->ib->force)
 				break;
 		}
 	}
-	nb->n = 0;
+	run->n = 0;
+}
+
+int nat_run_commit(struct nat_run *run)
+{
+	int status;
+
+	if (!run)
+		return EXIT_OK;
+	run_flush(run);
+	status = run->status;
+	run->status = EXIT_OK;
+	return status;
+}
+
+int nat_run_end(struct nat_run *run)
+{
+	int status = nat_run_commit(run);
+
+	if (!run)
+		return status;
+	if (run->open)
+		nat_close(&run->s);
+	nat_index_free(run->ix);
+	free(run->lines);
+	free(run);
 	return status;
 }
 
 /* Read the table for this transaction, once: what the run added before
  * its first lookup is queued already, so the index notes it. */
-static bool run_index(struct nat_batch *nb)
+static bool run_index(struct nat_run *run)
 {
-	if (nb->ix_read)
+	if (run->ix_read)
 		return true;
-	if (nat_index_read(nb->ix, &nb->s, nat_recognise, NULL) < 0)
+	if (nat_index_read(run->ix, &run->s, nat_recognise, NULL) < 0)
 		return false;
-	for (int i = 0; i < nb->n; i++)	/* adds only, until now */
-		if (!nat_index_add(nb->ix, &nb->lines[i].q.r, nb->lines[i].t.s, NULL))
+	for (int i = 0; i < run->n; i++)	/* adds only, until now */
+		if (!nat_index_add(run->ix, &run->lines[i].q.r, run->lines[i].t.s, NULL))
 			return false;
-	nb->genid = nb->s.genid;
-	nb->ix_read = true;
+	run->genid = run->s.genid;
+	run->ix_read = true;
 	return true;
 }
 
-/* Take the line into the run, or commit the run so the line goes alone. */
-static int run_take(struct ipbox *ib, struct nat_batch *nb, const char *file, int lineno, enum nat_op op,
-		    int argc, char **argv)
+/* The change a -batch line asks for, if it is a nat line a run takes. */
+static bool line_op(int argc, char **argv, enum nat_op *op)
+{
+	const struct verb *obj = argc >= 3 ? object_find(argv[0]) : NULL;
+
+	return obj && !strcmp(obj->word, "nat") && nat_batch_verb(argv[1], op);
+}
+
+bool nat_run_take(struct nat_run *run, int lineno, int argc, char **argv)
 {
 	struct nat_change *c;
+	enum nat_op op;
 
-	if (nb->n == RUN_MAX) {
-		int status = run_commit(ib, nb, file);
-
-		if (status)
-			return status;
+	if (!run || !line_op(argc, argv, &op) || !run_open(run))
+		return false;
+	if (run->n == RUN_MAX) {
+		run_flush(run);
+		if (run->status && !run->ib->force)
+			return false;	/* the batch ends: commit says so */
 	}
-	c = &nb->lines[nb->n];
+	c = &run->lines[run->n];
 	/* Bad words: alone, the line says what is wrong with them.  A line
 	 * whose lookup fails, or finds nothing or only what the run adds,
 	 * goes alone too: so it fails, or finds its rule, as it would. */
-	if (nat_change_parse(ib, op, true, argc, argv, c))
-		return run_commit(ib, nb, file);
-	if (op == OP_ADD && !nb->ix_read)
-		nat_txn_add(&nb->txn, &c->q.r, c->t.s);
-	else if (!run_index(nb) || nat_change_plan(nb->ix, c, &nb->txn))
-		return run_commit(ib, nb, file);
+	if (nat_change_parse(run->ib, op, true, argc - 2, argv + 2, c))
+		return false;
+	if (op == OP_ADD && !run->ix_read)
+		nat_txn_add(&run->txn, &c->q.r, c->t.s);
+	else if (!run_index(run) || nat_change_plan(run->ix, c, &run->txn))
+		return false;
 	c->lineno = lineno;
-	nb->n++;
-	return NAT_BATCH_TAKEN;
-}
-
-int nat_batch_line(struct ipbox *ib, struct nat_batch **pnb, const char *file, int lineno,
-		   int argc, char **argv)
-{
-	struct nat_batch *nb = *pnb;
-	enum nat_op op;
-	int status;
-
-	if (argc == 0) {	/* end of file */
-		status = run_commit(ib, nb, file);
-		if (nb && nb->open)
-			nat_close(&nb->s);
-		if (nb)
-			nat_index_free(nb->ix);
-		free(nb);
-		*pnb = NULL;
-		return status;
-	}
-	if (argc < 0 || !batch_op(argc, argv, &op))
-		return run_commit(ib, nb, file);
-	if (!nb) {
-		/* Without the capability, each line says so alone. */
-		if (caps_have(CAP_NET_ADMIN) != 1 || !(nb = calloc(1, sizeof(*nb))))
-			return EXIT_OK;
-		*pnb = nb;
-	}
-	if (!nb->open) {
-		nb->ix = nb->ix ? nb->ix : nat_index_new();
-		if (!nb->ix || nat_open(&nb->s) < 0)
-			return EXIT_OK;
-		nb->open = true;
-		nat_txn_init(&nb->txn, &nb->s);
-	}
-	return run_take(ib, nb, file, lineno, op, argc - 2, argv + 2);
+	run->n++;
+	return true;
 }

@@ -11,6 +11,7 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "lwt.h"
+#include "words.h"
 
 /* ---- route types --------------------------------------------------- */
 
@@ -558,4 +559,9 @@ void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct 
 	print_route_tail(s, rt);
 	print_text(s->p, "\n");
 	print_close_object(s->p);
+}
+
+void words_route_types(void)
+{
+	WORDS_TABLE("value", type_words, word);
 }

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -18,18 +17,16 @@ struct nl *rt_socket(struct ipbox *ib)
 {
 	if (ib->rt)
 		return ib->rt;
-	if (!ib->rt_storage)
-		ib->rt_storage = malloc(sizeof(*ib->rt_storage));
-	if (!ib->rt_storage || nl_open(ib->rt_storage, NETLINK_ROUTE) < 0) {
+	ib->rt = nl_new(NETLINK_ROUTE);
+	if (!ib->rt) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
 		return NULL;
 	}
-	if (ib->rcvbuf_set && nl_set_rcvbuf(ib->rt_storage, ib->rcvbuf) < 0) {
+	if (ib->rcvbuf_set && nl_set_rcvbuf(ib->rt, ib->rcvbuf) < 0) {
 		perror("SO_RCVBUF");
-		nl_close(ib->rt_storage);
-		return NULL;
+		nl_free(ib->rt);
+		ib->rt = NULL;
 	}
-	ib->rt = ib->rt_storage;
 	return ib->rt;
 }
 

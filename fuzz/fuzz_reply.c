@@ -6,13 +6,20 @@
  * Each request ipbox sends (under the netlink dry run) takes the next
  * record with its tag, then the ack or end of dump the dry run adds;
  * lengths, attributes, nests and counts are whatever the fuzzer wrote.
- * fuzz/capture records real answers as seeds. */
+ * fuzz/capture records real answers as seeds.  Under -j the output is read
+ * back and must be valid JSON in well-formed UTF-8 (fuzz/json_check.c),
+ * whatever names and aliases the answers carry. */
+#include <stdbool.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "../netlink/nl.h"
 #include "harness.h"
+#include "json_check.h"
 
 #define MAX_RECORDS 64
 
@@ -42,6 +49,13 @@ static const char *const commands[][12] = {
 	{ "monitor" },
 	{ "monitor", "all-nsid", "label", "dev", "d0" },
 	{ "tuntap", "show" },
+	/* rule and nexthop printers; route show -d asks for each nhid */
+	{ "rule", "show" },
+	{ "rule", "flush" },
+	{ "nexthop", "show" },
+	{ "nexthop", "flush" },
+	{ "nexthop", "get", "id", "1" },
+	{ "nexthop", "bucket", "show" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -68,6 +82,29 @@ static size_t answer(const struct nlmsghdr *req, void *buf, size_t size)
 	return 0;
 }
 
+/* As in iproute2 6.1, flush and neigh get print plain text under -j. */
+static bool prints_json(char **argv)
+{
+	return strcmp(argv[1], "flush") != 0 &&
+	       !(strcmp(argv[0], "neighbor") == 0 && strcmp(argv[1], "get") == 0);
+}
+
+/* What -j printed must be JSON a strict parser takes. */
+static void check_json_output(void)
+{
+	static char out[1 << 20];
+	ssize_t n = pread(harness_out, out, sizeof(out), 0);
+	const char *err;
+
+	if (n < 0 || n == (ssize_t)sizeof(out))
+		return;		/* unreadable or too big to judge */
+	err = json_check(out, (size_t)n);
+	if (err) {
+		fprintf(stderr, "invalid -j output (%s):\n%.*s\n", err, (int)n, out);
+		abort();
+	}
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	const uint8_t *p = data + HARNESS_OPT_BYTES + 1, *end = data + size;
@@ -90,6 +127,12 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		argv[argc++] = (char *)*w;
 	argv[argc] = NULL;
 	nl_dry_answer = answer;
+	if (harness_out < 0)
+		harness_out = memfd_create("fuzz_reply", MFD_CLOEXEC);
+	if (harness_out < 0 || ftruncate(harness_out, 0) < 0 || lseek(harness_out, 0, SEEK_SET) < 0)
+		abort();
 	harness_run(data, argc, argv);
+	if ((data[0] & 1) && prints_json(argv))
+		check_json_output();
 	return 0;
 }

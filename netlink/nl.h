@@ -52,6 +52,11 @@ typedef int (*nl_cb)(const struct nlmsghdr *nlh, void *data);
 
 int nl_open(struct nl *nl, int bus);
 void nl_close(struct nl *nl);
+/* A socket of its own on `bus`, on the heap (struct nl holds a 32 KiB
+ * receive buffer); NULL with errno set when memory or the socket fails. */
+struct nl *nl_new(int bus);
+/* Close and free what nl_new() gave (NULL is fine). */
+void nl_free(struct nl *nl);
 /* The socket's receive buffer (-rcvbuf); -1 with errno on failure. */
 int nl_set_rcvbuf(struct nl *nl, uint32_t size);
 

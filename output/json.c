@@ -71,13 +71,59 @@ void json_end_array(struct json *j)
 	json_close(j, ']');
 }
 
-void json_puts_escaped(struct out *o, const char *s)
+/* Length of the well-formed UTF-8 sequence starting at s (RFC 3629: no
+ * overlong form, no surrogate, nothing above U+10FFFF), 0 if there is
+ * none.  s is NUL-terminated: a NUL fails as a continuation byte before
+ * anything past it is read. */
+static size_t utf8_len(const unsigned char *s)
+{
+	unsigned char lo = 0x80, hi = 0xbf;	/* the second byte's range */
+	size_t n;
+
+	if (s[0] < 0x80)
+		return 1;
+	if (s[0] >= 0xc2 && s[0] <= 0xdf)
+		n = 2;
+	else if (s[0] >= 0xe0 && s[0] <= 0xef)
+		n = 3;
+	else if (s[0] >= 0xf0 && s[0] <= 0xf4)
+		n = 4;
+	else
+		return 0;
+	if (s[0] == 0xe0)
+		lo = 0xa0;	/* overlong */
+	else if (s[0] == 0xed)
+		hi = 0x9f;	/* surrogates */
+	else if (s[0] == 0xf0)
+		lo = 0x90;	/* overlong */
+	else if (s[0] == 0xf4)
+		hi = 0x8f;	/* above U+10FFFF */
+	if (s[1] < lo || s[1] > hi)
+		return 0;
+	for (size_t i = 2; i < n; i++)
+		if ((s[i] & 0xc0) != 0x80)
+			return 0;
+	return n;
+}
+
+static void json_put_u00(struct out *o, unsigned char c)
 {
 	static const char hex[] = "0123456789abcdef";
+	char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
 
+	out_write(o, u, sizeof(u));
+}
+
+/* Names and aliases are bytes, not text: well-formed UTF-8 is written as
+ * it is, and each byte that is not part of it as \u00XX of its value, so
+ * strict parsers accept every document and no escaped U+0080..U+00FF in
+ * the raw text is ever a real character (iproute2 writes the bytes raw). */
+void json_puts_escaped(struct out *o, const char *s)
+{
 	out_putc(o, '"');
 	for (; *s; s++) {
 		unsigned char c = (unsigned char)*s;
+		size_t n;
 
 		switch (c) {
 		case '"':  out_write(o, "\\\"", 2); break;
@@ -89,11 +135,14 @@ void json_puts_escaped(struct out *o, const char *s)
 		case '\b': out_write(o, "\\b", 2); break;
 		default:
 			if (c < 0x20) {
-				char u[6] = { '\\', 'u', '0', '0', hex[c >> 4], hex[c & 15] };
-
-				out_write(o, u, sizeof(u));
-			} else {
+				json_put_u00(o, c);
+			} else if (c < 0x80) {
 				out_putc(o, (char)c);
+			} else if ((n = utf8_len((const unsigned char *)s))) {
+				out_write(o, s, n);
+				s += n - 1;
+			} else {
+				json_put_u00(o, c);
 			}
 		}
 	}

@@ -1,7 +1,8 @@
 /* Streaming JSON writer with iproute2's layout (compact, or with -p its
  * four-space "pretty" form).  It only tracks depth and the pending
  * separator, so memory does not grow with the document.  Strings are
- * escaped per RFC 8259, control characters included. */
+ * escaped per RFC 8259, control characters included, and a byte that is
+ * not part of well-formed UTF-8 becomes \u00XX of its value. */
 #ifndef IPBOX_JSON_H
 #define IPBOX_JSON_H
 

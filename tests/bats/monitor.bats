@@ -356,3 +356,31 @@ changes() {
 	assert_output ""
 	stop_all
 }
+
+# prefix_record FILE IFINDEX: an rtmon record of one RTM_NEWPREFIX (a
+# router advertisement's 2001:db8:1::/64, onlink and autoconf, valid
+# 2592000 s, preferred 604800 s), which a sandbox cannot make happen.
+prefix_record() {
+	perl -e '
+		my $addr = pack("n8", 0x2001, 0xdb8, 1, 0, 0, 0, 0, 0);
+		my $attrs = pack("S S", 20, 1) . $addr . pack("S S L L", 12, 2, 604800, 2592000);
+		my $body = pack("C C S l C C C C", 10, 0, 0, $ARGV[0], 3, 64, 3, 0) . $attrs;
+		print pack("L S S L L", 16 + length($body), 52, 0, 0, 0) . $body;
+	' "$2" >"$1"
+}
+
+@test "prefix events, from a record: ipbox puts the space iproute2 leaves out" {
+	"$IP" link add d0 type ifb
+	prefix_record "$D/prefix" "$(cat /sys/class/net/d0/ifindex)"
+	run "$IP" monitor file "$D/prefix"
+	assert_output "prefix 2001:db8:1::/64dev d0 onlink autoconf valid 2592000 preferred 604800 "
+	run "$IPBOX" monitor file "$D/prefix"
+	assert_success
+	assert_output "prefix 2001:db8:1::/64 dev d0 onlink autoconf valid 2592000 preferred 604800 "
+	run "$IPBOX" -j monitor label file "$D/prefix"
+	assert_output '{"prefix":"2001:db8:1::","prefixlen":64,"dev":"d0","onlink":true,"autoconf":true,"valid":2592000,"preferred":604800}'
+	run "$IPBOX" -4 monitor file "$D/prefix"
+	assert_output ""
+	run "$IPBOX" monitor label file "$D/prefix"
+	assert_output --partial "[PREFIX]prefix 2001:db8:1::/64 dev d0"
+}

@@ -222,6 +222,10 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	same_effect "$s" route flush dev v0
 	same_effect "$s" -s route flush table main
 	same_effect "$s" route flush table all
+	# -s -s prints what it deletes; a flush is plain text even under -j
+	same_effect "$s" -s -s route flush dev v0
+	same_effect "$s" -j -s route flush dev v0
+	same_effect "$s" -j -s -s route flush dev v0
 }
 
 @test "add and del errors" {

@@ -6,9 +6,10 @@ notation: `[ optional ]`, `{ a | b }`, UPPER-CASE names defined by
 `NAME := ...`.  grammar.txt, the curated part, uses the same notation to
 add what the usage texts leave out or say loosely (value pools that fit
 the prepared state, productions the texts lack, rewrites of a few
-productions).  Nothing here reads ipbox's own tables: the only seam is
-`ipbox --words OBJECT` (words_from_ipbox), used when ipbox has it, to add
-ipbox's keywords to the vocabulary of junk insertions.
+productions).  Nothing here reads ipbox's own tables but one seam,
+`ipbox --words OBJECT` (words_from_ipbox), used when ipbox has it: its
+words join the vocabulary of junk insertions, its verbs and global
+options become productions and options of their own.
 """
 
 import os
@@ -132,11 +133,10 @@ def run_help(argv):
 
 
 def words_from_ipbox(ipbox, obj):
-    """The seam for `ipbox --words OBJECT` (issue 18, branch shape): when
-    ipbox has it, every lower-case word it prints (one table row a line,
-    in whatever columns) joins the vocabulary of junk insertions.  Only
-    the vocabulary: the grammar stays iproute2's, so the fuzzer never
-    learns ipbox's mistakes from ipbox."""
+    """The seam for `ipbox --words OBJECT` (issue 18): its rows, one
+    `CLASS WORD` a line (verb, keyword, kind, kind.KIND, option, ...), as
+    (class, word) pairs; [] when ipbox has no such dump.  A bare word is
+    class ''."""
     if not ipbox:
         return []
     try:
@@ -146,11 +146,14 @@ def words_from_ipbox(ipbox, obj):
         return []
     if r.returncode != 0:
         return []
-    words = set()
-    for tok in r.stdout.decode("utf-8", "replace").split():
-        if re.match(r"^-?[a-z][a-z0-9_.-]*$", tok):
-            words.add(tok)
-    return sorted(words)
+    rows = []
+    for line in r.stdout.decode("utf-8", "replace").splitlines():
+        cols = line.split()
+        if len(cols) == 1:
+            rows.append(("", cols[0]))
+        elif len(cols) >= 2:
+            rows.append((cols[0], cols[1]))
+    return rows
 
 
 # --- regex shorthands ----------------------------------------------------
@@ -158,11 +161,14 @@ def words_from_ipbox(ipbox, obj):
 # Shorthands inside a regex of known.txt and of grammar.txt's ci-skip: {WORD} is the word or any
 # prefix of it (an abbreviation), {WORD:N} a prefix of at least N
 # characters; {opt} a leading global option with its argument, if any;
-# {u32+} a decimal number above 4294967295.
+# {u32+} a decimal number above 4294967295, {s32+} one above 2147483647.
 U32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[5-9]\d{9}|4[3-9]\d{8}|429[5-9]\d{6}|"
             r"42949[7-9]\d{4}|429496[89]\d{3}|4294967[3-9]\d\d|429496729[6-9])(?!\d)")
+S32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[3-9]\d{9}|2[2-9]\d{8}|21[5-9]\d{7}|214[89]\d{6}|"
+            r"2147[5-9]\d{5}|214749\d{4}|214748[4-9]\d{3}|2147483[7-9]\d\d|"
+            r"21474836[5-9]\d|214748364[89])(?!\d)")
 MACROS = {"opt": r"(?:-\S+ (?:(?:ns\S*|inet6?|link|mpls|bridge|\d+|x|junk|dnet|ipx|help) )?)",
-          "u32+": U32_PLUS}
+          "u32+": U32_PLUS, "s32+": S32_PLUS}
 
 
 def expand_macros(rx):
@@ -195,18 +201,17 @@ class Grammar:
         self.extra = {}         # OBJ -> [tree] curated productions
         self.drops = []
         self.ci_skip = []       # (regex, reason)
-        self.deny = []          # safety: regexes never run
         self.vocab = set()
         self._read_curated(curated)
         if objects:
             self.objects = [o for o in self.objects if o in objects]
         self._read_usage()
         self.ipbox_words = {}
-        for obj in self.objects:
-            w = words_from_ipbox(ipbox, obj)
-            if w:
-                self.ipbox_words[obj] = w
-                self.vocab.update(w)
+        for obj in self.objects + ["ip"]:
+            rows = words_from_ipbox(ipbox, obj)
+            if rows:
+                self.ipbox_words[obj] = rows
+                self._add_ipbox_words(obj, rows)
 
     def _read_curated(self, path):
         self.objects = []
@@ -241,8 +246,6 @@ class Grammar:
             elif key == "ci-skip":
                 rx, _, why = rest.partition(" # ")
                 self.ci_skip.append((re.compile(expand_macros(rx.strip())), why.strip()))
-            elif key == "deny":
-                self.deny.append(re.compile(rest.strip()))
             elif key == "ip":
                 obj = rest.split()[0]
                 self.extra.setdefault(obj, []).append(parse(rest))
@@ -289,6 +292,22 @@ class Grammar:
         for defs in self.usage_defs.values():
             for t in defs.values():
                 self._collect_vocab(t)
+
+    def _add_ipbox_words(self, obj, rows):
+        """ipbox's own words: every one joins the junk vocabulary, each
+        verb becomes a production `ip OBJ VERB` and each global option an
+        alternative of GLOBAL, so words iproute2's usage does not list
+        are fuzzed too (ipbox taking a word iproute2 refuses shows)."""
+        for cls, word in rows:
+            if not re.match(r"^-?[a-zA-Z][a-zA-Z0-9_.=-]*$", word):
+                continue
+            self.vocab.add(word)
+            if cls == "verb" and obj in self.prods:
+                self.prods[obj].append(("seq", [("lit", obj), ("lit", word)]))
+            elif cls == "option" and word.startswith("-"):
+                gl = self.defs.get("GLOBAL")
+                if gl is not None and gl[0] == "alt" and ("seq", [("lit", word)]) not in gl[1]:
+                    gl[1].append(("seq", [("lit", word)]))
 
     def _collect_vocab(self, t):
         if t[0] == "lit":
@@ -362,10 +381,9 @@ FALLBACK_POOLS = [  # heuristics for a name no grammar defines
 
 
 class Generator:
-    def __init__(self, grammar, rng, ci=False):
+    def __init__(self, grammar, rng):
         self.g = grammar
         self.rng = rng
-        self.ci = ci
         self.vocab = sorted(grammar.vocab)
 
     # -- expansion

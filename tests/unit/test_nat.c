@@ -11,6 +11,7 @@
 #include <libmnl/libmnl.h>
 #include <libnftnl/rule.h>
 
+#include "../../cmd/nat.h"
 #include "../../nat/nat_int.h"
 #include "unit.h"
 
@@ -282,6 +283,25 @@ static void test_txn_many(void)
 	CHECK(!t.buf && !t.len && !t.msgs && !t.has_chains);
 }
 
+/* -batch runs take nat's changes by the verb nat_verbs resolves, as
+ * its own abbreviations do; nothing else. */
+static void test_batch_verbs(void)
+{
+	static const struct { const char *word; bool taken; enum nat_op op; } cases[] = {
+		{ "add", true, OP_ADD }, { "a", true, OP_ADD }, { "replace", true, OP_REPLACE },
+		{ "r", true, OP_REPLACE }, { "delete", true, OP_DEL }, { "del", true, OP_DEL },
+		{ "d", true, OP_DEL }, { "show", false, 0 }, { "list", false, 0 }, { "flush", false, 0 },
+		{ "forward", false, 0 }, { "help", false, 0 }, { "bogus", false, 0 },
+	};
+
+	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		enum nat_op op = OP_ADD;
+
+		CHECK(nat_batch_verb(cases[i].word, &op) == cases[i].taken);
+		CHECK(!cases[i].taken || op == cases[i].op);
+	}
+}
+
 int main(void)
 {
 	RUN(test_masquerade);
@@ -290,5 +310,6 @@ int main(void)
 	RUN(test_ipv6);
 	RUN(test_index_groups);
 	RUN(test_txn_many);
+	RUN(test_batch_verbs);
 	return unit_done();
 }

@@ -2,6 +2,7 @@
  * layout, RFC 8259 escaping, and write errors that are not lost. */
 #include <fcntl.h>
 #include <limits.h>
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/types.h>
@@ -93,6 +94,132 @@ static void test_json_escaping(void)
 {
 	CHECK_STR(capture(true, false, false, hostile_string),
 		  "[{\"alias\":\"q\\\"b\\\\s\\u0001t\\tn\\nend'/\"}]\n");
+}
+
+/* Names and aliases are bytes: kept where they are UTF-8, each other
+ * byte as \u00XX of its value (iproute2 writes them raw: not JSON). */
+static const char *subject;
+
+static void subject_string(struct printer *p)
+{
+	print_string(p, PRINT_JSON, "s", NULL, subject);
+}
+
+static const char *json_of(const char *s)
+{
+	subject = s;
+	return capture(true, false, false, subject_string);
+}
+
+static void test_json_utf8(void)
+{
+	/* well-formed: 2, 3 and 4 bytes, the highest code point, DEL */
+	CHECK_STR(json_of("\xc3\xa9\xe2\x82\xac\xf0\x9f\x90\xa7\xf4\x8f\xbf\xbf\x7f"),
+		  "\"s\":\"\xc3\xa9\xe2\x82\xac\xf0\x9f\x90\xa7\xf4\x8f\xbf\xbf\x7f\"");
+	/* bytes that never start a sequence; a lone continuation byte */
+	CHECK_STR(json_of("a\xff\xfe\xc0\xc1\xf5" "b\x80"),
+		  "\"s\":\"a\\u00ff\\u00fe\\u00c0\\u00c1\\u00f5b\\u0080\"");
+	/* overlong forms, a surrogate, above U+10FFFF */
+	CHECK_STR(json_of("\xc0\xaf\xe0\x80\xaf\xf0\x80\x80\xaf"),
+		  "\"s\":\"\\u00c0\\u00af\\u00e0\\u0080\\u00af\\u00f0\\u0080\\u0080\\u00af\"");
+	CHECK_STR(json_of("\xed\xa0\x80\xf4\x90\x80\x80"),
+		  "\"s\":\"\\u00ed\\u00a0\\u0080\\u00f4\\u0090\\u0080\\u0080\"");
+	/* cut short, by the end of the string or by another byte */
+	CHECK_STR(json_of("\xe2\x82"), "\"s\":\"\\u00e2\\u0082\"");
+	CHECK_STR(json_of("\xf0\x9f\x90z"), "\"s\":\"\\u00f0\\u009f\\u0090z\"");
+}
+
+/* An independent reading of RFC 3629: decode, then check the range. */
+static bool utf8_well_formed(const unsigned char *s, size_t n)
+{
+	for (size_t i = 0; i < n;) {
+		unsigned int c = s[i], len, cp, min;
+
+		if (c < 0x80) {
+			i++;
+			continue;
+		}
+		if ((c & 0xe0) == 0xc0)
+			len = 2, cp = c & 0x1f, min = 0x80;
+		else if ((c & 0xf0) == 0xe0)
+			len = 3, cp = c & 0x0f, min = 0x800;
+		else if ((c & 0xf8) == 0xf0)
+			len = 4, cp = c & 0x07, min = 0x10000;
+		else
+			return false;
+		if (i + len > n)
+			return false;
+		for (unsigned int k = 1; k < len; k++) {
+			if ((s[i + k] & 0xc0) != 0x80)
+				return false;
+			cp = cp << 6 | (s[i + k] & 0x3f);
+		}
+		if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+			return false;
+		i += len;
+	}
+	return true;
+}
+
+/* The bytes a JSON string body (between its quotes) stands for, reading
+ * \u00XX as the byte XX; -1 on anything else. */
+static int json_unescape(const char *in, size_t n, char *out)
+{
+	int len = 0;
+
+	for (size_t i = 0; i < n; i++) {
+		unsigned int v;
+
+		if (in[i] != '\\') {
+			out[len++] = in[i];
+			continue;
+		}
+		switch (in[++i]) {
+		case '"': case '\\': case '/': out[len++] = in[i]; break;
+		case 'n': out[len++] = '\n'; break;
+		case 't': out[len++] = '\t'; break;
+		case 'r': out[len++] = '\r'; break;
+		case 'f': out[len++] = '\f'; break;
+		case 'b': out[len++] = '\b'; break;
+		case 'u':
+			if (i + 4 >= n || sscanf(in + i + 1, "00%2x", &v) != 1)
+				return -1;
+			out[len++] = (char)v;
+			i += 4;
+			break;
+		default:
+			return -1;
+		}
+	}
+	return len;
+}
+
+/* Random byte strings, biased to the bytes UTF-8 is made of: every one
+ * comes out well-formed UTF-8 and reads back to the same bytes. */
+static void test_json_utf8_random(void)
+{
+	static const unsigned char pool[] = { 0x80, 0x8f, 0x90, 0x9f, 0xa0, 0xbf, 0xc0,
+		0xc2, 0xdf, 0xe0, 0xed, 0xef, 0xf0, 0xf4, 0xf5, 0xff, 'a', '"', '\\', 0x01 };
+	uint32_t x = 2463534242u;
+	char in[16], back[16];
+
+	for (int round = 0; round < 20000; round++) {
+		size_t n = 1 + round % 12, len;
+		const char *got;
+
+		for (size_t i = 0; i < n; i++) {
+			x ^= x << 13, x ^= x >> 17, x ^= x << 5;
+			in[i] = (char)(x & 0x100 ? pool[x % sizeof(pool)] : (x >> 9 & 0x7f) | 0x80);
+		}
+		in[n] = '\0';
+		got = json_of(in);
+		len = strlen(got);
+		CHECK(utf8_well_formed((const unsigned char *)got, len));
+		CHECK(len > 6 && !strncmp(got, "\"s\":\"", 5) && got[len - 1] == '"');
+		CHECK(json_unescape(got + 5, len - 6, back) == (int)n && !memcmp(back, in, n));
+		if (unit_failed_checks)
+			break;
+	}
 }
 
 static void nested(struct printer *p)
@@ -204,6 +331,8 @@ int main(void)
 	RUN(test_json_pretty);
 	RUN(test_json_empty);
 	RUN(test_json_escaping);
+	RUN(test_json_utf8);
+	RUN(test_json_utf8_random);
 	RUN(test_arrays_and_numbers);
 	RUN(test_streams_past_buffer);
 	RUN(test_write_error_reported);
