@@ -475,26 +475,6 @@ static void route_request(struct nlreq *req, void *data)
 		nlreq_put_u32(req, RTA_OIF, (uint32_t)s->f.oif);
 }
 
-struct route_show *route_show_new(struct ipbox *ib)
-{
-	struct route_show *s = calloc(1, sizeof(*s));
-
-	if (!s) {
-		perror("calloc");
-		return NULL;
-	}
-	s->ib = ib;
-	s->p = ib->pr;
-	return s;
-}
-
-void route_show_free(struct route_show *s)
-{
-	ifcache_close(&s->ifc);
-	nh_lookup_close(&s->nhl);
-	free(s);
-}
-
 static int route_list(struct ipbox *ib, struct route_show *s)
 {
 	struct nl *nl = rt_socket(ib);

@@ -51,7 +51,8 @@ int route_showdump(struct ipbox *ib, int argc, char **argv);
 /* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
 #define MULTIPATH_BOUND 4096
 
-/* A show with no filter (ip monitor's), or NULL after perror. */
+/* A show with no filter (ip monitor's), or NULL after perror
+ * (route_print.c, beside the printers it serves). */
 struct route_show *route_show_new(struct ipbox *ib);
 void route_show_free(struct route_show *s);
 int route_read(const struct nlmsghdr *nlh, struct route *rt);

@@ -3,6 +3,7 @@
 #include "route.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -564,4 +565,26 @@ void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct 
 void words_route_types(void)
 {
 	WORDS_TABLE("value", type_words, word);
+}
+
+/* ---- the show state every route printer takes -------------------- */
+
+struct route_show *route_show_new(struct ipbox *ib)
+{
+	struct route_show *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		perror("calloc");
+		return NULL;
+	}
+	s->ib = ib;
+	s->p = ib->pr;
+	return s;
+}
+
+void route_show_free(struct route_show *s)
+{
+	ifcache_close(&s->ifc);
+	nh_lookup_close(&s->nhl);
+	free(s);
 }
