@@ -228,7 +228,7 @@ static int linkinfo_back(struct undo *u, const struct nlattr *req_info, const st
 			return undo_refuse(u, "a change of a veth peer cannot be undone");
 		if (!was)
 			return undo_refuse(u, "its old %s setting cannot be read back",
-					   kind_type == IFLA_INFO_KIND ? "kind" : "port");
+					   data_type == IFLA_INFO_DATA ? "kind" : "port");
 		nlreq_put(u->req, was->nla_type, mnl_attr_get_payload_len(was), mnl_attr_get_payload(was));
 	}
 	nlreq_nest_end(u->req, nest);
@@ -238,9 +238,14 @@ static int linkinfo_back(struct undo *u, const struct nlattr *req_info, const st
 static int linkinfo_undo(struct undo *u, const struct nlattr *req_info, const struct nlmsghdr *l)
 {
 	const struct nlattr *old = link_attr(l, IFLA_LINKINFO);
+	const struct nlattr *kind = nest_attr(req_info, IFLA_INFO_KIND);
 	struct nlattr *nest = nlreq_nest_start(u->req, IFLA_LINKINFO);
+	size_t n = kind ? strnlen(mnl_attr_get_payload(kind), mnl_attr_get_payload_len(kind)) : 0;
+	/* `type bridge_slave ...` (iproute2's form): the port's data under
+	 * IFLA_INFO_KIND "KIND_slave", no IFLA_INFO_SLAVE_KIND */
+	bool port = n > 6 && !memcmp((const char *)mnl_attr_get_payload(kind) + n - 6, "_slave", 6);
 
-	if (linkinfo_back(u, req_info, old, IFLA_INFO_KIND, IFLA_INFO_DATA) < 0 ||
+	if (linkinfo_back(u, req_info, old, IFLA_INFO_KIND, port ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA) < 0 ||
 	    linkinfo_back(u, req_info, old, IFLA_INFO_SLAVE_KIND, IFLA_INFO_SLAVE_DATA) < 0)
 		return -1;
 	nlreq_nest_end(u->req, nest);
