@@ -91,6 +91,7 @@ static int send_rt(struct replay *rp, const struct nlmsghdr *msg, unsigned int f
 	memcpy(req.u.buf, msg, msg->nlmsg_len);
 	req.nlh = (struct nlmsghdr *)req.u.buf;
 	req.overflow = false;
+	req.bound = sizeof(req.u.buf);
 	if (flags & J_NSFD) {
 		fd = *fdns ? netns_open(fdns) : dup(rp->home);
 		if (fd < 0) {
