@@ -414,9 +414,15 @@ _ipbox_nat()
 		case $prev in
 		handle) _ipbox_reply "$(_ipbox_nat_handles)"; return ;;
 		family) _ipbox_reply 'inet inet6'; return ;;
-		proto) _ipbox_reply 'tcp udp icmp icmpv6'; return ;;
-		iif|oif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
-		src|dst|sport|dport|to|to-ports) return ;;
+		proto) _ipbox_reply 'tcp udp sctp icmp icmpv6'; return ;;
+		iif|oif) _ipbox_reply "!= $(_ipbox_ifnames)"; return ;;
+		src|dst) _ipbox_reply '!='; return ;;
+		'!=')
+			case ${COMP_WORDS[COMP_CWORD-2]} in
+			iif|oif) _ipbox_reply "$(_ipbox_ifnames)" ;;
+			esac
+			return ;;
+		sport|dport|to|to-ports) return ;;
 		esac
 		[ "$1" = handle ] && return
 		type=$(_ipbox_verb "$1" "$_ipbox_nat_types")

@@ -369,12 +369,19 @@ function __ipbox_complete
                             printf '%s\n' inet inet6
                             return
                         case proto
-                            printf '%s\n' tcp udp icmp icmpv6
+                            printf '%s\n' tcp udp sctp icmp icmpv6
                             return
                         case iif oif
+                            echo '!='
                             __ipbox_ifnames
                             return
-                        case src dst sport dport to to-ports
+                        case src dst
+                            echo '!='
+                            return
+                        case '!='
+                            contains -- "$rest[-2]" iif oif; and __ipbox_ifnames
+                            return
+                        case sport dport to to-ports
                             return
                     end
                     test "$rest[2]" = handle; and return

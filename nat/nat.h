@@ -41,13 +41,35 @@ struct nat_ports {
 	uint16_t min, max;	/* host order; 0: not given */
 };
 
+/* Items of one list of a rule: protocols, ports, exclusions. */
+#define NAT_LIST_MAX 8
+
+struct nat_port_list {
+	uint8_t n;
+	struct nat_ports p[NAT_LIST_MAX];
+};
+
+/* Exclusions: `src != PREFIX`, `iif != DEV`, ... (each must not match). */
+struct nat_addr_list {
+	uint8_t n;
+	struct nat_addr a[NAT_LIST_MAX];
+};
+
+struct nat_ifname_list {
+	uint8_t n;
+	char name[NAT_LIST_MAX][IF_NAMESIZE];
+};
+
 struct nat_rule {
 	enum nat_kind kind;
 	int family;		/* AF_INET, AF_INET6, or AF_UNSPEC: both */
 	struct nat_addr src, dst;
+	struct nat_addr_list src_not, dst_not;
 	char iif[IF_NAMESIZE], oif[IF_NAMESIZE];	/* "" : any */
-	int proto;		/* IP protocol number, -1: any */
-	struct nat_ports sport, dport;
+	struct nat_ifname_list iif_not, oif_not;
+	uint8_t nprotos;	/* none: any protocol */
+	uint8_t protos[NAT_LIST_MAX];	/* IP protocol numbers, any of them */
+	struct nat_port_list sport, dport;	/* any of them */
 	struct nat_addr to_min, to_max;	/* snat, dnat: new address range */
 	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
 	unsigned int flags;	/* NAT_F_* */
@@ -57,11 +79,15 @@ struct nat_rule {
 enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_CHAINS };
 
 /* The nft rules a rule of ipbox is made of, its members, all with its
- * words as their comment: one in its kind's chain, and for dnat a twin
- * in dstnat_output.  It is one object: added, shown and deleted whole. */
-#define NAT_MEMBERS_MAX 64
+ * words as their comment: one in its kind's chain (for dnat a twin in
+ * dstnat_output too) for each protocol and each item of its port lists,
+ * since an nft rule without sets matches one of each.  It is one
+ * object: added, shown and deleted whole. */
+#define NAT_MEMBERS_MAX 256
 struct nat_member {
 	enum nat_chain chain;
+	int proto;		/* -1: any */
+	struct nat_ports sport, dport;	/* 0: any */
 };
 
 /* r's members, in the order they are added; returns how many. */

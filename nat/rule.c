@@ -118,14 +118,21 @@ static void port_match(struct nftnl_rule *rule, uint32_t off, const struct nat_p
 	cmp(rule, NFT_CMP_LTE, &max, sizeof(max));
 }
 
-static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name)
+static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name,
+			 enum nft_cmp_ops op)
 {
 	char padded[IF_NAMESIZE] = { 0 };
+	struct nftnl_expr *e;
 
 	if (!*name)
 		return;
 	memcpy(padded, name, strnlen(name, sizeof(padded) - 1));
-	meta_eq(rule, key, padded, sizeof(padded));
+	e = expr(rule, "meta");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, key);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	cmp(rule, op, padded, sizeof(padded));
 }
 
 static void immediate(struct nftnl_rule *rule, enum nft_registers reg, const void *data, uint32_t len)
@@ -240,43 +247,90 @@ static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const
 	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
 }
 
+/* Exclusions: each must not match. */
+static void addrs_not(struct nftnl_rule *rule, uint32_t off, const struct nat_addr_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		prefix_match(rule, off, &l->a[i], NFT_CMP_NEQ);
+}
+
+static void ifnames_not(struct nftnl_rule *rule, enum nft_meta_keys key, const struct nat_ifname_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		ifname_match(rule, key, l->name[i], NFT_CMP_NEQ);
+}
+
 static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;
 	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
-	uint8_t proto = (uint8_t)r->proto;
+	uint8_t proto = (uint8_t)m->proto;
+	bool out = m->chain == NAT_CHAIN_DSTNAT_OUT;
 
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
 		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
 	prefix_match(rule, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
+	addrs_not(rule, ip_hdr[v6].saddr, &r->src_not);
 	prefix_match(rule, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
+	addrs_not(rule, ip_hdr[v6].daddr, &r->dst_not);
 	local_match(rule, r, m);
-	/* The host's own packets come in by no interface: no iif in output. */
-	if (m->chain != NAT_CHAIN_DSTNAT_OUT)
-		ifname_match(rule, NFT_META_IIFNAME, r->iif);
-	ifname_match(rule, NFT_META_OIFNAME, r->oif);
-	if (r->proto >= 0)
+	/* The host's own packets come in by no interface: no iif in output
+	 * (an `iif !=` is always true there). */
+	if (!out) {
+		ifname_match(rule, NFT_META_IIFNAME, r->iif, NFT_CMP_EQ);
+		ifnames_not(rule, NFT_META_IIFNAME, &r->iif_not);
+	}
+	ifname_match(rule, NFT_META_OIFNAME, r->oif, NFT_CMP_EQ);
+	ifnames_not(rule, NFT_META_OIFNAME, &r->oif_not);
+	if (m->proto >= 0)
 		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
-	port_match(rule, 0, &r->sport);
-	port_match(rule, 2, &r->dport);
+	port_match(rule, 0, &m->sport);
+	port_match(rule, 2, &m->dport);
+}
+
+/* The protocols, sources and destination ports of r's members: one of
+ * each list, or none when the list is empty. */
+struct axes {
+	int nproto, nsport, ndport;
+};
+
+static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chain, int p, int s, int d)
+{
+	struct nat_member m = { chain, -1, { 0, 0 }, { 0, 0 } };
+
+	if (r->nprotos)
+		m.proto = r->protos[p];
+	if (r->sport.n)
+		m.sport = r->sport.p[s];
+	if (r->dport.n)
+		m.dport = r->dport.p[d];
+	return m;
 }
 
 int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX])
 {
-	if (r->kind != NAT_DNAT) {
-		m[0] = (struct nat_member){ NAT_CHAIN_SRCNAT };
-		return 1;
-	}
-	/* Forwarded traffic meets prerouting, the host's own output; a rule
-	 * for what comes in by one interface is none of the host's own. */
-	m[0] = (struct nat_member){ NAT_CHAIN_DSTNAT };
-	if (r->iif[0])
-		return 1;
-	m[1] = (struct nat_member){ NAT_CHAIN_DSTNAT_OUT };
-	return 2;
-}
+	enum nat_chain chains[2] = { NAT_CHAIN_SRCNAT };
+	int nchains = 1, n = 0;
+	struct axes ax = { r->nprotos ? r->nprotos : 1, r->sport.n ? r->sport.n : 1, r->dport.n ? r->dport.n : 1 };
 
+	if (r->kind == NAT_DNAT) {
+		/* Forwarded traffic meets prerouting, the host's own output;
+		 * a rule for what comes in by one interface is none of the
+		 * host's own. */
+		chains[0] = NAT_CHAIN_DSTNAT;
+		chains[1] = NAT_CHAIN_DSTNAT_OUT;
+		nchains = r->iif[0] ? 1 : 2;
+	}
+	if (nchains * ax.nproto * ax.nsport * ax.ndport > NAT_MEMBERS_MAX)
+		return -1;
+	for (int c = 0; c < nchains; c++)
+		for (int p = 0; p < ax.nproto; p++)
+			for (int s = 0; s < ax.nsport; s++)
+				for (int d = 0; d < ax.ndport; d++)
+					m[n++] = member_at(r, chains[c], p, s, d);
+	return n;
+}
 struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
 {
 	struct nftnl_rule *rule = nftnl_rule_alloc();
@@ -430,15 +484,15 @@ static bool member_is(const struct nat_entry *e, const struct nat_rule *r, const
 	return same;
 }
 
-int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r)
+int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m, int n,
+		     int hint)
 {
-	struct nat_member m[NAT_MEMBERS_MAX];
-	int n = nat_rule_members(r, m);
-
 	if (!e->exprs)
 		return -1;
+	if (hint >= 0 && hint < n && m[hint].chain == e->chain && member_is(e, r, &m[hint]))
+		return hint;
 	for (int i = 0; i < n; i++)
-		if (m[i].chain == e->chain && member_is(e, r, &m[i]))
+		if (i != hint && m[i].chain == e->chain && member_is(e, r, &m[i]))
 			return i;
 	return -1;
 }

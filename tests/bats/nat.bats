@@ -221,6 +221,114 @@ rule_count() {
 	assert_output "hello from remote"
 }
 
+@test "exclusions: src, dst, oif and iif != VALUE, several per rule, keep traffic out of a rule" {
+	lan_setup
+	"$IPBOX" nat forward on
+	# dst !=: the excluded remote gets the LAN address (and cannot answer)
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 dst != 198.51.100.2 dst != 10.0.0.0/8
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 192.168.1.1)" 1
+	assert_equal "$(seen_from 198.51.100.1)" 0
+	# oif !=: Docker's ! -o docker0; traffic out of eth0 is masqueraded
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif != br0 oif != lo
+	run $IP netns exec a ping -c1 -W2 198.51.100.2
+	assert_success
+	assert_equal "$(seen_from 198.51.100.1)" 1
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif != eth0
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 192.168.1.1)" 2
+	# src !=: a is left out, b is masqueraded
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 src != 192.168.1.1 oif eth0
+	run $IP netns exec b ping -c1 -W2 198.51.100.2
+	assert_success
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 198.51.100.1)" 2
+	assert_equal "$(seen_from 192.168.1.1)" 3
+	run "$IPBOX" -j nat show
+	assert_output --regexp '"src":"192.168.1.0/24","not-src":\["192.168.1.1"\],"oif":"eth0"'
+	# iif !=: the port is forwarded for the remote, not for the LAN;
+	# the host's own traffic comes in by no interface, so it matches
+	"$IPBOX" nat flush
+	listen b 80 "hello from b"
+	"$IPBOX" nat add dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80 handle [0-9]+$'
+	run nft list chain inet ipbox dstnat_output
+	refute_output --partial iifname
+}
+
+# sctp_init NS DST PORT: one SCTP INIT from NS (this kernel has no SCTP
+# sockets; raw IP carries it, conntrack takes it as a new association)
+sctp_init() {
+	$IP netns exec "$1" python3 - "$2" "$3" <<-'EOF'
+	import socket, struct, sys
+	def crc32c(data):
+	    crc = 0xffffffff
+	    for b in data:
+	        crc ^= b
+	        for _ in range(8):
+	            crc = (crc >> 1) ^ (0x82F63B78 & -(crc & 1))
+	    return crc ^ 0xffffffff
+	init = struct.pack('!BBHIIHHI', 1, 0, 20, 0x12345678, 65535, 1, 1, 1)
+	pkt = struct.pack('!HHII', 5000, int(sys.argv[2]), 0, 0) + init
+	pkt = pkt[:8] + struct.pack('<I', crc32c(pkt)) + pkt[12:]
+	s = socket.socket(socket.AF_INET, socket.SOCK_RAW, 132)
+	s.sendto(pkt, (sys.argv[1], 0))
+	EOF
+}
+
+@test "lists: proto tcp,udp, sctp, and port lists and ranges, one rule" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 80 "hello from b"
+	$IP netns exec b socat UDP-RECVFROM:80,fork SYSTEM:"echo udp from b" &
+	# b counts the SCTP packets it gets
+	$IP netns exec b nft add table ip seen
+	$IP netns exec b nft add chain ip seen in '{ type filter hook input priority 0; }'
+	$IP netns exec b nft add rule ip seen in ip daddr 192.168.1.2 meta l4proto sctp counter
+	run "$IPBOX" nat add dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80
+	assert_success
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80 handle [0-9]+$'
+	for port in 8080 9090 9091; do
+		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:$port,connect-timeout=2
+		assert_output "hello from b"
+	done
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:9092,connect-timeout=2
+	assert_failure
+	run $IP netns exec remote sh -c 'echo x | socat -T2 - UDP:198.51.100.1:9090'
+	assert_output "udp from b"
+	sctp_init remote 198.51.100.1 9091
+	sctp_init remote 198.51.100.1 9092
+	sleep 0.2
+	run $IP netns exec b nft list chain ip seen in
+	assert_output --partial 'meta l4proto sctp counter packets 1 '
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'sctp dport 9090-9091 counter packets 1 '
+	# each protocol and port item is an nft rule of its own: 3 x 2, twice
+	assert_equal "$(rule_count)" 12
+	# one rule all the same: deleted whole by its words
+	"$IPBOX" nat del dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80
+	assert_equal "$(rule_count)" 0
+	# sctp ports for snat too
+	run "$IPBOX" nat add snat proto sctp sport 100-200 to 198.51.100.1
+	assert_success
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'sctp sport 100-200 counter'
+}
+
 @test "show prints the words add takes; they paste back into del" {
 	local rules=(
 		"masquerade src 192.168.1.0/24 oif eth0"
