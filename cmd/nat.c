@@ -39,6 +39,7 @@ static int nat_usage(void)
 		"FLAGS := [ random ] [ fully-random ] [ persistent ]\n"
 		"`WORD != VALUE` excludes (up to 8 each); lists match any item (a rule\n"
 		"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
+		"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010).\n"
 		"Interfaces match by name and need not exist yet.  dnat applies to\n"
 		"forwarded traffic and to the host's own (a twin nft rule: one rule);\n"
 		"without dst, to what is addressed to the host itself (its loopback\n"

@@ -635,9 +635,13 @@ static int rule_check(struct nat_req *q)
 	for (int i = 0; i < r->nprotos; i++)
 		if (r->protos[i] == 1 && r->family == AF_INET6)
 			return nat_bad(q, "proto icmp is IPv4's: use icmpv6.");
+	if (nat_rule_maps_ports(r) && (r->dport.n != 1 || r->dport.p[0].max - r->dport.p[0].min !=
+						       r->to_ports.max - r->to_ports.min))
+		return nat_bad(q, "a to port range maps one dport range of the same length 1:1 "
+			       "(or give one to port).");
 	if (nat_rule_members(r, m) < 0)
-		return nat_bad(q, "too many nft rules: protocols x ports (x 2 for dnat) must be at most %d.",
-			       NAT_MEMBERS_MAX);
+		return nat_bad(q, "too many nft rules: protocols x port items x mapped ports (x 2 for "
+			       "dnat's twin) must be at most %d.", NAT_MEMBERS_MAX);
 	return 0;
 }
 

@@ -88,10 +88,16 @@ struct nat_member {
 	enum nat_chain chain;
 	int proto;		/* -1: any */
 	struct nat_ports sport, dport;	/* 0: any */
+	struct nat_ports to_ports;	/* the new ports (a 1:1 map: one each) */
 };
 
-/* r's members, in the order they are added; returns how many. */
+/* r's members, in the order they are added; returns how many, -1 if
+ * more than NAT_MEMBERS_MAX or a 1:1 map whose ranges differ. */
 int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX]);
+/* Whether r maps a port range 1:1 (dnat to a port range): then its
+ * dport must be one range as long as the to range, each port a member
+ * of its own. */
+bool nat_rule_maps_ports(const struct nat_rule *r);
 
 /* NFT_CHAIN_MAXNAMELEN: a chain's name and its NUL. */
 #define NAT_CHAIN_NAME_MAX 256

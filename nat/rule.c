@@ -174,19 +174,19 @@ static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *nex
 	return load_range(rule, next, &min, &max, sizeof(min));
 }
 
-static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
+static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	enum nft_registers next = NFT_REG_1;
 	struct loaded ports = { 0, 0 };
 	uint32_t flags = r->flags;
 	struct nftnl_expr *e;
 
-	if (r->to_ports.min)
-		ports = load_ports(rule, &next, &r->to_ports);
+	if (m->to_ports.min)
+		ports = load_ports(rule, &next, &m->to_ports);
 	e = expr(rule, "masq");
 	if (!e)
 		return;
-	if (r->to_ports.min) {
+	if (m->to_ports.min) {
 		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, ports.min);
 		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
@@ -195,7 +195,7 @@ static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
 		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
 }
 
-static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
+static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	bool v6 = r->to_min.family == AF_INET6;
 	enum nft_registers next = NFT_REG_1;
@@ -204,8 +204,8 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	uint32_t flags = r->flags | NF_NAT_RANGE_MAP_IPS;
 	struct nftnl_expr *e;
 
-	if (r->to_ports.min)
-		ports = load_ports(rule, &next, &r->to_ports);
+	if (m->to_ports.min)
+		ports = load_ports(rule, &next, &m->to_ports);
 	e = expr(rule, "nat");
 	if (!e)
 		return;
@@ -213,7 +213,7 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, addr.min);
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, addr.max);
-	if (r->to_ports.min) {
+	if (m->to_ports.min) {
 		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, ports.min);
 		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
@@ -297,7 +297,7 @@ struct axes {
 
 static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chain, int p, int s, int d)
 {
-	struct nat_member m = { chain, -1, { 0, 0 }, { 0, 0 } };
+	struct nat_member m = { chain, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
 
 	if (r->nprotos)
 		m.proto = r->protos[p];
@@ -308,11 +308,36 @@ static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chai
 	return m;
 }
 
+bool nat_rule_maps_ports(const struct nat_rule *r)
+{
+	return r->kind == NAT_DNAT && r->to_ports.min != r->to_ports.max;
+}
+
+/* A 1:1 port map: one member per port of the dport range, each to its
+ * own port (nft's nat has no port offset). */
+static int map_ports(const struct nat_rule *r, struct nat_member base, struct nat_member *m)
+{
+	int n = 0;
+
+	for (unsigned int port = base.dport.min; port <= base.dport.max; port++, n++) {
+		m[n] = base;
+		m[n].dport.min = m[n].dport.max = (uint16_t)port;
+		m[n].to_ports.min = m[n].to_ports.max = (uint16_t)(r->to_ports.min + (port - base.dport.min));
+	}
+	return n;
+}
+
 int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX])
 {
 	enum nat_chain chains[2] = { NAT_CHAIN_SRCNAT };
-	int nchains = 1, n = 0;
+	int nchains = 1, n = 0, each = 1;
 	struct axes ax = { r->nprotos ? r->nprotos : 1, r->sport.n ? r->sport.n : 1, r->dport.n ? r->dport.n : 1 };
+
+	if (nat_rule_maps_ports(r)) {	/* one dport range, as long as to's */
+		if (r->dport.n != 1 || r->dport.p[0].max - r->dport.p[0].min != r->to_ports.max - r->to_ports.min)
+			return -1;
+		each = r->to_ports.max - r->to_ports.min + 1;
+	}
 
 	if (r->kind == NAT_DNAT) {
 		/* Forwarded traffic meets prerouting, the host's own output;
@@ -322,13 +347,19 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 		chains[1] = NAT_CHAIN_DSTNAT_OUT;
 		nchains = r->iif[0] ? 1 : 2;
 	}
-	if (nchains * ax.nproto * ax.nsport * ax.ndport > NAT_MEMBERS_MAX)
+	if (nchains * ax.nproto * ax.nsport * ax.ndport * each > NAT_MEMBERS_MAX)
 		return -1;
 	for (int c = 0; c < nchains; c++)
 		for (int p = 0; p < ax.nproto; p++)
 			for (int s = 0; s < ax.nsport; s++)
-				for (int d = 0; d < ax.ndport; d++)
-					m[n++] = member_at(r, chains[c], p, s, d);
+				for (int d = 0; d < ax.ndport; d++) {
+					struct nat_member one = member_at(r, chains[c], p, s, d);
+
+					if (each > 1)
+						n += map_ports(r, one, &m[n]);
+					else
+						m[n++] = one;
+				}
 	return n;
 }
 struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
@@ -344,9 +375,9 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 	matches(rule, r, m);
 	expr(rule, "counter");
 	if (r->kind == NAT_MASQUERADE)
-		masquerade(rule, r);
+		masquerade(rule, r, m);
 	else
-		snat_dnat(rule, r);
+		snat_dnat(rule, r, m);
 	if (!tag)
 		return rule;
 	if (!nftnl_udata_put_strz(ud, NFTNL_UDATA_RULE_COMMENT, tag))

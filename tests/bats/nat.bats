@@ -329,6 +329,36 @@ sctp_init() {
 	assert_output --partial 'sctp sport 100-200 counter'
 }
 
+@test "1:1 port ranges: dnat dport 8000-8002 to ADDR:9000-9002 maps each port onto its own" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 9000 "port 9000"
+	listen b 9001 "port 9001"
+	listen b 9002 "port 9002"
+	run "$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002
+	assert_success
+	for i in 0 1 2; do
+		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:800$i,connect-timeout=2
+		assert_output "port 900$i"
+	done
+	# the host's own connections, through the twin
+	run socat -T2 - TCP:198.51.100.1:8001,connect-timeout=2
+	assert_output "port 9001"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002 handle [0-9]+$'
+	# ranges of different lengths are refused, nothing changes
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	run --separate-stderr "$IPBOX" nat add dnat proto tcp dport 8000-8010 to 192.168.1.2:9000-9005
+	assert_failure 255
+	assert_equal "$stderr" "Error: a to port range maps one dport range of the same length 1:1 (or give one to port)."
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	# one to port takes the whole range, as before
+	"$IPBOX" nat flush
+	"$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9001
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8002,connect-timeout=2
+	assert_output "port 9001"
+}
+
 @test "show prints the words add takes; they paste back into del" {
 	local rules=(
 		"masquerade src 192.168.1.0/24 oif eth0"
