@@ -504,6 +504,7 @@ static const struct keyword keywords[] = {
 	  "ADDR[-ADDR][:PORT[-PORT]], IPv6 in brackets with ports", NULL },
 	{ "to-ports", true, false, K(NAT_MASQUERADE), set_ports, fmt_ports, AT(to_ports), 0,
 	  "PORT[-PORT], 1-65535", NULL },
+	{ "hairpin", true, false, K(NAT_DNAT), set_ifname, fmt_ifname, AT(hairpin), 0, IFNAME, NULL },
 	{ "random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_RANDOM, NULL, NULL },
 	{ "fully-random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_FULLY_RANDOM, NULL, NULL },
 	{ "persistent", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_PERSISTENT, NULL, NULL },
@@ -639,6 +640,8 @@ static int rule_check(struct nat_req *q)
 						       r->to_ports.max - r->to_ports.min))
 		return nat_bad(q, "a to port range maps one dport range of the same length 1:1 "
 			       "(or give one to port).");
+	if (r->hairpin[0] && memcmp(r->to_min.a, r->to_max.a, sizeof(r->to_min.a)))
+		return nat_bad(q, "hairpin needs one to address.");
 	if (nat_rule_members(r, m) < 0)
 		return nat_bad(q, "too many nft rules: protocols x port items x mapped ports (x 2 for "
 			       "dnat's twin) must be at most %d.", NAT_MEMBERS_MAX);

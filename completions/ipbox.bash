@@ -69,7 +69,7 @@ _ipbox_nat_cmds='add delete replace list show flush forward help'
 _ipbox_nat_types='masquerade snat dnat'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
-_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -422,6 +422,7 @@ _ipbox_nat()
 			iif|oif) _ipbox_reply "$(_ipbox_ifnames)" ;;
 			esac
 			return ;;
+		hairpin) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 		sport|dport|to|to-ports) return ;;
 		esac
 		[ "$1" = handle ] && return

@@ -381,6 +381,9 @@ function __ipbox_complete
                         case '!='
                             contains -- "$rest[-2]" iif oif; and __ipbox_ifnames
                             return
+                        case hairpin
+                            __ipbox_ifnames
+                            return
                         case sport dport to to-ports
                             return
                     end
@@ -392,7 +395,7 @@ function __ipbox_complete
                         case snat
                             set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to random fully-random persistent handle incomplete
+                            set words family src dst iif proto dport to hairpin random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w

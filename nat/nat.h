@@ -73,6 +73,7 @@ struct nat_rule {
 	struct nat_addr to_min, to_max;	/* snat, dnat: new address range */
 	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
 	unsigned int flags;	/* NAT_F_* */
+	char hairpin[IF_NAMESIZE];	/* dnat: masquerade its clients behind DEV */
 };
 
 /* The chains, in the order rules are listed. */
@@ -81,11 +82,13 @@ enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_C
 /* The nft rules a rule of ipbox is made of, its members, all with its
  * words as their comment: one in its kind's chain (for dnat a twin in
  * dstnat_output too) for each protocol and each item of its port lists,
- * since an nft rule without sets matches one of each.  It is one
- * object: added, shown and deleted whole. */
+ * since an nft rule without sets matches one of each; for a dnat with
+ * hairpin, masquerades in srcnat.  It is one object: added, shown and
+ * deleted whole. */
 #define NAT_MEMBERS_MAX 256
 struct nat_member {
 	enum nat_chain chain;
+	bool hairpin;		/* dnat's hairpin masquerade (srcnat) */
 	int proto;		/* -1: any */
 	struct nat_ports sport, dport;	/* 0: any */
 	struct nat_ports to_ports;	/* the new ports (a 1:1 map: one each) */

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter/nf_conntrack_common.h>
 #include <linux/netfilter/nf_nat.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -178,7 +179,7 @@ static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r, const 
 {
 	enum nft_registers next = NFT_REG_1;
 	struct loaded ports = { 0, 0 };
-	uint32_t flags = r->flags;
+	uint32_t flags = r ? r->flags : 0;	/* a hairpin's: none of its dnat's */
 	struct nftnl_expr *e;
 
 	if (m->to_ports.min)
@@ -247,6 +248,40 @@ static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const
 	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
 }
 
+/* The connection was translated by a dnat (ct status dnat), to the
+ * target, and comes in and goes out by the hairpin's device. */
+static void hairpin_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+{
+	uint32_t dnat = IPS_DST_NAT, zero = 0;
+	uint8_t proto = (uint8_t)m->proto, nfproto = r->family == AF_INET6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
+	struct nat_addr to = r->to_min;
+	struct nftnl_expr *e = expr(rule, "ct");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_KEY, NFT_CT_STATUS);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_DREG, NFT_REG_1);
+	e = expr(rule, "bitwise");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, sizeof(dnat));
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_OP, NFT_BITWISE_BOOL);
+	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, &dnat, sizeof(dnat));
+	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, &zero, sizeof(zero));
+	cmp(rule, NFT_CMP_NEQ, &zero, sizeof(zero));
+	/* after ct, where nft puts the family its address match needs */
+	meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
+	to.plen = to.family == AF_INET ? 32 : 128;
+	prefix_match(rule, ip_hdr[to.family == AF_INET6].daddr, &to, NFT_CMP_EQ);
+	ifname_match(rule, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
+	ifname_match(rule, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
+	if (m->proto >= 0)
+		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
+	port_match(rule, 2, &m->dport);
+}
+
 /* Exclusions: each must not match. */
 static void addrs_not(struct nftnl_rule *rule, uint32_t off, const struct nat_addr_list *l)
 {
@@ -267,6 +302,10 @@ static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const str
 	uint8_t proto = (uint8_t)m->proto;
 	bool out = m->chain == NAT_CHAIN_DSTNAT_OUT;
 
+	if (m->hairpin) {
+		hairpin_match(rule, r, m);
+		return;
+	}
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
 		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
@@ -297,7 +336,7 @@ struct axes {
 
 static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chain, int p, int s, int d)
 {
-	struct nat_member m = { chain, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
+	struct nat_member m = { chain, false, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
 
 	if (r->nprotos)
 		m.proto = r->protos[p];
@@ -308,6 +347,32 @@ static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chai
 	return m;
 }
 
+/* hairpin DEV: a client behind DEV that reaches the rule through the
+ * host's address would get its answer straight from the target, which
+ * it never asked; so connections the rule translated that come in and
+ * go out by DEV are masqueraded (srcnat), matched by their new
+ * destination: the to address, and its ports or else dport's. */
+static int hairpins(const struct nat_rule *r, const struct axes *ax)
+{
+	if (r->kind != NAT_DNAT || !r->hairpin[0])
+		return 0;
+	return ax->nproto * (r->to_ports.min ? 1 : ax->ndport);
+}
+
+static int hairpin_members(const struct nat_rule *r, const struct axes *ax, struct nat_member *m)
+{
+	int n = 0, nports = hairpins(r, ax) / ax->nproto;
+
+	for (int p = 0; n < hairpins(r, ax); p++)
+		for (int d = 0; d < nports; d++, n++) {
+			m[n] = member_at(r, NAT_CHAIN_SRCNAT, p, 0, d);
+			m[n].hairpin = true;
+			if (r->to_ports.min)
+				m[n].dport = r->to_ports;
+			m[n].to_ports = (struct nat_ports){ 0, 0 };
+		}
+	return n;
+}
 bool nat_rule_maps_ports(const struct nat_rule *r)
 {
 	return r->kind == NAT_DNAT && r->to_ports.min != r->to_ports.max;
@@ -347,7 +412,7 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 		chains[1] = NAT_CHAIN_DSTNAT_OUT;
 		nchains = r->iif[0] ? 1 : 2;
 	}
-	if (nchains * ax.nproto * ax.nsport * ax.ndport * each > NAT_MEMBERS_MAX)
+	if (nchains * ax.nproto * ax.nsport * ax.ndport * each + hairpins(r, &ax) > NAT_MEMBERS_MAX)
 		return -1;
 	for (int c = 0; c < nchains; c++)
 		for (int p = 0; p < ax.nproto; p++)
@@ -360,8 +425,9 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 					else
 						m[n++] = one;
 				}
-	return n;
+	return n + hairpin_members(r, &ax, &m[n]);
 }
+
 struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
 {
 	struct nftnl_rule *rule = nftnl_rule_alloc();
@@ -374,7 +440,9 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[m->chain]);
 	matches(rule, r, m);
 	expr(rule, "counter");
-	if (r->kind == NAT_MASQUERADE)
+	if (m->hairpin)
+		masquerade(rule, NULL, m);
+	else if (r->kind == NAT_MASQUERADE)
 		masquerade(rule, r, m);
 	else
 		snat_dnat(rule, r, m);

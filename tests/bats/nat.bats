@@ -17,6 +17,7 @@ eval "helpers_$(declare -f teardown)"
 
 teardown() {
 	nft flush ruleset 2>/dev/null || true
+	echo 1 >/proc/sys/net/bridge/bridge-nf-call-iptables 2>/dev/null || true
 	echo 0 >/proc/sys/net/ipv4/ip_forward
 	echo 0 >/proc/sys/net/ipv6/conf/all/forwarding
 	kill $(jobs -p) 2>/dev/null || true
@@ -357,6 +358,39 @@ sctp_init() {
 	"$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9001
 	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8002,connect-timeout=2
 	assert_output "port 9001"
+}
+
+@test "hairpin: a LAN host reaching a forwarded port through the host's address gets its answer" {
+	lan_setup
+	"$IPBOX" nat forward on
+	# b answers with the address its client came from
+	listen b 80 '$SOCAT_PEERADDR'
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "198.51.100.2"
+	# with br_netfilter's hooks on the bridge, conntrack un-NATs b's
+	# bridged answer anyway; without them (a plain switch, this sysctl
+	# off) b answers a directly, from an address a never asked
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "192.168.1.1"
+	echo 0 >/proc/sys/net/bridge/bridge-nf-call-iptables
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+	"$IPBOX" nat flush
+	run "$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
+	assert_success
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "192.168.1.10"
+	# only clients behind br0 are masqueraded: the remote's address stays
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "198.51.100.2"
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'ct status dnat ip daddr 192.168.1.2 iifname "br0" oifname "br0" tcp dport 80 counter packets 1 '
+	run "$IPBOX" -j nat show
+	assert_output --regexp '"to":"192.168.1.2:80","hairpin":"br0"\}\]$'
+	# one rule: deleted whole, hairpin included
+	"$IPBOX" nat del dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
+	assert_equal "$(rule_count)" 0
 }
 
 @test "show prints the words add takes; they paste back into del" {
