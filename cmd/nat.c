@@ -30,6 +30,7 @@ static int nat_usage(void)
 		"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 		"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
 		"        dnat [ IIF ] [ MATCH ] proto PROTOS dport PORTS to TARGET [ hairpin DEV ] [ FLAGS ]\n"
+		"        redirect [ IIF ] [ MATCH ] proto PROTOS dport PORTS [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 		"MATCH := [ family { inet | inet6 } ] [ src PREFIX ] [ src != PREFIX ]...\n"
 		"         [ dst PREFIX ] [ dst != PREFIX ]... [ proto PROTOS ]\n"
 		"IIF := [ iif DEV ] [ iif != DEV ]...    OIF := [ oif DEV ] [ oif != DEV ]...\n"
@@ -39,7 +40,8 @@ static int nat_usage(void)
 		"FLAGS := [ random ] [ fully-random ] [ persistent ]\n"
 		"`WORD != VALUE` excludes (up to 8 each); lists match any item (a rule\n"
 		"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
-		"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010);\n"
+		"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010),\n"
+		"as does redirect's to-ports (redirect: to the host itself, as dnat);\n"
 		"hairpin DEV masquerades its clients behind DEV, so their answers come back.\n"
 		"Interfaces match by name and need not exist yet.  dnat applies to\n"
 		"forwarded traffic and to the host's own (a twin nft rule: one rule);\n"
@@ -204,7 +206,8 @@ void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 		return;
 	warn_ifname(sn, c->q.r.iif);
 	warn_ifname(sn, c->q.r.oif);
-	warn_forwarding(sn, c->q.r.family);
+	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
+		warn_forwarding(sn, c->q.r.family);
 }
 
 /* The object del names: by handle (then it must have these words, if

@@ -35,7 +35,7 @@ static const struct { const char *name; int num; } protos[] = {
 };
 
 static const char *const kind_names[] = {
-	[NAT_MASQUERADE] = "masquerade", [NAT_SNAT] = "snat", [NAT_DNAT] = "dnat",
+	[NAT_MASQUERADE] = "masquerade", [NAT_SNAT] = "snat", [NAT_DNAT] = "dnat", [NAT_REDIRECT] = "redirect",
 };
 
 const char *nat_kind_name(enum nat_kind kind)
@@ -207,7 +207,8 @@ typedef int (*setter)(struct nat_req *q, const struct keyword *k, const char *va
 typedef bool (*formatter)(const struct nat_rule *r, const struct keyword *k, int i, char *buf, size_t n);
 
 #define K(kind) (1u << (kind))
-#define ALL (K(NAT_MASQUERADE) | K(NAT_SNAT) | K(NAT_DNAT))
+#define ALL (K(NAT_MASQUERADE) | K(NAT_SNAT) | K(NAT_DNAT) | K(NAT_REDIRECT))
+#define DST (K(NAT_DNAT) | K(NAT_REDIRECT))
 #define PORTS "PORT[-PORT][,PORT[-PORT]]..., 1-65535"
 
 /* One row per keyword, in the order rules are printed. */
@@ -490,19 +491,19 @@ static const struct keyword keywords[] = {
 	{ "src", true, true, ALL, set_prefix_not, fmt_prefix_not, AT(src_not), 0, PREFIX_NOT, "not-src" },
 	{ "dst", true, false, ALL, set_prefix, fmt_prefix, AT(dst), 0, PREFIX, NULL },
 	{ "dst", true, true, ALL, set_prefix_not, fmt_prefix_not, AT(dst_not), 0, PREFIX_NOT, "not-dst" },
-	{ "iif", true, false, K(NAT_DNAT), set_ifname, fmt_ifname, AT(iif), 0, IFNAME, NULL },
-	{ "iif", true, true, K(NAT_DNAT), set_ifname_not, fmt_ifname_not, AT(iif_not), 0, IFNAME_NOT,
+	{ "iif", true, false, DST, set_ifname, fmt_ifname, AT(iif), 0, IFNAME, NULL },
+	{ "iif", true, true, DST, set_ifname_not, fmt_ifname_not, AT(iif_not), 0, IFNAME_NOT,
 	  "not-iif" },
 	{ "oif", true, false, OUT, set_ifname, fmt_ifname, AT(oif), 0, IFNAME, NULL },
 	{ "oif", true, true, OUT, set_ifname_not, fmt_ifname_not, AT(oif_not), 0, IFNAME_NOT, "not-oif" },
 	{ "proto", true, false, ALL, set_protos, fmt_protos, 0, 0,
 	  "PROTO[,PROTO]...: tcp, udp, sctp, icmp, icmpv6 or 0-255, each once", NULL },
 	{ "sport", true, false, K(NAT_SNAT), set_port_list, fmt_port_list, AT(sport), 0, PORTS, NULL },
-	{ "dport", true, false, K(NAT_SNAT) | K(NAT_DNAT), set_port_list, fmt_port_list, AT(dport), 0, PORTS,
+	{ "dport", true, false, K(NAT_SNAT) | DST, set_port_list, fmt_port_list, AT(dport), 0, PORTS,
 	  NULL },
 	{ "to", true, false, K(NAT_SNAT) | K(NAT_DNAT), set_to, fmt_to, 0, 0,
 	  "ADDR[-ADDR][:PORT[-PORT]], IPv6 in brackets with ports", NULL },
-	{ "to-ports", true, false, K(NAT_MASQUERADE), set_ports, fmt_ports, AT(to_ports), 0,
+	{ "to-ports", true, false, K(NAT_MASQUERADE) | K(NAT_REDIRECT), set_ports, fmt_ports, AT(to_ports), 0,
 	  "PORT[-PORT], 1-65535", NULL },
 	{ "hairpin", true, false, K(NAT_DNAT), set_ifname, fmt_ifname, AT(hairpin), 0, IFNAME, NULL },
 	{ "random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_RANDOM, NULL, NULL },
@@ -558,10 +559,10 @@ int nat_rule_tag(const struct nat_rule *r, struct nat_tag *t)
 
 static int kind_parse(struct nat_req *q, const char *word)
 {
-	for (int i = 0; i <= NAT_DNAT; i++)
+	for (int i = 0; i < NAT_KINDS; i++)
 		if (matches(word, kind_names[i]))
 			return q->r.kind = i, 0;
-	return nat_bad(q, "\"%s\" is not a nat rule type: masquerade, snat or dnat.", word);
+	return nat_bad(q, "\"%s\" is not a nat rule type: masquerade, snat, dnat or redirect.", word);
 }
 
 static int keyword_apply(struct nat_req *q, const struct keyword *k, const char *val)
@@ -629,17 +630,17 @@ static int rule_check(struct nat_req *q)
 
 	if (ports && !protos_have_ports(r))
 		return nat_bad(q, "ports need proto tcp, udp or sctp.");
-	if (r->kind == NAT_DNAT && !r->dport.n)
-		return nat_bad(q, "dnat needs proto tcp|udp|sctp and dport.");
-	if (r->kind != NAT_MASQUERADE && !r->to_min.family)
+	if (NAT_KIND_DST(r->kind) && !r->dport.n)
+		return nat_bad(q, "%s needs proto tcp|udp|sctp and dport.", kind_names[r->kind]);
+	if ((r->kind == NAT_SNAT || r->kind == NAT_DNAT) && !r->to_min.family)
 		return nat_bad(q, "%s needs \"to\".", kind_names[r->kind]);
 	for (int i = 0; i < r->nprotos; i++)
 		if (r->protos[i] == 1 && r->family == AF_INET6)
 			return nat_bad(q, "proto icmp is IPv4's: use icmpv6.");
 	if (nat_rule_maps_ports(r) && (r->dport.n != 1 || r->dport.p[0].max - r->dport.p[0].min !=
 						       r->to_ports.max - r->to_ports.min))
-		return nat_bad(q, "a to port range maps one dport range of the same length 1:1 "
-			       "(or give one to port).");
+		return nat_bad(q, "a %s port range maps one dport range of the same length 1:1 "
+			       "(or give one port).", r->kind == NAT_DNAT ? "to" : "to-ports");
 	if (r->hairpin[0] && memcmp(r->to_min.a, r->to_max.a, sizeof(r->to_min.a)))
 		return nat_bad(q, "hairpin needs one to address.");
 	if (nat_rule_members(r, m) < 0)

@@ -66,10 +66,11 @@ _ipbox_addr_filter="dev to scope label up group master nomaster type
 
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
-_ipbox_nat_types='masquerade snat dnat'
+_ipbox_nat_types='masquerade snat dnat redirect'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
 _ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent handle incomplete'
+_ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -431,6 +432,7 @@ _ipbox_nat()
 		masquerade) words=$_ipbox_nat_masquerade ;;
 		snat) words=$_ipbox_nat_snat ;;
 		dnat) words=$_ipbox_nat_dnat ;;
+		redirect) words=$_ipbox_nat_redirect ;;
 		*) return ;;
 		esac
 		# each keyword once

@@ -52,7 +52,7 @@ set -g __ipbox_addr_cmds add change chg replace delete list show lst flush help
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
 set -g __ipbox_nat_cmds add delete replace list show flush forward help
-set -g __ipbox_nat_types masquerade snat dnat
+set -g __ipbox_nat_types masquerade snat dnat redirect
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), words of add/... (mod_words, metric_words, NH), of
@@ -396,6 +396,8 @@ function __ipbox_complete
                             set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
                             set words family src dst iif proto dport to hairpin random fully-random persistent handle incomplete
+                        case redirect
+                            set words family src dst iif proto dport to-ports random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w

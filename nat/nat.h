@@ -22,7 +22,10 @@
 #define NAT_TABLE "ipbox"
 #define NAT_TAG_MAX 129		/* nft's limit for a rule comment: 128 characters, NUL */
 
-enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT };
+enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT, NAT_REDIRECT, NAT_KINDS };
+
+/* dnat and redirect rewrite destinations: prerouting and output. */
+#define NAT_KIND_DST(kind) ((kind) == NAT_DNAT || (kind) == NAT_REDIRECT)
 
 /* NF_NAT_RANGE_* bits, the words random, fully-random and persistent. */
 enum {

@@ -196,6 +196,28 @@ static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r, const 
 		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
 }
 
+/* To the host itself, the port changed or not: nft's redirect. */
+static void redirect(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+{
+	enum nft_registers next = NFT_REG_1;
+	struct loaded ports = { 0, 0 };
+	uint32_t flags = r->flags;
+	struct nftnl_expr *e;
+
+	if (m->to_ports.min)
+		ports = load_ports(rule, &next, &m->to_ports);
+	e = expr(rule, "redir");
+	if (!e)
+		return;
+	if (m->to_ports.min) {
+		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_REG_PROTO_MIN, ports.min);
+		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_REG_PROTO_MAX, ports.max);
+		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
+	}
+	if (flags)
+		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_FLAGS, flags);
+}
+
 static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	bool v6 = r->to_min.family == AF_INET6;
@@ -222,11 +244,11 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const s
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
 }
 
-/* dnat without dst is for packets addressed to the host itself (as
- * Docker and netavark: fib daddr type local), so the host's own traffic
- * to other hosts keeps its destination.  In output, connections to the
- * loopback addresses keep theirs too (Docker's ! -d 127.0.0.0/8): a
- * packet from 127.0.0.1 cannot leave the host. */
+/* dnat (and redirect) without dst is for packets addressed to the host
+ * itself (as Docker and netavark: fib daddr type local), so the host's
+ * own traffic to other hosts keeps its destination.  In output, a dnat
+ * leaves connections to the loopback addresses alone too (Docker's
+ * ! -d 127.0.0.0/8): a packet from 127.0.0.1 cannot leave the host. */
 static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
@@ -235,9 +257,9 @@ static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const
 	uint32_t local = RTN_LOCAL;
 	struct nftnl_expr *e;
 
-	if (r->kind != NAT_DNAT || r->dst.family)
+	if (!NAT_KIND_DST(r->kind) || r->dst.family)
 		return;
-	if (m->chain == NAT_CHAIN_DSTNAT_OUT)
+	if (m->chain == NAT_CHAIN_DSTNAT_OUT && r->kind == NAT_DNAT)	/* a redirect stays here */
 		prefix_match(rule, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
 	e = expr(rule, "fib");
 	if (!e)
@@ -375,7 +397,7 @@ static int hairpin_members(const struct nat_rule *r, const struct axes *ax, stru
 }
 bool nat_rule_maps_ports(const struct nat_rule *r)
 {
-	return r->kind == NAT_DNAT && r->to_ports.min != r->to_ports.max;
+	return NAT_KIND_DST(r->kind) && r->to_ports.min != r->to_ports.max;
 }
 
 /* A 1:1 port map: one member per port of the dport range, each to its
@@ -404,7 +426,7 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 		each = r->to_ports.max - r->to_ports.min + 1;
 	}
 
-	if (r->kind == NAT_DNAT) {
+	if (NAT_KIND_DST(r->kind)) {
 		/* Forwarded traffic meets prerouting, the host's own output;
 		 * a rule for what comes in by one interface is none of the
 		 * host's own. */
@@ -444,6 +466,8 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 		masquerade(rule, NULL, m);
 	else if (r->kind == NAT_MASQUERADE)
 		masquerade(rule, r, m);
+	else if (r->kind == NAT_REDIRECT)
+		redirect(rule, r, m);
 	else
 		snat_dnat(rule, r, m);
 	if (!tag)

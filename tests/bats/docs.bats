@@ -424,7 +424,7 @@ lines() {
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
 	assert_output "$(lines family src dst iif to hairpin random fully-random persistent handle incomplete)"
 	run complete_sorted nat del ""
-	assert_output "$(lines masquerade snat dnat handle)"
+	assert_output "$(lines masquerade snat dnat redirect handle)"
 	run complete_sorted ipbox nat forward ""
 	assert_output "$(lines on off)"
 	# every keyword a parser takes is offered where it applies
@@ -441,7 +441,7 @@ lines() {
 		[[ $word == all ]] && continue	# a scope value
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer address's $word"
 	done
-	all=$(for t in masquerade snat dnat; do complete_words ipbox nat add $t ""; done)
+	all=$(for t in masquerade snat dnat redirect; do complete_words ipbox nat add $t ""; done)
 	for word in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat_words.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2); do
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nat's $word"
 	done

@@ -351,7 +351,7 @@ sctp_init() {
 	nft list ruleset >"$BATS_TEST_TMPDIR/before"
 	run --separate-stderr "$IPBOX" nat add dnat proto tcp dport 8000-8010 to 192.168.1.2:9000-9005
 	assert_failure 255
-	assert_equal "$stderr" "Error: a to port range maps one dport range of the same length 1:1 (or give one to port)."
+	assert_equal "$stderr" "Error: a to port range maps one dport range of the same length 1:1 (or give one port)."
 	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
 	# one to port takes the whole range, as before
 	"$IPBOX" nat flush
@@ -391,6 +391,56 @@ sctp_init() {
 	# one rule: deleted whole, hairpin included
 	"$IPBOX" nat del dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
 	assert_equal "$(rule_count)" 0
+}
+
+@test "redirect: to a local port, for what is addressed to the host; a port range 1:1; a transparent proxy with dst" {
+	lan_setup
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	listen remote 80 "hello from remote"
+	socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:"echo local 8080" &
+	socat TCP-LISTEN:8081,fork,reuseaddr SYSTEM:"echo local 8081" &
+	socat TCP-LISTEN:3128,fork,reuseaddr SYSTEM:"echo proxy" &
+	sleep 0.3
+	run --separate-stderr "$IPBOX" nat add redirect proto tcp dport 80 to-ports 8080
+	assert_success
+	assert_equal "$stderr" ""	# no forwarding warning: nothing is forwarded
+	# the remote to the host, the host to itself (loopback too): port 8080
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "local 8080"
+	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
+	assert_output "local 8080"
+	# the host and the LAN to another host: untouched
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 bytes'
+	assert_output --partial 'redirect to :8080 comment "redirect proto tcp dport 80 to-ports 8080"'
+	run nft list chain inet ipbox dstnat_output
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 bytes'
+	run "$IPBOX" -j nat show
+	assert_output --partial '"type":"redirect","proto":"tcp","dport":"80","to-ports":"8080"}'
+	# 1:1 ranges, as dnat's
+	"$IPBOX" nat flush
+	"$IPBOX" nat add redirect proto tcp dport 90-91 to-ports 8080-8081
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:91,connect-timeout=2
+	assert_output "local 8081"
+	# a transparent proxy: everything from br0 to port 80, wherever to
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	"$IPBOX" nat add redirect iif br0 dst 0.0.0.0/0 proto tcp dport 80 to-ports 3128
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "proxy"
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run "$IPBOX" nat show
+	assert_line --index 1 --regexp '^redirect proto tcp dport 90-91 to-ports 8080-8081 handle [0-9]+$'
+	assert_line --index 2 --regexp '^redirect dst 0.0.0.0/0 iif br0 proto tcp dport 80 to-ports 3128 handle [0-9]+$'
+	"$IPBOX" nat del redirect iif br0 dst 0.0.0.0/0 proto tcp dport 80 to-ports 3128
+	"$IPBOX" nat del redirect proto tcp dport 90-91 to-ports 8080-8081
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade src 192.168.1.0/24 oif eth0 handle [0-9]+$'
 }
 
 @test "show prints the words add takes; they paste back into del" {
@@ -740,7 +790,7 @@ sctp_init() {
 	run --separate-stderr "$IPBOX" nat help
 	assert_failure 255
 	assert_equal "$output" ""
-	for w in add replace del show list flush forward masquerade snat dnat family src dst \
+	for w in add replace del show list flush forward masquerade snat dnat redirect family src dst \
 		 iif oif proto sport dport to to-ports random fully-random persistent handle; do
 		[[ "$stderr" =~ (^|[^a-z-])$w([^a-z-]|$) ]] || fail "help lacks $w"
 	done
