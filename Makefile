@@ -15,9 +15,9 @@ B ?= build
 BIN ?= ipbox
 
 LIB_SRCS = $(wildcard args/*.c output/*.c netlink/*.c namespace/*.c caps/*.c names/*.c nat/*.c)
-CMD_SRCS = $(wildcard cmd/*.c)
+CMD_SRCS = $(wildcard cmd/*.c cmd/kinds/*.c)
 OBJS = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(CMD_SRCS))
-HDRS = $(wildcard */*.h)
+HDRS = $(wildcard */*.h */*/*.h)
 UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 # Unit tests and fuzz targets link everything but main() (cmd/main.c).
 UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS))
@@ -36,6 +36,24 @@ $(B)/%.o: %.c $(HDRS)
 $(B)/unit/%: tests/unit/%.c tests/unit/unit.h $(UNIT_LINK)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(UNIT_LINK) $(LDLIBS)
+
+# The kind harness (tests/kinds/run): an LD_PRELOAD shim that logs
+# rtnetlink requests and answers link dumps from recorded answers, and the
+# tool that builds those answers and prints the requests; tests only.
+KIND_HDRS = /usr/include/linux/if_link.h /usr/include/linux/if_tunnel.h /usr/include/linux/veth.h
+$(B)/tests/names.h: $(KIND_HDRS)
+	@mkdir -p $(dir $@)
+	grep -hoE '^\s+(IFLA|VETH)_[A-Z0-9_]+\s*(=[^,]*)?,?\s*(/\*.*)?$$' $(KIND_HDRS) | \
+		sed -E 's/^\s+([A-Z0-9_]+).*/{ "\1", \1 },/' | sort -u >$@
+
+$(B)/tests/nlshim.so: tests/kinds/nlshim.c
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -fPIC -shared -o $@ $< -ldl
+
+$(B)/tests/nlmsg: tests/kinds/nlmsg.c $(B)/tests/names.h
+	$(CC) $(ALL_CFLAGS) -I$(B)/tests -o $@ $<
+
+test-tools: $(B)/tests/nlshim.so $(B)/tests/nlmsg
 
 unit: $(UNIT_BINS)
 	tests/unit/run $(UNIT_BINS)
@@ -132,7 +150,7 @@ BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
 	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
-APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor
+APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor rule iprule nexthop
 MANPAGES = $(wildcard man8/*.8)
 
 install: $(BIN)
@@ -157,4 +175,4 @@ uninstall:
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
+.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean

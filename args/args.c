@@ -87,13 +87,14 @@ int arg_u32(const char *s, uint32_t *v, int base)
 	return 0;
 }
 
-/* The same in 64 bits (get_u64). */
+/* The same in 64 bits, as iproute2's get_u64: strtoull's, a sign
+ * included ("-1" is 2^64 - 1), but no junk and no overflow. */
 int arg_u64(const char *s, uint64_t *v, int base)
 {
 	unsigned long long n;
 	char *end;
 
-	if (!*s || *s == '-' || *s == '+' || *s == ' ')
+	if (!*s)
 		return -1;
 	errno = 0;
 	n = strtoull(s, &end, base);

@@ -13,9 +13,10 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
-#include "../caps/caps.h"
+#include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
@@ -128,8 +129,6 @@ struct addr_ctx {
 	bool counting;		/* pass 1: count, print nothing */
 	int total, matched;
 	bool flushing;		/* -s -s flush prints what it deletes, one line each */
-	int flushed;
-	int flush_error;
 };
 
 static const char *family_name(int family)
@@ -453,95 +452,67 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 
 static struct nl *side_open(void)
 {
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+	if (!nl)
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		free(nl);
-		return NULL;
-	}
 	return nl;
-}
-
-static void side_close(struct nl *nl)
-{
-	if (nl) {
-		nl_close(nl);
-		free(nl);
-	}
 }
 
 /* ---- flush ------------------------------------------------------------- */
 
-static int flush_one(const struct nlmsghdr *nlh, void *data)
+/* An address of the dump that the filter keeps, read into tb, ifa, flags. */
+static bool addr_selected(struct addr_ctx *c, const struct nlmsghdr *nlh, const struct nlattr **tb,
+			  const struct ifaddrmsg **ifa, unsigned int *flags)
+{
+	return nlh->nlmsg_type == RTM_NEWADDR && addr_parse_msg(nlh, tb, ifa, flags) == 0 &&
+	       !addr_drops(c, *ifa, tb, *flags);
+}
+
+static void addr_flush_request(struct nlreq *req, void *data)
 {
 	struct addr_ctx *c = data;
+
+	addr_dump_request(req, c->ls.f->family, c->ls.f->ifindex);
+}
+
+static bool addr_flush_match(const struct nlmsghdr *nlh, void *data)
+{
 	const struct nlattr *tb[IFA_MAX + 1];
 	const struct ifaddrmsg *ifa;
 	unsigned int flags;
-	struct nlreq req;
-	struct nl *nl;
 
-	if (nlh->nlmsg_type != RTM_NEWADDR || addr_parse_msg(nlh, tb, &ifa, &flags) < 0)
-		return NL_CB_OK;
-	if (addr_drops(c, ifa, tb, flags))
-		return NL_CB_OK;
-	/* The same message, as a delete, on the other socket. */
-	if (nlreq_echo(&req, RTM_DELADDR, nlh, sizeof(*ifa)) < 0)
-		return NL_CB_OK;
-	nl = rt_socket(c->ls.ib);
-	if (!nl)
-		return NL_CB_ERROR;
-	if (nl_talk(nl, &req, NULL, NULL) < 0 && nl->error != EADDRNOTAVAIL) {
-		c->flush_error = nl->error;
-		return NL_CB_OK;
-	}
-	c->flushed++;
-	if (c->ls.ib->stats > 1)
-		addr_print(c, nlh, ifa, tb, flags);
-	return NL_CB_OK;
+	return addr_selected(data, nlh, tb, &ifa, &flags);
 }
 
-#define MAX_FLUSH_ROUNDS 10
-
-static int addr_flush(struct addr_ctx *c)
+static void addr_flush_print(const struct nlmsghdr *nlh, void *data)
 {
-	struct ipbox *ib = c->ls.ib;
-	struct out *o = &ib->pr->out;
-	struct nlreq req;
+	const struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa;
+	unsigned int flags;
 
-	if (caps_require(CAP_NET_ADMIN, "address flush") < 0)
-		return EXIT_FAIL;
-	c->flushing = true;
-	for (int round = 0; round < MAX_FLUSH_ROUNDS; round++) {
-		c->flushed = 0;
-		c->flush_error = 0;
-		addr_dump_request(&req, c->ls.f->family, c->ls.f->ifindex);
-		if (nl_dump(c->side, &req, flush_one, c) < 0) {
-			nl_perror(c->side);
-			fprintf(stderr, "Flush terminated\n");
-			return EXIT_FAIL;
-		}
-		if (c->flush_error) {
-			fprintf(stderr, "Failed to send flush request: %s\n", strerror(c->flush_error));
-			return EXIT_FAIL;
-		}
-		if (c->flushed == 0) {
-			if (ib->stats) {
-				if (round == 0)
-					out_printf(o, "Nothing to flush.\n");
-				else
-					out_printf(o, "*** Flush is complete after %d round%s ***\n",
-						   round, round > 1 ? "s" : "");
-			}
-			return EXIT_OK;
-		}
-		if (ib->stats)
-			out_printf(o, "\n*** Round %d, deleting %d addresses ***\n", round + 1, c->flushed);
-	}
-	fprintf(stderr, "*** Flush remains incomplete after %d rounds. ***\n", MAX_FLUSH_ROUNDS);
-	return EXIT_FAIL;
+	if (addr_selected(data, nlh, tb, &ifa, &flags))
+		addr_print(data, nlh, ifa, tb, flags);
 }
+
+/* Flushing primary addresses only takes one round: a second would flush
+ * the secondaries the first promoted (iproute2's rule). */
+static bool addr_flush_again(void *data)
+{
+	const struct link_filter *f = ((struct addr_ctx *)data)->ls.f;
+
+	return (f->flags & IFA_F_SECONDARY) || !(f->flagmask & IFA_F_SECONDARY);
+}
+
+/* Up to ten rounds; a failed delete fails the flush after the dump. */
+static const struct flush_spec addr_flush_spec = {
+	.what = "address flush", .del_type = RTM_DELADDR, .hdr_len = sizeof(struct ifaddrmsg),
+	.gone = EADDRNOTAVAIL, .noun = "addresses", .max_rounds = 10,
+	.bail_out = "*** Flush remains incomplete after %d rounds. ***\n", .bail_out_stderr = true,
+	.fail_after_dump = true, .dump_failed = EXIT_FAIL,
+	.request = addr_flush_request, .match = addr_flush_match, .print = addr_flush_print,
+	.again = addr_flush_again,
+};
 
 /* ---- list / flush entry ---------------------------------------------- */
 
@@ -575,18 +546,18 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 			return EXIT_FAIL;
 		}
 	}
+	if (flush) {
+		c.flushing = true;
+		ret = flush_rounds(ib, &addr_flush_spec, &c);
+		link_show_close(&c.ls);
+		return ret;
+	}
 	c.side = side_open();
 	if (!c.side)
 		return EXIT_FAIL;
-	if (flush) {
-		ret = addr_flush(&c);
-		side_close(c.side);
-		ifcache_close(&c.ls.names);
-		return ret;
-	}
 	nl = rt_socket(ib);
 	if (!nl) {
-		side_close(c.side);
+		nl_free(c.side);
 		return EXIT_FAIL;
 	}
 	/* -6 asks the kernel's inet6 link dump, which has fewer fields
@@ -600,8 +571,8 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 		fprintf(stderr, "Dump terminated\n");
 		ret = EXIT_FAIL;
 	}
-	side_close(c.side);
-	ifcache_close(&c.ls.names);
+	nl_free(c.side);
+	link_show_close(&c.ls);
 	return ret;
 }
 
@@ -868,4 +839,10 @@ static const struct verb addr_verbs[] = {
 int do_address(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, addr_verbs, "address", addr_show, argc, argv);
+}
+
+void words_address(void)
+{
+	WORDS_TABLE("verb", addr_verbs, word);
+	WORDS_TABLE("keyword", ifa_flags, name);
 }

@@ -6,11 +6,11 @@
 #include <errno.h>
 #include <limits.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "link.h"
+#include "words.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
  * `ip a`, `ip r`, `ip n`, `ip l` resolve as there.  Objects ipbox does not
@@ -75,7 +75,7 @@ int ipbox_usage(void)
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
-		"                   neighbour | netns | route | tuntap }\n"
+		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
 		"                    -f[amily] { inet | inet6 | link } |\n"
@@ -181,8 +181,35 @@ int ipbox_finish(struct ipbox *ib, int status)
 		if (!status)
 			status = EXIT_FAIL;
 	}
-	if (ib->rt)
-		nl_close(ib->rt);
-	free(ib->rt_storage);
+	nl_free(ib->rt);
 	return status;
+}
+
+/* Each object's tables, known by its handler. */
+static const struct {
+	verb_fn run;
+	void (*words)(void);
+} object_words[] = {
+	{ do_address, words_address }, { do_route, words_route }, { do_neigh, words_neigh },
+	{ do_link, words_link }, { do_netns, words_netns }, { do_nat, words_nat },
+	{ do_rule, words_rule }, { do_nexthop, words_nexthop }, { do_monitor, words_monitor },
+	{ do_tuntap, words_tuntap },
+};
+
+int ipbox_words(const char *object)
+{
+	const struct verb *obj;
+
+	if (!strcmp(object, "ip")) {
+		WORDS_TABLE("object", objects, word);
+		return EXIT_OK;
+	}
+	obj = object_find(object);
+	for (size_t i = 0; obj && i < ARRAY_SIZE(object_words); i++)
+		if (object_words[i].run == obj->run) {
+			object_words[i].words();
+			return EXIT_OK;
+		}
+	fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", object);
+	return EXIT_FAIL;
 }

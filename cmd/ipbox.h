@@ -24,7 +24,6 @@ struct ipbox {
 	bool in_batch;
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
-	struct nl *rt_storage;
 	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
 };
 
@@ -43,10 +42,10 @@ int do_netns(struct ipbox *ib, int argc, char **argv);
 /* ip monitor: one RTM_NEWNSID or RTM_DELNSID message as `netns list-id`
  * prints it, the peer named as iproute2's monitor names it (see
  * netns.c); netns_events_new is NULL after an error. */
-struct nsid_names;
-struct nsid_names *netns_events_new(struct ipbox *ib);
-int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh);
-void netns_events_free(struct nsid_names *m);
+struct netns_names;
+struct netns_names *netns_events_new(struct ipbox *ib);
+int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsghdr *nlh);
+void netns_events_free(struct netns_names *m);
 int do_nat(struct ipbox *ib, int argc, char **argv);
 int do_route(struct ipbox *ib, int argc, char **argv);
 int do_neigh(struct ipbox *ib, int argc, char **argv);

@@ -10,12 +10,12 @@
 #include <unistd.h>
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
-#include <linux/veth.h>
 #include <libmnl/libmnl.h>
 
 #include "../names/names.h"
 #include "../namespace/netns.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 #define IFALIASZ 256
 
@@ -65,7 +65,7 @@ static int link_usage(void)
 		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
 		"\t\t[ gro_max_size BYTES ]\n"
 		"\n"
-		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [type TYPE]\n"
+		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
 		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
 		"\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
@@ -164,6 +164,13 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 			f->master = ifname_to_index(*argv);
 			if (!f->master)
 				return arg_invalid("Device does not exist\n", *argv);
+		} else if (!strcmp(w, "vrf")) {
+			if (argc < 2)
+				return arg_incomplete();
+			argc--, argv++;
+			f->master = ifname_to_index(*argv);
+			if (!f->master || !link_is_vrf(*argv))
+				return arg_invalid("Not a valid VRF name\n", *argv);
 		} else if (!strcmp(w, "nomaster")) {
 			f->master = -1;
 		} else if (!strcmp(w, "type")) {
@@ -260,7 +267,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 		}
 		if (f.group == -1) {
 			ret = link_get_one(ib, &ls, dev);
-			ifcache_close(&ls.names);
+			link_show_close(&ls);
 			return ret;
 		}
 	}
@@ -271,7 +278,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 	print_doc_begin(ib->pr);
 	ret = nl_dump(nl, &req, show_one, &ls);
 	print_doc_end(ib->pr);
-	ifcache_close(&ls.names);
+	link_show_close(&ls);
 	if (ret < 0) {
 		nl_perror(nl);
 		fprintf(stderr, "Dump terminated\n");
@@ -359,21 +366,18 @@ static int lladdr_len_of(const char *dev)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 	int len = -1;
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
-		free(nl);
+	if (!nl)
 		return -1;
-	}
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	nlreq_put_str(&req, strlen(dev) < IF_NAMESIZE ? IFLA_IFNAME : IFLA_ALT_IFNAME, dev);
 	if (nl_talk(nl, &req, lladdr_len_answer, &len) < 0)
 		len = -1;
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return len;
 }
 
@@ -674,223 +678,33 @@ static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int a
 
 /* ---- kind options ----------------------------------------------------- */
 
-/* iproute2 prints this one on stdout: it goes through the sink, in
- * order with what -batch printed before it. */
-static int veth_usage(struct printer *p)
+/* veth's `peer ARGS`: the peer's own link words, by link_parse. */
+static int parse_peer(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
+		      bool *type)
 {
-	out_puts(&p->out,
-		 "Usage: ip link <options> type veth [peer <options>]\n"
-		 "To get <options> type 'ip link add help'\n");
-	return EXIT_FAIL;
-}
-
-static int veth_opts(struct printer *p, struct nlreq *r, int argc, char **argv,
-		     int *netns_fd)
-{
-	struct nlattr *peer;
-	struct ifinfomsg *pifi;
 	struct link_req sub;
-	int used;
+	int used = link_parse(r, ifi, true, argc, argv, &sub, arg);
 
-	if (strcmp(argv[0], "peer") != 0)
-		return -veth_usage(p);
-	peer = nlreq_nest_start(r, VETH_INFO_PEER);
-	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
-		return -EXIT_FAIL;
-	pifi = mnl_nlmsg_put_extra_header(r->nlh, sizeof(*pifi));
-	used = link_parse(r, pifi, true, argc - 1, argv + 1, &sub, netns_fd);
-	if (used < 0)
-		return used;
-	if (sub.type)
-		return -arg_duplicate("type", argv[used]);
-	nlreq_nest_end(r, peer);
-	return 0;
+	*type = sub.type != NULL;
+	return used;
 }
 
-static int macvlan_usage(const char *kind)
-{
-	fprintf(stderr,
-		"Usage: ... %s mode MODE [flag MODE_FLAG] MODE_OPTS [bcqueuelen BC_QUEUE_LEN]\n"
-		"\n"
-		"MODE: private | vepa | bridge | passthru | source\n"
-		"MODE_FLAG: null | nopromisc | nodst\n"
-		"MODE_OPTS: for mode \"source\":\n"
-		"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n"
-		"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n",
-		kind);
-	return EXIT_FAIL;
-}
-
-/* iproute2 matches these words by prefix, in this order: `m` is mode,
- * `n` nopromisc. */
-static int macvlan_opts(struct nlreq *r, const char *kind, int argc, char **argv)
-{
-	static const char *const modes[] = { "private", "vepa", "bridge", "passthru", "source" };
-	uint16_t flags = 0;
-	uint32_t mode = 0;
-	bool has_flags = false;
-
-	for (; argc > 0; argc--, argv++) {
-		if (matches(*argv, "mode")) {
-			mode = 0;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			for (unsigned int i = 0; i < 5; i++)
-				if (!strcmp(*argv, modes[i]))
-					mode = 1u << i;
-			if (!mode) {
-				fprintf(stderr, "Error: argument of \"mode\" must be \"private\", "
-					"\"vepa\", \"bridge\", \"passthru\" or \"source\", not \"%s\"\n", *argv);
-				return -EXIT_FAIL;
-			}
-			nlreq_put_u32(r, IFLA_MACVLAN_MODE, mode);
-		} else if (matches(*argv, "flag")) {
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (!strcmp(*argv, "nopromisc"))
-				flags = MACVLAN_FLAG_NOPROMISC;
-			else if (!strcmp(*argv, "nodst"))
-				flags = MACVLAN_FLAG_NODST;
-			else if (!strcmp(*argv, "null"))
-				flags = 0;
-			else {
-				fprintf(stderr, "Error: argument of \"flag\" must be \"nopromisc\", "
-					"\"nodst\" or \"null\", not \"%s\"\n", *argv);
-				return -EXIT_FAIL;
-			}
-			has_flags = true;
-		} else if (matches(*argv, "nopromisc")) {
-			flags |= MACVLAN_FLAG_NOPROMISC;
-			has_flags = true;
-		} else if (matches(*argv, "nodst")) {
-			flags |= MACVLAN_FLAG_NODST;
-			has_flags = true;
-		} else if (matches(*argv, "bcqueuelen")) {
-			uint32_t v;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (arg_u32(*argv, &v, 0) < 0) {
-				fprintf(stderr, "Error: argument of \"bcqueuelen\" must be a positive "
-					"integer [0-4294967295], not \"%s\"\n", *argv);
-				return -EXIT_FAIL;
-			}
-			nlreq_put_u32(r, IFLA_MACVLAN_BC_QUEUE_LEN, v);
-		} else if (matches(*argv, "help")) {
-			return -macvlan_usage(kind);
-		} else {
-			fprintf(stderr, "%s: unknown option \"%s\"?\n", kind, *argv);
-			return -macvlan_usage(kind);
-		}
-	}
-	if ((flags & MACVLAN_FLAG_NOPROMISC) && mode != MACVLAN_MODE_PASSTHRU) {
-		fprintf(stderr, "%s: nopromisc flag only valid in passthru mode\n", kind);
-		return -macvlan_usage(kind);
-	}
-	if (has_flags)
-		nlreq_put_u16(r, IFLA_MACVLAN_FLAGS, flags);
-	return 0;
-}
-
-/* iproute2's vlan usage, trimmed to the words vlan_opts takes. */
-static int vlan_usage(void)
-{
-	fprintf(stderr,
-		"Usage: ... vlan id VLANID\n"
-		"\t\t[ protocol VLANPROTO ]\n"
-		"\n"
-		"VLANID := 0-4095\n"
-		"VLANPROTO: [ 802.1Q | 802.1ad ]\n");
-	return EXIT_FAIL;
-}
-
-static int vlan_opts(struct nlreq *r, int argc, char **argv)
-{
-	for (; argc > 0; argc--, argv++) {
-		if (matches(*argv, "protocol")) {
-			uint16_t proto;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (!strcasecmp(*argv, "802.1Q"))
-				proto = htons(0x8100);
-			else if (!strcasecmp(*argv, "802.1ad"))
-				proto = htons(0x88a8);
-			else
-				return -arg_invalid("protocol is invalid", *argv);
-			nlreq_put_u16(r, IFLA_VLAN_PROTOCOL, proto);
-		} else if (matches(*argv, "id")) {
-			uint32_t id;
-
-			if (argc < 2)
-				return -arg_incomplete();
-			argc--, argv++;
-			if (arg_u32(*argv, &id, 0) < 0 || id > 0xffff)
-				return -arg_invalid("id is invalid", *argv);
-			nlreq_put_u16(r, IFLA_VLAN_ID, (uint16_t)id);
-		} else {
-			if (!matches(*argv, "help"))
-				fprintf(stderr, "vlan: unknown command \"%s\"?\n", *argv);
-			return -vlan_usage();
-		}
-	}
-	return 0;
-}
-
-/* Put IFLA_LINKINFO for `type KIND ARGS...`; 0 or -(exit status).  A
- * KIND_slave type is KIND's port options: IFLA_INFO_SLAVE_KIND and
- * IFLA_INFO_SLAVE_DATA, as iproute2 sends them. */
+/* Put IFLA_LINKINFO for `type KIND ARGS...` (cmd/kinds/); 0 or -(exit
+ * status). */
 static int kind_opts(struct ipbox *ib, struct nlreq *r, const struct link_req *lr, bool set_op,
-		     int *netns_fd)
+		     int ifindex, int *netns_fd)
 {
-	const char *kind = lr->type;
-	size_t n = strlen(kind);
-	bool slave = n > 6 && !strcmp(kind + n - 6, "_slave");
-	struct nlattr *li = nlreq_nest_start(r, IFLA_LINKINFO), *data;
-	const struct link_kind *table;
-	char name[64];
-	int ret = 0;
+	const struct kind_peer peer = { parse_peer, netns_fd };
+	const struct link_kind_req kr = {
+		.type = lr->type, .argc = lr->type_argc, .argv = lr->type_argv,
+		.set_op = set_op, .family = ib->family, .ifindex = ifindex,
+		.p = ib->pr, .peer = &peer,
+	};
 
-	snprintf(name, sizeof(name), "%.*s", (int)(slave ? n - 6 : n), kind);
-	nlreq_put(r, slave ? IFLA_INFO_SLAVE_KIND : IFLA_INFO_KIND, strlen(name), name);
-	table = link_kind_find(name, slave);
-	if (lr->type_argc) {
-		bool veth = !strcmp(kind, "veth") || !strcmp(kind, "vxcan");
-		bool macv = !strcmp(kind, "macvlan") || !strcmp(kind, "macvtap");
-		bool vlan = !strcmp(kind, "vlan");
-
-		/* iproute2's ifb parser takes and ignores any words */
-		if (!strcmp(kind, "ifb"))
-			goto done;
-		if (!table && !veth && !macv && !vlan) {
-			if (matches(lr->type_argv[0], "help"))
-				return -link_usage();
-			fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-				lr->type_argv[0]);
-			return -EXIT_FAIL;
-		}
-		data = nlreq_nest_start(r, slave ? IFLA_INFO_SLAVE_DATA : IFLA_INFO_DATA);
-		if (table)
-			ret = -link_kind_parse(table, r, set_op, ib->family, lr->type_argc,
-					       lr->type_argv);
-		else if (veth)
-			ret = veth_opts(ib->pr, r, lr->type_argc, lr->type_argv, netns_fd);
-		else if (macv)
-			ret = macvlan_opts(r, kind, lr->type_argc, lr->type_argv);
-		else
-			ret = vlan_opts(r, lr->type_argc, lr->type_argv);
-		if (ret < 0)
-			return ret;
-		nlreq_nest_end(r, data);
-	}
-done:
-	nlreq_nest_end(r, li);
-	return 0;
+	/* help after a kind iproute2 has no parser for: the general usage */
+	if (kr.argc && !link_kind_known(kr.type) && matches(kr.argv[0], "help"))
+		return -link_usage();
+	return -link_kind_request(r, &kr);
 }
 
 static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc, char **argv)
@@ -907,7 +721,7 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 		/* iproute2's set_op: a change, not a creation */
 		if (lr.type)
 			ret = kind_opts(ib, &req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
-					&peer_fd);
+					ifi->ifi_index, &peer_fd);
 		else if (flags & NLM_F_CREATE) {
 			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
 			ret = -EXIT_FAIL;
@@ -1007,9 +821,11 @@ usage:
 	return EXIT_USAGE;
 }
 
+/* `ip link help KIND`: the kind's usage on stdout, else the general one. */
 static int link_help(struct ipbox *ib, int argc, char **argv)
 {
-	(void)ib, (void)argc, (void)argv;
+	if (argc > 0 && link_kind_help(ib->pr, argv[0]) == EXIT_OK)
+		return EXIT_OK;
 	return link_usage();
 }
 
@@ -1031,4 +847,10 @@ static const struct verb link_verbs[] = {
 int do_link(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, link_verbs, "link", link_show, argc, argv);
+}
+
+void words_link(void)
+{
+	WORDS_TABLE("verb", link_verbs, word);
+	words_link_kinds();
 }

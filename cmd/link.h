@@ -8,6 +8,7 @@
 #include <netinet/in.h>
 #include "ipbox.h"
 #include "../args/inet.h"
+#include "../namespace/nsid.h"
 #include "../netlink/ifname.h"
 
 struct link_filter {
@@ -30,14 +31,15 @@ struct link_show {
 	struct ipbox *ib;
 	struct link_filter *f;
 	struct ifcache names;	/* link, master, index -> name */
-	bool nsid_known;	/* nsid -> /run/netns name, last asked */
-	int nsid;
-	char nsname[256];
+	struct netns_names nsnames;	/* read at the first link-netnsid */
+	bool nsnames_loaded;
 };
 
 /* -1 when the filter drops the link, 0 for a brief line, 1 otherwise
  * (iproute2's return values: 1 means "stats may follow"). */
 int link_print(struct link_show *ls, const struct nlmsghdr *nlh);
+/* What a show opened and read (names, sockets): call it once at the end. */
+void link_show_close(struct link_show *ls);
 void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
 bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
 void link_filter_init(struct link_filter *f, int family);
@@ -54,12 +56,33 @@ int addr_one(const struct nlmsghdr *nlh, void *data);
 void addr_events_free(struct addr_ctx *c);
 int addr_usage(void);
 
-/* linkkind.c: kinds whose options are tables (bridge, bridge_slave, vxlan). */
-struct link_kind;
-const struct link_kind *link_kind_find(const char *name, bool slave);
-int link_kind_parse(const struct link_kind *k, struct nlreq *r, bool set_op, int family,
-		    int argc, char **argv);
-void link_kind_print(const struct link_kind *k, struct printer *p, const struct nlattr *data);
+/* kinds/: every link kind's words and data (cmd/kinds/kind.h). */
+struct ifinfomsg;
+struct kind_peer {
+	/* veth's `peer ARGS`: link.c's own parser fills the peer's ifinfomsg
+	 * and attributes; the words it used, or -(exit status); *type is
+	 * set when it stopped at a `type` */
+	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
+		     bool *type);
+	void *arg;
+};
+
+struct link_kind_req {
+	const char *type;	/* after `type`, as typed */
+	int argc;		/* the words after it */
+	char **argv;
+	bool set_op;		/* link set|change, not a creation */
+	int family;		/* -4 / -6 */
+	int ifindex;		/* the device changed, or 0 */
+	struct printer *p;
+	const struct kind_peer *peer;
+};
+
+bool link_kind_known(const char *name);
+int link_kind_request(struct nlreq *r, const struct link_kind_req *kr);
+int link_kind_help(struct printer *p, const char *type);
+void link_kind_print(struct printer *p, struct ifcache *names, const struct nlattr *linkinfo);
+bool link_is_vrf(const char *name);
 
 int do_link(struct ipbox *ib, int argc, char **argv);
 int do_address(struct ipbox *ib, int argc, char **argv);

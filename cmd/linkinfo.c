@@ -5,8 +5,6 @@
 
 #include <errno.h>
 #include <fnmatch.h>
-#include <grp.h>
-#include <pwd.h>
 #include <sys/ioctl.h>
 #include <sys/socket.h>
 #include <inttypes.h>
@@ -14,15 +12,12 @@
 #include <string.h>
 #include <net/if.h>
 #include <linux/if_link.h>
-#include <linux/if_tun.h>
 #include <linux/rtnetlink.h>
-#include <linux/net_namespace.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <unistd.h>
 
 #include "../names/names.h"
-#include "../namespace/netns.h"
 #include "../netlink/attr.h"
 #include "../netlink/lladdr.h"
 
@@ -260,173 +255,6 @@ static void print_altnames(struct printer *p, const struct nlattr *props)
 	print_close_array(p, PRINT_JSON, NULL);
 }
 
-/* ---- -d: kind-specific data ------------------------------------------ */
-
-static void print_macvlan(struct printer *p, const struct nlattr *data)
-{
-	static const enum mnl_attr_data_type pol[IFLA_MACVLAN_MAX + 1] = {
-		[IFLA_MACVLAN_MODE] = MNL_TYPE_U32,
-		[IFLA_MACVLAN_FLAGS] = MNL_TYPE_U16,
-		[IFLA_MACVLAN_BC_QUEUE_LEN] = MNL_TYPE_U32,
-		[IFLA_MACVLAN_BC_QUEUE_LEN_USED] = MNL_TYPE_U32,
-	};
-	const struct nlattr *tb[IFLA_MACVLAN_MAX + 1];
-	uint32_t mode;
-	uint16_t flags;
-
-	attr_parse_nested(tb, IFLA_MACVLAN_MAX, pol, data);
-	if (!tb[IFLA_MACVLAN_MODE])
-		return;
-	mode = mnl_attr_get_u32(tb[IFLA_MACVLAN_MODE]);
-	print_string(p, PRINT_ANY, "mode", "mode %s ",
-		     mode == MACVLAN_MODE_PRIVATE ? "private" :
-		     mode == MACVLAN_MODE_VEPA ? "vepa" :
-		     mode == MACVLAN_MODE_BRIDGE ? "bridge" :
-		     mode == MACVLAN_MODE_PASSTHRU ? "passthru" :
-		     mode == MACVLAN_MODE_SOURCE ? "source" : "unknown");
-	flags = tb[IFLA_MACVLAN_FLAGS] ? mnl_attr_get_u16(tb[IFLA_MACVLAN_FLAGS]) : 0;
-	if (flags & MACVLAN_FLAG_NOPROMISC)
-		print_bool(p, PRINT_ANY, "nopromisc", "nopromisc ", true);
-	if (flags & 2 /* MACVLAN_FLAG_NODST */)
-		print_bool(p, PRINT_ANY, "nodst", "nodst ", true);
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN])
-		print_uint(p, PRINT_ANY, "bcqueuelen", "bcqueuelen %u ",
-			   mnl_attr_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN]));
-	if (tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED])
-		print_uint(p, PRINT_ANY, "usedbcqueuelen", "usedbcqueuelen %u ",
-			   mnl_attr_get_u32(tb[IFLA_MACVLAN_BC_QUEUE_LEN_USED]));
-}
-
-static void print_onoff(struct printer *p, const char *key, const struct nlattr *a)
-{
-	char fmt[64];
-	bool on = mnl_attr_get_u8(a) != 0;
-
-	snprintf(fmt, sizeof(fmt), "%s %%s ", key);
-	if (p->is_json)
-		print_bool(p, PRINT_JSON, key, NULL, on);
-	else
-		print_string(p, PRINT_FP, NULL, fmt, on ? "on" : "off");
-}
-
-/* The owner and group by name where the system knows them, as iproute2. */
-static void print_tun_owner(struct printer *p, uint32_t uid)
-{
-	const struct passwd *pw = getpwuid(uid);
-
-	if (pw)
-		print_string(p, PRINT_ANY, "user", "user %s ", pw->pw_name);
-	else
-		print_uint(p, PRINT_ANY, "user", "user %u ", uid);
-}
-
-static void print_tun_group(struct printer *p, uint32_t gid)
-{
-	const struct group *gr = getgrgid(gid);
-
-	if (gr)
-		print_string(p, PRINT_ANY, "group", "group %s ", gr->gr_name);
-	else
-		print_uint(p, PRINT_ANY, "group", "group %u ", gid);
-}
-
-static void print_tun(struct printer *p, const struct nlattr *data)
-{
-	static const enum mnl_attr_data_type pol[IFLA_TUN_MAX + 1] = {
-		[IFLA_TUN_TYPE] = MNL_TYPE_U8,
-		[IFLA_TUN_PI] = MNL_TYPE_U8,
-		[IFLA_TUN_VNET_HDR] = MNL_TYPE_U8,
-		[IFLA_TUN_MULTI_QUEUE] = MNL_TYPE_U8,
-		[IFLA_TUN_PERSIST] = MNL_TYPE_U8,
-		[IFLA_TUN_OWNER] = MNL_TYPE_U32,
-		[IFLA_TUN_GROUP] = MNL_TYPE_U32,
-		[IFLA_TUN_NUM_QUEUES] = MNL_TYPE_U32,
-		[IFLA_TUN_NUM_DISABLED_QUEUES] = MNL_TYPE_U32,
-	};
-	const struct nlattr *tb[IFLA_TUN_MAX + 1];
-
-	attr_parse_nested(tb, IFLA_TUN_MAX, pol, data);
-	if (tb[IFLA_TUN_TYPE]) {
-		uint8_t t = mnl_attr_get_u8(tb[IFLA_TUN_TYPE]);
-
-		print_string(p, PRINT_ANY, "type", "type %s ",
-			     t == IFF_TUN ? "tun" : t == IFF_TAP ? "tap" : "UNKNOWN");
-	}
-	if (tb[IFLA_TUN_PI])
-		print_onoff(p, "pi", tb[IFLA_TUN_PI]);
-	if (tb[IFLA_TUN_VNET_HDR])
-		print_onoff(p, "vnet_hdr", tb[IFLA_TUN_VNET_HDR]);
-	if (tb[IFLA_TUN_MULTI_QUEUE] && !mnl_attr_get_u8(tb[IFLA_TUN_MULTI_QUEUE])) {
-		print_bool(p, PRINT_JSON, "multi_queue", NULL, false);
-	} else if (tb[IFLA_TUN_MULTI_QUEUE]) {
-		print_bool(p, PRINT_ANY, "multi_queue", "multi_queue ", true);
-		if (tb[IFLA_TUN_NUM_QUEUES])
-			print_uint(p, PRINT_ANY, "numqueues", "numqueues %u ",
-				   mnl_attr_get_u32(tb[IFLA_TUN_NUM_QUEUES]));
-		if (tb[IFLA_TUN_NUM_DISABLED_QUEUES])
-			print_uint(p, PRINT_ANY, "numdisabled", "numdisabled %u ",
-				   mnl_attr_get_u32(tb[IFLA_TUN_NUM_DISABLED_QUEUES]));
-	}
-	if (tb[IFLA_TUN_PERSIST])
-		print_onoff(p, "persist", tb[IFLA_TUN_PERSIST]);
-	if (tb[IFLA_TUN_OWNER] && mnl_attr_get_u32(tb[IFLA_TUN_OWNER]) != (uint32_t)-1)
-		print_tun_owner(p, mnl_attr_get_u32(tb[IFLA_TUN_OWNER]));
-	if (tb[IFLA_TUN_GROUP] && mnl_attr_get_u32(tb[IFLA_TUN_GROUP]) != (uint32_t)-1)
-		print_tun_group(p, mnl_attr_get_u32(tb[IFLA_TUN_GROUP]));
-}
-
-/* Kinds whose data ipbox prints; others show their kind alone. */
-static const struct kind_printer {
-	const char *kind;
-	void (*print)(struct printer *p, const struct nlattr *data);
-} kind_printers[] = {
-	{ "macvlan", print_macvlan },
-	{ "macvtap", print_macvlan },
-	{ "tun", print_tun },
-	{ NULL, NULL },
-};
-
-static void print_linkinfo_kind(struct printer *p, const struct nlattr *linkinfo)
-{
-	const struct nlattr *li[IFLA_INFO_MAX + 1];
-
-	attr_parse_nested(li, IFLA_INFO_MAX, info_policy, linkinfo);
-	print_open_object(p, "linkinfo");
-	if (li[IFLA_INFO_KIND]) {
-		const char *kind = mnl_attr_get_str(li[IFLA_INFO_KIND]);
-		const struct link_kind *table = link_kind_find(kind, false);
-
-		print_nl(p);
-		print_string(p, PRINT_ANY, "info_kind", "    %s ", kind);
-		if (table && li[IFLA_INFO_DATA]) {
-			print_open_object(p, "info_data");
-			link_kind_print(table, p, li[IFLA_INFO_DATA]);
-			print_close_object(p);
-		}
-		for (const struct kind_printer *k = kind_printers; k->kind; k++) {
-			if (strcmp(k->kind, kind) != 0)
-				continue;
-			print_open_object(p, "info_data");
-			if (li[IFLA_INFO_DATA])
-				k->print(p, li[IFLA_INFO_DATA]);
-			print_close_object(p);
-		}
-	}
-	if (li[IFLA_INFO_SLAVE_KIND]) {
-		const char *kind = mnl_attr_get_str(li[IFLA_INFO_SLAVE_KIND]);
-		const struct link_kind *table = link_kind_find(kind, true);
-
-		print_nl(p);
-		print_string(p, PRINT_ANY, "info_slave_kind", "    %s_slave ", kind);
-		if (table && li[IFLA_INFO_SLAVE_DATA]) {
-			print_open_object(p, "info_slave_data");
-			link_kind_print(table, p, li[IFLA_INFO_SLAVE_DATA]);
-			print_close_object(p);
-		}
-	}
-	print_close_object(p);
-}
-
 static void print_af_spec(struct printer *p, const struct nlattr *af_spec)
 {
 	const struct nlattr *inet6 = NULL, *a;
@@ -482,7 +310,7 @@ static void print_details(struct link_show *ls, const struct nlattr **tb)
 	if (tb[IFLA_MAX_MTU])
 		print_uint(p, PRINT_ANY, "max_mtu", "maxmtu %u ", mnl_attr_get_u32(tb[IFLA_MAX_MTU]));
 	if (tb[IFLA_LINKINFO])
-		print_linkinfo_kind(p, tb[IFLA_LINKINFO]);
+		link_kind_print(p, &ls->names, tb[IFLA_LINKINFO]);
 	if (ls->f->do_link && tb[IFLA_AF_SPEC])
 		print_af_spec(p, tb[IFLA_AF_SPEC]);
 	for (size_t i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
@@ -763,65 +591,28 @@ static void print_link_event(struct printer *p, uint32_t event)
 
 /* ---- nsid -> name ----------------------------------------------------- */
 
-struct nsid_search {
-	struct nl *nl;
-	int nsid;
-	char *name;
-	size_t size;
-};
-
-static int nsid_answer(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *a;
-	int *nsid = data;
-
-	mnl_attr_for_each(a, nlh, sizeof(struct rtgenmsg))
-		if (mnl_attr_get_type(a) == NETNSA_NSID &&
-		    mnl_attr_validate(a, MNL_TYPE_U32) == 0)
-			*nsid = (int)mnl_attr_get_u32(a);
-	return NL_CB_STOP;
-}
-
-static int nsid_try(const char *name, void *arg)
-{
-	struct nsid_search *s = arg;
-	struct nlreq req;
-	struct rtgenmsg *g;
-	int fd = netns_open(name), nsid = -1;
-
-	if (fd < 0)
-		return 0;
-	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(s->nl, &req, nsid_answer, &nsid) < 0)
-		nsid = -1;
-	close(fd);
-	if (nsid == s->nsid && !s->name[0])
-		snprintf(s->name, s->size, "%s", name);
-	return 0;
-}
-
 /* The /run/netns name the peer namespace `nsid` is known by, or NULL;
- * the last answer is kept, as links in one dump share few peers. */
+ * the names are read once per show, on a socket of their own (the dump
+ * runs on ib->rt). */
 static const char *nsid_name(struct link_show *ls, int nsid)
 {
-	struct nsid_search s = { .nsid = nsid, .name = ls->nsname, .size = sizeof(ls->nsname) };
+	struct nl *nl;
 
-	if (ls->nsid_known && ls->nsid == nsid)
-		return ls->nsname[0] ? ls->nsname : NULL;
-	s.nl = malloc(sizeof(*s.nl));
-	if (!s.nl || nl_open(s.nl, NETLINK_ROUTE) < 0) {
-		free(s.nl);
-		return NULL;
+	if (!ls->nsnames_loaded) {
+		ls->nsnames_loaded = true;
+		nl = nl_new(NETLINK_ROUTE);
+		if (nl)
+			netns_names_load(&ls->nsnames, nl);
+		nl_free(nl);
 	}
-	ls->nsname[0] = '\0';
-	netns_foreach(nsid_try, &s);
-	nl_close(s.nl);
-	free(s.nl);
-	ls->nsid = nsid;
-	ls->nsid_known = true;
-	return ls->nsname[0] ? ls->nsname : NULL;
+	return netns_names_find(&ls->nsnames, nsid);
+}
+
+void link_show_close(struct link_show *ls)
+{
+	ifcache_close(&ls->names);
+	netns_names_free(&ls->nsnames);
+	ls->nsnames_loaded = false;
 }
 
 /* ---- the whole link ----------------------------------------------------- */

@@ -15,6 +15,7 @@
 #include "../caps/caps.h"
 #include "../caps/stdfds.h"
 #include "../namespace/netns.h"
+#include "words.h"
 
 static int parse_family(const char *word)
 {
@@ -198,6 +199,16 @@ static int parse_options(struct ipbox *ib, int argc, char **argv)
 	return i;
 }
 
+/* ipbox --words OBJECT (cmd/words.h); `ip` adds the global options. */
+static int words(int argc, char **argv)
+{
+	if (argc != 1)
+		return ipbox_usage();
+	if (!strcmp(argv[0], "ip"))
+		WORDS_TABLE("option", options, name);
+	return ipbox_words(argv[0]);
+}
+
 int main(int argc, char **argv)
 {
 	static struct printer pr;
@@ -217,6 +228,8 @@ int main(int argc, char **argv)
 		return applet_list();
 	if (!app && argc > 1 && !strcmp(argv[1], "--install"))
 		return applet_install(argc - 2, argv + 2);
+	if (!app && argc > 1 && !strcmp(argv[1], "--words"))
+		return words(argc - 2, argv + 2);
 
 	first = parse_options(&ib, argc, argv);
 	if (first < 0)

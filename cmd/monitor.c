@@ -20,6 +20,7 @@
 #include "../args/walk.h"
 #include "../netlink/attr.h"
 #include "../netlink/listen.h"
+#include "words.h"
 
 static int monitor_usage(void)
 {
@@ -56,7 +57,7 @@ struct monitor {
 	struct addr_ctx *addrs;
 	struct route_show *routes;
 	struct neigh_show *neighs;
-	struct nsid_names *peers;
+	struct netns_names *peers;
 };
 
 /* ---- the words ---------------------------------------------------------- */
@@ -121,11 +122,7 @@ static const struct monitor_word {
 
 static const struct monitor_word *monitor_word_find(const char *w)
 {
-	for (size_t i = 0; i < sizeof(monitor_words) / sizeof(monitor_words[0]); i++)
-		if (monitor_words[i].exact ? !strcmp(w, monitor_words[i].word)
-					   : matches(w, monitor_words[i].word))
-			return &monitor_words[i];
-	return NULL;
+	return KEYWORD_FIND(monitor_words, w);
 }
 
 static int monitor_parse(struct monitor *m, int argc, char **argv)
@@ -644,20 +641,18 @@ static int monitor_replay(struct monitor *m)
 /* Listens until killed: only a failure returns (iproute2's exit 2). */
 static int monitor_listen(struct monitor *m)
 {
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 	int ret = EXIT_FAIL;
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
+	if (!nl) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		free(nl);
 		return EXIT_FAIL;
 	}
 	if (monitor_join(m, nl) == 0 && monitor_learn_links(m) == 0) {
 		nl_listen(nl, monitor_event, m);
 		ret = EXIT_KERNEL;
 	}
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return ret;
 }
 
@@ -678,4 +673,9 @@ int do_monitor(struct ipbox *ib, int argc, char **argv)
 	monitor_printers_free(m);
 	free(m);
 	return ret;
+}
+
+void words_monitor(void)
+{
+	WORDS_TABLE("keyword", monitor_words, word);
 }

@@ -17,6 +17,7 @@
 #include "../args/inet.h"
 #include "../caps/caps.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 static int nat_usage(void)
 {
@@ -445,4 +446,11 @@ bool nat_batch_verb(const char *word, enum nat_op *op)
 		if (!strcmp(v->word, changes[i]))
 			return *op = (enum nat_op)i, true;
 	return false;
+}
+
+void words_nat(void)
+{
+	WORDS_TABLE("verb", nat_verbs, word);
+	nat_rule_words();
+	WORDS_TABLE("json", fwd_families, key);
 }

@@ -56,6 +56,9 @@ int nat_rule_tag(const struct nat_rule *r, struct nat_tag *t);
 bool nat_recognise(const char *tag, struct nat_rule *r, void *data);
 /* The words of a rule nat_recognise took: type and keys, plain or -j. */
 void nat_print_words(struct printer *p, const char *tag);
+/* ipbox --words nat: the keywords, types and protocols, the JSON keys
+ * of the exclusions (cmd/words.h). */
+void nat_rule_words(void);
 
 /* ---- verbs and batch runs ---- */
 

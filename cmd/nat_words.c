@@ -15,6 +15,7 @@
 
 #include "../args/inet.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 int nat_bad(const struct nat_req *q, const char *fmt, ...)
 {
@@ -749,4 +750,12 @@ void nat_print_words(struct printer *p, const char *tag)
 	}
 	if (list)
 		print_close_array(p, PRINT_JSON, NULL);
+}
+
+void nat_rule_words(void)
+{
+	WORDS_TABLE("keyword", keywords, word);
+	WORDS_TABLE("json", keywords, json);
+	WORDS_LIST("value", kind_names);
+	WORDS_TABLE("value", protos, name);
 }

@@ -14,11 +14,12 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
-#include "../caps/caps.h"
+#include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 #include "../netlink/lladdr.h"
+#include "words.h"
 
 static int neigh_usage(void)
 {
@@ -89,8 +90,6 @@ struct neigh_show {
 	struct printer *p;
 	struct neigh_filter f;
 	struct ifcache ifc;
-	struct nl *flush;	/* flush: delete on this socket what matches */
-	int flushed;
 };
 
 static const enum mnl_attr_data_type neigh_policy[NDA_MAX + 1] = {
@@ -214,38 +213,21 @@ static void print_neigh(struct neigh_show *s, const struct nlmsghdr *nlh,
 	print_close_object(p);
 }
 
-static int flush_one(struct neigh_show *s, const struct nlmsghdr *nlh)
+/* An entry of the dump that the filter keeps, its attributes in tb. */
+static bool neigh_selected(struct neigh_show *s, const struct nlmsghdr *nlh, const struct nlattr **tb)
 {
-	struct nlreq req;
-
-	if (nlreq_echo(&req, RTM_DELNEIGH, nlh, sizeof(struct ndmsg)) < 0)
-		return -1;
-	if (nl_talk(s->flush, &req, NULL, NULL) < 0 && s->flush->error != ENOENT) {
-		fprintf(stderr, "Failed to send flush request: %s\n", strerror(s->flush->error));
-		return -1;
-	}
-	s->flushed++;
-	return 0;
+	return (nlh->nlmsg_type == RTM_NEWNEIGH || nlh->nlmsg_type == RTM_DELNEIGH) &&
+	       attr_parse(tb, NDA_MAX, neigh_policy, nlh, sizeof(struct ndmsg)) == 0 &&
+	       neigh_filter_ok(&s->f, mnl_nlmsg_get_payload(nlh), tb);
 }
 
 int neigh_show_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct neigh_show *s = data;
 	const struct nlattr *tb[NDA_MAX + 1];
-	const struct ndmsg *nd = mnl_nlmsg_get_payload(nlh);
 
-	if (nlh->nlmsg_type != RTM_NEWNEIGH && nlh->nlmsg_type != RTM_DELNEIGH)
-		return NL_CB_OK;
-	if (attr_parse(tb, NDA_MAX, neigh_policy, nlh, sizeof(*nd)) < 0 ||
-	    !neigh_filter_ok(&s->f, nd, tb))
-		return NL_CB_OK;
-	if (s->flush) {
-		if (flush_one(s, nlh) < 0)
-			return NL_CB_ERROR;
-		if (s->ib->stats < 2)
-			return NL_CB_OK;
-	}
-	print_neigh(s, nlh, nd, tb);
+	if (neigh_selected(s, nlh, tb))
+		print_neigh(s, nlh, mnl_nlmsg_get_payload(nlh), tb);
 	return NL_CB_OK;
 }
 
@@ -332,25 +314,26 @@ static int parse_neigh_filter(struct neigh_show *s, int argc, char **argv, bool 
 	return ret;
 }
 
-static int neigh_dump(struct nl *nl, struct neigh_show *s)
+static void neigh_request(struct nlreq *req, void *data)
 {
-	struct nlreq req;
-	struct ndmsg *nd = nlreq_init(&req, RTM_GETNEIGH, 0, sizeof(*nd));
+	struct neigh_show *s = data;
+	struct ndmsg *nd = nlreq_init(req, RTM_GETNEIGH, 0, sizeof(*nd));
 
 	nd->ndm_family = (uint8_t)s->f.family;
 	if (s->f.proxy)
 		nd->ndm_flags = NTF_PROXY;
 	if (s->f.index)
-		nlreq_put_u32(&req, NDA_IFINDEX, (uint32_t)s->f.index);
-	return nl_dump(nl, &req, neigh_show_one, s);
+		nlreq_put_u32(req, NDA_IFINDEX, (uint32_t)s->f.index);
 }
 
 static int neigh_list(struct neigh_show *s, struct nl *nl)
 {
+	struct nlreq req;
 	int ret;
 
+	neigh_request(&req, s);
 	print_doc_begin(s->p);
-	ret = neigh_dump(nl, s);
+	ret = nl_dump(nl, &req, neigh_show_one, s);
 	print_doc_end(s->p);
 	if (ret < 0) {
 		nl_perror(nl);
@@ -360,45 +343,39 @@ static int neigh_list(struct neigh_show *s, struct nl *nl)
 	return EXIT_OK;
 }
 
-#define NEIGH_FLUSH_ROUNDS 10
-
-/* Dump and delete in rounds; failed entries may come back once. */
-static int neigh_flush_rounds(struct neigh_show *s, struct nl *nl)
+static bool neigh_flush_match(const struct nlmsghdr *nlh, void *data)
 {
-	struct printer *p = s->p;
-	int round;
+	const struct nlattr *tb[NDA_MAX + 1];
 
-	if (caps_require(CAP_NET_ADMIN, "neigh flush") < 0)
-		return EXIT_FAIL;
-	s->flush = malloc(sizeof(*s->flush));
-	if (!s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
-		free(s->flush);
-		s->flush = NULL;
-		return EXIT_FAIL;
-	}
-	for (round = 0; round < NEIGH_FLUSH_ROUNDS; round++) {
-		s->flushed = 0;
-		if (neigh_dump(nl, s) < 0) {
-			if (nl->error)
-				nl_perror(nl);
-			fprintf(stderr, "Flush terminated\n");
-			return EXIT_FAIL;
-		}
-		if (!s->flushed) {
-			if (s->ib->stats && round == 0)
-				print_text(p, "Nothing to flush.\n");
-			else if (s->ib->stats)
-				print_text(p, "*** Flush is complete after %d round%s ***\n",
-					   round, round > 1 ? "s" : "");
-			return EXIT_OK;
-		}
-		if (s->ib->stats)
-			print_text(p, "\n*** Round %d, deleting %d entries ***\n", round + 1, s->flushed);
-		s->f.state &= ~(uint32_t)NUD_FAILED;
-	}
-	print_text(p, "*** Flush not complete bailing out after %d rounds\n", NEIGH_FLUSH_ROUNDS);
-	return EXIT_FAIL;
+	return neigh_selected(data, nlh, tb);
 }
+
+static void neigh_flush_print(const struct nlmsghdr *nlh, void *data)
+{
+	const struct nlattr *tb[NDA_MAX + 1];
+
+	if (neigh_selected(data, nlh, tb))
+		print_neigh(data, nlh, mnl_nlmsg_get_payload(nlh), tb);
+}
+
+/* A deleted entry still in use comes back as FAILED: later rounds leave
+ * those, or the flush would not end (iproute2 does the same). */
+static bool neigh_flush_again(void *data)
+{
+	struct neigh_show *s = data;
+
+	s->f.state &= ~(uint32_t)NUD_FAILED;
+	return true;
+}
+
+static const struct flush_spec neigh_flush_spec = {
+	.what = "neigh flush", .del_type = RTM_DELNEIGH, .hdr_len = sizeof(struct ndmsg),
+	.gone = ENOENT, .noun = "entries", .max_rounds = 10,
+	.bail_out = "*** Flush not complete bailing out after %d rounds\n",
+	.dump_failed = EXIT_FAIL,
+	.request = neigh_request, .match = neigh_flush_match, .print = neigh_flush_print,
+	.again = neigh_flush_again,
+};
 
 static struct neigh_show *neigh_show_new(struct ipbox *ib)
 {
@@ -427,10 +404,6 @@ struct neigh_show *neigh_events_new(struct ipbox *ib, int ifindex)
 void neigh_show_free(struct neigh_show *s)
 {
 	ifcache_close(&s->ifc);
-	if (s->flush) {
-		nl_close(s->flush);
-		free(s->flush);
-	}
 	free(s);
 }
 
@@ -451,7 +424,7 @@ static int neigh_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flu
 	if (!ret && !(nl = rt_socket(ib)))
 		ret = EXIT_FAIL;
 	if (!ret)
-		ret = flush ? neigh_flush_rounds(s, nl) : neigh_list(s, nl);
+		ret = flush ? flush_rounds(ib, &neigh_flush_spec, s) : neigh_list(s, nl);
 	neigh_show_free(s);
 	return ret;
 }
@@ -690,4 +663,11 @@ static const struct verb neigh_verbs[] = {
 int do_neigh(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, neigh_verbs, "neigh", neigh_show, argc, argv);
+}
+
+void words_neigh(void)
+{
+	WORDS_TABLE("verb", neigh_verbs, word);
+	WORDS_TABLE("keyword", neigh_flag_words, word);
+	WORDS_TABLE("value", nud_words, word);
 }

@@ -19,7 +19,9 @@
 
 #include "../caps/caps.h"
 #include "../namespace/netns.h"
+#include "../namespace/nsid.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 static int netns_usage(void)
 {
@@ -43,51 +45,6 @@ static int need_sys_admin(const char *what)
 	return caps_require(CAP_SYS_ADMIN, what) < 0 ? -1 : 0;
 }
 
-/* ---- nsid requests ------------------------------------------------- */
-
-static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
-	[NETNSA_NSID] = MNL_TYPE_U32,
-	[NETNSA_CURRENT_NSID] = MNL_TYPE_U32,
-};
-
-static int nsid_answer(const struct nlmsghdr *nlh, void *data)
-{
-	const struct nlattr *tb[NETNSA_MAX + 1];
-	int *nsid = data;
-
-	if (attr_parse(tb, NETNSA_MAX, nsid_policy, nlh, sizeof(struct rtgenmsg)) == 0 &&
-	    tb[NETNSA_NSID])
-		*nsid = (int)mnl_attr_get_u32(tb[NETNSA_NSID]);
-	return NL_CB_STOP;
-}
-
-/* The nsid this namespace gives the one open at fd, or -1. */
-static int nsid_of_fd(struct nl *nl, int fd)
-{
-	struct nlreq req;
-	struct rtgenmsg *g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	int nsid = -1;
-
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0) {
-		nl_perror(nl);	/* a file in /run/netns that is no namespace */
-		return -1;
-	}
-	return nsid;
-}
-
-static int nsid_of_name(struct nl *nl, const char *name)
-{
-	int fd = netns_open(name), nsid;
-
-	if (fd < 0)
-		return -1;
-	nsid = nsid_of_fd(nl, fd);
-	close(fd);
-	return nsid;
-}
-
 /* ---- list ---------------------------------------------------------- */
 
 static int netns_list(struct ipbox *ib, int argc, char **argv)
@@ -109,7 +66,7 @@ static int netns_list(struct ipbox *ib, int argc, char **argv)
 			continue;
 		print_open_object(p, NULL);
 		print_string(p, PRINT_ANY, "name", "%s", e->d_name);
-		id = nl ? nsid_of_name(nl, e->d_name) : -1;
+		id = nl ? netns_nsid(nl, e->d_name) : -1;
 		if (id >= 0)
 			print_int(p, PRINT_ANY, "id", " (id: %d)", id);
 		print_text(p, "\n");
@@ -122,43 +79,14 @@ static int netns_list(struct ipbox *ib, int argc, char **argv)
 
 /* ---- list-id ------------------------------------------------------- */
 
-/* nsid -> name for the names in /run/netns, looked up once per list-id.
- * It grows with the number of named namespaces, not with the dump. */
-struct nsid_names {
-	struct nl *nl;
-	size_t n;
-	struct nsid_name { int nsid; char name[NAME_MAX + 1]; } *v;
+static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
+	[NETNSA_NSID] = MNL_TYPE_U32,
+	[NETNSA_CURRENT_NSID] = MNL_TYPE_U32,
 };
-
-static int nsid_names_add(const char *name, void *arg)
-{
-	struct nsid_names *m = arg;
-	struct nsid_name *grown;
-	int nsid = nsid_of_name(m->nl, name);
-
-	if (nsid < 0)
-		return 0;
-	grown = realloc(m->v, (m->n + 1) * sizeof(*m->v));
-	if (!grown)
-		return -1;
-	m->v = grown;
-	m->v[m->n].nsid = nsid;
-	snprintf(m->v[m->n].name, sizeof(m->v[m->n].name), "%s", name);
-	m->n++;
-	return 0;
-}
-
-static const char *nsid_names_find(const struct nsid_names *m, int nsid)
-{
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].nsid == nsid)
-			return m->v[i].name;
-	return NULL;
-}
 
 struct list_id {
 	struct printer *p;
-	struct nsid_names names;
+	struct netns_names names;	/* nsid -> /run/netns name */
 	int nsid_filter;
 };
 
@@ -192,7 +120,7 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
 		else
 			print_int(p, PRINT_ANY, "current-nsid", "current-nsid %d ", current);
 	}
-	name = nsid_names_find(&l->names, tb[NETNSA_CURRENT_NSID] ? current : nsid);
+	name = netns_names_find(&l->names, tb[NETNSA_CURRENT_NSID] ? current : nsid);
 	if (name)
 		print_string(p, PRINT_ANY, "name", "(iproute2 netns name: %s)", name);
 	print_text(p, "\n");
@@ -206,21 +134,22 @@ static int list_id_print(const struct nlmsghdr *nlh, void *data)
  * those /run/netns has at the start.  An event names its peer from
  * there and then forgets it; a new nsid not there is looked up in
  * /run/netns at once and kept, so its deletion still has a name. */
-struct nsid_names *netns_events_new(struct ipbox *ib)
+struct netns_names *netns_events_new(struct ipbox *ib)
 {
-	struct nsid_names *m = calloc(1, sizeof(*m));
+	struct netns_names *m = calloc(1, sizeof(*m));
+	struct nl *nl = rt_socket(ib);
 
-	if (!m || !(m->nl = rt_socket(ib))) {
+	if (!m || !nl) {
 		free(m);
 		return NULL;
 	}
-	netns_foreach(nsid_names_add, m);
+	netns_names_load(m, nl);
 	return m;
 }
 
-void netns_events_free(struct nsid_names *m)
+void netns_events_free(struct netns_names *m)
 {
-	free(m->v);
+	netns_names_free(m);
 	free(m);
 }
 
@@ -237,7 +166,8 @@ static int nsid_event_peer(const struct nlmsghdr *nlh)
 }
 
 struct nsid_wanted {
-	struct nsid_names *m;
+	struct netns_names *m;
+	struct nl *nl;
 	int nsid;
 };
 
@@ -246,35 +176,27 @@ static int nsid_names_add_wanted(const char *name, void *arg)
 {
 	struct nsid_wanted *w = arg;
 
-	if (nsid_of_name(w->m->nl, name) != w->nsid)
+	if (netns_nsid(w->nl, name) != w->nsid)
 		return 0;
-	return nsid_names_add(name, w->m) == 0 ? 1 : -1;
+	return netns_names_add(w->m, w->nsid, name) == 0 ? 1 : -1;
 }
 
-static void nsid_names_drop(struct nsid_names *m, int nsid)
-{
-	for (size_t i = 0; i < m->n; i++)
-		if (m->v[i].nsid == nsid) {
-			m->v[i] = m->v[--m->n];
-			return;
-		}
-}
-
-int netns_nsid_event(struct ipbox *ib, struct nsid_names *m, const struct nlmsghdr *nlh)
+int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsghdr *nlh)
 {
 	struct list_id l = { .p = ib->pr, .names = *m, .nsid_filter = -1 };
 	int peer = nsid_event_peer(nlh);
-	bool known = nsid_names_find(m, peer) != NULL;
+	bool known = netns_names_find(m, peer) != NULL;
+	struct nl *nl = rt_socket(ib);
 
-	if (!known && peer >= 0 && nlh->nlmsg_type == RTM_NEWNSID) {
-		struct nsid_wanted w = { m, peer };
+	if (!known && peer >= 0 && nlh->nlmsg_type == RTM_NEWNSID && nl) {
+		struct nsid_wanted w = { m, nl, peer };
 
 		netns_foreach(nsid_names_add_wanted, &w);
 		l.names = *m;
 	}
 	list_id_print(nlh, &l);
 	if (known)
-		nsid_names_drop(m, peer);
+		netns_names_drop(m, peer);
 	return 0;
 }
 
@@ -321,8 +243,7 @@ static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
-	l.names.nl = nl;
-	netns_foreach(nsid_names_add, &l.names);
+	netns_names_load(&l.names, nl);
 	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
 	g->rtgen_family = AF_UNSPEC;
 	if (target >= 0)
@@ -336,7 +257,7 @@ static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 		ret = nl_dump(nl, &req, list_id_print, &l);
 	}
 	print_doc_end(ib->pr);
-	free(l.names.v);
+	netns_names_free(&l.names);
 	if (ret < 0) {
 		nl_perror(nl);
 		if (l.nsid_filter >= 0)
@@ -711,4 +632,9 @@ int do_netns(struct ipbox *ib, int argc, char **argv)
 		return EXIT_USAGE;
 	}
 	return verb_run(ib, netns_verbs, "netns", netns_list, argc, argv);
+}
+
+void words_netns(void)
+{
+	WORDS_TABLE("verb", netns_verbs, word);
 }

@@ -16,6 +16,7 @@
 #include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 static int nexthop_usage(void)
 {
@@ -291,12 +292,9 @@ static const struct mod_word {
 
 static int mod_word(struct nh_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct mod_word *w = KEYWORD_FIND(mod_words, *c->argv);
 
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return arg_invalid("", w);
+	return w ? w->fn(m, c) : arg_invalid("", *c->argv);
 }
 
 static int nexthop_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
@@ -456,7 +454,7 @@ static int parse_filter(const struct filter_word *words, struct nh_filter *f, in
 		const struct filter_word *w = words;
 		int ret;
 
-		while (w->word && !(w->exact ? !strcmp(*c.argv, w->word) : matches(*c.argv, w->word)))
+		while (w->word && !keyword_is(*c.argv, w->word, w->exact))
 			w++;
 		ret = w->word ? w->fn(f, &c) : arg_invalid("", *c.argv);
 		if (ret)
@@ -528,10 +526,7 @@ static struct nh_show *nh_show_new(struct ipbox *ib)
 static void nh_show_free(struct nh_show *s)
 {
 	ifcache_close(&s->ifc);
-	if (s->del) {
-		nl_close(s->del);
-		free(s->del);
-	}
+	nl_free(s->del);
 	free(s);
 }
 
@@ -570,18 +565,19 @@ static int get_one(struct ipbox *ib, struct nlreq *req, nl_cb answer, struct nh_
 	return nl_talk(nl, req, answer, s) < 0 ? nh_failed(s, nl, NULL) : EXIT_OK;
 }
 
-/* Dump and print; the document closes only on success, as iproute2's. */
+/* Dump and print.  The document closes even when the dump fails midway:
+ * iproute2 leaves its JSON open there, ours stays valid. */
 static int dump_all(struct ipbox *ib, struct nlreq *req, nl_cb cb, struct nh_show *s)
 {
 	struct nl *nl = rt_socket(ib);
+	int ret;
 
 	if (!nl)
 		return EXIT_FAIL;
 	print_doc_begin(ib->pr);
-	if (nl_dump(nl, req, cb, s) < 0)
-		return nh_failed(s, nl, "Dump terminated");
+	ret = nl_dump(nl, req, cb, s);
 	print_doc_end(ib->pr);
-	return EXIT_OK;
+	return ret < 0 ? nh_failed(s, nl, "Dump terminated") : EXIT_OK;
 }
 
 static int nexthop_get_id(struct ipbox *ib, struct nh_show *s)
@@ -713,14 +709,9 @@ static int nexthop_flush(struct ipbox *ib, int argc, char **argv)
 	ret = parse_filter(filter_words, &s->f, argc, argv);
 	if (!ret && caps_require(CAP_NET_ADMIN, "nexthop flush") < 0)
 		ret = EXIT_FAIL;
-	if (!ret) {
-		s->del = malloc(sizeof(*s->del));
-		if (!s->del || nl_open(s->del, NETLINK_ROUTE) < 0) {
-			fprintf(stderr, "Cannot open rtnetlink\n");
-			free(s->del);
-			s->del = NULL;
-			ret = EXIT_USAGE;
-		}
+	if (!ret && !(s->del = nl_new(NETLINK_ROUTE))) {
+		fprintf(stderr, "Cannot open rtnetlink\n");
+		ret = EXIT_USAGE;
 	}
 	if (!ret && s->f.by_id)
 		ret = delete_id(s->del, s->f.id) ? EXIT_OK : EXIT_FAIL;
@@ -846,4 +837,13 @@ static const struct verb nexthop_verbs[] = {
 int do_nexthop(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, nexthop_verbs, "nexthop", nexthop_list, argc, argv);
+}
+
+void words_nexthop(void)
+{
+	WORDS_TABLE("verb", nexthop_verbs, word);
+	WORDS_TABLE("verb.bucket", bucket_verbs, word);
+	WORDS_TABLE("keyword", mod_words, word);
+	WORDS_TABLE("keyword", filter_words, word);
+	WORDS_TABLE("keyword", bucket_words, word);
 }

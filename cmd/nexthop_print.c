@@ -258,14 +258,8 @@ void nexthop_print_id(struct ipbox *ib, struct ifcache *ifc, struct nh_lookup *l
 	struct nhmsg *nhm;
 	struct nlreq req;
 
-	if (!l->nl) {
-		l->nl = malloc(sizeof(*l->nl));
-		if (!l->nl || nl_open(l->nl, NETLINK_ROUTE) < 0) {
-			free(l->nl);
-			l->nl = NULL;
-			return;
-		}
-	}
+	if (!l->nl && !(l->nl = nl_new(NETLINK_ROUTE)))
+		return;
 	nhm = nlreq_init(&req, RTM_GETNEXTHOP, 0, sizeof(*nhm));
 	nhm->nh_family = (uint8_t)ib->family;
 	nlreq_put_u32(&req, NHA_ID, id);
@@ -274,9 +268,6 @@ void nexthop_print_id(struct ipbox *ib, struct ifcache *ifc, struct nh_lookup *l
 
 void nh_lookup_close(struct nh_lookup *l)
 {
-	if (!l->nl)
-		return;
-	nl_close(l->nl);
-	free(l->nl);
+	nl_free(l->nl);
 	l->nl = NULL;
 }

@@ -12,13 +12,14 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
-#include "../caps/caps.h"
+#include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 /* iproute2's usage less the lines and words of what ipbox lacks (save,
- * restore, showdump, vrf, nhid, encap, ttl-propagate, as, the get
+ * restore, showdump, vrf, encap, ttl-propagate, as, the get
  * selectors tos/uid/ipproto/sport/dport, fastopen_no_cookie), so a
  * script grepping it finds what it finds in /bin/ip's.  `pervasive`
  * stays: iproute2 6.1 names it but no longer parses it either. */
@@ -38,7 +39,7 @@ static int route_usage(void)
 		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
-		"INFO_SPEC := { NH } OPTIONS FLAGS [ nexthop NH ]...\n"
+		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
 		"NH := [ via [ FAMILY ] ADDRESS ]\n"
 		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
 		"FAMILY := [ inet | inet6 ]\n"
@@ -418,18 +419,11 @@ static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **
 	return 0;
 }
 
-static int flush_one(struct route_show *s, const struct nlmsghdr *nlh)
+/* A route of the dump that the selector keeps, read into rt. */
+static bool route_selected(struct route_show *s, const struct nlmsghdr *nlh, struct route *rt)
 {
-	struct nlreq req;
-
-	if (nlreq_echo(&req, RTM_DELROUTE, nlh, sizeof(struct rtmsg)) < 0)
-		return -1;
-	if (nl_talk(s->flush, &req, NULL, NULL) < 0 && s->flush->error != ESRCH) {
-		fprintf(stderr, "Failed to send flush request: %s\n", strerror(s->flush->error));
-		return -1;
-	}
-	s->flushed++;
-	return 0;
+	return (nlh->nlmsg_type == RTM_NEWROUTE || nlh->nlmsg_type == RTM_DELROUTE) &&
+	       route_read(nlh, rt) == 0 && route_filter_ok(&s->f, rt);
 }
 
 static int route_show_one(const struct nlmsghdr *nlh, void *data)
@@ -437,36 +431,26 @@ static int route_show_one(const struct nlmsghdr *nlh, void *data)
 	struct route_show *s = data;
 	struct route rt;
 
-	if (nlh->nlmsg_type != RTM_NEWROUTE && nlh->nlmsg_type != RTM_DELROUTE)
-		return NL_CB_OK;
-	if (route_read(nlh, &rt) < 0 || !route_filter_ok(&s->f, &rt))
-		return NL_CB_OK;
-	if (s->flush) {
-		if (flush_one(s, nlh) < 0)
-			return NL_CB_ERROR;
-		if (s->ib->stats < 2)
-			return NL_CB_OK;
-	}
-	print_route(s, nlh, &rt);
+	if (route_selected(s, nlh, &rt))
+		print_route(s, nlh, &rt);
 	return NL_CB_OK;
 }
 
 /* The dump request; the kernel filters by table, device and protocol
  * itself (strict checking), the rest is ours. */
-static int route_dump(struct nl *nl, struct route_show *s)
+static void route_request(struct nlreq *req, void *data)
 {
-	struct nlreq req;
-	struct rtmsg *r = nlreq_init(&req, RTM_GETROUTE, 0, sizeof(*r));
+	struct route_show *s = data;
+	struct rtmsg *r = nlreq_init(req, RTM_GETROUTE, 0, sizeof(*r));
 
 	r->rtm_family = (uint8_t)s->f.family;
 	r->rtm_protocol = s->f.proto_set ? (uint8_t)s->f.proto : 0;
 	if (s->f.cloned)
 		r->rtm_flags |= RTM_F_CLONED;
 	if (s->f.table)
-		nlreq_put_u32(&req, RTA_TABLE, s->f.table);
+		nlreq_put_u32(req, RTA_TABLE, s->f.table);
 	if (s->f.oif)
-		nlreq_put_u32(&req, RTA_OIF, (uint32_t)s->f.oif);
-	return nl_dump(nl, &req, route_show_one, s);
+		nlreq_put_u32(req, RTA_OIF, (uint32_t)s->f.oif);
 }
 
 struct route_show *route_show_new(struct ipbox *ib)
@@ -486,22 +470,20 @@ void route_show_free(struct route_show *s)
 {
 	ifcache_close(&s->ifc);
 	nh_lookup_close(&s->nhl);
-	if (s->flush) {
-		nl_close(s->flush);
-		free(s->flush);
-	}
 	free(s);
 }
 
 static int route_list(struct ipbox *ib, struct route_show *s)
 {
 	struct nl *nl = rt_socket(ib);
+	struct nlreq req;
 	int ret;
 
 	if (!nl)
 		return EXIT_FAIL;
+	route_request(&req, s);
 	print_doc_begin(s->p);
-	ret = route_dump(nl, s);
+	ret = nl_dump(nl, &req, route_show_one, s);
 	print_doc_end(s->p);
 	/* A namespace's main table exists only once it has a route; iproute2
 	 * shows it empty rather than missing. */
@@ -515,41 +497,28 @@ static int route_list(struct ipbox *ib, struct route_show *s)
 	return EXIT_OK;
 }
 
-/* Dump and delete in rounds until a dump finds nothing left. */
-static int route_flush_rounds(struct ipbox *ib, struct route_show *s)
+static bool route_flush_match(const struct nlmsghdr *nlh, void *data)
 {
-	struct nl *nl;
-	int round = 0;
+	struct route rt;
 
-	if (caps_require(CAP_NET_ADMIN, "route flush") < 0)
-		return EXIT_FAIL;
-	nl = rt_socket(ib);
-	s->flush = malloc(sizeof(*s->flush));
-	if (!nl || !s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
-		free(s->flush);
-		s->flush = NULL;
-		return EXIT_FAIL;
-	}
-	for (;;) {
-		s->flushed = 0;
-		if (route_dump(nl, s) < 0) {
-			if (nl->error)
-				nl_perror(nl);
-			fprintf(stderr, "Flush terminated\n");
-			return EXIT_KERNEL;
-		}
-		if (!s->flushed)
-			break;
-		round++;
-		if (ib->stats)
-			print_text(s->p, "\n*** Round %d, deleting %d entries ***\n", round, s->flushed);
-	}
-	if (ib->stats && round == 0)
-		print_text(s->p, "Nothing to flush.\n");
-	else if (ib->stats)
-		print_text(s->p, "*** Flush is complete after %d round%s ***\n", round, round > 1 ? "s" : "");
-	return EXIT_OK;
+	return route_selected(data, nlh, &rt);
 }
+
+static void route_flush_print(const struct nlmsghdr *nlh, void *data)
+{
+	struct route rt;
+
+	if (route_selected(data, nlh, &rt))
+		print_route(data, nlh, &rt);
+}
+
+/* Rounds until a dump finds nothing left; a failed delete ends the
+ * flush at once. */
+static const struct flush_spec route_flush_spec = {
+	.what = "route flush", .del_type = RTM_DELROUTE, .hdr_len = sizeof(struct rtmsg),
+	.gone = ESRCH, .noun = "entries", .dump_failed = EXIT_KERNEL,
+	.request = route_request, .match = route_flush_match, .print = route_flush_print,
+};
 
 static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
 {
@@ -567,7 +536,7 @@ static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flu
 	a = (struct show_args){ .f = &s->f };
 	ret = parse_filter(ib, &a, argc, argv);
 	if (!ret)
-		ret = flush ? route_flush_rounds(ib, s) : route_list(ib, s);
+		ret = flush ? flush_rounds(ib, &route_flush_spec, s) : route_list(ib, s);
 	route_show_free(s);
 	return ret;
 }
@@ -1336,4 +1305,13 @@ static const struct verb route_verbs[] = {
 int do_route(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, route_verbs, "route", route_show, argc, argv);
+}
+
+void words_route(void)
+{
+	WORDS_TABLE("verb", route_verbs, word);
+	WORDS_TABLE("keyword", filter_words, word);
+	WORDS_TABLE("keyword", mod_words, word);
+	WORDS_TABLE("keyword", metric_words, word);
+	words_route_types();
 }

@@ -40,8 +40,6 @@ struct route_show {
 	struct route_filter f;
 	struct ifcache ifc;
 	struct nh_lookup nhl;	/* -d: the nexthop objects routes name */
-	struct nl *flush;	/* flush: delete on this socket what matches */
-	int flushed;
 };
 
 /* A show with no filter (ip monitor's), or NULL after perror. */

@@ -10,6 +10,7 @@
 
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 /* ---- route types --------------------------------------------------- */
 
@@ -494,4 +495,9 @@ void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct 
 	print_route_tail(s, rt);
 	print_text(s->p, "\n");
 	print_close_object(s->p);
+}
+
+void words_route_types(void)
+{
+	WORDS_TABLE("value", type_words, word);
 }

@@ -6,7 +6,6 @@
 
 #include <errno.h>
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
 #include <linux/netlink.h>
 #include <linux/rtnetlink.h>
@@ -16,15 +15,8 @@
 
 struct nl *rt_socket(struct ipbox *ib)
 {
-	if (ib->rt)
-		return ib->rt;
-	if (!ib->rt_storage)
-		ib->rt_storage = malloc(sizeof(*ib->rt_storage));
-	if (!ib->rt_storage || nl_open(ib->rt_storage, NETLINK_ROUTE) < 0) {
+	if (!ib->rt && !(ib->rt = nl_new(NETLINK_ROUTE)))
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
-		return NULL;
-	}
-	ib->rt = ib->rt_storage;
 	return ib->rt;
 }
 

@@ -18,6 +18,7 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "words.h"
 
 static int rule_usage(void)
 {
@@ -295,13 +296,9 @@ static int parse_filter(struct rule_filter *f, int argc, char **argv)
 	struct arg_walk c = { argc, argv };
 
 	for (; c.argc > 0; c.argc--, c.argv++) {
-		const struct filter_word *w = NULL;
+		const struct filter_word *w = KEYWORD_FIND(filter_words, *c.argv);
 		int ret;
 
-		for (size_t i = 0; !w && i < sizeof(filter_words) / sizeof(*w); i++)
-			if (filter_words[i].exact ? !strcmp(*c.argv, filter_words[i].word)
-						  : matches(*c.argv, filter_words[i].word))
-				w = &filter_words[i];
 		ret = w ? w->fn(f, &c) : filter_to(f, &c);
 		if (ret)
 			return ret;
@@ -479,10 +476,7 @@ static struct rule_show *rule_show_new(struct ipbox *ib)
 
 static void rule_show_free(struct rule_show *s)
 {
-	if (s->flush) {
-		nl_close(s->flush);
-		free(s->flush);
-	}
+	nl_free(s->flush);
 	free(s);
 }
 
@@ -513,14 +507,8 @@ static int rule_flush(struct ipbox *ib, int argc, char **argv)
 	ret = parse_filter(&s->f, argc, argv);
 	if (!ret && caps_require(CAP_NET_ADMIN, "rule flush") < 0)
 		ret = EXIT_FAIL;
-	if (!ret) {
-		s->flush = malloc(sizeof(*s->flush));
-		if (!s->flush || nl_open(s->flush, NETLINK_ROUTE) < 0) {
-			free(s->flush);
-			s->flush = NULL;
-			ret = EXIT_FAIL;
-		}
-	}
+	if (!ret && !(s->flush = nl_new(NETLINK_ROUTE)))
+		ret = EXIT_FAIL;
 	if (!ret) {
 		/* iproute2 opens its JSON document for flush too: "[]" */
 		print_doc_begin(ib->pr);
@@ -959,12 +947,9 @@ static const struct mod_word {
 
 static int mod_word(struct rule_mod *m, struct arg_walk *c)
 {
-	const char *w = *c->argv;
+	const struct mod_word *w = KEYWORD_FIND(mod_words, *c->argv);
 
-	for (size_t i = 0; i < sizeof(mod_words) / sizeof(mod_words[0]); i++)
-		if (mod_words[i].exact ? !strcmp(w, mod_words[i].word) : matches(w, mod_words[i].word))
-			return mod_words[i].fn(m, c);
-	return mod_type(m, c);
+	return w ? w->fn(m, c) : mod_type(m, c);
 }
 
 static int rule_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd)
@@ -1030,4 +1015,11 @@ static const struct verb rule_verbs[] = {
 int do_rule(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, rule_verbs, "rule", rule_list, argc, argv);
+}
+
+void words_rule(void)
+{
+	WORDS_TABLE("verb", rule_verbs, word);
+	WORDS_TABLE("keyword", filter_words, word);
+	WORDS_TABLE("keyword", mod_words, word);
 }

@@ -22,6 +22,7 @@
 
 #include "../args/walk.h"
 #include "../netlink/attr.h"
+#include "words.h"
 
 #define TUNDEV "/dev/net/tun"
 
@@ -540,4 +541,10 @@ static const struct verb tuntap_verbs[] = {
 int do_tuntap(struct ipbox *ib, int argc, char **argv)
 {
 	return verb_run(ib, tuntap_verbs, "tuntap", tuntap_show, argc, argv);
+}
+
+void words_tuntap(void)
+{
+	WORDS_TABLE("verb", tuntap_verbs, word);
+	WORDS_TABLE("keyword", tuntap_words, word);
 }

@@ -7,7 +7,7 @@
 _ipbox_options='-Version -stats -statistics -details -human -human-readable
 	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
 	-force -netns -all -color -help'
-_ipbox_objects='address link nat neighbor netns route tuntap monitor help'
+_ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
@@ -19,14 +19,17 @@ _ipbox_link_attrs='dev name up down link parentdev index address broadcast brd
 	dynamic multicast allmulticast promisc trailers carrier protodown alias
 	group master nomaster mode state addrgenmode gso_max_size gso_max_segs
 	gro_max_size type help'
-_ipbox_link_show='dev group up master nomaster type to scope label help'
+_ipbox_link_show='dev group up master vrf nomaster type to scope label help'
 _ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
 	erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip
 	ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit team
 	team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi'
 _ipbox_link_onoff='arp dynamic multicast allmulticast promisc trailers carrier protodown'
-_ipbox_macvlan_args='mode flag nopromisc nodst bcqueuelen help'
-_ipbox_vlan_args='id protocol'
+_ipbox_macvlan_args='mode flag macaddr nopromisc nodst bcqueuelen'
+_ipbox_vlan_args='id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding
+	ingress-qos-map egress-qos-map'
+# vlan flags, which take on or off
+_ipbox_vlan_onoff='reorder_hdr gvrp mvrp loose_binding bridge_binding'
 _ipbox_bridge_args='fdb_flush forward_delay hello_time max_age ageing_time stp_state
 	priority vlan_filtering vlan_protocol vlan_default_pvid
 	vlan_stats_enabled vlan_stats_per_port group_fwd_mask group_address
@@ -53,6 +56,50 @@ _ipbox_vxlan_args='id vni group remote local dev srcport port dstport ttl hoplim
 	remcsumtx noremcsumtx remcsumrx noremcsumrx external noexternal
 	vnifilter novnifilter gbp gpe'
 
+_ipbox_bond_args='mode active_slave clear_active_slave miimon updelay downdelay
+	peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target
+	arp_validate arp_all_targets arp_missed_max primary primary_reselect
+	fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na
+	all_slaves_active min_links lp_interval packets_per_slave lacp_rate
+	lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system
+	tlb_dynamic_lb'
+_ipbox_bond_slave_args='queue_id prio'
+_ipbox_vrf_args='table'
+_ipbox_ipvlan_args='mode private vepa bridge'
+_ipbox_geneve_args='id vni remote ttl hoplimit tos dsfield df label flowlabel dstport
+	external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx
+	udp6zerocsumrx noudp6zerocsumrx innerprotoinherit'
+_ipbox_bareudp_args='dstport ethertype srcportmin multiproto nomultiproto'
+_ipbox_xfrm_args='dev if_id external'
+_ipbox_gre_args='csum dev dsfield encap encap-csum encap-dport encap-remcsum encap-sport
+	encap-udp6-csum external fwmark hlim hoplimit icsum ignore-df ikey iseq
+	key local nocsum noencap noencap-csum noencap-remcsum noencap-udp6-csum
+	noicsum noignore-df noikey noiseq nokey noocsum nookey nooseq nopmtudisc
+	noseq ocsum okey oseq pmtudisc remote seq tclass tos ttl'
+_ipbox_erspan_args='csum dev dsfield encap encap-csum encap-dport encap-remcsum encap-sport
+	encap-udp6-csum erspan erspan_dir erspan_hwid erspan_ver external fwmark
+	hlim hoplimit icsum ignore-df ikey iseq key local nocsum noencap
+	noencap-csum noencap-remcsum noencap-udp6-csum noicsum noignore-df
+	noikey noiseq nokey noocsum nookey nooseq nopmtudisc noseq ocsum okey
+	oseq pmtudisc remote seq tclass tos ttl'
+_ipbox_ip6gre_args='allow-localremote csum dev dscp dsfield encap encap-csum encap-dport
+	encap-remcsum encap-sport encap-udp6-csum encaplimit erspan erspan_dir
+	erspan_hwid erspan_ver external fl flowlabel fwmark hlim hoplimit icsum
+	ikey iseq key local noallow-localremote nocsum noencap noencap-csum
+	noencap-remcsum noencap-udp6-csum noicsum noikey noiseq nokey noocsum
+	nookey nooseq noseq ocsum okey oseq remote seq tclass tos ttl'
+_ipbox_ipip_args='6rd-prefix 6rd-relay_prefix 6rd-reset dev dsfield encap encap-csum
+	encap-dport encap-remcsum encap-sport encap-udp6-csum external fwmark
+	hlim hoplimit local mode noencap noencap-csum noencap-remcsum
+	noencap-udp6-csum nopmtudisc pmtudisc remote tc tclass tos ttl'
+_ipbox_sit_args='6rd-prefix 6rd-relay_prefix 6rd-reset dev dsfield encap encap-csum
+	encap-dport encap-remcsum encap-sport encap-udp6-csum external fwmark
+	hlim hoplimit isatap local mode noencap noencap-csum noencap-remcsum
+	noencap-udp6-csum nopmtudisc pmtudisc remote tc tclass tos ttl'
+_ipbox_ip6tnl_args='allow-localremote dev dscp dsfield encap encap-csum encap-dport
+	encap-remcsum encap-sport encap-udp6-csum encaplimit external fl
+	flowlabel fwmark hlim hoplimit local mode noallow-localremote noencap
+	noencap-csum noencap-remcsum noencap-udp6-csum remote tc tclass tos ttl'
 # address: verbs (addr_verbs), words of add/change/replace/delete
 # (addr_modify, ifa_flags) and of show/flush (link_show_args, FLAG-LIST).
 _ipbox_addr_cmds='add change chg replace delete list show lst flush help'
@@ -61,7 +108,7 @@ _ipbox_addr_flags='secondary temporary nodad optimistic dadfailed home
 	stable-privacy'
 _ipbox_addr_mod="local peer remote broadcast brd anycast label scope metric
 	priority preference dev valid_lft preferred_lft $_ipbox_addr_flags help"
-_ipbox_addr_filter="dev to scope label up group master nomaster type
+_ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 	$_ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help"
 
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
@@ -82,7 +129,7 @@ _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
 	initcwnd initrwnd features quickack congctl rttvar ssthresh'
 _ipbox_route_mod="to src via from tos dsfield expires metric priority
 	preference scope realms onlink protocol table dev oif pref weight nexthop
-	$_ipbox_route_metrics help"
+	nhid $_ipbox_route_metrics help"
 _ipbox_route_filter='to root match exact table cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
 	from help'
@@ -95,6 +142,32 @@ _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
 _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
 _ipbox_neigh_filter='proxy to dev nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
+
+# rule: verbs (cmd/rule.c rule_verbs), the words of add/delete (mod_words
+# and the actions), of list/flush (filter_words), the IP protocols.
+_ipbox_rule_cmds='list lst show save restore add delete flush help'
+_ipbox_rule_mod='not from to preference order priority tos dsfield fwmark realms
+	protocol tun_id table lookup suppress_prefixlength sup_pl suppress_ifgroup
+	sup_group dev iif oif l3mdev uidrange nat map-to ipproto sport dport type
+	goto nop unicast blackhole unreachable prohibit help'
+_ipbox_rule_filter='preference order priority not tos dsfield fwmark dev iif oif
+	l3mdev uidrange tun_id lookup table from src protocol ipproto sport dport
+	dst to'
+_ipbox_rule_types='unicast blackhole unreachable prohibit nop goto'
+_ipbox_ipprotos='tcp udp icmp ipv6-icmp sctp dccp udplite gre esp ah'
+
+# nexthop: verbs (cmd/nexthop.c nexthop_verbs, bucket_verbs), the words of
+# add/replace/delete (mod_words, the group type's, encap's of cmd/lwt.c),
+# of show/flush (filter_words) and bucket (bucket_words).
+_ipbox_nexthop_cmds='add replace delete list show lst get flush bucket help'
+_ipbox_nexthop_mod='id dev via encap blackhole fdb onlink group type protocol help'
+_ipbox_nexthop_res='buckets idle_timer unbalanced_timer'
+_ipbox_nexthop_filter='dev groups master vrf id protocol fdb help'
+_ipbox_nexthop_bucket_cmds='list show lst get help'
+_ipbox_nexthop_bucket='dev master vrf id nhid help'
+_ipbox_lwt_types='mpls ip ip6 help'
+_ipbox_lwt_ip='id dst src tos ttl key csum seq'
+_ipbox_lwt_ip6='id dst src tc hoplimit key csum seq'
 
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs) and words (tuntap_words,
 # name, help); monitor: its words (cmd/monitor.c monitor_words), objects
@@ -117,7 +190,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route neighbor neighbour link tuntap monitor netns nat help; do
+	for o in address route rule neighbor neighbour link tuntap monitor netns nexthop nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -200,6 +273,8 @@ _ipbox()
 	route|iproute) obj=route ;;
 	neigh|ipneigh) obj=neighbor ;;
 	nat|ipnat) obj=nat ;;
+	rule|iprule) obj=rule ;;
+	nexthop) obj=nexthop ;;
 	tuntap) obj=tuntap ;;
 	monitor) obj=monitor ;;
 	esac
@@ -245,6 +320,8 @@ _ipbox()
 	nat) _ipbox_nat "${args[@]}" ;;
 	route) _ipbox_route "${args[@]}" ;;
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
+	rule) _ipbox_rule "${args[@]}" ;;
+	nexthop) _ipbox_nexthop "${args[@]}" ;;
 	tuntap) _ipbox_tuntap "${args[@]}" ;;
 	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
@@ -285,7 +362,7 @@ _ipbox_link()
 	case $verb in
 	show|list|lst)
 		case $prev in
-		dev|master) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)" ;;
 		type) _ipbox_reply "$_ipbox_link_types" ;;
 		scope) _ipbox_reply 'host link global all' ;;
 		group|to|label) ;;
@@ -326,10 +403,28 @@ _ipbox_link()
 		vlan_protocol) _ipbox_reply '802.1Q 802.1ad'; return ;;
 		df) _ipbox_reply 'unset set inherit'; return ;;
 		flag) _ipbox_reply 'nopromisc nodst null'; return ;;
+		macaddr) _ipbox_reply 'add del set flush'; return ;;
+		arp_validate) _ipbox_reply 'none active backup all filter filter_active filter_backup'; return ;;
+		arp_all_targets) _ipbox_reply 'any all'; return ;;
+		primary_reselect) _ipbox_reply 'always better failure'; return ;;
+		fail_over_mac) _ipbox_reply 'none active follow'; return ;;
+		xmit_hash_policy) _ipbox_reply 'layer2 layer2+3 layer3+4 encap2+3 encap3+4 vlan+srcmac'; return ;;
+		lacp_rate) _ipbox_reply 'slow fast'; return ;;
+		lacp_active) _ipbox_reply 'off on'; return ;;
+		ad_select) _ipbox_reply 'stable bandwidth count'; return ;;
+		ethertype) _ipbox_reply 'ipv4 ipv6 mpls_uc mpls_mc'; return ;;
+		active_slave|primary) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+		encap) _ipbox_reply 'fou gue none'; return ;;
+		erspan_dir) _ipbox_reply 'ingress egress'; return ;;
 		backup_port) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 		mode)
 			case $kind in
 			macvlan|macvtap) _ipbox_reply 'private vepa bridge passthru source' ;;
+			bond) _ipbox_reply 'balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb' ;;
+			ipvlan|ipvtap) _ipbox_reply 'l2 l3 l3s' ;;
+			ipip) _ipbox_reply 'ipip ipv4/ipv4 ip4ip4 mplsip mpls/ipv4 any any/ipv4' ;;
+			sit) _ipbox_reply 'ip6ip ipv6/ipv4 ipip ipv4/ipv4 ip4ip4 mplsip mpls/ipv4 any any/ipv4' ;;
+			ip6tnl) _ipbox_reply 'ip6ip6 ipv6/ipv6 ipip6 ip/ipv6 ipv4/ipv6 ip4ip6 any any/ipv6' ;;
 			*) _ipbox_reply 'default dormant' ;;
 			esac
 			return ;;
@@ -339,8 +434,9 @@ _ipbox_link()
 		forward_delay|hello_time|max_age|ageing_time|priority)
 			return ;;
 		esac
+		local onoff=_ipbox_${kind}_onoff
 		if [[ " $_ipbox_link_onoff " == *" $prev "* ]] ||
-		   [[ $kind == bridge_slave && " $_ipbox_bridge_slave_onoff " == *" $prev "* ]]; then
+		   [[ $kind =~ ^[a-z0-9_]+$ && " ${!onoff} " == *" $prev "* ]]; then
 			_ipbox_reply 'on off'
 			return
 		fi
@@ -357,6 +453,12 @@ _ipbox_link()
 		bridge) _ipbox_reply "$_ipbox_bridge_args" ;;
 		bridge_slave) _ipbox_reply "$_ipbox_bridge_slave_args" ;;
 		vxlan) _ipbox_reply "$_ipbox_vxlan_args" ;;
+		ipvtap) _ipbox_reply "$_ipbox_ipvlan_args" ;;
+		gretap) _ipbox_reply "$_ipbox_gre_args" ;;
+		ip6gretap|ip6erspan) _ipbox_reply "$_ipbox_ip6gre_args" ;;
+		*)	# the kind's own words, if it has any
+			local args=_ipbox_${kind}_args
+			[[ $kind =~ ^[a-z0-9_]+$ ]] && _ipbox_reply "${!args}" ;;
 		esac ;;
 	esac
 }
@@ -383,7 +485,7 @@ _ipbox_address()
 		esac ;;
 	show|list|lst|flush)
 		case $prev in
-		dev|master) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)" ;;
 		scope) _ipbox_reply 'host link global all' ;;
 		type) _ipbox_reply "$_ipbox_link_types" ;;
 		to|label|group) ;;
@@ -468,7 +570,7 @@ _ipbox_route()
 	mtu|hoplimit|advmss|reordering|rtt|rto_min|window|cwnd|initcwnd|initrwnd|congctl|rttvar|ssthresh)
 		_ipbox_reply lock; return ;;
 	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
-	realms|weight|mark|lock|inet|inet6)
+	realms|weight|mark|lock|inet|inet6|nhid)
 		return ;;
 	esac
 	case $verb in
@@ -518,6 +620,79 @@ _ipbox_neigh()
 	esac
 }
 
+# _ipbox_rule WORDS...: complete after `rule`.
+_ipbox_rule()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_rule_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_rule_cmds")
+	shift
+	case $prev in
+	dev|iif|oif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	table|lookup) _ipbox_reply "$(_ipbox_rt_tables)"; return ;;
+	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)$([ "$verb" = flush ] && echo ' all')"; return ;;
+	tos|dsfield) _ipbox_reply "$(_ipbox_rt_names rt_dsfield)"; return ;;
+	suppress_ifgroup|sup_group) _ipbox_reply "$(_ipbox_rt_names group)"; return ;;
+	ipproto) _ipbox_reply "$_ipbox_ipprotos"; return ;;
+	type) _ipbox_reply "$_ipbox_rule_types"; return ;;
+	from|to|src|dst|preference|order|priority|pref|fwmark|realms|tun_id|\
+	suppress_prefixlength|sup_pl|uidrange|nat|map-to|sport|dport|goto)
+		return ;;
+	esac
+	case $verb in
+	add|delete) _ipbox_reply "$_ipbox_rule_mod" ;;
+	list|lst|show|flush) _ipbox_reply "$_ipbox_rule_filter" ;;
+	esac
+}
+
+# _ipbox_nexthop WORDS...: complete after `nexthop`.
+_ipbox_nexthop()
+{
+	local prev=${COMP_WORDS[COMP_CWORD-1]} verb w encap=""
+	if [ $# -eq 0 ]; then
+		_ipbox_reply "$_ipbox_nexthop_cmds"
+		return
+	fi
+	verb=$(_ipbox_verb "$1" "$_ipbox_nexthop_cmds")
+	shift
+	case $prev in
+	dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	protocol) [ "$verb" = add ] || [ "$verb" = replace ] && _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
+	via) _ipbox_reply 'inet inet6'; return ;;
+	type) _ipbox_reply 'mpath resilient'; return ;;
+	encap) _ipbox_reply "$_ipbox_lwt_types"; return ;;
+	id|nhid|index|group|buckets|idle_timer|unbalanced_timer|inet|inet6|dst|src|tos|tc|ttl|hoplimit)
+		return ;;
+	esac
+	for w in "$@"; do
+		[ "$encap" = '?' ] && encap=$w
+		[ "$w" = encap ] && encap='?'
+	done
+	case $verb in
+	add|replace|delete)
+		case $encap in
+		ip) _ipbox_reply "$_ipbox_lwt_ip $_ipbox_nexthop_mod" ;;
+		ip6) _ipbox_reply "$_ipbox_lwt_ip6 $_ipbox_nexthop_mod" ;;
+		mpls) _ipbox_reply "ttl $_ipbox_nexthop_mod" ;;
+		*) [[ " $* " == *" resilient "* ]] && _ipbox_reply "$_ipbox_nexthop_res" ||
+			_ipbox_reply "$_ipbox_nexthop_mod" ;;
+		esac ;;
+	list|show|lst|flush) _ipbox_reply "$_ipbox_nexthop_filter" ;;
+	get) _ipbox_reply id ;;
+	bucket)
+		if [ $# -eq 0 ]; then
+			_ipbox_reply "$_ipbox_nexthop_bucket_cmds"
+		elif [ "$(_ipbox_verb "$1" "$_ipbox_nexthop_bucket_cmds")" = get ]; then
+			_ipbox_reply 'id index'
+		else
+			_ipbox_reply "$_ipbox_nexthop_bucket"
+		fi ;;
+	esac
+}
+
 # _ipbox_tuntap WORDS...: complete after `tuntap`.
 _ipbox_tuntap()
 {
@@ -550,5 +725,5 @@ _ipbox_monitor()
 	esac
 }
 
-complete -F _ipbox ipbox ip netns link addr route neigh nat \
-	ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor
+complete -F _ipbox ipbox ip netns link addr route neigh nat rule nexthop tuntap monitor \
+	ipnetns iplink ipaddr iproute ipneigh ipnat iprule

@@ -26,6 +26,53 @@ set -g __ipbox_bridge_slave_args fdb_flush state priority cost hairpin guard roo
 set -g __ipbox_bridge_slave_onoff hairpin guard root_block fastleave learning flood proxy_arp \
     proxy_arp_wifi mcast_fast_leave mcast_flood bcast_flood mcast_to_unicast \
     neigh_suppress vlan_tunnel isolated locked
+set -g __ipbox_vlan_args id protocol reorder_hdr gvrp mvrp loose_binding bridge_binding \
+    ingress-qos-map egress-qos-map
+set -g __ipbox_vlan_onoff reorder_hdr gvrp mvrp loose_binding bridge_binding
+set -g __ipbox_bond_args mode active_slave clear_active_slave miimon updelay downdelay \
+    peer_notify_delay use_carrier arp_interval arp_ip_target ns_ip6_target \
+    arp_validate arp_all_targets arp_missed_max primary primary_reselect \
+    fail_over_mac xmit_hash_policy resend_igmp num_grat_arp num_unsol_na \
+    all_slaves_active min_links lp_interval packets_per_slave lacp_rate \
+    lacp_active ad_select ad_user_port_key ad_actor_sys_prio ad_actor_system \
+    tlb_dynamic_lb
+set -g __ipbox_bond_slave_args queue_id prio
+set -g __ipbox_vrf_args table
+set -g __ipbox_ipvlan_args mode private vepa bridge
+set -g __ipbox_geneve_args id vni remote ttl hoplimit tos dsfield df label flowlabel dstport \
+    external noexternal udpcsum noudpcsum udp6zerocsumtx noudp6zerocsumtx \
+    udp6zerocsumrx noudp6zerocsumrx innerprotoinherit
+set -g __ipbox_bareudp_args dstport ethertype srcportmin multiproto nomultiproto
+set -g __ipbox_xfrm_args dev if_id external
+set -g __ipbox_gre_args csum dev dsfield encap encap-csum encap-dport encap-remcsum encap-sport \
+    encap-udp6-csum external fwmark hlim hoplimit icsum ignore-df ikey iseq \
+    key local nocsum noencap noencap-csum noencap-remcsum noencap-udp6-csum \
+    noicsum noignore-df noikey noiseq nokey noocsum nookey nooseq nopmtudisc \
+    noseq ocsum okey oseq pmtudisc remote seq tclass tos ttl
+set -g __ipbox_erspan_args csum dev dsfield encap encap-csum encap-dport encap-remcsum encap-sport \
+    encap-udp6-csum erspan erspan_dir erspan_hwid erspan_ver external fwmark \
+    hlim hoplimit icsum ignore-df ikey iseq key local nocsum noencap \
+    noencap-csum noencap-remcsum noencap-udp6-csum noicsum noignore-df \
+    noikey noiseq nokey noocsum nookey nooseq nopmtudisc noseq ocsum okey \
+    oseq pmtudisc remote seq tclass tos ttl
+set -g __ipbox_ip6gre_args allow-localremote csum dev dscp dsfield encap encap-csum encap-dport \
+    encap-remcsum encap-sport encap-udp6-csum encaplimit erspan erspan_dir \
+    erspan_hwid erspan_ver external fl flowlabel fwmark hlim hoplimit icsum \
+    ikey iseq key local noallow-localremote nocsum noencap noencap-csum \
+    noencap-remcsum noencap-udp6-csum noicsum noikey noiseq nokey noocsum \
+    nookey nooseq noseq ocsum okey oseq remote seq tclass tos ttl
+set -g __ipbox_ipip_args 6rd-prefix 6rd-relay_prefix 6rd-reset dev dsfield encap encap-csum \
+    encap-dport encap-remcsum encap-sport encap-udp6-csum external fwmark \
+    hlim hoplimit local mode noencap noencap-csum noencap-remcsum \
+    noencap-udp6-csum nopmtudisc pmtudisc remote tc tclass tos ttl
+set -g __ipbox_sit_args 6rd-prefix 6rd-relay_prefix 6rd-reset dev dsfield encap encap-csum \
+    encap-dport encap-remcsum encap-sport encap-udp6-csum external fwmark \
+    hlim hoplimit isatap local mode noencap noencap-csum noencap-remcsum \
+    noencap-udp6-csum nopmtudisc pmtudisc remote tc tclass tos ttl
+set -g __ipbox_ip6tnl_args allow-localremote dev dscp dsfield encap encap-csum encap-dport \
+    encap-remcsum encap-sport encap-udp6-csum encaplimit external fl \
+    flowlabel fwmark hlim hoplimit local mode noallow-localremote noencap \
+    noencap-csum noencap-remcsum noencap-udp6-csum remote tc tclass tos ttl
 set -g __ipbox_vxlan_args id vni group remote local dev srcport port dstport ttl hoplimit tos \
     dsfield df flowlabel label ageing maxaddress learning nolearning proxy \
     noproxy rsc norsc l2miss nol2miss l3miss nol3miss udpcsum noudpcsum \
@@ -42,7 +89,7 @@ set -g __ipbox_link_attrs dev name up down link parentdev index address \
     link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \
     protodown alias group master nomaster mode state addrgenmode gso_max_size \
     gso_max_segs gro_max_size type help
-set -g __ipbox_link_show dev group up master nomaster type to scope label help
+set -g __ipbox_link_show dev group up master vrf nomaster type to scope label help
 set -g __ipbox_link_onoff arp dynamic multicast allmulticast promisc trailers carrier protodown
 set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
     txqlen mtu numtxqueues numrxqueues link-netnsid alias group gso_max_size \
@@ -64,13 +111,13 @@ set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
     cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
 set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
     preference scope realms onlink protocol table dev oif pref weight nexthop \
-    $__ipbox_route_metrics help
+    nhid $__ipbox_route_metrics help
 set -g __ipbox_route_filter to root match exact table cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
     realms from help
 set -g __ipbox_route_get to from iif mark oif dev notify fibmatch help
 set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
-    metric priority preference realms weight mark lock inet inet6
+    metric priority preference realms weight mark lock inet inet6 nhid
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs), words (tuntap_words);
 # monitor: its words (cmd/monitor.c monitor_words).
 set -g __ipbox_tuntap_cmds add delete show lst list help
@@ -80,6 +127,28 @@ set -g __ipbox_monitor_args all link address route mroute prefix neigh netconf \
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words, nud states (nud_words).
 set -g __ipbox_neigh_cmds add change chg replace delete get show lst list flush help
 set -g __ipbox_neigh_nud permanent reachable noarp none stale incomplete delay probe failed
+
+# rule: verbs (cmd/rule.c rule_verbs), words of add/delete (mod_words and
+# the actions) and of list/flush (filter_words).
+set -g __ipbox_rule_cmds list lst show save restore add delete flush help
+set -g __ipbox_rule_mod not from to preference order priority tos dsfield \
+    fwmark realms protocol tun_id table lookup suppress_prefixlength sup_pl \
+    suppress_ifgroup sup_group dev iif oif l3mdev uidrange nat map-to ipproto \
+    sport dport type goto nop unicast blackhole unreachable prohibit help
+set -g __ipbox_rule_filter preference order priority not tos dsfield fwmark \
+    dev iif oif l3mdev uidrange tun_id lookup table from src protocol ipproto \
+    sport dport dst to
+set -g __ipbox_rule_novalue from to src dst preference order priority pref \
+    fwmark realms tun_id suppress_prefixlength sup_pl uidrange nat map-to \
+    sport dport goto
+# nexthop: verbs (cmd/nexthop.c nexthop_verbs, bucket_verbs), words of
+# add/replace/delete (mod_words, the group type's, encap's of
+# cmd/lwt.c), of show/flush (filter_words) and bucket (bucket_words).
+set -g __ipbox_nexthop_cmds add replace delete list show lst get flush bucket help
+set -g __ipbox_nexthop_mod id dev via encap blackhole fdb onlink group type protocol help
+set -g __ipbox_nexthop_bucket_cmds list show lst get help
+set -g __ipbox_nexthop_novalue id nhid index group buckets idle_timer \
+    unbalanced_timer inet inet6 dst src tos tc ttl hoplimit
 
 # __ipbox_rt_names FILE: the names of /etc/iproute2/FILE and FILE.d/*.conf.
 function __ipbox_rt_names
@@ -119,6 +188,10 @@ function __ipbox_parse
             set __ipbox_obj tuntap
         case monitor
             set __ipbox_obj monitor
+        case rule iprule
+            set __ipbox_obj rule
+        case nexthop
+            set __ipbox_obj nexthop
     end
     set -l i 2
     if test -z "$__ipbox_obj"
@@ -135,7 +208,7 @@ function __ipbox_parse
                     set i (math $i + 1)
                     continue
             end
-            set __ipbox_obj (__ipbox_verb $toks[$i] address route neighbor neighbour link tuntap monitor netns nat help)
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap monitor netns nexthop nat help)
             set i (math $i + 1)
             break
         end
@@ -210,7 +283,7 @@ function __ipbox_complete
             switch $verb
                 case show list lst
                     switch $prev
-                        case dev master
+                        case dev master vrf
                             __ipbox_ifnames
                         case type
                             printf '%s\n' $__ipbox_link_types
@@ -275,12 +348,61 @@ function __ipbox_complete
                         case flag
                             printf '%s\n' nopromisc nodst null
                             return
+                        case macaddr
+                            printf '%s\n' add del set flush
+                            return
+                        case arp_validate
+                            printf '%s\n' none active backup all filter filter_active filter_backup
+                            return
+                        case arp_all_targets
+                            printf '%s\n' any all
+                            return
+                        case primary_reselect
+                            printf '%s\n' always better failure
+                            return
+                        case fail_over_mac
+                            printf '%s\n' none active follow
+                            return
+                        case xmit_hash_policy
+                            printf '%s\n' layer2 layer2+3 layer3+4 encap2+3 encap3+4 vlan+srcmac
+                            return
+                        case lacp_rate
+                            printf '%s\n' slow fast
+                            return
+                        case lacp_active
+                            printf '%s\n' off on
+                            return
+                        case ad_select
+                            printf '%s\n' stable bandwidth count
+                            return
+                        case ethertype
+                            printf '%s\n' ipv4 ipv6 mpls_uc mpls_mc
+                            return
+                        case active_slave primary
+                            __ipbox_ifnames
+                            return
+                        case encap
+                            printf '%s\n' fou gue none
+                            return
+                        case erspan_dir
+                            printf '%s\n' ingress egress
+                            return
                         case backup_port
                             __ipbox_ifnames
                             return
                         case mode
                             if contains -- "$kind" macvlan macvtap
                                 printf '%s\n' private vepa bridge passthru source
+                            else if test "$kind" = bond
+                                printf '%s\n' balance-rr active-backup balance-xor broadcast 802.3ad balance-tlb balance-alb
+                            else if contains -- "$kind" ipvlan ipvtap
+                                printf '%s\n' l2 l3 l3s
+                            else if test "$kind" = ipip
+                                printf '%s\n' ipip ipv4/ipv4 ip4ip4 mplsip mpls/ipv4 any any/ipv4
+                            else if test "$kind" = sit
+                                printf '%s\n' ip6ip ipv6/ipv4 ipip ipv4/ipv4 ip4ip4 mplsip mpls/ipv4 any any/ipv4
+                            else if test "$kind" = ip6tnl
+                                printf '%s\n' ip6ip6 ipv6/ipv6 ipip6 ip/ipv6 ipv4/ipv6 ip4ip6 any any/ipv6
                             else
                                 printf '%s\n' default dormant
                             end
@@ -288,6 +410,8 @@ function __ipbox_complete
                     end
                     if contains -- "$prev" $__ipbox_link_onoff; or begin
                             test "$kind" = bridge_slave; and contains -- "$prev" $__ipbox_bridge_slave_onoff
+                        end; or begin
+                            test "$kind" = vlan; and contains -- "$prev" $__ipbox_vlan_onoff
                         end
                         printf '%s\n' on off
                         return
@@ -300,15 +424,41 @@ function __ipbox_complete
                         case veth vxcan
                             echo peer
                         case macvlan macvtap
-                            printf '%s\n' mode flag nopromisc nodst bcqueuelen help
+                            printf '%s\n' mode flag macaddr nopromisc nodst bcqueuelen
                         case vlan
-                            printf '%s\n' id protocol
+                            printf '%s\n' $__ipbox_vlan_args
                         case bridge
                             printf '%s\n' $__ipbox_bridge_args
                         case bridge_slave
                             printf '%s\n' $__ipbox_bridge_slave_args
                         case vxlan
                             printf '%s\n' $__ipbox_vxlan_args
+                        case bond
+                            printf '%s\n' $__ipbox_bond_args
+                        case bond_slave
+                            printf '%s\n' $__ipbox_bond_slave_args
+                        case vrf
+                            printf '%s\n' $__ipbox_vrf_args
+                        case ipvlan ipvtap
+                            printf '%s\n' $__ipbox_ipvlan_args
+                        case geneve
+                            printf '%s\n' $__ipbox_geneve_args
+                        case bareudp
+                            printf '%s\n' $__ipbox_bareudp_args
+                        case xfrm
+                            printf '%s\n' $__ipbox_xfrm_args
+                        case gre gretap
+                            printf '%s\n' $__ipbox_gre_args
+                        case erspan
+                            printf '%s\n' $__ipbox_erspan_args
+                        case ip6gre ip6gretap ip6erspan
+                            printf '%s\n' $__ipbox_ip6gre_args
+                        case ipip
+                            printf '%s\n' $__ipbox_ipip_args
+                        case sit
+                            printf '%s\n' $__ipbox_sit_args
+                        case ip6tnl
+                            printf '%s\n' $__ipbox_ip6tnl_args
                     end
             end
         case address
@@ -335,7 +485,7 @@ function __ipbox_complete
                     end
                 case show list lst flush
                     switch $prev
-                        case dev master
+                        case dev master vrf
                             __ipbox_ifnames
                         case scope
                             printf '%s\n' host link global all
@@ -343,7 +493,7 @@ function __ipbox_complete
                             printf '%s\n' $__ipbox_link_types
                         case to label group
                         case '*'
-                            printf '%s\n' dev to scope label up group master nomaster type \
+                            printf '%s\n' dev to scope label up group master vrf nomaster type \
                                 $__ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help
                             __ipbox_ifnames
                     end
@@ -488,6 +638,100 @@ function __ipbox_complete
                 case get
                     printf '%s\n' proxy dev
             end
+        case rule
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_rule_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_rule_cmds)
+            switch $prev
+                case dev iif oif
+                    __ipbox_ifnames
+                    return
+                case table lookup
+                    __ipbox_rt_tables
+                    return
+                case proto protocol
+                    __ipbox_rt_names rt_protos
+                    test $verb = flush; and echo all
+                    return
+                case tos dsfield
+                    __ipbox_rt_names rt_dsfield
+                    return
+                case suppress_ifgroup sup_group
+                    __ipbox_rt_names group
+                    return
+                case ipproto
+                    printf '%s\n' tcp udp icmp ipv6-icmp sctp dccp udplite gre esp ah
+                    return
+                case type
+                    printf '%s\n' unicast blackhole unreachable prohibit nop goto
+                    return
+            end
+            contains -- "$prev" $__ipbox_rule_novalue; and return
+            switch $verb
+                case add delete
+                    printf '%s\n' $__ipbox_rule_mod
+                case list lst show flush
+                    printf '%s\n' $__ipbox_rule_filter
+            end
+        case nexthop
+            if test $n -eq 0
+                printf '%s\n' $__ipbox_nexthop_cmds
+                return
+            end
+            set -l verb (__ipbox_verb $rest[1] $__ipbox_nexthop_cmds)
+            switch $prev
+                case dev master vrf
+                    __ipbox_ifnames
+                    return
+                case protocol
+                    contains -- $verb add replace; and __ipbox_rt_names rt_protos
+                    return
+                case via
+                    printf '%s\n' inet inet6
+                    return
+                case type
+                    printf '%s\n' mpath resilient
+                    return
+                case encap
+                    printf '%s\n' mpls ip ip6 help
+                    return
+            end
+            contains -- "$prev" $__ipbox_nexthop_novalue; and return
+            set -l encap ''
+            for w in $rest
+                test "$encap" = '?'; and set encap $w
+                test "$w" = encap; and set encap '?'
+            end
+            switch $verb
+                case add replace delete
+                    switch $encap
+                        case ip
+                            printf '%s\n' id dst src tos ttl key csum seq
+                        case ip6
+                            printf '%s\n' id dst src tc hoplimit key csum seq
+                        case mpls
+                            echo ttl
+                    end
+                    if contains -- resilient $rest; and test -z "$encap"
+                        printf '%s\n' buckets idle_timer unbalanced_timer
+                    else
+                        printf '%s\n' $__ipbox_nexthop_mod
+                    end
+                case list show lst flush
+                    printf '%s\n' dev groups master vrf id protocol fdb help
+                case get
+                    echo id
+                case bucket
+                    if test $n -eq 1
+                        printf '%s\n' $__ipbox_nexthop_bucket_cmds
+                    else if test (__ipbox_verb $rest[2] $__ipbox_nexthop_bucket_cmds) = get
+                        printf '%s\n' id index
+                    else
+                        printf '%s\n' dev master vrf id nhid help
+                    end
+            end
         case tuntap
             if test $n -eq 0
                 printf '%s\n' $__ipbox_tuntap_cmds
@@ -541,7 +785,7 @@ for prog in ipbox ip
     complete -c $prog -o a -o all -d 'all objects'
     complete -c $prog -o c -o color -d 'colour output'
     complete -c $prog -o help -d usage
-    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns route tuntap monitor help'
+    complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns nexthop route rule tuntap monitor help'
 end
 complete -c ipbox -l install -r -d 'make applet links in DIR'
 complete -c ipbox -l list -d 'list applet names'
@@ -550,6 +794,6 @@ for prog in ipbox ip netns ipnetns
         -a 'list add attach set delete identify pids exec monitor list-id help'
     complete -c $prog -n '__ipbox_object_is netns; and __fish_seen_subcommand_from delete exec set pids attach' -a '(__ipbox_netns_names)'
 end
-for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh tuntap monitor
-    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour tuntap monitor' -a '(__ipbox_complete)'
+for prog in ipbox ip link iplink addr ipaddr nat ipnat route iproute neigh ipneigh tuntap monitor rule iprule nexthop
+    complete -c $prog -f -n '__ipbox_object_is link address nat route neighbor neighbour tuntap monitor rule nexthop' -a '(__ipbox_complete)'
 end

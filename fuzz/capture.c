@@ -1,12 +1,14 @@
 /* Seeds for fuzz_reply: the kernel's real answers to the requests ipbox
  * sends, written as fuzz_reply reads them (records of a tag, the low
  * byte of the request type, a little-endian u16 length and the messages).
- *   capture link|addr|route|neigh|nsid|nft ... > records
+ *   capture link|addr|route|neigh|nsid|nft|rule|nexthop|bucket ... > records
  * addr gives one record per link (the per-link dumps of `address show`);
  * nft gives the generation and the rules of table inet ipbox. */
 #include <stdio.h>
 #include <string.h>
+#include <linux/fib_rules.h>
 #include <linux/net_namespace.h>
+#include <linux/nexthop.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -108,6 +110,12 @@ int main(int argc, char **argv)
 			rt_dump(&nl, RTM_GETNEIGH, sizeof(struct ndmsg), &r);
 		} else if (!strcmp(argv[i], "nsid")) {
 			rt_dump(&nl, RTM_GETNSID, sizeof(struct rtgenmsg), &r);
+		} else if (!strcmp(argv[i], "rule")) {
+			rt_dump(&nl, RTM_GETRULE, sizeof(struct fib_rule_hdr), &r);
+		} else if (!strcmp(argv[i], "nexthop")) {
+			rt_dump(&nl, RTM_GETNEXTHOP, sizeof(struct nhmsg), &r);
+		} else if (!strcmp(argv[i], "bucket")) {
+			rt_dump(&nl, RTM_GETNEXTHOPBUCKET, sizeof(struct nhmsg), &r);
 		} else if (!strcmp(argv[i], "nft")) {
 			nft(&r);
 		} else {

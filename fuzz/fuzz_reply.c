@@ -49,6 +49,13 @@ static const char *const commands[][12] = {
 	{ "monitor" },
 	{ "monitor", "all-nsid", "label", "dev", "d0" },
 	{ "tuntap", "show" },
+	/* rule and nexthop printers; route show -d asks for each nhid */
+	{ "rule", "show" },
+	{ "rule", "flush" },
+	{ "nexthop", "show" },
+	{ "nexthop", "flush" },
+	{ "nexthop", "get", "id", "1" },
+	{ "nexthop", "bucket", "show" },
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -78,6 +85,8 @@ static size_t answer(const struct nlmsghdr *req, void *buf, size_t size)
 /* As in iproute2 6.1, flush and neigh get print plain text under -j. */
 static bool prints_json(char **argv)
 {
+	if (!argv[1])
+		return true;	/* monitor */
 	return strcmp(argv[1], "flush") != 0 &&
 	       !(strcmp(argv[0], "neighbor") == 0 && strcmp(argv[1], "get") == 0);
 }

@@ -1,6 +1,7 @@
 #include "harness.h"
 
 #include <fcntl.h>
+#include <stdio.h>
 #include <sys/socket.h>
 
 #include "../cmd/ipbox.h"
@@ -24,8 +25,12 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 	int status;
 
 	nl_dry_run = true;
-	if (devnull < 0)
+	if (devnull < 0) {
 		devnull = open("/dev/null", O_WRONLY | O_CLOEXEC);
+		/* rule restore reads stdin: an empty one, never a wait */
+		if (!freopen("/dev/null", "r", stdin))
+			return EXIT_FAIL;
+	}
 	print_init(&pr, harness_out >= 0 ? harness_out : devnull, ib.json, ib.pretty, ib.oneline, ib.color);
 	status = ipbox_run(&ib, argc, argv);
 	return ipbox_finish(&ib, status);

@@ -10,7 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libmnl/libmnl.h>
+#include <linux/fib_rules.h>
 #include <linux/netfilter/nfnetlink.h>
+#include <linux/nexthop.h>
 #include <linux/rtnetlink.h>
 
 bool nl_dry_run;
@@ -38,6 +40,11 @@ static size_t request_hdrlen(uint16_t type, bool nfnetlink)
 		return sizeof(struct rtgenmsg);
 	case RTM_NEWLINKPROP:
 		return sizeof(struct ifinfomsg);
+	case RTM_NEWRULE:
+		return sizeof(struct fib_rule_hdr);
+	case RTM_NEWNEXTHOP:
+	case RTM_NEWNEXTHOPBUCKET:
+		return sizeof(struct nhmsg);
 	}
 	abort();	/* a request type this check has not learnt yet */
 }

@@ -55,20 +55,17 @@ static int ask_link(uint16_t name_attr, const char *name, nl_cb answer, void *da
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
-	struct nl *nl = malloc(sizeof(*nl));
+	struct nl *nl = nl_new(NETLINK_ROUTE);
 	int ret;
 
-	if (!nl || nl_open(nl, NETLINK_ROUTE) < 0) {
-		free(nl);
+	if (!nl)
 		return -1;
-	}
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	nlreq_put_str(&req, name_attr, name);
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
 	ret = nl_talk(nl, &req, answer, data);
-	nl_close(nl);
-	free(nl);
+	nl_free(nl);
 	return ret;
 }
 
@@ -193,14 +190,8 @@ static bool ifcache_fetch(struct ifcache *c, int index, struct ifslot *s)
 	struct nlreq req;
 	struct ifinfomsg *ifi;
 
-	if (!c->nl) {
-		c->nl = malloc(sizeof(*c->nl));
-		if (!c->nl || nl_open(c->nl, NETLINK_ROUTE) < 0) {
-			free(c->nl);
-			c->nl = NULL;
-			return false;
-		}
-	}
+	if (!c->nl && !(c->nl = nl_new(NETLINK_ROUTE)))
+		return false;
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = index;
@@ -286,9 +277,6 @@ void ifcache_forget(struct ifcache *c, int index)
 
 void ifcache_close(struct ifcache *c)
 {
-	if (c->nl) {
-		nl_close(c->nl);
-		free(c->nl);
-	}
+	nl_free(c->nl);
 	c->nl = NULL;
 }

@@ -47,6 +47,30 @@ void nl_close(struct nl *nl)
 	nl->sk = NULL;
 }
 
+struct nl *nl_new(int bus)
+{
+	struct nl *nl = malloc(sizeof(*nl));
+	int err;
+
+	if (!nl)
+		return NULL;
+	if (nl_open(nl, bus) < 0) {
+		err = errno;
+		free(nl);
+		errno = err;
+		return NULL;
+	}
+	return nl;
+}
+
+void nl_free(struct nl *nl)
+{
+	if (!nl)
+		return;
+	nl_close(nl);
+	free(nl);
+}
+
 void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
 {
 	memset(&r->u.align, 0, sizeof(r->u.align));

@@ -45,6 +45,11 @@ typedef int (*nl_cb)(const struct nlmsghdr *nlh, void *data);
 
 int nl_open(struct nl *nl, int bus);
 void nl_close(struct nl *nl);
+/* A socket of its own on `bus`, on the heap (struct nl holds a 32 KiB
+ * receive buffer); NULL with errno set when memory or the socket fails. */
+struct nl *nl_new(int bus);
+/* Close and free what nl_new() gave (NULL is fine). */
+void nl_free(struct nl *nl);
 
 void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
 /* A struct of `size` bytes holding a struct nlreq at `req_offset`, zeroed

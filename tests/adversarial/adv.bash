@@ -26,6 +26,7 @@ nobody() {
 # route, a neighbour, a nat rule.
 prepare_all() {
 	$IP netns add victim
+	$IP netns set victim 7
 	$IP -n victim link add v0 type ifb
 	$IP link add i0 type ifb
 	$IP link set i0 up
@@ -35,20 +36,29 @@ prepare_all() {
 	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
 }
 
-# Everything a command could have changed, in a few processes.
+# Everything a command could have changed, in three processes (the rest
+# is read by the shell itself): links, addresses, routes of every table,
+# neighbours, rules, nexthops, namespaces (names, ids, mounts, what is in
+# victim), nft, forwarding.
 state() {
 	$IP -d -batch - <<-'EOF' 2>&1
 	link show
 	address show
 	route show table all
 	neigh show
+	rule show
+	nexthop show
 	netns list
 	EOF
-	$IP -6 route show table all
 	$IP -n victim -d link show 2>&1
-	ls -lAi /run/netns
-	cat /proc/self/mountinfo
 	nft list ruleset
+	echo /run/netns/* /etc/netns/*
+	# IPv6 routes of every table, without their reference and use counts
+	while read -r dst dlen src slen via metric _ _ flags dev; do
+		echo "$dst/$dlen $src/$slen $via $metric $flags $dev"
+	done </proc/net/ipv6_route
+	echo "$(</proc/self/mountinfo)"
+	echo "$(</proc/sys/net/ipv4/ip_forward) $(</proc/sys/net/ipv6/conf/all/forwarding)"
 }
 
 # run_timed SECONDS CMD...: run CMD; a hang is a failure, not a stuck suite.

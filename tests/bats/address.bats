@@ -126,9 +126,18 @@ ip addr add 2001:db8::1/64 dev v0; ip netns add n'
 		"flush to 10.0.0.0/8" "flush label v0"; do
 		same_effect "$SETUP" addr $args
 	done
-	for opts in -6 -4 -s "-s -s" -0; do
+	for opts in -6 -4 -s "-s -s" -0 "-j -s" "-j -p -s -s" "-o -s -s"; do
 		same_effect "$SETUP" $opts addr flush dev v0
 	done
+}
+
+@test "flush primary: one round, the promoted secondaries stay (as iproute2)" {
+	local s="ip link add v0 type veth peer name v1
+sysctl -qw net.ipv4.conf.v0.promote_secondaries=1
+ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0.0.3/24 dev v0"
+	same_effect "$s" -s addr flush dev v0 primary
+	same_effect "$s" -s addr flush dev v0 secondary
+	same_effect "$s" -s addr flush dev v0
 }
 
 @test "addresses added by ipbox are seen by /bin/ip and back" {

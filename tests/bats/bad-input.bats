@@ -43,6 +43,9 @@ prepare() {
 	$IP neigh add 10.0.0.2 lladdr 02:00:00:00:00:02 dev veth0
 	$IP neigh add 2001:db8::2 lladdr 02:00:00:00:00:03 dev veth0
 	$IP netns add ns1
+	$IP rule add from 10.0.0.0/24 table 100 pref 100
+	$IP nexthop add id 1 via 10.0.0.2 dev veth0
+	$IP nexthop add id 10 group 1
 	"$IPBOX" nat add masquerade src 10.0.0.0/24 oif veth1 2>/dev/null
 	for i in $(seq 50); do
 		[ "$($IP -o link show up | grep -c 'state UP')" -eq 2 ] && break
@@ -65,6 +68,7 @@ state() {
 	$IP route show table all
 	$IP -6 route show table all
 	$IP neigh show
+	$IP rule show; $IP -6 rule show; $IP nexthop show
 	$IP netns list
 	ls -A /run/netns /etc/netns
 	grep netns /proc/self/mountinfo
@@ -133,7 +137,7 @@ check_row() {
 	local obj
 	run grep -c -v -e '^#' -e '^$' "$TABLE"
 	[ "$output" -ge 150 ]
-	for obj in netns link addr route neigh nat; do
+	for obj in netns link addr route neigh nat rule nexthop; do
 		grep -qP "^\w+\t\d+\t(-\S+ )*$obj " "$TABLE" || fail "no row for $obj"
 	done
 	for opt in -n -batch -family -foo; do

@@ -70,6 +70,14 @@ batch() {
 	same_effect "$LINKS" -force -batch "$BATS_TEST_TMPDIR/batch"
 }
 
+@test "a flush line sees the changes queued before it (-force)" {
+	batch 'addr add 10.0.5.1/24 dev v0' 'addr add 10.0.6.1/24 dev v0' \
+		'route add 10.7.0.0/16 dev v0' 'neigh add 10.0.5.9 lladdr 02:00:00:00:00:09 dev v0' \
+		'addr flush dev v0 to 10.0.5.0/24' 'addr flush dev v0 to 10.0.6.0/24' \
+		'route flush 10.7.0.0/16' 'neigh flush dev v0 nud all'
+	same_effect "$LINKS" -force -batch "$BATS_TEST_TMPDIR/batch"
+}
+
 @test "a failed neigh change does not end a -force batch (iproute2 exits)" {
 	eval "$LINKS"
 	batch 'neigh add 10.9.0.5 lladdr 02:00:00:00:00:09 dev v0' \

@@ -7,7 +7,8 @@ load helpers
 @test "--list prints every applet name" {
 	run "$IPBOX" --list
 	assert_success
-	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor; do
+	for name in ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor \
+		rule iprule nexthop; do
 		assert_line "$name"
 	done
 }
@@ -62,6 +63,12 @@ load helpers
 	"$IP" netns add x
 	same net
 	same netn list
+	# rule and nexthop in iproute2's order: `ip r` is route, `ip ru` rule,
+	# `ip n` neighbor, `ip nex` nexthop
+	same ru
+	same nex
+	same -6 ru sh
+	same nex sh
 	# tuntap and monitor by their shortest prefixes (`ip tu` is tunnel)
 	"$IP" tuntap add tap0 mode tap
 	same tunt
@@ -81,10 +88,17 @@ load helpers
 	run "$dir/monitor" help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]"
-	# objects ipbox does not implement keep their place: `ip ru` stays rule
-	run "$IPBOX" ru
+	run "$dir/iprule"
+	assert_output "$("$IP" rule)"
+	run "$dir/nexthop" help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR"
+	# objects ipbox does not implement keep their place: `ip tu` stays
+	# tunnel (not tuntap); `ip ru` is rule
+	run "$IPBOX" tu
 	assert_failure 1
-	assert_output 'Object "ru" is unknown, try "ip help".'
+	assert_output 'Object "tu" is unknown, try "ip help".'
+	same ru
 }
 
 @test "usage and version" {

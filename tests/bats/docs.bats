@@ -8,51 +8,56 @@ load helpers
 
 top=$BATS_TEST_DIRNAME/../..
 
-# The global options, read from cmd/main.c's options[] table.
+# words OBJ CLASS...: the words of OBJ's tables in those classes, in table
+# order, as the parsers read them (ipbox --words, cmd/words.h; OBJ `ip`:
+# the objects and global options).
+words() {
+	local obj=$1
+	shift
+	"$IPBOX" --words "$obj" | awk -v c=" $* " 'index(c, " " $1 " ") { print $2 }'
+}
+
+# The global options (cmd/main.c's options[]).
 table_options() {
-	sed -n '/^} options\[\] = {/,/^};/p' "$top/cmd/main.c" | grep -o '{ "-[^"]*"' | cut -d'"' -f2
+	words ip option
 }
 
-# The verbs of an object, read from its verb table in cmd/OBJ.c
-# (table_verbs OBJ [TABLE-PREFIX]: address's table is addr_verbs).
+# The verbs of an object's verb table.
 table_verbs() {
-	sed -n "/ ${2:-$1}_verbs\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+	words "$1" verb
 }
 
-# The words a parser in cmd/OBJ.c compares an argument with
-# (strcmp/matches/strcasecmp of w, *argv, argv[0], word or val), plus the
-# rows of its keyword tables: address's ifa_flags[], nat's keywords[],
-# kind_names[] and protos[].  Values without a letter (+, -) are left out.
+# The words a parser of cmd/OBJ.c takes: the keyword and value rows of
+# its tables, plus the words its if-chains compare an argument with
+# (strcmp/matches/strcasecmp of w, *argv, argv[0], word or val; route's
+# and neigh's helpers: v, *c->argv, *w.argv): the chains of link and
+# address until they are tables too.  Values without a letter (+, -) are
+# left out.
 parser_words() {
 	local src=$top/cmd/$1.c
 	{
+		words "$1" keyword value
 		grep -oE '(strcmp|matches|strcasecmp)\((w|\*argv|argv\[0\]|word|val), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
 			sed -E 's/.*"(.*)".*/\1/'
 		case $1 in
-		address)
-			sed -n '/} ifa_flags\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
-		nat)
-			# the words live in cmd/nat_words.c
-			src=$top/cmd/nat_words.c
-			grep -oE '(strcmp|matches)\((w|\*argv|argv\[0\]|word|val), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
-				sed -E 's/.*"(.*)".*/\1/'
-			sed -n '/ keywords\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2
-			sed -n '/ kind_names\[\] = {/,/^};/p' "$src" | grep -o '= "[^"]*"' | cut -d'"' -f2
-			sed -n '/ protos\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
 		route)
-			# the values and words its helpers compare (v, *c->argv):
 			# root/match/exact, to, all, cache, lock, ecn, nexthop
 			grep -ohE '(strcmp|matches)\((v|\*c->argv|\*c\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
+				sed -E 's/.*"(.*)".*/\1/' ;;
+		rule|nexthop)
+			# the values its helpers compare (v, *c.argv: type, goto,
+			# nop, all, dst, inet, mpath, ...); nexthop's encap words
+			# (cmd/lwt.c's ip_words[] and ip6_words[], ttl, its types)
+			grep -ohE '(strcmp|matches)\((v|\*c->argv|\*c\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
 				sed -E 's/.*"(.*)".*/\1/'
-			# filter_words[], metric_words[], mod_words[] and the route
-			# types (type_words[] of cmd/route_print.c)
-			sed -n '/ [a-z]*_words\[\] = {/,/^};/p' "$src" "$top/cmd/route_print.c" |
-				grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+			if [ "$1" = nexthop ]; then
+				sed -n '/ ip6\?_words\[IP_WORDS\] = {/,/^};/p' "$top/cmd/lwt.c" |
+					grep -o '{ "[^"]*"' | cut -d'"' -f2
+				printf '%s\n' ttl mpls ip ip6
+			fi ;;
 		neigh)
 			grep -ohE '(strcmp|matches)\((v|\*w\.argv), "[^"]*[a-zA-Z][^"]*"\)' "$src" |
-				sed -E 's/.*"(.*)".*/\1/'
-			# nud_words[] and neigh_flag_words[]
-			sed -n '/ [a-z_]*_words\[\] = {/,/^};/p' "$src" | grep -o '{ "[^"]*"' | cut -d'"' -f2 ;;
+				sed -E 's/.*"(.*)".*/\1/' ;;
 		esac
 	} | sort -u
 }
@@ -88,9 +93,16 @@ usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference
 # neigh: `all` is a value (nud all, protocol all, an address) and `unused`
 # a selector; iproute2's usage lacks both too.
 usage_gaps_neigh='all unused'
+# rule and nexthop: the usages are iproute2's, which lack these too:
+# rule's aliases (preference, order, priority for pref; dsfield; lookup;
+# src, dst; dev for iif; sup_pl, sup_group; map-to for nat), type before
+# a type, nop, tun_id and `protocol all`; nexthop's `via inet|inet6` and
+# the options of encap ip and ip6.
+usage_gaps_rule='preference order priority dsfield lookup src dst dev sup_pl sup_group map-to type nop tun_id all'
+usage_gaps_nexthop='inet inet6 ip6 dst src tos ttl tc hoplimit key csum seq'
 # Verbs the usage names by another spelling (iproute2's aliases and
 # abbreviations), and verbs it lacks.
-verb_aliases='link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
+verb_aliases='rule:lst rule:show rule:delete rule:help nexthop:delete nexthop:show nexthop:lst nexthop:help link:change link:lst link:list link:help address:chg address:lst address:list address:delete address:help nat:delete nat:list nat:help route:chg route:delete route:show route:lst route:help neigh:chg neigh:delete neigh:lst neigh:list neigh:help'
 # (route's prepend and test are missing from iproute2's usage too.)
 verb_gaps='link:replace route:prepend route:test'
 
@@ -102,17 +114,18 @@ page_of() {
 	esac
 }
 
-# The words of `link add|set ... type KIND ARGS` (the tables of
-# cmd/linkkind.c): rows that set (SET or BOTH), PORT_ON_OFF rows and
-# YES_NO rows with their no-forms.  kind_words KIND: bridge, bridge_slave
-# or vxlan.
+# The words of `link add|set ... type KIND ARGS`, as the kind's table in
+# cmd/kinds/ has them ([no]WORD pairs as two words).
 kind_words() {
-	sed -n "/ $1_opts\[\] = {/,/^};/p" "$top/cmd/linkkind.c" | tr '\n' ' ' |
-		grep -oE '(\{ "[a-z0-9_]+", [^}]*, (SET|BOTH), |PORT_ON_OFF\("[a-z0-9_]+"|YES_NO\("[a-z0-9_]+")' |
-		sed -E 's/^YES_NO\("([a-z0-9_]+)".*/\1 no\1/; s/^[^"]*"([a-z0-9_]+)".*/\1/' | tr ' ' '\n'
+	words link "kind.$1"
 }
-# Aliases iproute2 takes but leaves out of its vxlan usage.
-usage_gaps_kinds='vni port hoplimit dsfield label'
+# The kinds with words of their own (kinds sharing a table, such as
+# gretap with gre, are listed each).
+word_kinds() {
+	words link kind
+}
+# Aliases iproute2 takes but leaves out of its usage texts.
+usage_gaps_kinds='vni port dsfield label hlim fl tc encap-udp6-csum noencap-udp6-csum'
 
 # usage_of OBJ: every usage text the object's parser prints.
 usage_of() {
@@ -120,14 +133,15 @@ usage_of() {
 	link)
 		"$IPBOX" link help 2>&1
 		"$IPBOX" link add x type veth help 2>&1
-		"$IPBOX" link add x type macvlan help 2>&1
-		"$IPBOX" link add x type vlan help 2>&1
 		"$IPBOX" link property help 2>&1 ;;
 	kinds)
-		# [no]WORD stands for WORD and noWORD
-		for kind in bridge bridge_slave vxlan; do
-			"$IPBOX" link add x type $kind help 2>&1
-		done | sed -E 's/\[no\]([a-z0-9]+)/\1 no\1/g' ;;
+		# [no]WORD stands for WORD and noWORD, [i|o]WORD for WORD, iWORD
+		# and oWORD (both for the six)
+		for kind in $(word_kinds); do
+			"$IPBOX" link help $kind 2>&1
+		done | sed -E 's/\[no\]\[i\|o\]([a-z0-9]+)/\1 i\1 o\1 no\1 noi\1 noo\1/g;
+			s/no\[i\|o\]([a-z0-9]+)/no\1 noi\1 noo\1/g; s/\[i\|o\]([a-z0-9]+)/\1 i\1 o\1/g;
+			s/\[no\]([a-z0-9-]+)/\1 no\1/g' ;;
 	*) "$IPBOX" "$1" help 2>&1 ;;
 	esac
 	true
@@ -159,6 +173,27 @@ in_completions() {
 	done
 }
 
+@test "ipbox --words prints every verb and keyword table of cmd/, so no table escapes these checks" {
+	local all word
+	all=$(for obj in ip netns link address route neigh nat rule nexthop monitor tuntap; do
+		"$IPBOX" --words $obj || echo "FAILED $obj"
+	done)
+	[[ $all != *FAILED* ]] || fail "$all"
+	# every line is CLASS WORD
+	! grep -vE '^(verb|verb\.[a-z_]+|keyword|value|json|option|object|kind|kind\.[a-z0-9_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
+	# the rows of every verb table and every { "word", exact, ... } table
+	# (args.h's KEYWORD_FIND shape) in cmd/ are there
+	for word in $(sed -n '/struct verb [a-z_]*\[\] = {/,/^};/p' "$top"/cmd/*.c | grep -oE '\{ "[^"]+"' | cut -d'"' -f2) \
+		$(grep -ohE '\{ "[^"]+", (true|false),' "$top"/cmd/*.c "$top"/cmd/kinds/*.c | cut -d'"' -f2); do
+		grep -q " $word\$" <<<"$all" || fail "$word is in a table of cmd/ but not in ipbox --words"
+	done
+	run "$IPBOX" --words xfrm
+	assert_failure 1
+	assert_output 'Object "xfrm" is unknown, try "ip help".'
+	# abbreviated as objects are
+	[ "$("$IPBOX" --words r)" = "$("$IPBOX" --words route)" ]
+}
+
 @test "every netns command is in its usage, ipbox-netns(8) and the completions" {
 	local usage verb
 	usage=$("$IPBOX" netns help 2>&1) || true
@@ -173,12 +208,12 @@ in_completions() {
 	done
 }
 
-@test "every link, address, nat, route and neigh command is in its usage, its page and the completions" {
+@test "every link, address, nat, route, neigh, rule and nexthop command is in its usage, its page and the completions" {
 	local obj page usage verb
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
-		for verb in $(table_verbs $obj $([ $obj = address ] && echo addr)); do
+		for verb in $(table_verbs $obj); do
 			if [[ " $verb_aliases $verb_gaps " == *" $obj:$verb "* ]]; then
 				[[ " $verb_aliases " == *" $obj:$verb "* ]] || ! grep -qw -- "$verb" <<<"$usage" ||
 					fail "usage of $obj has $verb now: drop it from verb_gaps"
@@ -191,9 +226,9 @@ in_completions() {
 	done
 }
 
-@test "every keyword the link, address, nat, route and neigh parsers take is in usage, page and completions" {
+@test "every keyword the link, address, nat, route, neigh, rule and nexthop parsers take is in usage, page and completions" {
 	local obj page usage gaps word
-	for obj in link address nat route neigh; do
+	for obj in link address nat route neigh rule nexthop; do
 		page=$(page_of $obj)
 		usage=$(usage_of $obj)
 		gaps=usage_gaps_$obj
@@ -262,10 +297,12 @@ table_words() {
 	assert_output "$(table_verbs tuntap | sort)"
 }
 
-@test "every bridge, bridge_slave and vxlan argument is in its usage, ipbox-link(8) and the completions" {
+@test "every kind's argument is in its usage, ipbox-link(8) and the completions" {
 	local usage kind word
 	usage=$(usage_of kinds)
-	for kind in bridge bridge_slave vxlan; do
+	[ "$(word_kinds | wc -l)" -gt 20 ] || fail "too few kinds read: $(word_kinds)"
+	for kind in $(word_kinds); do
+		[ -n "$(kind_words $kind)" ] || fail "no words read for $kind"
 		for word in $(kind_words $kind); do
 			if [[ " $usage_gaps_kinds " == *" $word "* ]]; then
 				! grep -qwF -- "$word" <<<"$usage" ||
@@ -278,9 +315,12 @@ table_words() {
 		done
 	done
 	# listed under their kind, in a section of their own
-	run sed -n '/^\.Ss Bridge, bridge_slave and vxlan arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
-	for word in $(kind_words bridge) $(kind_words bridge_slave) $(kind_words vxlan); do
-		assert_output --partial "$word"
+	run sed -n '/^\.Ss Kind arguments/,/^\.S[sh] /p' "$top/man8/ipbox-link.8"
+	for kind in $(word_kinds); do
+		assert_output --partial "$kind"
+		for word in $(kind_words $kind); do
+			assert_output --partial "$word"
+		done
 	done
 }
 
@@ -294,22 +334,18 @@ table_words() {
 
 @test "ipbox-nat(8) gives every key of nat's JSON" {
 	local key
-	# the words and their -j keys (the last string of a keywords[] row
-	# that has one) live in cmd/nat_words.c
-	for key in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat_words.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2) \
-		$(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat_words.c" | grep -oE '"not-[a-z]+"' | tr -d '"') \
-		$(grep -oE 'print_[a-z0-9]+\(p, PRINT_(ANY|JSON), "[^"]*"' "$top/cmd/nat.c" "$top/cmd/nat_words.c" | cut -d'"' -f2) \
-		$(sed -n '/ fwd_families\[\] = {/,/^};/p' "$top/cmd/nat.c" | grep -oE '"[^"]*"' | tr -d '"'); do
+	for key in $(words nat keyword json) \
+		$(grep -oE 'print_[a-z0-9]+\(p, PRINT_(ANY|JSON), "[^"]*"' "$top/cmd/nat.c" | cut -d'"' -f2); do
 		grep -q "^\.It Li $key$" "$top/man8/ipbox-nat.8" || fail "ipbox-nat.8 lacks the JSON key $key"
 	done
 }
 
 @test "ipbox(8) names every object page, and each page has the sections asked for" {
 	local obj sec
-	for obj in netns link address nat route neighbour tuntap monitor; do
+	for obj in netns link address nat route neighbour tuntap monitor rule nexthop; do
 		grep -q "^\.Xr ipbox-$obj 8" "$top/man8/ipbox.8" || fail "ipbox.8 lacks ipbox-$obj(8)"
 	done
-	for obj in link address nat route neighbour tuntap monitor; do
+	for obj in link address nat route neighbour tuntap monitor rule nexthop; do
 		for sec in NAME SYNOPSIS DESCRIPTION "EXIT STATUS" EXAMPLES "SEE ALSO" "DIFFERENCES FROM IPROUTE2"; do
 			grep -q "^\.Sh $sec$" "$top/man8/ipbox-$obj.8" || fail "ipbox-$obj.8 lacks $sec"
 		done
@@ -375,7 +411,7 @@ lines() {
 
 @test "bash completion: objects, options, commands and live namespace names" {
 	run complete_words ipbox ne
-	assert_output "$(printf 'neighbor\nnetns')"
+	assert_output "$(printf 'neighbor\nnetns\nnexthop')"
 	run complete_words ipbox -j -p netns l
 	assert_output "$(printf 'list\nlist-id')"
 	run complete_words ipbox -br
@@ -396,7 +432,7 @@ lines() {
 	run complete_words ipbox link ""
 	assert_output "$(table_verbs link)"
 	run complete_words ipbox address ""
-	assert_output "$(table_verbs address addr)"
+	assert_output "$(table_verbs address)"
 	run complete_words ipnat ""
 	assert_output "$(table_verbs nat)"
 	run complete_sorted ipbox a ch
@@ -407,16 +443,13 @@ lines() {
 	assert_output "$(lines on off)"
 	run complete_words ip link add x type veth peer ""
 	assert_output --partial netns
-	run complete_sorted ipbox link add x type vlan ""
-	assert_output "$(lines id protocol)"
 	run complete_sorted ipbox link add x type macvlan mode ""
 	assert_output "$(lines private vepa bridge passthru source)"
-	run complete_sorted ipbox link add x type bridge ""
-	assert_output "$(kind_words bridge | sort)"
-	run complete_sorted ipbox link set x type bridge_slave ""
-	assert_output "$(kind_words bridge_slave | sort)"
-	run complete_sorted ipbox link add x type vxlan ""
-	assert_output "$(kind_words vxlan | sort)"
+	local kind
+	for kind in $(word_kinds); do
+		run complete_sorted ipbox link add x type $kind ""
+		assert_output "$(kind_words $kind | sort)"
+	done
 	run complete_sorted ipbox link set x type bridge_slave hairpin ""
 	assert_output "$(lines on off)"
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
@@ -430,8 +463,7 @@ lines() {
 	# every keyword a parser takes is offered where it applies
 	local word all
 	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
-	      complete_words ipbox link add x type veth ""; complete_words ipbox link add x type macvlan "";
-	      complete_words ipbox link add x type vlan ""; complete_words ipbox link property add "")
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add "")
 	for word in $(parser_words link); do
 		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
@@ -442,7 +474,7 @@ lines() {
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer address's $word"
 	done
 	all=$(for t in masquerade snat dnat redirect; do complete_words ipbox nat add $t ""; done)
-	for word in $(sed -n '/ keywords\[\] = {/,/^};/p' "$top/cmd/nat_words.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2); do
+	for word in $(words nat keyword); do
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nat's $word"
 	done
 }
@@ -563,7 +595,7 @@ fish_complete() {
 	$IP -n namespace_A link add in_0 type veth peer name in_1
 	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 2>/dev/null
 	run fish_complete "ipbox "
-	assert_output "$(lines address link nat neighbor netns route tuntap monitor help)"
+	assert_output "$(lines address link nat neighbor netns nexthop route rule tuntap monitor help)"
 	run fish_complete "ipbox link set veth_"
 	assert_output "$(lines veth_A veth_B)"
 	run fish_complete "ip link add x type vx"
@@ -599,13 +631,12 @@ rt_tables() {
 	{ rt_names rt_tables; lines all main local default; } | sort -u
 }
 
-# The nud states of cmd/neigh.c's nud_words[], the route types of
-# cmd/route_print.c's type_words[], sorted.
+# The nud states neigh takes, the route types route takes, sorted.
 nud_states() {
-	sed -n '/ nud_words\[\] = {/,/^};/p' "$top/cmd/neigh.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2 | sort
+	words neigh value | sort
 }
 route_types() {
-	sed -n '/ type_words\[\] = {/,/^};/p' "$top/cmd/route_print.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2 | sort
+	words route value | sort
 }
 
 @test "bash completion: route and neighbor commands and keywords" {
@@ -731,4 +762,40 @@ route_types() {
 	assert_output "$(nud_states)"
 	run fish_complete "ipbox neigh show dev "
 	assert_output "$(lines lo veth_A veth_B)"
+}
+
+@test "bash completion: rule and nexthop commands and keywords, abbreviated objects" {
+	local word all
+	run complete_words ipbox ru
+	assert_output rule
+	run complete_words ipbox nex
+	assert_output nexthop
+	run complete_words ipbox rule ""
+	assert_output "$(table_verbs rule)"
+	run complete_words iprule ""
+	assert_output "$(table_verbs rule)"
+	run complete_words ipbox nexthop ""
+	assert_output "$(table_verbs nexthop)"
+	run complete_words nexthop bucket ""
+	assert_output "$(words nexthop verb.bucket)"
+	run complete_sorted ipbox rule add from 10.0.0.0/8 table ""
+	assert_output "$(rt_tables)"
+	run complete_sorted ipbox nexthop add id 1 group 1/2 type ""
+	assert_output "$(lines mpath resilient)"
+	run complete_sorted ipbox nexthop add id 1 group 1/2 type resilient ""
+	assert_output "$(lines buckets idle_timer unbalanced_timer)"
+	all=$(complete_words ipbox rule add ""; complete_words ipbox rule show "")
+	for word in $(parser_words rule); do
+		[[ $word == all ]] && continue	# a protocol value
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer rule's $word"
+	done
+	all=$(complete_words ipbox nexthop add id 1 ""; complete_words ipbox nexthop show "";
+	      complete_words ipbox nexthop bucket show ""; complete_words ipbox nexthop bucket get "";
+	      complete_words ipbox nexthop add id 1 via ""; complete_words ipbox nexthop add id 1 type "";
+	      complete_words ipbox nexthop add id 1 encap ""; complete_words ipbox nexthop add id 1 type resilient "";
+	      complete_words ipbox nexthop add id 1 encap ip ""; complete_words ipbox nexthop add id 1 encap ip6 "";
+	      complete_words ipbox nexthop add id 1 encap mpls 5 "")
+	for word in $(parser_words nexthop); do
+		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nexthop's $word"
+	done
 }

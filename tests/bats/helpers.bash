@@ -73,6 +73,7 @@ same_effect() {
 			/bin/ip -all netns exec true >/dev/null 2>&1
 			{ /bin/ip netns list; /bin/ip -d link show; /bin/ip addr show
 			  /bin/ip route show table all
+			  /bin/ip rule show; /bin/ip -6 rule show; /bin/ip nexthop show
 			  # neighbours come in hash order, which differs per namespace
 			  /bin/ip neigh show | sort; } >"$out.state" 2>&1
 		' sh "$setup" "$d/$tool" "$bin" "$@" || fail "sandbox for $tool failed"
@@ -86,4 +87,27 @@ same_effect() {
 		diff -u --label "ip $* ($f)" --label "ipbox $* ($f)" "$d/ip.$f" "$d/box.$f" ||
 			fail "$f differs for: $*"
 	done
+}
+
+# same_script SCRIPT: run the shell SCRIPT in two fresh nested sandboxes,
+# with $T set to /bin/ip in one and to ipbox in the other ($IP is /bin/ip
+# in both); its output (stdout and stderr, normalized) and status must be
+# the same.  For sequences same_effect cannot express: redirections
+# (save > file, restore < file), several commands of the tool under test.
+same_script() {
+	local d=$BATS_TEST_TMPDIR tool bin
+	for tool in ip box; do
+		bin=$IP
+		[ $tool = box ] && bin=$IPBOX
+		T=$bin IP=$IP "$BATS_TEST_DIRNAME/../sandbox" sh -c "$1" >"$d/$tool.script" 2>&1 </dev/null &&
+			echo "status 0" >>"$d/$tool.script" || echo "status $?" >>"$d/$tool.script"
+		normalize <"$d/$tool.script" >"$d/$tool.script.n"
+	done
+	diff -u --label "ip (script)" --label "ipbox (script)" "$d/ip.script.n" "$d/box.script.n" ||
+		fail "the script's output differs"
+}
+
+# echos_in NS: the ICMP echo requests namespace NS has received.
+echos_in() {
+	$IP netns exec "$1" awk '/^Icmp:/ { if (!n) { for (i = 1; i <= NF; i++) if ($i == "InEchos") c = i; n = 1 } else print $c }' /proc/net/snmp
 }

@@ -98,6 +98,24 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 	same -j link show vx0
 }
 
+@test "peers in several named namespaces, one dump: each shows its own name" {
+	"$IP" netns add n1
+	"$IP" netns add n2
+	"$IP" netns set n2 7
+	"$IP" link add a1 type veth peer name b1 netns n1
+	"$IP" link add a2 type veth peer name b2 netns n2
+	"$IP" link add a3 type veth peer name b3 netns n1
+	run "$IPBOX" -o link show
+	assert_line --partial "a1@if2: "
+	assert_output --regexp "a2@if[0-9]+: .* link-netns n2"
+	same link show
+	same -j link show
+	same -br link show
+	# an entry that is no namespace: the kernel's refusal, once, as iproute2
+	touch /run/netns/plain
+	same link show
+}
+
 @test "M-DOWN: a macvlan over a down link" {
 	"$IP" link add v0 type veth peer name v1
 	"$IP" link add link v0 name mv type macvlan
@@ -261,14 +279,14 @@ same_timers() {
 	run "$IPBOX" link help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
-	for w in "[ vf " xdp "vrf NAME" xstats afstats protodown_reason "link-netns NAME"; do
+	for w in "[ vf " xdp xstats afstats protodown_reason "link-netns NAME"; do
 		refute_output --partial "$w"
 	done
 	for w in link parentdev name txqueuelen address broadcast mtu index numtxqueues \
 		numrxqueues netns type up down arp dynamic multicast allmulticast promisc \
 		trailers carrier link-netnsid alias group mode state master nomaster \
 		addrgenmode protodown gso_max_size gso_max_segs gro_max_size dev property \
-		altname help; do
+		altname help vrf; do
 		assert_output --regexp "[[ ({|]$w[] ]"
 	done
 	run "$IPBOX" link show help
@@ -490,4 +508,41 @@ peak_rss() {
 	assert_output --partial "g1: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
 	assert_output --partial "g2: <BROADCAST,NOARP,UP,LOWER_UP> mtu 1300"
 	refute_output --partial "g3:"
+}
+
+@test "link help KIND: every kind's usage on stdout, exit 0, as iproute2 (else the general one)" {
+	local kind
+	for kind in bridge bridge_slave vxlan veth vxcan macvlan macvtap vlan bond bond_slave \
+		vrf ipvlan ipvtap geneve bareudp xfrm gre gretap erspan ip6gre ip6gretap \
+		ip6erspan ipip sit ip6tnl dummy ifb nlmon vcan team team_slave virt_wifi \
+		netdevsim; do
+		same link help $kind
+		run "$IPBOX" link help $kind
+		assert_success
+		assert_line --index 0 --partial "Usage: "
+	done
+	for kind in tun vrf_slave wireguard nosuch; do
+		run "$IPBOX" link help $kind
+		assert_failure 255
+		assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
+	done
+}
+
+@test "macvlan source mode: macaddr add, del, set and flush change the kernel's list as iproute2's do" {
+	local setup='ip link add v0 type veth peer name v1
+		ip link add link v0 name m type macvlan mode source macaddr add 02:00:00:00:00:01'
+	for args in "macaddr add 02:00:00:00:00:02" "macaddr del 02:00:00:00:00:01" \
+		"macaddr set 02:00:00:00:00:03 02:00:00:00:00:04" "macaddr set" "macaddr flush" \
+		"ma add 02:00:00:00:00:05 mode source" "macaddr set 02:00:00:00:00:06 mode source" \
+		"macaddr add 1.2.3.4" "macaddr del zz" "macaddr bogus" "macaddr"; do
+		same_effect "$setup" link set m type macvlan $args
+	done
+	"$IP" link add v0 type veth peer name v1
+	"$IPBOX" link add link v0 name m type macvlan mode source macaddr set 02:00:00:00:00:0a \
+		02:00:00:00:00:0b
+	for mode in "" -o -j; do
+		same $mode -d link show dev m
+	done
+	run "$IPBOX" -d link show dev m
+	assert_output --regexp "remotes \(2\) (02:00:00:00:00:0a 02:00:00:00:00:0b|02:00:00:00:00:0b 02:00:00:00:00:0a) "
 }

@@ -165,6 +165,15 @@ $NEIGHS"
 	same_effect "$s" neigh flush dev v0 nud noarp
 	same_effect "$s" neigh flush proto static
 	same_effect "$s" neigh flush unused nud all
+	# a flush is plain text even under -j (its -s -s lines carry timers:
+	# read here, not compared)
+	same_effect "$s" -j -s neigh flush dev v0
+	populate
+	run "$IPBOX" -j -s -s neigh flush dev v0 nud all
+	assert_success
+	refute_output --partial "{"
+	assert_line --regexp "^10\.0\.0\.3 lladdr aa:bb:cc:dd:ee:01 router .*REACHABLE $"
+	assert_line "*** Flush is complete after 1 round ***"
 }
 
 @test "flush proxy removes the proxy entries" {

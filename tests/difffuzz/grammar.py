@@ -161,11 +161,14 @@ def words_from_ipbox(ipbox, obj):
 # Shorthands inside a regex of known.txt and of grammar.txt's ci-skip: {WORD} is the word or any
 # prefix of it (an abbreviation), {WORD:N} a prefix of at least N
 # characters; {opt} a leading global option with its argument, if any;
-# {u32+} a decimal number above 4294967295.
+# {u32+} a decimal number above 4294967295, {s32+} one above 2147483647.
 U32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[5-9]\d{9}|4[3-9]\d{8}|429[5-9]\d{6}|"
             r"42949[7-9]\d{4}|429496[89]\d{3}|4294967[3-9]\d\d|429496729[6-9])(?!\d)")
+S32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[3-9]\d{9}|2[2-9]\d{8}|21[5-9]\d{7}|214[89]\d{6}|"
+            r"2147[5-9]\d{5}|214749\d{4}|214748[4-9]\d{3}|2147483[7-9]\d\d|"
+            r"21474836[5-9]\d|214748364[89])(?!\d)")
 MACROS = {"opt": r"(?:-\S+ (?:(?:ns\S*|inet6?|link|mpls|bridge|\d+|x|junk|dnet|ipx|help) )?)",
-          "u32+": U32_PLUS}
+          "u32+": U32_PLUS, "s32+": S32_PLUS}
 
 
 def expand_macros(rx):
@@ -198,7 +201,6 @@ class Grammar:
         self.extra = {}         # OBJ -> [tree] curated productions
         self.drops = []
         self.ci_skip = []       # (regex, reason)
-        self.deny = []          # safety: regexes never run
         self.vocab = set()
         self._read_curated(curated)
         if objects:
@@ -244,8 +246,6 @@ class Grammar:
             elif key == "ci-skip":
                 rx, _, why = rest.partition(" # ")
                 self.ci_skip.append((re.compile(expand_macros(rx.strip())), why.strip()))
-            elif key == "deny":
-                self.deny.append(re.compile(rest.strip()))
             elif key == "ip":
                 obj = rest.split()[0]
                 self.extra.setdefault(obj, []).append(parse(rest))
@@ -381,10 +381,9 @@ FALLBACK_POOLS = [  # heuristics for a name no grammar defines
 
 
 class Generator:
-    def __init__(self, grammar, rng, ci=False):
+    def __init__(self, grammar, rng):
         self.g = grammar
         self.rng = rng
-        self.ci = ci
         self.vocab = sorted(grammar.vocab)
 
     # -- expansion

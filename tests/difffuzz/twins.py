@@ -16,6 +16,7 @@ after a change and takes the next pair from a pool that was prepared
 import ctypes
 import os
 import pickle
+import re
 import signal
 import struct
 import subprocess
@@ -44,6 +45,9 @@ DUMP = ["link show", "address show", "route show table all", "rule show",
         "nexthop show", "netns list"]
 # Neighbours come in hash order, and the hash differs per namespace.
 DUMP_NEIGH = ["neigh show nud all", "neigh show proxy"]
+# The kernel's own multicast entries (router solicitations to ff02::2, MLD
+# reports) come and go with its traffic: not state.
+MCAST_NEIGH = re.compile(rb"^(ff[0-9a-f]{2}:\S*|2(2[4-9]|3\d)\.\S*) dev \S+ lladdr \S+ NOARP")
 DUMP6 = ["route show table all", "rule show"]
 DUMP_NS = ["link show", "address show", "route show table all"]
 
@@ -148,7 +152,8 @@ def dump():
         rc, out, err = run([IP] + opts + ["-batch", "-"], "\n".join(lines).encode())
         parts.append(out + err)
     rc, out, err = run([IP, "-batch", "-"], "\n".join(DUMP_NEIGH).encode())
-    parts.append(b"".join(sorted((out + err).splitlines(True))))
+    parts.append(b"".join(sorted(l for l in (out + err).splitlines(True)
+                                 if not MCAST_NEIGH.match(l))))
     try:
         names = sorted(os.listdir("/run/netns"))
     except OSError:
@@ -275,9 +280,11 @@ class Watch:
 
 def silent(args):
     """Whether args may change what the kernel does not announce: link
-    property add|del (alternative names), neigh add|del|flush proxy
-    (proxy entries): any word that abbreviates `property` or `proxy`."""
-    return any(a and ("property".startswith(a) or "proxy".startswith(a)) for a in args)
+    property add|del (alternative names), proxy entries, a neighbour
+    added noarp without an address: any word that abbreviates
+    `property`, `proxy`, `neighbour` or `neighbor`."""
+    return any(a and any(w.startswith(a) for w in ("property", "proxy", "neighbour", "neighbor"))
+               for a in args)
 
 
 def _send(fd, obj):

@@ -1,0 +1,117 @@
+#include "flush.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <linux/netlink.h>
+
+#include "../caps/caps.h"
+
+struct flush {
+	struct ipbox *ib;
+	const struct flush_spec *spec;
+	void *ctx;
+	struct nl *del;		/* the deletes go here */
+	int deleted;		/* in this round */
+	int failed;		/* fail_after_dump: errno of the last failed delete */
+};
+
+static int flush_entry(const struct nlmsghdr *nlh, void *data)
+{
+	struct flush *fl = data;
+	const struct flush_spec *spec = fl->spec;
+	struct nlreq req;
+	int err = 0;
+
+	if (!spec->match(nlh, fl->ctx))
+		return NL_CB_OK;
+	if (nlreq_echo(&req, spec->del_type, nlh, spec->hdr_len) < 0)
+		err = EMSGSIZE;
+	else if (nl_talk(fl->del, &req, NULL, NULL) < 0 && fl->del->error != spec->gone)
+		err = fl->del->error;
+	if (err && spec->fail_after_dump) {
+		fl->failed = err;
+		return NL_CB_OK;
+	}
+	if (err) {
+		fprintf(stderr, "Failed to send flush request: %s\n", strerror(err));
+		errno = err;	/* the dump's error */
+		return NL_CB_ERROR;
+	}
+	fl->deleted++;
+	if (fl->ib->stats > 1 && spec->print)
+		spec->print(nlh, fl->ctx);
+	return NL_CB_OK;
+}
+
+static int flush_done(const struct flush *fl, int rounds)
+{
+	struct printer *p = fl->ib->pr;
+
+	if (fl->ib->stats && rounds == 0)
+		print_text(p, "Nothing to flush.\n");
+	else if (fl->ib->stats)
+		print_text(p, "*** Flush is complete after %d round%s ***\n", rounds, rounds > 1 ? "s" : "");
+	return EXIT_OK;
+}
+
+static int flush_loop(struct flush *fl, struct nl *nl)
+{
+	const struct flush_spec *spec = fl->spec;
+	struct nlreq req;
+
+	for (int round = 0; !spec->max_rounds || round < spec->max_rounds; round++) {
+		fl->deleted = 0;
+		fl->failed = 0;
+		spec->request(&req, fl->ctx);
+		if (nl_dump(nl, &req, flush_entry, fl) < 0) {
+			if (nl->error)
+				nl_perror(nl);
+			fprintf(stderr, "Flush terminated\n");
+			return spec->dump_failed;
+		}
+		if (fl->failed) {
+			fprintf(stderr, "Failed to send flush request: %s\n", strerror(fl->failed));
+			return EXIT_FAIL;
+		}
+		if (!fl->deleted)
+			return flush_done(fl, round);
+		if (fl->ib->stats)
+			print_text(fl->ib->pr, "\n*** Round %d, deleting %d %s ***\n",
+				   round + 1, fl->deleted, spec->noun);
+		if (spec->again && !spec->again(fl->ctx))
+			return flush_done(fl, round + 1);
+	}
+	if (spec->bail_out_stderr) {
+		out_flush(&fl->ib->pr->out);
+		fprintf(stderr, spec->bail_out, spec->max_rounds);
+	} else {
+		print_text(fl->ib->pr, spec->bail_out, spec->max_rounds);
+	}
+	return EXIT_FAIL;
+}
+
+int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
+{
+	struct flush fl = { .ib = ib, .spec = spec, .ctx = ctx };
+	struct printer *p = ib->pr;
+	bool json = p->is_json;
+	struct nl *nl;
+	int ret;
+
+	if (caps_require(CAP_NET_ADMIN, spec->what) < 0)
+		return EXIT_FAIL;
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	fl.del = nl_new(NETLINK_ROUTE);
+	if (!fl.del) {
+		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	p->is_json = false;
+	ret = flush_loop(&fl, nl);
+	p->is_json = json;
+	nl_free(fl.del);
+	return ret;
+}

@@ -1,0 +1,473 @@
+/* IP-in-IP tunnels: ipip and sit (over IPv4) and ip6tnl (over IPv6):
+ * `type ipip ARGS` and their -d data, as iproute2's link_iptnl.c and
+ * link_ip6tnl.c (tunnel.h says why a struct). */
+#include "tunnel.h"
+
+#include <stdio.h>
+#include <string.h>
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <linux/if_tunnel.h>
+#include <linux/ip6_tunnel.h>
+
+#include "../words.h"
+
+_Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in the printer");
+
+#define DEFAULT_HOP_LIMIT 64
+
+/* mode WORD: the inner protocol, by any of iproute2's names for it. */
+struct mode_name {
+	const char *word;
+	uint8_t proto;
+	bool sit_only;
+};
+
+static const struct mode_name v4_modes[] = {
+	{ "ipv6/ipv4", IPPROTO_IPV6, true }, { "ip6ip", IPPROTO_IPV6, true },
+	{ "ipv4/ipv4", IPPROTO_IPIP, false }, { "ipip", IPPROTO_IPIP, false },
+	{ "ip4ip4", IPPROTO_IPIP, false },
+	{ "mpls/ipv4", IPPROTO_MPLS, false }, { "mplsip", IPPROTO_MPLS, false },
+	{ "any/ipv4", 0, false }, { "any", 0, false },
+};
+
+static const struct mode_name v6_modes[] = {
+	{ "ipv6/ipv6", IPPROTO_IPV6, false }, { "ip6ip6", IPPROTO_IPV6, false },
+	{ "ip/ipv6", IPPROTO_IPIP, false }, { "ipv4/ipv6", IPPROTO_IPIP, false },
+	{ "ipip6", IPPROTO_IPIP, false }, { "ip4ip6", IPPROTO_IPIP, false },
+	{ "any/ipv6", 0, false }, { "any", 0, false },
+};
+
+static bool is_sit(const struct tnl *t)
+{
+	return !strcmp(t->kp->k->name, "sit");
+}
+
+static int word_mode(struct tnl *t, struct arg_walk *w)
+{
+	bool v6 = t->family == AF_INET6;
+	const struct mode_name *m = v6 ? v6_modes : v4_modes;
+	size_t n = v6 ? ARRAY_SIZE(v6_modes) : ARRAY_SIZE(v4_modes);
+	const char *arg;
+
+	WALK_NEXT(w, arg);
+	for (size_t i = 0; i < n; i++)
+		if (!strcmp(m[i].word, arg) && (!m[i].sit_only || is_sit(t))) {
+			t->proto = m[i].proto;
+			return 0;
+		}
+	return arg_invalid("Cannot guess tunnel mode.", arg);
+}
+
+static int word_isatap(struct tnl *t, struct arg_walk *w)
+{
+	(void)w;
+	t->sit_flags |= SIT_ISATAP;
+	return 0;
+}
+
+static int word_6rd_prefix(struct tnl *t, struct arg_walk *w)
+{
+	const char *arg;
+
+	WALK_NEXT(w, arg);
+	return inet_get_prefix(&t->prefix6rd, arg, AF_INET6) ? EXIT_FAIL : 0;
+}
+
+static int word_6rd_relay_prefix(struct tnl *t, struct arg_walk *w)
+{
+	const char *arg;
+
+	WALK_NEXT(w, arg);
+	return inet_get_prefix(&t->relay6rd, arg, AF_INET) ? EXIT_FAIL : 0;
+}
+
+static int word_6rd_reset(struct tnl *t, struct arg_walk *w)
+{
+	(void)w;
+	inet_parse_prefix(&t->prefix6rd, "2002::/16", AF_INET6);
+	memset(&t->relay6rd, 0, sizeof(t->relay6rd));
+	return 0;
+}
+
+/* In iproute2's order (sit's isatap sits before the encap words there;
+ * among words matched whole, the order does not matter). */
+#define IPIP_WORDS \
+	{ "mode", true, word_mode }, \
+	{ "remote", true, tnl_word_remote }, { "local", true, tnl_word_local }, \
+	{ "dev", false, tnl_word_dev }, \
+	{ "ttl", true, tnl_word_ttl }, { "hoplimit", true, tnl_word_ttl }, \
+	{ "hlim", true, tnl_word_ttl }, \
+	{ "tos", true, tnl_word_tos }, { "tclass", true, tnl_word_tos }, \
+	{ "tc", true, tnl_word_tos }, { "dsfield", false, tnl_word_tos }, \
+	{ "nopmtudisc", true, tnl_word_nopmtudisc }, { "pmtudisc", true, tnl_word_pmtudisc }, \
+	TNL_ENCAP_WORDS, \
+	{ "external", true, tnl_word_external }, \
+	{ "6rd-prefix", true, word_6rd_prefix }, \
+	{ "6rd-relay_prefix", true, word_6rd_relay_prefix }, \
+	{ "6rd-reset", true, word_6rd_reset }, \
+	{ "fwmark", true, tnl_word_fwmark }
+
+static const struct tnl_word ipip_words[] = { IPIP_WORDS };
+static const struct tnl_word sit_words[] = { IPIP_WORDS, { "isatap", true, word_isatap } };
+
+static const struct tnl_word ip6tnl_words[] = {
+	{ "mode", true, word_mode },
+	{ "remote", true, tnl_word_remote }, { "local", true, tnl_word_local },
+	{ "dev", false, tnl_word_dev },
+	{ "ttl", true, tnl_word_ttl }, { "hoplimit", true, tnl_word_ttl },
+	{ "hlim", true, tnl_word_ttl },
+	{ "encaplimit", true, tnl_word_encaplimit },
+	{ "tos", true, tnl_word_tclass }, { "tclass", true, tnl_word_tclass },
+	{ "tc", true, tnl_word_tclass }, { "dsfield", false, tnl_word_tclass },
+	{ "flowlabel", true, tnl_word_flowlabel }, { "fl", true, tnl_word_flowlabel },
+	{ "dscp", true, tnl_word_dscp },
+	{ "fwmark", true, tnl_word_fwmark6 },
+	{ "allow-localremote", true, tnl_word_localremote },
+	{ "noallow-localremote", true, tnl_word_nolocalremote },
+	TNL_ENCAP_WORDS,
+	{ "external", true, tnl_word_external },
+};
+
+#define IPTUN_ATTRS \
+	.local = IFLA_IPTUN_LOCAL, .remote = IFLA_IPTUN_REMOTE, .link = IFLA_IPTUN_LINK, \
+	.ttl = IFLA_IPTUN_TTL, .fwmark = IFLA_IPTUN_FWMARK, \
+	.encap_type = IFLA_IPTUN_ENCAP_TYPE, .encap_flags = IFLA_IPTUN_ENCAP_FLAGS, \
+	.encap_sport = IFLA_IPTUN_ENCAP_SPORT, .encap_dport = IFLA_IPTUN_ENCAP_DPORT, \
+	.metadata = IFLA_IPTUN_COLLECT_METADATA
+static const struct tnl_attrs v4_attrs = { IPTUN_ATTRS, .tos = IFLA_IPTUN_TOS };
+static const struct tnl_attrs v6_attrs = {
+	IPTUN_ATTRS, .flowinfo = IFLA_IPTUN_FLOWINFO, .flags = IFLA_IPTUN_FLAGS,
+	.encap_limit = IFLA_IPTUN_ENCAP_LIMIT,
+};
+
+/* ---- the device's parameters ------------------------------------------- */
+
+/* An address of the family, or -1. */
+static int load_addr(struct inet_prefix *a, const struct nlattr *attr, int family)
+{
+	if (!attr)
+		return 0;
+	tnl_addr_load(a, attr);
+	return a->family == family ? 0 : -1;
+}
+
+/* What both families read back; -1 on an address of the wrong size. */
+static int load(struct tnl *t, const struct nlattr **tb)
+{
+	if (load_addr(&t->local, tb[IFLA_IPTUN_LOCAL], t->family) < 0 ||
+	    load_addr(&t->remote, tb[IFLA_IPTUN_REMOTE], t->family) < 0)
+		return -1;
+	if (tb[IFLA_IPTUN_TTL])
+		t->ttl = (uint8_t)tnl_u8(tb[IFLA_IPTUN_TTL]);
+	if (tb[IFLA_IPTUN_LINK])
+		t->link = tnl_u32(tb[IFLA_IPTUN_LINK]);
+	if (tb[IFLA_IPTUN_PROTO])
+		t->proto = (uint8_t)tnl_u8(tb[IFLA_IPTUN_PROTO]);
+	if (tb[IFLA_IPTUN_COLLECT_METADATA])
+		t->metadata = true;
+	if (tb[IFLA_IPTUN_FWMARK])
+		t->fwmark = tnl_u32(tb[IFLA_IPTUN_FWMARK]);
+	return 0;
+}
+
+/* ipip and sit also read back pmtudisc, tos, flags, encapsulation and
+ * 6rd (whose prefix lengths are attributes of their own). */
+static int load_v4(struct tnl *t, const struct nlattr **tb)
+{
+	if (load(t, tb) < 0 ||
+	    load_addr(&t->prefix6rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) < 0 ||
+	    load_addr(&t->relay6rd, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET) < 0)
+		return -1;
+	t->prefix6rd.bitlen = (int)tnl_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
+	t->relay6rd.bitlen = (int)tnl_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
+	if (tb[IFLA_IPTUN_PMTUDISC])
+		t->pmtudisc = (uint8_t)tnl_u8(tb[IFLA_IPTUN_PMTUDISC]);
+	if (tb[IFLA_IPTUN_TOS])
+		t->tos = (uint8_t)tnl_u8(tb[IFLA_IPTUN_TOS]);
+	if (tb[IFLA_IPTUN_FLAGS])
+		t->sit_flags = (uint16_t)tnl_u16(tb[IFLA_IPTUN_FLAGS]);
+	tnl_load_encap(t, tb, &v4_attrs);
+	return 0;
+}
+
+/* ip6tnl reads back its IPv6 settings, not the encapsulation. */
+static int load_v6(struct tnl *t, const struct nlattr **tb)
+{
+	if (load(t, tb) < 0)
+		return -1;
+	if (tb[IFLA_IPTUN_ENCAP_LIMIT])
+		t->encap_limit = (uint8_t)tnl_u8(tb[IFLA_IPTUN_ENCAP_LIMIT]);
+	if (tb[IFLA_IPTUN_FLOWINFO])
+		t->flowinfo = tnl_u32(tb[IFLA_IPTUN_FLOWINFO]);
+	if (tb[IFLA_IPTUN_FLAGS])
+		t->flags = tnl_u32(tb[IFLA_IPTUN_FLAGS]);
+	return 0;
+}
+
+/* ---- into the request -------------------------------------------------- */
+
+static void put_encap(struct nlreq *r, const struct tnl *t)
+{
+	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_TYPE, t->encap.type);
+	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_FLAGS, t->encap.flags);
+	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_SPORT, htons(t->encap.sport));
+	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_DPORT, htons(t->encap.dport));
+}
+
+/* A 6rd prefix given (or read back); "any" is one too (of no bytes). */
+static bool prefix_set(const struct inet_prefix *p)
+{
+	return p->family == AF_INET || p->family == AF_INET6;
+}
+
+static void put_6rd(struct nlreq *r, const struct tnl *t)
+{
+	uint32_t relay;
+
+	nlreq_put_u16(r, IFLA_IPTUN_FLAGS, t->sit_flags);
+	if (prefix_set(&t->prefix6rd)) {
+		nlreq_put(r, IFLA_IPTUN_6RD_PREFIX, (size_t)t->prefix6rd.bytelen, t->prefix6rd.data);
+		nlreq_put_u16(r, IFLA_IPTUN_6RD_PREFIXLEN, (uint16_t)t->prefix6rd.bitlen);
+	}
+	if (prefix_set(&t->relay6rd)) {
+		memcpy(&relay, t->relay6rd.data, 4);
+		nlreq_put_u32(r, IFLA_IPTUN_6RD_RELAY_PREFIX, relay);
+		nlreq_put_u16(r, IFLA_IPTUN_6RD_RELAY_PREFIXLEN, (uint16_t)t->relay6rd.bitlen);
+	}
+}
+
+/* The inner protocol, then the metadata flag alone (true), or the
+ * endpoints. */
+static bool put_head(struct nlreq *r, const struct tnl *t)
+{
+	nlreq_put_u8(r, IFLA_IPTUN_PROTO, t->proto);
+	if (t->metadata) {
+		nlreq_put(r, IFLA_IPTUN_COLLECT_METADATA, 0, NULL);
+		return true;
+	}
+	tnl_put_addr(r, IFLA_IPTUN_LOCAL, &t->local);
+	tnl_put_addr(r, IFLA_IPTUN_REMOTE, &t->remote);
+	return false;
+}
+
+static int iptnl_words(struct tnl *t, struct arg_walk *w)
+{
+	if (is_sit(t))
+		return tnl_parse_words(t, sit_words, ARRAY_SIZE(sit_words), w);
+	return tnl_parse_words(t, ipip_words, ARRAY_SIZE(ipip_words), w);
+}
+
+static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
+{
+	struct tnl t = { .kp = kp, .family = AF_INET, .pmtudisc = 1 };
+	struct nlreq *r = kp->r;
+	int ret;
+
+	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_IPTUN_MAX, load_v4)))
+		return ret;
+	if ((ret = iptnl_words(&t, w)))
+		return ret;
+	if (t.ttl && !t.pmtudisc) {
+		fprintf(stderr, "ttl != 0 and nopmtudisc are incompatible\n");
+		return EXIT_USAGE;
+	}
+	if (put_head(r, &t))
+		return 0;
+	nlreq_put_u8(r, IFLA_IPTUN_PMTUDISC, t.pmtudisc);
+	nlreq_put_u8(r, IFLA_IPTUN_TOS, t.tos);
+	nlreq_put_u8(r, IFLA_IPTUN_TTL, t.ttl);
+	nlreq_put_u32(r, IFLA_IPTUN_LINK, t.link);
+	nlreq_put_u32(r, IFLA_IPTUN_FWMARK, t.fwmark);
+	put_encap(r, &t);
+	if (is_sit(&t))
+		put_6rd(r, &t);
+	return 0;
+}
+
+static int ip6tnl_parse(struct kind_parse *kp, struct arg_walk *w)
+{
+	struct tnl t = {
+		.kp = kp, .family = AF_INET6, .ttl = DEFAULT_HOP_LIMIT,
+		.encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT, .encap.flags = TUNNEL_ENCAP_FLAG_CSUM6,
+	};
+	struct nlreq *r = kp->r;
+	int ret;
+
+	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_IPTUN_MAX, load_v6)))
+		return ret;
+	if ((ret = tnl_parse_words(&t, ip6tnl_words, ARRAY_SIZE(ip6tnl_words), w)))
+		return ret;
+	if (put_head(r, &t))
+		return 0;
+	nlreq_put_u8(r, IFLA_IPTUN_TTL, t.ttl);
+	nlreq_put_u8(r, IFLA_IPTUN_ENCAP_LIMIT, t.encap_limit);
+	nlreq_put_u32(r, IFLA_IPTUN_FLOWINFO, t.flowinfo);
+	nlreq_put_u32(r, IFLA_IPTUN_FLAGS, t.flags);
+	nlreq_put_u32(r, IFLA_IPTUN_LINK, t.link);
+	nlreq_put_u32(r, IFLA_IPTUN_FWMARK, t.fwmark);
+	put_encap(r, &t);
+	return 0;
+}
+
+/* ---- printing ---------------------------------------------------------- */
+
+/* The inner protocol by its mode name; others not at all. */
+static void print_proto(struct printer *p, const struct nlattr **tb, bool v6)
+{
+	const char *name;
+
+	if (!tb[IFLA_IPTUN_PROTO])
+		return;
+	switch (tnl_u8(tb[IFLA_IPTUN_PROTO])) {
+	case IPPROTO_IPIP: name = v6 ? "ipip6" : "ipip"; break;
+	case IPPROTO_IPV6: name = v6 ? "ip6ip6" : "ip6ip"; break;
+	case IPPROTO_MPLS: name = v6 ? NULL : "mplsip"; break;
+	case 0: name = "any"; break;
+	default: name = NULL;
+	}
+	if (name)
+		print_string(p, PRINT_ANY, "proto", "%s ", name);
+}
+
+/* "6rd-prefix 2002::/16 6rd-relay_prefix 10.0.0.0/8" */
+static void print_6rd(struct printer *p, const struct nlattr **tb)
+{
+	unsigned int len = tnl_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
+	unsigned int relay_len = tnl_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
+	uint32_t relay = tnl_u32(tb[IFLA_IPTUN_6RD_RELAY_PREFIX]);
+	const struct nlattr *prefix = tb[IFLA_IPTUN_6RD_PREFIX];
+	char buf[INET6_ADDRSTRLEN], rbuf[INET_ADDRSTRLEN];
+
+	if (!len || !prefix || mnl_attr_get_payload_len(prefix) < 16)
+		return;
+	inet_ntop(AF_INET6, mnl_attr_get_payload(prefix), buf, sizeof(buf));
+	inet_ntop(AF_INET, &relay, rbuf, sizeof(rbuf));
+	print_string(p, PRINT_JSON, "prefix", NULL, buf);
+	print_int(p, PRINT_JSON, "prefixlen", NULL, (int)len);
+	print_text(p, "6rd-prefix %s/%u ", buf, len);
+	if (!relay)
+		return;
+	print_string(p, PRINT_JSON, "relay_prefix", NULL, rbuf);
+	print_int(p, PRINT_JSON, "relay_prefixlen", NULL, (int)relay_len);
+	print_text(p, "6rd-relay_prefix %s/%u ", rbuf, relay_len);
+}
+
+static void iptnl_print(struct kind_print *kp, const struct link_kind *k, const struct nlattr **tb)
+{
+	struct printer *p = kp->p;
+	bool pmtudisc = tb[IFLA_IPTUN_PMTUDISC] && tnl_u8(tb[IFLA_IPTUN_PMTUDISC]);
+
+	(void)k;
+	tnl_print_external(kp, tb, &v4_attrs);
+	print_proto(p, tb, false);
+	tnl_print_endpoints(kp, tb, &v4_attrs, AF_INET);
+	tnl_print_ttl(kp, tb, &v4_attrs, "ttl");
+	tnl_print_tos(kp, tb, &v4_attrs);
+	print_bool(p, PRINT_ANY, "pmtudisc", pmtudisc ? "pmtudisc " : "nopmtudisc ", pmtudisc);
+	if (tnl_u16(tb[IFLA_IPTUN_FLAGS]) & SIT_ISATAP)
+		print_bool(p, PRINT_ANY, "isatap", "isatap ", true);
+	print_6rd(p, tb);
+	tnl_print_fwmark(kp, tb, &v4_attrs);
+	tnl_print_encap(kp, tb, &v4_attrs);
+}
+
+static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const struct nlattr **tb)
+{
+	(void)k;
+	tnl_print_external(kp, tb, &v6_attrs);
+	print_proto(kp->p, tb, true);
+	tnl_print_endpoints(kp, tb, &v6_attrs, AF_INET6);
+	tnl_print_ttl(kp, tb, &v6_attrs, "hoplimit");
+	tnl_print_ip6(kp, tb, &v6_attrs);
+	if (tnl_u32(tb[IFLA_IPTUN_FLAGS]) & IP6_TNL_F_MIP6_DEV)
+		print_bool(kp->p, PRINT_ANY, "ip6_tnl_f_mip6_dev", "mip6 ", true);
+	tnl_print_fwmark(kp, tb, &v6_attrs);
+	tnl_print_encap(kp, tb, &v6_attrs);
+}
+
+/* ---- the kinds --------------------------------------------------------- */
+
+static void ipip_list(const char *class)
+{
+	WORDS_TABLE(class, ipip_words, word);
+}
+
+static void sit_list(const char *class)
+{
+	WORDS_TABLE(class, sit_words, word);
+}
+
+static void ip6tnl_list(const char *class)
+{
+	WORDS_TABLE(class, ip6tnl_words, word);
+}
+
+#define IPTNL_USAGE(modes) \
+	"Usage: ... %-6s\t[ remote ADDR ]\n" \
+	"\t\t\t[ local ADDR ]\n" \
+	"\t\t\t[ ttl TTL ]\n" \
+	"\t\t\t[ tos TOS ]\n" \
+	"\t\t\t[ [no]pmtudisc ]\n" \
+	"\t\t\t[ 6rd-prefix ADDR ]\n" \
+	"\t\t\t[ 6rd-relay_prefix ADDR ]\n" \
+	"\t\t\t[ 6rd-reset ]\n" \
+	"\t\t\t[ dev PHYS_DEV ]\n" \
+	"\t\t\t[ fwmark MARK ]\n" \
+	"\t\t\t[ external ]\n" \
+	"\t\t\t[ noencap ]\n" \
+	"\t\t\t[ encap { fou | gue | none } ]\n" \
+	"\t\t\t[ encap-sport PORT ]\n" \
+	"\t\t\t[ encap-dport PORT ]\n" \
+	"\t\t\t[ [no]encap-csum ]\n" \
+	"\t\t\t[ [no]encap-csum6 ]\n" \
+	"\t\t\t[ [no]encap-remcsum ]\n" \
+	"\t\t\t[ mode " modes " ]\n" \
+	"\n" \
+	"Where:\tADDR := { IP_ADDRESS | any }\n" \
+	"\tTOS  := { NUMBER | inherit }\n" \
+	"\tTTL  := { 1..255 | inherit }\n" \
+	"\tMARK := { 0x0..0xffffffff }\n"
+
+const struct link_kind kind_ipip = {
+	.name = "ipip", .maxattr = IFLA_IPTUN_MAX, .prints = true,
+	.parse = iptnl_parse, .print = iptnl_print, .words = ipip_list,
+	.usage = IPTNL_USAGE("{ ipip | mplsip | any }"),
+};
+
+const struct link_kind kind_sit = {
+	.name = "sit", .maxattr = IFLA_IPTUN_MAX, .prints = true,
+	.parse = iptnl_parse, .print = iptnl_print, .words = sit_list,
+	.usage = IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"),
+};
+
+const struct link_kind kind_ip6tnl = {
+	.name = "ip6tnl", .maxattr = IFLA_IPTUN_MAX, .prints = true,
+	.parse = ip6tnl_parse, .print = ip6tnl_print, .words = ip6tnl_list,
+	.usage = "Usage: ... %-6s\t[ remote ADDR ]\n"
+		 "\t\t\t[ local ADDR ]\n"
+		 "\t\t\t[ encaplimit ELIM ]\n"
+		 "\t\t\t[ hoplimit HLIM ]\n"
+		 "\t\t\t[ tclass TCLASS ]\n"
+		 "\t\t\t[ flowlabel FLOWLABEL ]\n"
+		 "\t\t\t[ dscp inherit ]\n"
+		 "\t\t\t[ [no]allow-localremote ]\n"
+		 "\t\t\t[ dev PHYS_DEV ]\n"
+		 "\t\t\t[ fwmark MARK ]\n"
+		 "\t\t\t[ external ]\n"
+		 "\t\t\t[ noencap ]\n"
+		 "\t\t\t[ encap { fou | gue | none } ]\n"
+		 "\t\t\t[ encap-sport PORT ]\n"
+		 "\t\t\t[ encap-dport PORT ]\n"
+		 "\t\t\t[ [no]encap-csum ]\n"
+		 "\t\t\t[ [no]encap-csum6 ]\n"
+		 "\t\t\t[ [no]encap-remcsum ]\n"
+		 "\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
+		 "\n"
+		 "Where:\tADDR\t  := IPV6_ADDRESS\n"
+		 "\tELIM\t  := { none | 0..255 }(default=4)\n"
+		 "\tHLIM\t  := 0..255 (default=64)\n"
+		 "\tTCLASS    := { 0x0..0xff | inherit }\n"
+		 "\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
+		 "\tMARK\t  := { 0x0..0xffffffff | inherit }\n",
+};

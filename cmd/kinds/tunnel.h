@@ -1,0 +1,108 @@
+/* What the IP tunnel kinds share (gre.c: gre, gretap, erspan, ip6gre,
+ * ip6gretap, ip6erspan; iptnl.c: ipip, sit, ip6tnl).  iproute2 treats a
+ * tunnel's parameters as a whole: on `link set` it reads them from the
+ * device, then the words change them, then all of them go in, defaults
+ * included.  So these kinds parse into a struct tnl, not row by row. */
+#ifndef IPBOX_TUNNEL_H
+#define IPBOX_TUNNEL_H
+
+#include "kind.h"
+
+#include "../../args/inet.h"
+
+struct tnl {
+	struct kind_parse *kp;
+	int family;			/* of the endpoints: AF_INET or AF_INET6 */
+	struct inet_prefix local, remote;	/* family AF_UNSPEC: not given */
+	uint32_t ikey, okey;		/* network order */
+	uint16_t iflags, oflags;	/* GRE_KEY, GRE_SEQ, GRE_CSUM */
+	uint8_t ttl, tos, pmtudisc, ignore_df, encap_limit, proto;
+	bool metadata;
+	uint32_t link, fwmark;
+	uint32_t flowinfo, flags;	/* IPv6: traffic class, flow label, IP6_TNL_F_* */
+	uint16_t sit_flags;		/* SIT_ISATAP */
+	struct inet_prefix prefix6rd, relay6rd;	/* sit: 6rd */
+	struct {
+		uint16_t type, flags, sport, dport;	/* ports in host order */
+	} encap;
+	struct {
+		uint32_t idx;
+		uint8_t ver, dir;
+		uint16_t hwid;
+	} erspan;
+};
+
+/* A word of a tunnel kind, in its family's table in iproute2's order:
+ * exact words match whole, others by prefix. */
+struct tnl_word {
+	const char *word;
+	bool exact;
+	int (*parse)(struct tnl *t, struct arg_walk *w);
+};
+
+/* The attribute numbers of a family (IFLA_GRE_* or IFLA_IPTUN_*), for
+ * reading back and printing what both have. are the family's (IFLA_GRE_* or IFLA_IPTUN_*) */
+struct tnl_attrs {
+	uint16_t local, remote, link, ttl, tos, flowinfo, flags, encap_limit, fwmark;
+	uint16_t encap_type, encap_flags, encap_sport, encap_dport, metadata;
+};
+int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struct arg_walk *w);
+int tnl_fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb));
+bool tnl_addr_set(const struct inet_prefix *a);
+unsigned int tnl_u8(const struct nlattr *a);
+unsigned int tnl_u16(const struct nlattr *a);
+uint32_t tnl_u32(const struct nlattr *a);
+void tnl_addr_load(struct inet_prefix *a, const struct nlattr *attr);
+void tnl_load_encap(struct tnl *t, const struct nlattr **tb, const struct tnl_attrs *a);
+void tnl_put_addr(struct nlreq *r, uint16_t attr, const struct inet_prefix *a);
+
+/* words more than one family takes */
+int tnl_word_remote(struct tnl *t, struct arg_walk *w);
+int tnl_word_local(struct tnl *t, struct arg_walk *w);
+int tnl_word_dev(struct tnl *t, struct arg_walk *w);
+int tnl_word_ttl(struct tnl *t, struct arg_walk *w);
+int tnl_word_tos(struct tnl *t, struct arg_walk *w);
+int tnl_word_tclass(struct tnl *t, struct arg_walk *w);
+int tnl_word_flowlabel(struct tnl *t, struct arg_walk *w);
+int tnl_word_dscp(struct tnl *t, struct arg_walk *w);
+int tnl_word_fwmark(struct tnl *t, struct arg_walk *w);
+int tnl_word_fwmark6(struct tnl *t, struct arg_walk *w);
+int tnl_word_localremote(struct tnl *t, struct arg_walk *w);
+int tnl_word_nolocalremote(struct tnl *t, struct arg_walk *w);
+int tnl_word_encaplimit(struct tnl *t, struct arg_walk *w);
+int tnl_word_external(struct tnl *t, struct arg_walk *w);
+int tnl_word_pmtudisc(struct tnl *t, struct arg_walk *w);
+int tnl_word_nopmtudisc(struct tnl *t, struct arg_walk *w);
+#define TNL_ENCAP_WORDS							\
+	{ "noencap", true, tnl_word_noencap },				\
+	{ "encap", true, tnl_word_encap },				\
+	{ "encap-sport", true, tnl_word_encap_sport },			\
+	{ "encap-dport", true, tnl_word_encap_dport },			\
+	{ "encap-csum", true, tnl_word_encap_csum },			\
+	{ "noencap-csum", true, tnl_word_noencap_csum },		\
+	{ "encap-udp6-csum", true, tnl_word_encap_csum6 },		\
+	{ "noencap-udp6-csum", true, tnl_word_noencap_csum6 },		\
+	{ "encap-remcsum", true, tnl_word_encap_remcsum },		\
+	{ "noencap-remcsum", true, tnl_word_noencap_remcsum }
+int tnl_word_noencap(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_sport(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_dport(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_csum(struct tnl *t, struct arg_walk *w);
+int tnl_word_noencap_csum(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_csum6(struct tnl *t, struct arg_walk *w);
+int tnl_word_noencap_csum6(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_remcsum(struct tnl *t, struct arg_walk *w);
+int tnl_word_noencap_remcsum(struct tnl *t, struct arg_walk *w);
+
+void tnl_print_external(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
+void tnl_print_endpoints(struct kind_print *kp, const struct nlattr **tb,
+			 const struct tnl_attrs *a, int family);
+void tnl_print_ttl(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a,
+		   const char *word);
+void tnl_print_tos(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
+void tnl_print_ip6(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
+void tnl_print_fwmark(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
+void tnl_print_encap(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
+
+#endif

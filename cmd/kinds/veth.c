@@ -1,0 +1,61 @@
+/* veth and vxcan pairs: `type veth peer ARGS`, the peer's own link
+ * options (link.c parses them, through kind_peer). */
+#include "kind.h"
+
+#include <string.h>
+#include <linux/rtnetlink.h>
+#include <linux/veth.h>
+
+#include "../words.h"
+
+/* iproute2 prints this one on stdout: it goes through the sink, in
+ * order with what -batch printed before it. */
+static int peer_usage(struct kind_parse *kp)
+{
+	char buf[256];
+
+	snprintf(buf, sizeof(buf), kp->k->usage, kp->k->name);
+	out_puts(&kp->p->out, buf);
+	return EXIT_FAIL;
+}
+
+static int peer_parse(struct kind_parse *kp, struct arg_walk *w)
+{
+	struct nlreq *r = kp->r;
+	struct nlattr *peer;
+	struct ifinfomsg *pifi;
+	bool type = false;
+	int used;
+
+	if (strcmp(w->argv[0], "peer") != 0)
+		return peer_usage(kp);
+	/* VXCAN_INFO_PEER is VETH_INFO_PEER */
+	peer = nlreq_nest_start(r, VETH_INFO_PEER);
+	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
+		return EXIT_FAIL;
+	pifi = mnl_nlmsg_put_extra_header(r->nlh, sizeof(*pifi));
+	used = kp->peer->parse(kp->peer->arg, r, pifi, w->argc - 1, w->argv + 1, &type);
+	if (used < 0)
+		return -used;
+	if (type)
+		return arg_duplicate("type", w->argv[used]);
+	nlreq_nest_end(r, peer);
+	return 0;
+}
+
+static void peer_words(const char *class)
+{
+	printf("%s peer\n", class);
+}
+
+const struct link_kind kind_veth = {
+	.name = "veth", .parse = peer_parse, .words = peer_words,
+	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
+		 "To get <options> type 'ip link add help'\n",
+};
+
+const struct link_kind kind_vxcan = {
+	.name = "vxcan", .parse = peer_parse, .words = peer_words,
+	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
+		 "To get <options> type 'ip link add help'\n",
+};
