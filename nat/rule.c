@@ -175,47 +175,38 @@ static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *nex
 	return load_range(rule, next, &min, &max, sizeof(min));
 }
 
-static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
-{
-	enum nft_registers next = NFT_REG_1;
-	struct loaded ports = { 0, 0 };
-	uint32_t flags = r ? r->flags : 0;	/* a hairpin's: none of its dnat's */
-	struct nftnl_expr *e;
-
-	if (m->to_ports.min)
-		ports = load_ports(rule, &next, &m->to_ports);
-	e = expr(rule, "masq");
-	if (!e)
-		return;
-	if (m->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, ports.min);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, ports.max);
-		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
-	}
-	if (flags)
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
-}
-
+/* masq and redir: the same ports and flags under each one's attribute
+ * numbers. */
+struct to_host {
+	const char *name;
+	uint16_t proto_min, proto_max, flags;
+};
+static const struct to_host masq = { "masq", NFTNL_EXPR_MASQ_REG_PROTO_MIN, NFTNL_EXPR_MASQ_REG_PROTO_MAX,
+				     NFTNL_EXPR_MASQ_FLAGS };
 /* To the host itself, the port changed or not: nft's redirect. */
-static void redirect(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+static const struct to_host redir = { "redir", NFTNL_EXPR_REDIR_REG_PROTO_MIN,
+				      NFTNL_EXPR_REDIR_REG_PROTO_MAX, NFTNL_EXPR_REDIR_FLAGS };
+
+/* flags: the rule's (a hairpin's masquerade has none of its dnat's). */
+static void masq_redir(struct nftnl_rule *rule, const struct to_host *how, uint32_t flags,
+		       const struct nat_member *m)
 {
 	enum nft_registers next = NFT_REG_1;
 	struct loaded ports = { 0, 0 };
-	uint32_t flags = r->flags;
 	struct nftnl_expr *e;
 
 	if (m->to_ports.min)
 		ports = load_ports(rule, &next, &m->to_ports);
-	e = expr(rule, "redir");
+	e = expr(rule, how->name);
 	if (!e)
 		return;
 	if (m->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_REG_PROTO_MIN, ports.min);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_REG_PROTO_MAX, ports.max);
+		nftnl_expr_set_u32(e, how->proto_min, ports.min);
+		nftnl_expr_set_u32(e, how->proto_max, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
 	if (flags)
-		nftnl_expr_set_u32(e, NFTNL_EXPR_REDIR_FLAGS, flags);
+		nftnl_expr_set_u32(e, how->flags, flags);
 }
 
 static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
@@ -463,11 +454,11 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 	matches(rule, r, m);
 	expr(rule, "counter");
 	if (m->hairpin)
-		masquerade(rule, NULL, m);
+		masq_redir(rule, &masq, 0, m);
 	else if (r->kind == NAT_MASQUERADE)
-		masquerade(rule, r, m);
+		masq_redir(rule, &masq, r->flags, m);
 	else if (r->kind == NAT_REDIRECT)
-		redirect(rule, r, m);
+		masq_redir(rule, &redir, r->flags, m);
 	else
 		snat_dnat(rule, r, m);
 	if (!tag)
