@@ -249,7 +249,9 @@ static int batch_enter(struct batch *b, const char *name)
 /* Run one line: a nat run may take it; else it runs (in its namespace). */
 static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 {
-	const char *ns = batch_line_netns(&argc, &argv);
+	/* only in an atomic batch: a plain one fails such a line as
+	 * iproute2 does (Object "-n" is unknown) */
+	const char *ns = b->atomic ? batch_line_netns(&argc, &argv) : NULL;
 	int status;
 
 	if (b->atomic)
