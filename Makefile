@@ -6,11 +6,14 @@
 #   make demo     install deps, build, run the seed tutorial in a sandbox
 #   make difffuzz N=... SEED=...   ipbox against /bin/ip, random commands
 CC ?= cc
-PKGS = libmnl libnftnl libcap
+PKGS = libmnl libnftnl
 CFLAGS ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user (or check-asan) passes.
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
-LDLIBS += $(shell pkg-config --libs $(PKGS))
+# Linked with libmnl alone: nat/nftnl.c maps libnftnl when nat first
+# needs it (by the soname of the library built against).
+LDLIBS += $(shell pkg-config --libs libmnl)
+NFTNL_SONAME := $(shell objdump -p $$(pkg-config --variable=libdir libnftnl)/libnftnl.so | sed -n 's/^ *SONAME *//p')
 B ?= build
 BIN ?= ipbox
 
@@ -28,6 +31,8 @@ all: $(BIN)
 
 $(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
+
+$(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(NFTNL_SONAME)"'
 
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
