@@ -15,13 +15,15 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 		return inet_ntop(AF_INET, a, buf, (socklen_t)size);
 	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
 		return inet_ntop(AF_INET6, a, buf, (socklen_t)size);
-	buf[0] = '\0';
-	for (size_t i = 0; i < len; i++) {
-		used = strlen(buf);
-		if (used + 4 > size)
-			break;
-		snprintf(buf + used, size - used, i ? ":%02x" : "%02x", a[i]);
+	/* By hand: snprintf per byte was a third of a link dump. */
+	used = 0;
+	for (size_t i = 0; i < len && used + 4 <= size; i++) {
+		if (i)
+			buf[used++] = ':';
+		buf[used++] = "0123456789abcdef"[a[i] >> 4];
+		buf[used++] = "0123456789abcdef"[a[i] & 15];
 	}
+	buf[used] = '\0';
 	return buf;
 }
 
