@@ -60,13 +60,6 @@ void out_write(struct out *o, const char *s, size_t n)
 	}
 }
 
-void out_putc(struct out *o, char c)
-{
-	if (o->len == sizeof(o->buf))
-		out_flush(o);
-	o->buf[o->len++] = c;
-}
-
 void out_puts(struct out *o, const char *s)
 {
 	out_write(o, s, strlen(s));
