@@ -72,17 +72,18 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 
 		if (n >= max)
 			break;
-		if (len >= sizeof(word))
-			len = sizeof(word) - 1;
-		memcpy(word, p, len);
-		word[len] = '\0';
 		/* sscanf("%x") as iproute2: leading junk fails, trailing is
-		 * ignored.  The usual one or two hex digits skip sscanf, which
-		 * was a tenth of a neighbour batch. */
-		if (!hex_byte(word, len, &v) &&
-		    (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255)) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
-			return -1;
+		 * ignored.  The usual one or two hex digits skip sscanf (and
+		 * the copy), which was a tenth of a neighbour batch. */
+		if (!hex_byte(p, len, &v)) {
+			if (len >= sizeof(word))
+				len = sizeof(word) - 1;
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
+				fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
+				return -1;
+			}
 		}
 		out[n++] = (uint8_t)v;
 		if (!colon)
