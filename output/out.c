@@ -150,6 +150,31 @@ char *num_str_signed(char *buf, long long v)
 	return buf;
 }
 
+/* s (len bytes) with pad spaces before it, or after it when left: in
+ * place when it fits (-s tables are mostly padded columns). */
+static void out_padded(struct out *o, const char *s, size_t len, size_t pad, bool left)
+{
+	char *d = o->buf + o->len;
+
+	if (len + pad > sizeof(o->buf) - o->len) {
+		if (!left)
+			out_pad(o, pad);
+		out_write(o, s, len);
+		if (left)
+			out_pad(o, pad);
+		return;
+	}
+	if (!left) {
+		memset(d, ' ', pad);
+		d += pad;
+	}
+	memcpy(d, s, len);
+	d += len;
+	if (left)
+		memset(d, ' ', pad);
+	o->len += len + pad;
+}
+
 /* The argument of an integer conversion of type t, n bytes ("d",
  * "lu", "llx", "zu"), by its length modifier. */
 static long long arg_signed(va_list *ap, const char *t, size_t n)
@@ -208,11 +233,7 @@ static void out_conv(struct out *o, const struct conv *c, va_list *ap)
 		str = num_str(num, arg_unsigned(ap, c->type, c->type_len), t == 'x' ? 16 : 10);
 		len = strlen(str);
 	}
-	if (!left && width > len)
-		out_pad(o, width - len);
-	out_write(o, str, len);
-	if (left && width > len)
-		out_pad(o, width - len);
+	out_padded(o, str, len, width > len ? width - len : 0, left);
 }
 
 /* Format straight into the buffer; only a line longer than the free space
