@@ -137,9 +137,11 @@ fuzz-smoke: $(FUZZ_TARGETS)
 		{ cat build-fuzz/$$n.log; exit 1; }; \
 		echo "fuzz $$n: $$(sed -n 's/^stat::number_of_executed_units: *//p' build-fuzz/$$n.log) runs, no crash"; done
 
-# ipbox against /bin/ip, side by side; writes bench/RESULTS.md.
+# ipbox against /bin/ip, side by side; writes bench/RESULTS.md.  FULL=1
+# runs only the full-table scenario (bench/full: 1.2M routes; opt-in,
+# never in CI) and appends its table.
 bench: deps $(BIN) $(B)/bench/probe
-	PROBE=$(B)/bench/probe bench/run
+	$(if $(FULL),PROBE=$(B)/bench/probe bench/full,PROBE=$(B)/bench/probe bench/run)
 
 # The raw netlink floor bench/run measures -batch -force against.
 $(B)/bench/probe: bench/probe.c
