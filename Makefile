@@ -39,7 +39,7 @@ SIZE_LDFLAGS = -Wl,-z,pack-relative-relocs -Wl,-z,noseparate-code
 $(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SIZE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-$(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(NFTNL_SONAME)"'
+$(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(or $(NFTNL_SONAME),libnftnl.so.11)"'
 
 $(B)/%.o: %.c $(HDRS)
 	@mkdir -p $(dir $@)
