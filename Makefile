@@ -43,7 +43,7 @@ $(BIN): $(OBJS)
 # -d rows, nothing a large dump spends its time in): 16 KB of text, what
 # keeps the stripped binary under 300 KiB.
 COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(wildcard cmd/kinds/*.c nat/*.c namespace/*.c) \
-	cmd/nat.c cmd/nat_batch.c cmd/tuntap.c cmd/netns.c)
+	cmd/nat.c cmd/nat_batch.c cmd/nat_words.c cmd/tuntap.c cmd/netns.c)
 $(COLD_OBJS): ALL_CFLAGS += -Os
 
 $(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(or $(NFTNL_SONAME),libnftnl.so.11)"'
