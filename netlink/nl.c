@@ -120,17 +120,23 @@ int nlreq_check(const struct nlreq *r)
 	return -1;
 }
 
-/* libmnl 1.0.4 leaves an attribute's alignment padding as it found it:
- * zero it, so no stale stack bytes go to the kernel (valgrind saw them). */
+/* mnl_attr_put_check's checks (against the request's bound) and layout,
+ * inline: a batch line puts three to six attributes.  The alignment
+ * padding is zeroed (libmnl 1.0.4 leaves it as it found it: valgrind saw
+ * stale stack bytes go to the kernel). */
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 {
 	struct nlattr *a = mnl_nlmsg_get_payload_tail(r->nlh);
 
-	if (!mnl_attr_put_check(r->nlh, r->bound, type, len, data)) {
+	if (len > r->bound || r->nlh->nlmsg_len + MNL_ATTR_HDRLEN + MNL_ALIGN(len) > r->bound) {
 		r->overflow = true;
 		return;
 	}
-	memset((char *)mnl_attr_get_payload(a) + len, 0, MNL_ALIGN(len) - len);
+	a->nla_type = type;
+	a->nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	memcpy((char *)a + MNL_ATTR_HDRLEN, data, len);
+	memset((char *)a + MNL_ATTR_HDRLEN + len, 0, MNL_ALIGN(len) - len);
+	r->nlh->nlmsg_len += MNL_ALIGN(MNL_ATTR_HDRLEN + len);
 }
 
 void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v)

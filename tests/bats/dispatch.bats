@@ -140,3 +140,17 @@ load helpers
 	printf 'netns add c1\nnetns add c2 \\\n' >"$BATS_TEST_TMPDIR/cont"
 	same_effect "" -batch "$BATS_TEST_TMPDIR/cont"
 }
+
+@test "start-up maps libc and libmnl only: nat maps libnftnl when it builds a rule" {
+	[ -z "${IPBOX_SANITIZED:-}" ] || skip "an ASan build maps its runtimes"
+	run readelf -d "$IPBOX"
+	assert_success
+	[ "$(grep -o 'Shared library: \[[^]]*\]' <<<"$output" | sort | tr '\n' ' ')" = \
+		"Shared library: [libc.so.6] Shared library: [libmnl.so.0] " ]
+	run sh -c "LD_DEBUG=files \"$IPBOX\" link show 2>&1 >/dev/null | grep -c 'file=libnftnl'"
+	[ "$output" = 0 ]
+	run sh -c "LD_DEBUG=files \"$IPBOX\" nat add masquerade src 10.0.0.0/24 oif lo 2>&1 >/dev/null | grep -c 'file=libnftnl'"
+	[ "$output" -ge 1 ]
+	run "$IPBOX" nat show
+	[[ $output == "masquerade src 10.0.0.0/24 oif lo handle "* ]]
+}
