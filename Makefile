@@ -39,11 +39,13 @@ SIZE_LDFLAGS = -Wl,-z,pack-relative-relocs -Wl,-z,noseparate-code
 $(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SIZE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-# Optimised for size: the link kinds, nat and namespaces (parsers and
-# -d rows, nothing a large dump spends its time in): 16 KB of text, what
-# keeps the stripped binary under 300 KiB.
-COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(wildcard cmd/kinds/*.c nat/*.c namespace/*.c) \
-	cmd/nat.c cmd/nat_batch.c cmd/nat_words.c cmd/tuntap.c cmd/netns.c)
+# Optimised for size: the link kinds, nat, namespaces and the undo side
+# of -atomic (parsers, -d rows and rollbacks, nothing a large dump or a
+# plain batch spends its time in): what keeps the stripped binary under
+# 300 KiB.
+COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(wildcard cmd/kinds/*.c nat/*.c namespace/*.c cmd/undo*.c) \
+	cmd/nat.c cmd/nat_batch.c cmd/nat_words.c cmd/tuntap.c cmd/netns.c cmd/rollback.c \
+	cmd/link_xstats.c)
 $(COLD_OBJS): ALL_CFLAGS += -Os
 
 $(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(or $(NFTNL_SONAME),libnftnl.so.11)"'

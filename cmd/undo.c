@@ -292,7 +292,7 @@ static uint16_t route_back_flags(const struct nlmsghdr *route)
 	return NLM_F_CREATE | (rtm->rtm_family == AF_INET6 ? NLM_F_REPLACE : NLM_F_APPEND);
 }
 
-static int route_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_route(struct undo *u, const struct nlmsghdr *req)
 {
 	uint16_t f = req->nlmsg_flags;
 	int found;
@@ -484,7 +484,7 @@ static int addr_delete_undo(struct undo *u, const struct nlmsghdr *gone)
 	return 0;
 }
 
-static int addr_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_addr(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct ifaddrmsg *q = mnl_nlmsg_get_payload(req);
 	struct addr_find f = { u, req, false };
@@ -529,7 +529,7 @@ static bool neigh_key_drop(uint16_t type)
 	return type != NDA_DST;
 }
 
-static int neigh_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_neigh(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct ndmsg *q = mnl_nlmsg_get_payload(req);
 	struct nlreq get;
@@ -680,7 +680,7 @@ static int nh_delete_undo(struct undo *u, const struct nlmsghdr *gone)
 	return nh_routes(u, g.id);
 }
 
-static int nh_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_nh(struct undo *u, const struct nlmsghdr *req)
 {
 	uint32_t id = nh_id(req);
 	int found;
@@ -754,7 +754,7 @@ static int rule_find_one(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
-static int rule_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_rule(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct fib_rule_hdr *q = mnl_nlmsg_get_payload(req);
 	struct addr_find f = { u, req, false };
@@ -798,9 +798,7 @@ int undo_link_dependents(struct undo *u, int ifindex)
 	return 0;
 }
 
-/* ---- dispatch ---------------------------------------------------------- */
-
-static int prop_undo(struct undo *u, const struct nlmsghdr *req)
+int undo_prop(struct undo *u, const struct nlmsghdr *req)
 {
 	uint16_t back = req->nlmsg_type == RTM_NEWLINKPROP ? RTM_DELLINKPROP : RTM_NEWLINKPROP;
 
@@ -808,40 +806,4 @@ static int prop_undo(struct undo *u, const struct nlmsghdr *req)
 		    back == RTM_NEWLINKPROP ? NLM_F_CREATE | NLM_F_EXCL : 0, NULL) < 0)
 		return undo_refuse(u, "its undo does not fit in a request");
 	return put(u, 0);
-}
-
-int undo_change(struct undo *u, const struct nlmsghdr *req)
-{
-	u->why[0] = '\0';
-	switch (req->nlmsg_type) {
-	case RTM_NEWLINK:
-		if (req->nlmsg_flags & NLM_F_CREATE)
-			return undo_link_create(u, req);
-		return undo_link_set(u, req);
-	case RTM_SETLINK:
-		return undo_link_set(u, req);
-	case RTM_DELLINK:
-		return undo_link_delete(u, req);
-	case RTM_NEWADDR:
-	case RTM_DELADDR:
-		return addr_undo(u, req);
-	case RTM_NEWROUTE:
-	case RTM_DELROUTE:
-		return route_undo(u, req);
-	case RTM_NEWNEIGH:
-	case RTM_DELNEIGH:
-		return neigh_undo(u, req);
-	case RTM_NEWRULE:
-	case RTM_DELRULE:
-		return rule_undo(u, req);
-	case RTM_NEWNEXTHOP:
-	case RTM_DELNEXTHOP:
-		return nh_undo(u, req);
-	case RTM_NEWLINKPROP:
-	case RTM_DELLINKPROP:
-		return prop_undo(u, req);
-	case RTM_NEWNSID:
-		return undo_refuse(u, "a namespace id cannot be taken back");
-	}
-	return undo_refuse(u, "this kind of change cannot be undone");
 }

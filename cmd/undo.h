@@ -1,4 +1,4 @@
-/* What undoes one rtnetlink change (cmd/undo.c, cmd/undo_link.c): for
+/* What undoes one rtnetlink change (cmd/undo_change.c, undo.c, undo_link.c): for
  * each change request an -atomic batch sends, the records of its journal
  * step, built from the request and from what the kernel holds just
  * before it (read on a socket of the step's own).  add <-> delete;
@@ -47,6 +47,13 @@ int undo_routes_via(struct undo *u, int family, int ifindex, const void *src, si
 /* A dumped route as the request that puts it back. */
 int undo_route_restore(struct undo *u, const struct nlmsghdr *route, uint16_t flags, unsigned int jflags);
 
+/* The inverses undo_change picks by message type (cmd/undo_change.c). */
+int undo_addr(struct undo *u, const struct nlmsghdr *req);
+int undo_route(struct undo *u, const struct nlmsghdr *req);
+int undo_neigh(struct undo *u, const struct nlmsghdr *req);
+int undo_rule(struct undo *u, const struct nlmsghdr *req);
+int undo_nh(struct undo *u, const struct nlmsghdr *req);
+int undo_prop(struct undo *u, const struct nlmsghdr *req);
 int undo_link_create(struct undo *u, const struct nlmsghdr *req);
 int undo_link_set(struct undo *u, const struct nlmsghdr *req);
 int undo_link_delete(struct undo *u, const struct nlmsghdr *req);
