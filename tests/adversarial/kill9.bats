@@ -83,7 +83,7 @@ setup() {
 	nat_batch >"$b"
 	"$IPBOX" -batch "$b" 2>/dev/null
 	[ "$(assert_whole_runs)" -eq $RUNS ]
-	for i in $(seq 1 6); do
+	for i in $(seq 1 5); do
 		nft flush ruleset
 		$IP link set dev i0 alias run0
 		"$IPBOX" -batch "$b" 2>/dev/null &
@@ -113,7 +113,7 @@ setup() {
 		for i in $(seq 0 $((lines - 1))); do
 			echo "route add 10.$((201 + i / 40000)).$((i / 200 % 200)).$((i % 200))/32 dev i0 metric $i"
 		done >"$b"
-		for i in $(seq 1 4); do
+		for i in $(seq 1 3); do
 			$IP route flush root 10.201.0.0/16
 			$IPBOX $force -batch "$b" 2>/dev/null &
 			pid=$!

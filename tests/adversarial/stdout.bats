@@ -12,7 +12,6 @@ full() { "$@" >/dev/full; }
 @test "every show with stdout closed or full: exit 1, the error named" {
 	local c
 	prepare_all
-	$IP netns set victim 7
 	for c in "link show" "address show" "route show" "neigh show" "netns list" "nat show" \
 		"-j link show" "-d -s link show" "-j address show" "-j -p route show table all" \
 		"-br neigh show" "netns list-id" "-j nat show" "route get 10.6.0.1"; do

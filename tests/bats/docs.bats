@@ -777,7 +777,7 @@ route_types() {
 	run complete_words ipbox nexthop ""
 	assert_output "$(table_verbs nexthop)"
 	run complete_words nexthop bucket ""
-	assert_output "$(table_verbs nexthop bucket)"
+	assert_output "$(words nexthop verb.bucket)"
 	run complete_sorted ipbox rule add from 10.0.0.0/8 table ""
 	assert_output "$(rt_tables)"
 	run complete_sorted ipbox nexthop add id 1 group 1/2 type ""

@@ -13,6 +13,7 @@ reproducer.  Runs inside tests/sandbox (`make difffuzz`).
   difffuzz.py [-n N] [--seed S] [--out DIR]   fuzz N commands
   difffuzz.py --ci                            the fixed-seed CI slice
   difffuzz.py --repro WORD...                 one command, both results
+  difffuzz.py --recheck FINDINGS.jsonl        an earlier run's reproducers again
   difffuzz.py --self                          /bin/ip against itself
   difffuzz.py --print -n N                    the commands only
 """
@@ -25,6 +26,7 @@ import random
 import re
 import shlex
 import signal
+import subprocess
 import sys
 import time
 
@@ -35,7 +37,6 @@ import twins     # noqa: E402
 
 CI_SEED = 20240612
 CI_N = 300
-CHANNELS = ("rc", "out", "err", "state")
 
 # ---------------------------------------------------------------------------
 # masking what differs between any two runs
@@ -154,13 +155,15 @@ def unsafe(words):
 # running and comparing
 
 class Result:
-    def __init__(self, words, a, b, sig, changed):
-        self.words, self.a, self.b, self.sig, self.changed = words, a, b, sig, changed
+    """One command's two results and the channels (rc, out, err, state)
+    where they differ."""
+
+    def __init__(self, words, a, b, sig):
+        self.words, self.a, self.b, self.sig = words, a, b, sig
 
 
 class Fuzzer:
     def __init__(self, args):
-        self.args = args
         ipbox = os.path.abspath(args.ipbox)
         tool_b = twins.IP if args.self_check else ipbox
         objects = self.available_objects(ipbox) if not args.self_check else None
@@ -174,12 +177,10 @@ class Fuzzer:
         self.pool = twins.Pool(os.path.join(HERE, "state.batch"), size=args.pool,
                                same=same_state)
         self.runs = 0
-        self.cache = {}
 
     @staticmethod
     def available_objects(ipbox):
         """The objects ipbox has: `Object "x" is unknown` leaves x out."""
-        import subprocess
         have = []
         for obj in grammar.curated_objects(os.path.join(HERE, "grammar.txt")):
             r = subprocess.run([ipbox, obj, "help"], capture_output=True,
@@ -231,7 +232,7 @@ class Fuzzer:
         changed = sa != base or sb != base
         if changed:
             self.pool.retire()
-        return Result(words, a, b, tuple(sig), changed)
+        return Result(words, a, b, tuple(sig))
 
     def minimise(self, res, budget):
         """Delta debugging over words: the smallest command (1-minimal:
@@ -411,6 +412,8 @@ def main():
                     help="/bin/ip in both twins: every difference is noise")
     ap.add_argument("--print", dest="print_only", action="store_true")
     ap.add_argument("--repro", nargs=argparse.REMAINDER)
+    ap.add_argument("--recheck", metavar="FINDINGS",
+                    help="run again each reproducer of a findings.jsonl")
     ap.add_argument("-v", "--verbose", action="store_true")
     args = ap.parse_args()
     if args.ci:
@@ -423,7 +426,7 @@ def main():
 
     if args.print_only:
         g = grammar.Grammar(objects=args.objects.split(",") if args.objects else None)
-        gen = grammar.Generator(g, random.Random(args.seed), ci=args.ci)
+        gen = grammar.Generator(g, random.Random(args.seed))
         for _ in range(args.n):
             _, words = draw(gen, g, args.ci)
             print(repro(words))
@@ -437,6 +440,8 @@ def main():
     signal.signal(signal.SIGTERM, request_stop)
     signal.signal(signal.SIGINT, request_stop)
     try:
+        if args.recheck:
+            return recheck(fz, args.recheck)
         if args.repro is not None:
             words = [(w, "kw", None, w) for w in args.repro]
             res = fz.check(words)
@@ -446,6 +451,25 @@ def main():
         return fuzz(fz, args)
     finally:
         fz.pool.close()
+
+
+def recheck(fz, path):
+    """Each minimised reproducer of an earlier run, run again: which
+    differences are still there (after a fix, before closing it)."""
+    still = 0
+    with open(path) as f:
+        findings = [json.loads(line) for line in f if line.strip()]
+    for f in findings:
+        words = [(w, "kw", None, w) for w in shlex.split(f["repro"])[1:]]
+        res = fz.check(words)
+        if res.sig and known_match(fz.known, words, res):
+            verdict = "documented"
+        else:
+            verdict = "differs (%s)" % ",".join(res.sig) if res.sig else "same"
+        still += verdict.startswith("differs")
+        print("%-22s %s" % (verdict, f["repro"]))
+    print("difffuzz: %d of %d reproducers still differ" % (still, len(findings)))
+    return 1 if still else 0
 
 
 stop_requested = False
@@ -470,7 +494,7 @@ def draw(gen, g, ci):
 def fuzz(fz, args):
     g = fz.grammar
     rng = random.Random(args.seed)
-    gen = grammar.Generator(g, rng, ci=args.ci)
+    gen = grammar.Generator(g, rng)
     out = args.out
     if out:
         os.makedirs(out, exist_ok=True)

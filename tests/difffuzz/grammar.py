@@ -201,7 +201,6 @@ class Grammar:
         self.extra = {}         # OBJ -> [tree] curated productions
         self.drops = []
         self.ci_skip = []       # (regex, reason)
-        self.deny = []          # safety: regexes never run
         self.vocab = set()
         self._read_curated(curated)
         if objects:
@@ -247,8 +246,6 @@ class Grammar:
             elif key == "ci-skip":
                 rx, _, why = rest.partition(" # ")
                 self.ci_skip.append((re.compile(expand_macros(rx.strip())), why.strip()))
-            elif key == "deny":
-                self.deny.append(re.compile(rest.strip()))
             elif key == "ip":
                 obj = rest.split()[0]
                 self.extra.setdefault(obj, []).append(parse(rest))
@@ -384,10 +381,9 @@ FALLBACK_POOLS = [  # heuristics for a name no grammar defines
 
 
 class Generator:
-    def __init__(self, grammar, rng, ci=False):
+    def __init__(self, grammar, rng):
         self.g = grammar
         self.rng = rng
-        self.ci = ci
         self.vocab = sorted(grammar.vocab)
 
     # -- expansion
