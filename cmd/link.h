@@ -58,12 +58,13 @@ int addr_usage(void);
 
 /* kinds/: every link kind's words and data (cmd/kinds/kind.h). */
 struct ifinfomsg;
+struct arg_walk;
 struct kind_peer {
 	/* veth's `peer ARGS`: link.c's own parser fills the peer's ifinfomsg
-	 * and attributes; the words it used, or -(exit status); *type is
-	 * set when it stopped at a `type` */
-	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
-		     bool *type);
+	 * and attributes from w's words, and leaves w where it stopped: an
+	 * exit status; *type is set when it stopped at a `type` */
+	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, struct arg_walk *w,
+		     const char **type);
 	void *arg;
 };
 

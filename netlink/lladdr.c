@@ -79,7 +79,9 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 		 * was a tenth of a neighbour batch. */
 		if (!hex_byte(word, len, &v) &&
 		    (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255)) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
+			/* the whole field: word may be cut short */
+			fprintf(stderr, "\"%.*s\" is invalid lladdr.\n",
+				(int)(colon ? (size_t)(colon - p) : strlen(p)), p);
 			return -1;
 		}
 		out[n++] = (uint8_t)v;
