@@ -71,6 +71,9 @@ static int link_usage(void)
 		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
 		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
 		"\n"
+		"\tip link xstats type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link afstats [ dev DEVICE ]\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
 		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
 		"\n"
@@ -279,7 +282,7 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 	return 0;
 }
 
-static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
+static int link_get_one(struct ipbox *ib, struct link_show *ls)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
@@ -291,7 +294,6 @@ static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = ls->f->ifindex;
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_VF);
-	(void)dev;
 	print_doc_begin(ib->pr);
 	if (nl_talk(nl, &req, show_one, ls) < 0) {
 		print_doc_end(ib->pr);
@@ -343,7 +345,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 			return EXIT_FAIL;
 		}
 		if (f.group == -1) {
-			ret = link_get_one(ib, &ls, dev);
+			ret = link_get_one(ib, &ls);
 			link_show_close(&ls);
 			return ret;
 		}
@@ -393,6 +395,9 @@ struct link_word {
 	uint16_t attr;		/* the attribute a value goes into */
 	size_t slot;		/* offsetof the int32_t that refuses duplicates */
 	uint32_t max;		/* the largest number taken, or 0: any */
+	const char *const *names;	/* the values by number (mode, state, ...) */
+	size_t nnames;
+	const char *err;	/* a value not in names */
 };
 
 static const char *word_key(const struct link_word *k)
@@ -648,49 +653,30 @@ static int name_index(const char *const *names, size_t n, const char *v)
 	return -1;
 }
 
-static int link_mode(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+/* mode, state: a name of k->names (case aside), its index a u8 */
+static int link_named_u8(struct link_args *a, struct arg_walk *w, const struct link_word *k)
 {
-	static const char *const modes[] = { "default", "dormant" };
 	const char *v;
-	int m;
+	int i;
 
-	(void)k;
 	WALK_NEXT(w, v);
-	m = name_index(modes, ARRAY_SIZE(modes), v);
-	if (m < 0)
-		return arg_invalid("Invalid link mode\n", v);
-	nlreq_put_u8(a->r, IFLA_LINKMODE, (uint8_t)m);
-	return 0;
-}
-
-static int link_state(struct link_args *a, struct arg_walk *w, const struct link_word *k)
-{
-	static const char *const states[] = { "UNKNOWN", "NOTPRESENT", "DOWN",
-		"LOWERLAYERDOWN", "TESTING", "DORMANT", "UP" };
-	const char *v;
-	int s;
-
-	(void)k;
-	WALK_NEXT(w, v);
-	s = name_index(states, ARRAY_SIZE(states), v);
-	if (s < 0)
-		return arg_invalid("Invalid operstate\n", v);
-	nlreq_put_u8(a->r, IFLA_OPERSTATE, (uint8_t)s);
+	i = name_index(k->names, k->nnames, v);
+	if (i < 0)
+		return arg_invalid(k->err, v);
+	nlreq_put_u8(a->r, k->attr, (uint8_t)i);
 	return 0;
 }
 
 static int link_addrgenmode(struct link_args *a, struct arg_walk *w, const struct link_word *k)
 {
-	static const char *const modes[] = { "eui64", "none", "stable_secret", "random" };
 	struct nlattr *afs, *af6;
 	const char *v;
 	int m;
 
-	(void)k;
 	WALK_NEXT(w, v);
-	m = name_index(modes, ARRAY_SIZE(modes), v);
+	m = name_index(k->names, k->nnames, v);
 	if (m < 0)
-		return arg_invalid("Invalid address generation mode\n", v);
+		return arg_invalid(k->err, v);
 	afs = nlreq_nest_start(a->r, IFLA_AF_SPEC);
 	af6 = nlreq_nest_start(a->r, AF_INET6);
 	nlreq_put_u8(a->r, IFLA_INET6_ADDR_GEN_MODE, (uint8_t)m);
@@ -774,7 +760,13 @@ static int link_dev(struct link_args *a, struct arg_walk *w)
 }
 
 #define SLOT(field) .slot = offsetof(struct link_args, field)
+#define NAMES(list) .names = (list), .nnames = ARRAY_SIZE(list)
 #define LW(w, x, f, ...) { .word = (w), .exact = (x), .fn = (f), __VA_ARGS__ }
+
+static const char *const link_modes[] = { "default", "dormant" };
+static const char *const operstates[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+	"TESTING", "DORMANT", "UP" };
+static const char *const addrgenmodes[] = { "eui64", "none", "stable_secret", "random" };
 
 /* iplink_parse's words in its order (which decides abbreviations) */
 static const struct link_word link_words[] = {
@@ -804,11 +796,14 @@ static const struct link_word link_words[] = {
 	LW("type", false, link_type),
 	LW("alias", false, link_alias),
 	LW("group", true, link_group),
-	LW("mode", true, link_mode),
-	LW("state", true, link_state),
+	LW("mode", true, link_named_u8, .attr = IFLA_LINKMODE, NAMES(link_modes),
+	   .err = "Invalid link mode\n"),
+	LW("state", true, link_named_u8, .attr = IFLA_OPERSTATE, NAMES(operstates),
+	   .err = "Invalid operstate\n"),
 	LW("numtxqueues", false, link_int, .attr = IFLA_NUM_TX_QUEUES, SLOT(ntx)),
 	LW("numrxqueues", false, link_int, .attr = IFLA_NUM_RX_QUEUES, SLOT(nrx)),
-	LW("addrgenmode", false, link_addrgenmode),
+	LW("addrgenmode", false, link_addrgenmode, NAMES(addrgenmodes),
+	   .err = "Invalid address generation mode\n"),
 	LW("link-netns", false, link_netns_name),
 	LW("link-netnsid", false, link_int, .attr = IFLA_LINK_NETNSID, SLOT(nsid)),
 	LW("protodown", true, link_on_off_attr, .attr = IFLA_PROTO_DOWN),
@@ -1139,6 +1134,11 @@ static int link_help(struct ipbox *ib, int argc, char **argv)
 	return link_usage();
 }
 
+static int link_afstats_verb(struct ipbox *ib, int argc, char **argv)
+{
+	return link_afstats(ib, argc, argv, link_usage);
+}
+
 /* iproute2's order of verbs: `ip link s` is set, `ip link l` is lst. */
 static const struct verb link_verbs[] = {
 	{ "add", link_add },
@@ -1149,6 +1149,8 @@ static const struct verb link_verbs[] = {
 	{ "show", link_show },
 	{ "lst", link_show },
 	{ "list", link_show },
+	{ "xstats", link_xstats },
+	{ "afstats", link_afstats_verb },
 	{ "property", link_property },
 	{ "help", link_help },
 	{ NULL, NULL },

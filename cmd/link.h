@@ -85,6 +85,11 @@ int link_kind_help(struct printer *p, const char *type);
 void link_kind_print(struct printer *p, struct ifcache *names, const struct nlattr *linkinfo);
 bool link_is_vrf(const char *name);
 
+/* link_xstats.c: `link xstats type KIND ...` and `link afstats [dev
+ * DEV]`; afstats's help is the link usage, which the caller gives. */
+int link_xstats(struct ipbox *ib, int argc, char **argv);
+int link_afstats(struct ipbox *ib, int argc, char **argv, int (*usage)(void));
+
 int do_link(struct ipbox *ib, int argc, char **argv);
 int do_address(struct ipbox *ib, int argc, char **argv);
 

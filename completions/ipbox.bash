@@ -13,7 +13,7 @@ _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
 # (link_parse), the filters of show (link_show_args), the kinds (the TYPE
 # list of the usage) and the arguments each kind takes.
-_ipbox_link_cmds='add set change replace delete show lst list property help'
+_ipbox_link_cmds='add set change replace delete show lst list xstats afstats property help'
 _ipbox_link_attrs='dev name up down link parentdev index address broadcast brd
 	txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns link-netns link-netnsid arp
 	dynamic multicast allmulticast promisc trailers carrier protodown protodown_reason alias

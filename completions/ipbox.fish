@@ -83,7 +83,7 @@ set -g __ipbox_link_types amt bareudp bond bond_slave bridge bridge_slave dsa \
     dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl \
     ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit \
     team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi
-set -g __ipbox_link_cmds add set change replace delete show lst list property help
+set -g __ipbox_link_cmds add set change replace delete show lst list xstats afstats property help
 set -g __ipbox_link_attrs dev name up down link parentdev index address \
     broadcast brd txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns \
     link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \

@@ -279,14 +279,14 @@ same_timers() {
 	run "$IPBOX" link help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
-	for w in "[ vf " xdp xstats afstats; do
+	for w in "[ vf " xdp; do
 		refute_output --partial "$w"
 	done
 	for w in link parentdev name txqueuelen address broadcast mtu index numtxqueues \
 		numrxqueues netns type up down arp dynamic multicast allmulticast promisc \
 		trailers carrier link-netnsid alias group mode state master nomaster \
 		addrgenmode protodown gso_max_size gso_max_segs gro_max_size dev property \
-		altname help vrf link-netns protodown_reason; do
+		altname help vrf link-netns protodown_reason xstats afstats; do
 		assert_output --regexp "[[ ({|]$w[] ]"
 	done
 	run "$IPBOX" link show help
@@ -578,4 +578,27 @@ peak_rss() {
 	same link show vx0
 	same -j link show vx0
 	same -o link show vx0
+}
+
+@test "link xstats and afstats: a bridge's and its ports' statistics, plain and JSON, words and errors as iproute2" {
+	"$IP" link add br0 type bridge
+	"$IP" link add v0 type veth peer name v1
+	"$IP" link set v0 master br0
+	"$IP" link add br1 type bridge
+	"$IP" link set br0 up
+	local args
+	for args in "link xstats type bridge" "link xstats type bridge_slave" "-j link xstats type bridge" \
+		"-j -p link xstats type bridge_slave" "-o link xstats type bridge_slave" \
+		"link xstats type bridge dev br0 igmp" "link xstats type bridge_slave stp" \
+		"-j link xstats type bridge_slave mcast dev v0" "link xst t bridge_slave d v0" \
+		"link xstats type bridge mcast dev v0" "link xstats type bridge foo" \
+		"link xstats type bridge dev nosuch" "link xstats type bridge dev" "link xstats foo" "link xstats help" \
+		"link xstats type" "link xstats type foo" "link xstats type bridge help" "link xstats type bond help" \
+		"link xstats type macvlan" "link xstats" "link afstats" "-j link afstats" "link afstats dev v0" \
+		"link afstats dev nosuch" "link afstats dev" "link afstats v0" "-4 link afstats"; do
+		same $args
+	done
+	run "$IPBOX" link afstats help
+	assert_failure 255
+	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
