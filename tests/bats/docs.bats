@@ -468,7 +468,8 @@ lines() {
 	# every keyword a parser takes is offered where it applies
 	local word all
 	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
-	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add "")
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add ""
+	      complete_words ipbox link property "")
 	for word in $(parser_words link); do
 		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
