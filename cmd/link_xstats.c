@@ -133,20 +133,34 @@ static void print_bridge_xstats(struct xstats_args *x, int ifindex, const struct
 	print_close_object(x->p);
 }
 
-static int xstats_one(const struct nlmsghdr *nlh, void *data)
+/* The nest `type` of one RTM_NEWSTATS message, if its link is the one
+ * asked for (ifindex 0: any); *link is the message's link. */
+static const struct nlattr *stats_nest(const struct nlmsghdr *nlh, int ifindex, uint16_t type,
+				       int *link)
 {
-	struct xstats_args *x = data;
 	const struct if_stats_msg *ifsm;
 	const struct nlattr *a;
 
 	if (nlh->nlmsg_type != RTM_NEWSTATS || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifsm)))
-		return NL_CB_OK;
+		return NULL;
 	ifsm = mnl_nlmsg_get_payload(nlh);
-	if (x->ifindex && (int)ifsm->ifindex != x->ifindex)
-		return NL_CB_OK;
+	*link = (int)ifsm->ifindex;
+	if (ifindex && *link != ifindex)
+		return NULL;
 	mnl_attr_for_each(a, nlh, sizeof(*ifsm))
-		if (mnl_attr_get_type(a) == x->nest)
-			print_bridge_xstats(x, (int)ifsm->ifindex, a);
+		if (mnl_attr_get_type(a) == type)
+			return a;
+	return NULL;
+}
+
+static int xstats_one(const struct nlmsghdr *nlh, void *data)
+{
+	struct xstats_args *x = data;
+	int link;
+	const struct nlattr *a = stats_nest(nlh, x->ifindex, x->nest, &link);
+
+	if (a)
+		print_bridge_xstats(x, link, a);
 	return NL_CB_OK;
 }
 
@@ -315,17 +329,11 @@ static void print_af_spec(struct afstats_args *s, int ifindex, const struct nlat
 static int afstats_one(const struct nlmsghdr *nlh, void *data)
 {
 	struct afstats_args *s = data;
-	const struct if_stats_msg *ifsm;
-	const struct nlattr *a;
+	int link;
+	const struct nlattr *a = stats_nest(nlh, s->ifindex, IFLA_STATS_AF_SPEC, &link);
 
-	if (nlh->nlmsg_type != RTM_NEWSTATS || nlh->nlmsg_len < NLMSG_LENGTH(sizeof(*ifsm)))
-		return NL_CB_OK;
-	ifsm = mnl_nlmsg_get_payload(nlh);
-	if (s->ifindex && (int)ifsm->ifindex != s->ifindex)
-		return NL_CB_OK;
-	mnl_attr_for_each(a, nlh, sizeof(*ifsm))
-		if (mnl_attr_get_type(a) == IFLA_STATS_AF_SPEC)
-			print_af_spec(s, (int)ifsm->ifindex, a);
+	if (a)
+		print_af_spec(s, link, a);
 	return NL_CB_OK;
 }
 
