@@ -137,7 +137,8 @@ static int show_scope(struct show_args *s, struct arg_walk *w)
 
 	WALK_NEXT(w, v);
 	s->f->scopemask = -1;
-	if (names_to_id(&names_scopes, v, &scope) < 0) {
+	/* rtnl_rtscope_a2n: a scope is at most 255 */
+	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255) {
 		if (strcmp(v, "all") != 0)
 			return arg_invalid("invalid \"scope\"\n", v);
 		scope = RT_SCOPE_NOWHERE;
