@@ -2,6 +2,7 @@
 #include "link.h"
 
 #include <errno.h>
+#include <stddef.h>
 #include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../args/walk.h"
 #include "../names/names.h"
 #include "../namespace/netns.h"
 #include "../netlink/lladdr.h"
@@ -53,21 +55,25 @@ static int link_usage(void)
 		"\t\t[ { broadcast | brd } LLADDR ]\n"
 		"\t\t[ mtu MTU ]\n"
 		"\t\t[ netns { PID | NAME } ]\n"
-		"\t\t[ link-netnsid ID ]\n"
+		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
 		"\t\t[ alias NAME ]\n"
 		"\t\t[ group GROUP ]\n"
 		"\t\t[ mode { default | dormant } ]\n"
 		"\t\t[ state STATE ]\n"
-		"\t\t[ master DEVICE ]\n"
+		"\t\t[ master DEVICE ][ vrf NAME ]\n"
 		"\t\t[ nomaster ]\n"
 		"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
 		"\t\t[ protodown { on | off } ]\n"
+		"\t\t[ protodown_reason PREASON { on | off } ]\n"
 		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
 		"\t\t[ gro_max_size BYTES ]\n"
 		"\n"
 		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
 		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
 		"\n"
+		"\tip link xstats type TYPE [ ARGS ]\n"
+		"\n"
+		"\tip link afstats [ dev DEVICE ]\n"
 		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
 		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
 		"\n"
@@ -85,17 +91,7 @@ static int link_usage(void)
 	return EXIT_USAGE;
 }
 
-static int nodev(const char *dev)
-{
-	fprintf(stderr, "Cannot find device \"%s\"\n", dev);
-	return EXIT_FAIL;
-}
-
 /* ---- show ------------------------------------------------------------- */
-
-struct show_ctx {
-	struct link_show ls;
-};
 
 static int show_one(const struct nlmsghdr *nlh, void *data)
 {
@@ -108,102 +104,186 @@ static int show_one(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_OK;
 }
 
+/* A group name or number; iproute2 reads the number into an int, so
+ * 2^31 and above are refused. */
+static int group_of(const char *v, uint32_t *g)
+{
+	return names_to_id(&names_groups, v, g) < 0 || *g > INT32_MAX ? -1 : 0;
+}
+
+/* What the words of `ip link show` / `ip address show` fill. */
+struct show_args {
+	struct link_filter *f;
+	const char **dev;
+	bool is_link;
+};
+
+static int show_to(struct show_args *s, struct arg_walk *w)
+{
+	const char *v;
+
+	WALK_NEXT(w, v);
+	if (inet_get_prefix(&s->f->pfx, v, s->f->family))
+		return EXIT_FAIL;
+	if (s->f->family == AF_UNSPEC)
+		s->f->family = s->f->pfx.family;
+	return 0;
+}
+
+static int show_scope(struct show_args *s, struct arg_walk *w)
+{
+	const char *v;
+	uint32_t scope;
+
+	WALK_NEXT(w, v);
+	s->f->scopemask = -1;
+	/* rtnl_rtscope_a2n: a scope is at most 255 */
+	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255) {
+		if (strcmp(v, "all") != 0)
+			return arg_invalid("invalid \"scope\"\n", v);
+		scope = RT_SCOPE_NOWHERE;
+		s->f->scopemask = 0;
+	}
+	s->f->scope = (int)scope;
+	return 0;
+}
+
+static int show_up(struct show_args *s, struct arg_walk *w)
+{
+	(void)w;
+	s->f->up = true;
+	return 0;
+}
+
+static int show_label(struct show_args *s, struct arg_walk *w)
+{
+	WALK_NEXT(w, s->f->label);
+	return 0;
+}
+
+static int show_group(struct show_args *s, struct arg_walk *w)
+{
+	const char *v;
+	uint32_t g;
+
+	WALK_NEXT(w, v);
+	if (group_of(v, &g) < 0)
+		return arg_invalid("Invalid \"group\" value\n", v);
+	s->f->group = g;
+	return 0;
+}
+
+static int show_master(struct show_args *s, struct arg_walk *w)
+{
+	const char *v;
+
+	WALK_NEXT(w, v);
+	s->f->master = ifname_to_index(v);
+	if (!s->f->master)
+		return arg_invalid("Device does not exist\n", v);
+	return 0;
+}
+
+static int show_vrf(struct show_args *s, struct arg_walk *w)
+{
+	const char *v;
+
+	WALK_NEXT(w, v);
+	s->f->master = ifname_to_index(v);
+	if (!s->f->master || !link_is_vrf(v))
+		return arg_invalid("Not a valid VRF name\n", v);
+	return 0;
+}
+
+static int show_nomaster(struct show_args *s, struct arg_walk *w)
+{
+	(void)w;
+	s->f->master = -1;
+	return 0;
+}
+
+/* type KIND, or KIND_slave for the links enslaved to one */
+static int show_type(struct show_args *s, struct arg_walk *w)
+{
+	char *v;
+	size_t n;
+
+	if (!walk_next(w))
+		return arg_incomplete();
+	v = *w->argv;
+	n = strlen(v);
+	if (n >= 6 && !strcmp(v + n - 6, "_slave")) {
+		v[n - 6] = '\0';
+		s->f->slave_kind = v;
+	} else {
+		s->f->kind = v;
+	}
+	return 0;
+}
+
+/* ipaddr_list_flush_or_save's words in its order; the address flags
+ * (permanent, dynamic, ...) come after up, for link show as well */
+static const struct show_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct show_args *s, struct arg_walk *w);
+} show_words[] = {
+	{ "to", true, show_to }, { "scope", true, show_scope },
+	{ "up", true, show_up },
+};
+
+static const struct show_word show_words_late[] = {
+	{ "label", true, show_label }, { "group", true, show_group },
+	{ "master", true, show_master }, { "vrf", true, show_vrf },
+	{ "nomaster", true, show_nomaster }, { "type", true, show_type },
+};
+
+/* The last branch: help, or [dev] DEVICE */
+static int show_dev(struct show_args *s, struct arg_walk *w)
+{
+	const char *v = *w->argv;
+
+	if (!strcmp(v, "dev"))
+		WALK_NEXT(w, v);
+	else if (matches(v, "help"))
+		return s->is_link ? link_usage() : addr_usage();
+	if (*s->dev)
+		return arg_garbage("dev", v);
+	*s->dev = v;
+	return 0;
+}
+
+static int show_word(struct show_args *s, struct arg_walk *w)
+{
+	const struct show_word *k = KEYWORD_FIND(show_words, *w->argv);
+
+	if (k)
+		return k->fn(s, w);
+	if (addr_flag_filter(s->f, *w->argv))
+		return 0;
+	k = KEYWORD_FIND(show_words_late, *w->argv);
+	return k ? k->fn(s, w) : show_dev(s, w);
+}
+
 /* Parse the words of `ip link show` / `ip address show` into a filter;
  * *dev is the device named, if any. */
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
 		   bool is_link)
 {
+	struct show_args s = { f, dev, is_link };
+	struct arg_walk w = { argc, argv };
+
 	*dev = NULL;
-	for (; argc > 0; argc--, argv++) {
-		const char *w = *argv;
+	for (; w.argc > 0; w.argc--, w.argv++) {
+		int ret = show_word(&s, &w);
 
-		if (!strcmp(w, "to")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			if (inet_get_prefix(&f->pfx, *argv, f->family))
-				return EXIT_FAIL;
-			if (f->family == AF_UNSPEC)
-				f->family = f->pfx.family;
-		} else if (!strcmp(w, "scope")) {
-			uint32_t scope;
-
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			f->scopemask = -1;
-			/* rtnl_rtscope_a2n: a scope is at most 255 */
-			if (names_to_id(&names_scopes, *argv, &scope) < 0 || scope > 255) {
-				if (strcmp(*argv, "all") != 0)
-					return arg_invalid("invalid \"scope\"\n", *argv);
-				scope = RT_SCOPE_NOWHERE;
-				f->scopemask = 0;
-			}
-			f->scope = (int)scope;
-		} else if (!strcmp(w, "up")) {
-			f->up = true;
-		} else if (!is_link && addr_flag_filter(f, w)) {
-			continue;
-		} else if (!strcmp(w, "label")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			f->label = *argv;
-		} else if (!strcmp(w, "group")) {
-			uint32_t g;
-
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			if (names_to_id(&names_groups, *argv, &g) < 0)
-				return arg_invalid("Invalid \"group\" value\n", *argv);
-			f->group = g;
-		} else if (!strcmp(w, "master")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			f->master = ifname_to_index(*argv);
-			if (!f->master)
-				return arg_invalid("Device does not exist\n", *argv);
-		} else if (!strcmp(w, "vrf")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			f->master = ifname_to_index(*argv);
-			if (!f->master || !link_is_vrf(*argv))
-				return arg_invalid("Not a valid VRF name\n", *argv);
-		} else if (!strcmp(w, "nomaster")) {
-			f->master = -1;
-		} else if (!strcmp(w, "type")) {
-			size_t n;
-
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			n = strlen(*argv);
-			if (n >= 6 && !strcmp(*argv + n - 6, "_slave")) {
-				(*argv)[n - 6] = '\0';
-				f->slave_kind = *argv;
-			} else {
-				f->kind = *argv;
-			}
-		} else {
-			if (!strcmp(w, "dev")) {
-				if (argc < 2)
-					return arg_incomplete();
-				argc--, argv++;
-			} else if (matches(w, "help")) {
-				return is_link ? link_usage() : addr_usage();
-			}
-			if (*dev)
-				return arg_garbage("dev", *argv);
-			*dev = *argv;
-		}
+		if (ret)
+			return ret;
 	}
 	return 0;
 }
 
-static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
+static int link_get_one(struct ipbox *ib, struct link_show *ls)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
@@ -215,7 +295,6 @@ static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
 	ifi->ifi_family = AF_UNSPEC;
 	ifi->ifi_index = ls->f->ifindex;
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_VF);
-	(void)dev;
 	print_doc_begin(ib->pr);
 	if (nl_talk(nl, &req, show_one, ls) < 0) {
 		print_doc_end(ib->pr);
@@ -267,7 +346,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 			return EXIT_FAIL;
 		}
 		if (f.group == -1) {
-			ret = link_get_one(ib, &ls, dev);
+			ret = link_get_one(ib, &ls);
 			link_show_close(&ls);
 			return ret;
 		}
@@ -290,11 +369,42 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 
 /* ---- add, set, replace, delete ---------------------------------------- */
 
-struct link_req {
-	const char *type;	/* after "type" */
-	int type_argc;
-	char **type_argv;
+/* What iproute2's iplink_parse has read so far: the request it fills,
+ * the values whose duplicates it refuses, and where `type` stopped it. */
+struct link_args {
+	struct nlreq *r;
+	struct ifinfomsg *ifi;
+	bool create;		/* add, replace: NLM_F_CREATE */
+	const char *name, *dev, *link;
+	int32_t qlen, mtu, ntx, nrx, index, nsid;
+	int64_t group;
+	int addr_len;
+	bool netns_given;
+	int *netns_fd;		/* `netns NAME`'s descriptor, closed by the caller */
+	const char *type;	/* after `type`; the kind's words follow it */
 };
+
+/* A keyword of iplink_parse; the fields after the handler are data for
+ * the handlers that several words share. */
+struct link_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct link_args *a, struct arg_walk *w, const struct link_word *k);
+	const char *key;	/* the word errors name (iproute2's), or NULL: word */
+	unsigned int flag;	/* an ifi_flags bit the on/off rows change */
+	bool inverted;		/* "on" clears it (arp, trailers) */
+	uint16_t attr;		/* the attribute a value goes into */
+	size_t slot;		/* offsetof the int32_t that refuses duplicates */
+	uint32_t max;		/* the largest number taken, or 0: any */
+	const char *const *names;	/* the values by number (mode, state, ...) */
+	size_t nnames;
+	const char *err;	/* a value not in names */
+};
+
+static const char *word_key(const struct link_word *k)
+{
+	return k->key ? k->key : k->word;
+}
 
 static int on_off(const char *key, const char *val)
 {
@@ -302,51 +412,424 @@ static int on_off(const char *key, const char *val)
 	return EXIT_FAIL;
 }
 
-/* carrier and protodown go through iproute2 6.1's parse_on_off(): other
- * words, and its exit status is EINVAL's. */
-static int one_of_on_off(const char *key, const char *val)
+/* up, down: no value */
+static int link_up(struct link_args *a, struct arg_walk *w, const struct link_word *k)
 {
-	fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
-		key, val);
-	return EINVAL;
-}
-
-static int set_flag(struct ifinfomsg *ifi, unsigned int flag, bool inverted,
-		    const char *key, const char *val)
-{
-	bool on;
-
-	if (!strcmp(val, "on"))
-		on = true;
-	else if (!strcmp(val, "off"))
-		on = false;
+	(void)w;
+	a->ifi->ifi_change |= IFF_UP;
+	if (k->inverted)
+		a->ifi->ifi_flags &= ~IFF_UP;
 	else
-		return on_off(key, val);
-	ifi->ifi_change |= flag;
-	if (on != inverted)
-		ifi->ifi_flags |= flag;
-	else
-		ifi->ifi_flags &= ~flag;
+		a->ifi->ifi_flags |= IFF_UP;
 	return 0;
 }
 
-static int int_arg(const char *key, const char *val, int32_t *out, const char *what)
+/* arp, multicast, promisc, ...: an ifi_flags bit, on or off */
+static int link_flag(struct link_args *a, struct arg_walk *w, const struct link_word *k)
 {
-	(void)key;
-	if (arg_i32(val, out, 0) < 0)
-		return arg_invalid(what, val);
+	const char *v;
+	bool on;
+
+	WALK_NEXT(w, v);
+	if (!strcmp(v, "on"))
+		on = true;
+	else if (!strcmp(v, "off"))
+		on = false;
+	else
+		return on_off(word_key(k), v);
+	a->ifi->ifi_change |= k->flag;
+	if (on != k->inverted)
+		a->ifi->ifi_flags |= k->flag;
+	else
+		a->ifi->ifi_flags &= ~k->flag;
+	return 0;
+}
+
+/* carrier, protodown: iproute2 6.1's parse_on_off(), with other words
+ * and EINVAL's exit status */
+static int link_on_off_attr(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+
+	WALK_NEXT(w, v);
+	if (strcmp(v, "on") && strcmp(v, "off")) {
+		fprintf(stderr, "Error: argument of \"%s\" must be one of \"off\", \"on\", not \"%s\"\n",
+			word_key(k), v);
+		return EINVAL;
+	}
+	nlreq_put_u8(a->r, k->attr, !strcmp(v, "on"));
+	return 0;
+}
+
+/* txqueuelen, mtu, numtxqueues, ...: an int, once */
+static int link_int(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	int32_t *slot = (int32_t *)((char *)a + k->slot);
+	const char *dup = k->attr == IFLA_LINK_NETNSID ? "link-netns/link-netnsid" : word_key(k);
+	char msg[64];
+	const char *v;
+
+	WALK_NEXT(w, v);
+	if (*slot != -1)
+		return arg_duplicate(dup, v);
+	snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", word_key(k));
+	if (arg_i32(v, slot, 0) < 0)
+		return arg_invalid(msg, v);
+	nlreq_put_u32(a->r, k->attr, (uint32_t)*slot);
+	return 0;
+}
+
+/* gso_max_size, gso_max_segs, gro_max_size: unsigned, duplicates taken */
+static int link_u32(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	char msg[64];
+	const char *v;
+	uint32_t n;
+
+	WALK_NEXT(w, v);
+	snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", k->word);
+	if (arg_u32(v, &n, 0) < 0 || (k->max && n > k->max))
+		return arg_invalid(msg, v);
+	nlreq_put_u32(a->r, k->attr, n);
+	return 0;
+}
+
+static int link_name(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (a->name)
+		return arg_duplicate("name", v);
+	if (!ifname_usable(v, IF_NAMESIZE))
+		return arg_invalid("\"name\" not a valid ifname", v);
+	a->name = v;
+	if (!a->dev)
+		a->dev = v;
+	return 0;
+}
+
+static int link_index(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (a->index)
+		return arg_duplicate("index", v);
+	a->index = atoi(v);
+	if (a->index <= 0)
+		return arg_invalid("Invalid \"index\" value", v);
+	return 0;
+}
+
+static int link_link(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	(void)k;
+	WALK_NEXT(w, a->link);
+	return 0;
+}
+
+/* address, broadcast: a link-layer address */
+static int link_lladdr(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	uint8_t buf[LLADDR_MAX];
+	const char *v;
+	int len;
+
+	WALK_NEXT(w, v);
+	len = lladdr_pton(v, buf, sizeof(buf));
+	if (len < 0)
+		return EXIT_FAIL;
+	if (k->attr == IFLA_ADDRESS)
+		a->addr_len = len;
+	nlreq_put(a->r, k->attr, (size_t)len, buf);
 	return 0;
 }
 
 static int netns_fd_of(const char *name)
 {
-	char path[4096];
-
-	if (strchr(name, '/')) {
-		snprintf(path, sizeof(path), "%s", name);
-		return open(path, O_RDONLY | O_CLOEXEC);
-	}
+	if (strchr(name, '/'))
+		return open(name, O_RDONLY | O_CLOEXEC);
 	return netns_open(name);
+}
+
+static int link_netns(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	int32_t pid;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (a->netns_given)
+		return arg_duplicate("netns", v);
+	a->netns_given = true;
+	*a->netns_fd = netns_fd_of(v);
+	if (*a->netns_fd >= 0)
+		nlreq_put_u32(a->r, IFLA_NET_NS_FD, (uint32_t)*a->netns_fd);
+	else if (arg_i32(v, &pid, 0) == 0)
+		nlreq_put_u32(a->r, IFLA_NET_NS_PID, (uint32_t)pid);
+	else
+		return arg_invalid("Invalid \"netns\" value\n", v);
+	return 0;
+}
+
+static int link_master(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	int idx;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	idx = ifname_to_index(v);
+	if (!idx)
+		return arg_invalid("Device does not exist\n", v);
+	nlreq_put_u32(a->r, IFLA_MASTER, (uint32_t)idx);
+	return 0;
+}
+
+static int link_vrf(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	int idx;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	idx = ifname_to_index(v);
+	if (!idx || !link_is_vrf(v))
+		return arg_invalid("Not a valid VRF name\n", v);
+	nlreq_put_u32(a->r, IFLA_MASTER, (uint32_t)idx);
+	return 0;
+}
+
+static int link_nomaster(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	(void)w, (void)k;
+	nlreq_put_u32(a->r, IFLA_MASTER, 0);
+	return 0;
+}
+
+static int link_type(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	(void)k;
+	WALK_NEXT(w, a->type);
+	return 0;
+}
+
+static int link_alias(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (strlen(v) >= IFALIASZ)
+		return arg_invalid("alias too long\n", v);
+	nlreq_put(a->r, IFLA_IFALIAS, strlen(v), v);
+	return 0;
+}
+
+static int link_group(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	uint32_t g;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (a->group != -1)
+		return arg_duplicate("group", v);
+	if (group_of(v, &g) < 0)
+		return arg_invalid("Invalid \"group\" value\n", v);
+	a->group = g;
+	nlreq_put_u32(a->r, IFLA_GROUP, g);
+	return 0;
+}
+
+/* The index of v in names (case aside), or -1. */
+static int name_index(const char *const *names, size_t n, const char *v)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcasecmp(v, names[i]))
+			return (int)i;
+	return -1;
+}
+
+/* mode, state: a name of k->names (case aside), its index a u8 */
+static int link_named_u8(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	int i;
+
+	WALK_NEXT(w, v);
+	i = name_index(k->names, k->nnames, v);
+	if (i < 0)
+		return arg_invalid(k->err, v);
+	nlreq_put_u8(a->r, k->attr, (uint8_t)i);
+	return 0;
+}
+
+static int link_addrgenmode(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	struct nlattr *afs, *af6;
+	const char *v;
+	int m;
+
+	WALK_NEXT(w, v);
+	m = name_index(k->names, k->nnames, v);
+	if (m < 0)
+		return arg_invalid(k->err, v);
+	afs = nlreq_nest_start(a->r, IFLA_AF_SPEC);
+	af6 = nlreq_nest_start(a->r, AF_INET6);
+	nlreq_put_u8(a->r, IFLA_INET6_ADDR_GEN_MODE, (uint8_t)m);
+	nlreq_nest_end(a->r, af6);
+	nlreq_nest_end(a->r, afs);
+	return 0;
+}
+
+/* link-netns NAME: the nsid this namespace gives NAME, assigned first
+ * when it has none (iproute2's get/set_netnsid_from_name). */
+static int link_netns_name(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	struct nl *nl;
+	const char *v;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (a->nsid != -1)
+		return arg_duplicate("link-netns/link-netnsid", v);
+	nl = nl_new(NETLINK_ROUTE);
+	if (!nl)
+		return EXIT_FAIL;
+	a->nsid = netns_nsid(nl, v);
+	if (a->nsid < 0 && netns_nsid_assign(nl, v) == 0)
+		a->nsid = netns_nsid(nl, v);
+	nl_free(nl);
+	if (a->nsid < 0)
+		return arg_invalid("Invalid \"link-netns\" value\n", v);
+	nlreq_put_u32(a->r, IFLA_LINK_NETNSID, (uint32_t)a->nsid);
+	return 0;
+}
+
+/* protodown_reason PREASON on|off: one bit of the reasons' mask */
+static int link_protodown_reason(struct link_args *a, struct arg_walk *w,
+				 const struct link_word *k)
+{
+	struct nlattr *nest;
+	const char *v;
+	uint32_t bit;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	if (names_to_id(&names_protodown_reasons, v, &bit) < 0 || bit >= 32)
+		return arg_invalid("invalid protodown reason\n", v);
+	WALK_NEXT(w, v);
+	/* iproute2 takes on and off abbreviated here, and only here */
+	if (!matches(v, "on") && !matches(v, "off"))
+		return on_off("protodown_reason", v);
+	nest = nlreq_nest_start(a->r, IFLA_PROTO_DOWN_REASON);
+	nlreq_put_u32(a->r, IFLA_PROTO_DOWN_REASON_MASK, 1u << bit);
+	nlreq_put_u32(a->r, IFLA_PROTO_DOWN_REASON_VALUE, matches(v, "on") ? 1u << bit : 0);
+	nlreq_nest_end(a->r, nest);
+	return 0;
+}
+
+static int link_parentdev(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+
+	(void)k;
+	WALK_NEXT(w, v);
+	nlreq_put_str(a->r, IFLA_PARENT_DEV_NAME, v);
+	return 0;
+}
+
+/* iplink_parse's last branch: help, or [dev] DEVICE */
+static int link_dev(struct link_args *a, struct arg_walk *w)
+{
+	const char *v = *w->argv;
+
+	if (matches(v, "help"))
+		return link_usage();
+	if (!strcmp(v, "dev"))
+		WALK_NEXT(w, v);
+	if (a->dev != a->name)
+		return arg_garbage("dev", v);
+	if (!ifname_usable(v, 0))
+		return arg_invalid("\"dev\" not a valid ifname", v);
+	a->dev = v;
+	return 0;
+}
+
+#define SLOT(field) .slot = offsetof(struct link_args, field)
+#define NAMES(list) .names = (list), .nnames = ARRAY_SIZE(list)
+#define LW(w, x, f, ...) { .word = (w), .exact = (x), .fn = (f), __VA_ARGS__ }
+
+static const char *const link_modes[] = { "default", "dormant" };
+static const char *const operstates[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
+	"TESTING", "DORMANT", "UP" };
+static const char *const addrgenmodes[] = { "eui64", "none", "stable_secret", "random" };
+
+/* iplink_parse's words in its order (which decides abbreviations) */
+static const struct link_word link_words[] = {
+	LW("up", true, link_up),
+	LW("down", true, link_up, .inverted = true),
+	LW("name", true, link_name),
+	LW("index", true, link_index),
+	LW("link", false, link_link),
+	LW("address", false, link_lladdr, .attr = IFLA_ADDRESS),
+	LW("broadcast", false, link_lladdr, .attr = IFLA_BROADCAST),
+	LW("brd", true, link_lladdr, .attr = IFLA_BROADCAST),
+	LW("txqueuelen", false, link_int, .attr = IFLA_TXQLEN, SLOT(qlen)),
+	LW("qlen", true, link_int, .key = "txqueuelen", .attr = IFLA_TXQLEN, SLOT(qlen)),
+	LW("txqlen", false, link_int, .key = "txqueuelen", .attr = IFLA_TXQLEN, SLOT(qlen)),
+	LW("mtu", true, link_int, .attr = IFLA_MTU, SLOT(mtu)),
+	LW("netns", true, link_netns),
+	LW("multicast", true, link_flag, .flag = IFF_MULTICAST),
+	LW("allmulticast", true, link_flag, .flag = IFF_ALLMULTI),
+	LW("promisc", true, link_flag, .flag = IFF_PROMISC),
+	LW("trailers", true, link_flag, .flag = IFF_NOTRAILERS, .inverted = true),
+	LW("arp", true, link_flag, .flag = IFF_NOARP, .inverted = true),
+	LW("carrier", true, link_on_off_attr, .attr = IFLA_CARRIER),
+	LW("master", false, link_master),
+	LW("vrf", true, link_vrf),
+	LW("nomaster", false, link_nomaster),
+	LW("dynamic", false, link_flag, .flag = IFF_DYNAMIC),
+	LW("type", false, link_type),
+	LW("alias", false, link_alias),
+	LW("group", true, link_group),
+	LW("mode", true, link_named_u8, .attr = IFLA_LINKMODE, NAMES(link_modes),
+	   .err = "Invalid link mode\n"),
+	LW("state", true, link_named_u8, .attr = IFLA_OPERSTATE, NAMES(operstates),
+	   .err = "Invalid operstate\n"),
+	LW("numtxqueues", false, link_int, .attr = IFLA_NUM_TX_QUEUES, SLOT(ntx)),
+	LW("numrxqueues", false, link_int, .attr = IFLA_NUM_RX_QUEUES, SLOT(nrx)),
+	LW("addrgenmode", false, link_addrgenmode, NAMES(addrgenmodes),
+	   .err = "Invalid address generation mode\n"),
+	LW("link-netns", false, link_netns_name),
+	LW("link-netnsid", false, link_int, .attr = IFLA_LINK_NETNSID, SLOT(nsid)),
+	LW("protodown", true, link_on_off_attr, .attr = IFLA_PROTO_DOWN),
+	LW("protodown_reason", true, link_protodown_reason),
+	LW("gso_max_size", true, link_u32, .attr = IFLA_GSO_MAX_SIZE),
+	LW("gso_max_segs", true, link_u32, .attr = IFLA_GSO_MAX_SEGS, .max = 65535),
+	LW("gro_max_size", true, link_u32, .attr = IFLA_GRO_MAX_SIZE),
+	LW("parentdev", true, link_parentdev),
+};
+
+/* The words up to `type` (w then stands on the kind's first word). */
+static int link_words_walk(struct link_args *a, struct arg_walk *w)
+{
+	for (; w->argc > 0; w->argc--, w->argv++) {
+		const struct link_word *k = KEYWORD_FIND(link_words, *w->argv);
+		int ret = k ? k->fn(a, w, k) : link_dev(a, w);
+
+		if (ret)
+			return ret;
+		if (a->type) {
+			w->argc--, w->argv++;
+			break;
+		}
+	}
+	return 0;
 }
 
 static int lladdr_len_answer(const struct nlmsghdr *nlh, void *data)
@@ -382,361 +865,180 @@ static int lladdr_len_of(const char *dev)
 	return len;
 }
 
-/* iproute2's iplink_parse: attributes go into the request in the order
- * given; returns the number of words used, or -(exit status). */
-static int link_parse(struct nlreq *r, struct ifinfomsg *ifi, bool create, int argc,
-		      char **argv, struct link_req *out, int *netns_fd)
+/* What iplink_parse checks once every word is read, before the device
+ * is looked up. */
+static int link_args_check(struct link_args *a)
 {
-	const char *name = NULL, *dev = NULL, *link = NULL;
-	int32_t qlen = -1, mtu = -1, ntx = -1, nrx = -1, index = 0, nsid = -1;
-	int64_t group = -1;
-	int addr_len = 0, start = argc, ret;
-	bool netns_given = false;
-	uint8_t abuf[LLADDR_MAX];
+	if (a->dev && a->addr_len && !a->create) {
+		int halen = lladdr_len_of(a->dev);
 
-	out->type = NULL;
-	for (; argc > 0; argc--, argv++) {
-		const char *w = *argv;
-		bool has_next = argc > 1;
-
-#define NEXT() do { if (!has_next) return -arg_incomplete(); argc--, argv++; } while (0)
-		if (!strcmp(w, "up")) {
-			ifi->ifi_change |= IFF_UP;
-			ifi->ifi_flags |= IFF_UP;
-		} else if (!strcmp(w, "down")) {
-			ifi->ifi_change |= IFF_UP;
-			ifi->ifi_flags &= ~IFF_UP;
-		} else if (!strcmp(w, "name")) {
-			NEXT();
-			if (name)
-				return -arg_duplicate("name", *argv);
-			if (!ifname_usable(*argv, IF_NAMESIZE))
-				return -arg_invalid("\"name\" not a valid ifname", *argv);
-			name = *argv;
-			if (!dev)
-				dev = name;
-		} else if (!strcmp(w, "index")) {
-			NEXT();
-			if (index)
-				return -arg_duplicate("index", *argv);
-			index = atoi(*argv);
-			if (index <= 0)
-				return -arg_invalid("Invalid \"index\" value", *argv);
-		} else if (matches(w, "link")) {
-			NEXT();
-			link = *argv;
-		} else if (matches(w, "address")) {
-			NEXT();
-			addr_len = lladdr_pton(*argv, abuf, sizeof(abuf));
-			if (addr_len < 0)
-				return -EXIT_FAIL;
-			nlreq_put(r, IFLA_ADDRESS, (size_t)addr_len, abuf);
-		} else if (matches(w, "broadcast") || !strcmp(w, "brd")) {
-			int len;
-
-			NEXT();
-			len = lladdr_pton(*argv, abuf, sizeof(abuf));
-			if (len < 0)
-				return -EXIT_FAIL;
-			nlreq_put(r, IFLA_BROADCAST, (size_t)len, abuf);
-		} else if (matches(w, "txqueuelen") || !strcmp(w, "qlen") || matches(w, "txqlen")) {
-			NEXT();
-			if (qlen != -1)
-				return -arg_duplicate("txqueuelen", *argv);
-			if ((ret = int_arg(w, *argv, &qlen, "Invalid \"txqueuelen\" value\n")))
-				return -ret;
-			nlreq_put_u32(r, IFLA_TXQLEN, (uint32_t)qlen);
-		} else if (!strcmp(w, "mtu")) {
-			NEXT();
-			if (mtu != -1)
-				return -arg_duplicate("mtu", *argv);
-			if ((ret = int_arg(w, *argv, &mtu, "Invalid \"mtu\" value\n")))
-				return -ret;
-			nlreq_put_u32(r, IFLA_MTU, (uint32_t)mtu);
-		} else if (!strcmp(w, "netns")) {
-			int32_t pid;
-
-			NEXT();
-			if (netns_given)
-				return -arg_duplicate("netns", *argv);
-			netns_given = true;
-			*netns_fd = netns_fd_of(*argv);
-			if (*netns_fd >= 0)
-				nlreq_put_u32(r, IFLA_NET_NS_FD, (uint32_t)*netns_fd);
-			else if (arg_i32(*argv, &pid, 0) == 0)
-				nlreq_put_u32(r, IFLA_NET_NS_PID, (uint32_t)pid);
-			else
-				return -arg_invalid("Invalid \"netns\" value\n", *argv);
-		} else if (!strcmp(w, "multicast")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_MULTICAST, false, w, *argv)))
-				return -ret;
-		} else if (!strcmp(w, "allmulticast")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_ALLMULTI, false, w, *argv)))
-				return -ret;
-		} else if (!strcmp(w, "promisc")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_PROMISC, false, w, *argv)))
-				return -ret;
-		} else if (!strcmp(w, "trailers")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_NOTRAILERS, true, w, *argv)))
-				return -ret;
-		} else if (!strcmp(w, "arp")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_NOARP, true, w, *argv)))
-				return -ret;
-		} else if (!strcmp(w, "carrier")) {
-			NEXT();
-			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
-				return -one_of_on_off(w, *argv);
-			nlreq_put_u8(r, IFLA_CARRIER, !strcmp(*argv, "on"));
-		} else if (matches(w, "master")) {
-			int idx;
-
-			NEXT();
-			idx = ifname_to_index(*argv);
-			if (!idx)
-				return -arg_invalid("Device does not exist\n", *argv);
-			nlreq_put_u32(r, IFLA_MASTER, (uint32_t)idx);
-		} else if (matches(w, "nomaster")) {
-			nlreq_put_u32(r, IFLA_MASTER, 0);
-		} else if (matches(w, "dynamic")) {
-			NEXT();
-			if ((ret = set_flag(ifi, IFF_DYNAMIC, false, w, *argv)))
-				return -ret;
-		} else if (matches(w, "type")) {
-			NEXT();
-			out->type = *argv;
-			argc--, argv++;
-			break;
-		} else if (matches(w, "alias")) {
-			NEXT();
-			if (strlen(*argv) >= IFALIASZ)
-				return -arg_invalid("alias too long\n", *argv);
-			nlreq_put(r, IFLA_IFALIAS, strlen(*argv), *argv);
-		} else if (!strcmp(w, "group")) {
-			uint32_t g;
-
-			NEXT();
-			if (group != -1)
-				return -arg_duplicate("group", *argv);
-			if (names_to_id(&names_groups, *argv, &g) < 0)
-				return -arg_invalid("Invalid \"group\" value\n", *argv);
-			group = g;
-			nlreq_put_u32(r, IFLA_GROUP, g);
-		} else if (!strcmp(w, "mode")) {
-			NEXT();
-			if (!strcasecmp(*argv, "default"))
-				nlreq_put_u8(r, IFLA_LINKMODE, 0 /* IF_LINK_MODE_DEFAULT */);
-			else if (!strcasecmp(*argv, "dormant"))
-				nlreq_put_u8(r, IFLA_LINKMODE, 1 /* IF_LINK_MODE_DORMANT */);
-			else
-				return -arg_invalid("Invalid link mode\n", *argv);
-		} else if (!strcmp(w, "state")) {
-			static const char *const st[] = { "UNKNOWN", "NOTPRESENT", "DOWN",
-				"LOWERLAYERDOWN", "TESTING", "DORMANT", "UP" };
-			int s = -1;
-
-			NEXT();
-			for (int i = 0; i < 7; i++)
-				if (!strcasecmp(*argv, st[i]))
-					s = i;
-			if (s < 0)
-				return -arg_invalid("Invalid operstate\n", *argv);
-			nlreq_put_u8(r, IFLA_OPERSTATE, (uint8_t)s);
-		} else if (matches(w, "numtxqueues")) {
-			NEXT();
-			if (ntx != -1)
-				return -arg_duplicate("numtxqueues", *argv);
-			if ((ret = int_arg(w, *argv, &ntx, "Invalid \"numtxqueues\" value\n")))
-				return -ret;
-			nlreq_put_u32(r, IFLA_NUM_TX_QUEUES, (uint32_t)ntx);
-		} else if (matches(w, "numrxqueues")) {
-			NEXT();
-			if (nrx != -1)
-				return -arg_duplicate("numrxqueues", *argv);
-			if ((ret = int_arg(w, *argv, &nrx, "Invalid \"numrxqueues\" value\n")))
-				return -ret;
-			nlreq_put_u32(r, IFLA_NUM_RX_QUEUES, (uint32_t)nrx);
-		} else if (matches(w, "addrgenmode")) {
-			static const char *const modes[] = { "eui64", "none", "stable_secret", "random" };
-			struct nlattr *afs, *af6;
-			int m = -1;
-
-			NEXT();
-			for (int i = 0; i < 4; i++)
-				if (!strcasecmp(*argv, modes[i]))
-					m = i;
-			if (m < 0)
-				return -arg_invalid("Invalid address generation mode\n", *argv);
-			afs = nlreq_nest_start(r, IFLA_AF_SPEC);
-			af6 = nlreq_nest_start(r, AF_INET6);
-			nlreq_put_u8(r, IFLA_INET6_ADDR_GEN_MODE, (uint8_t)m);
-			nlreq_nest_end(r, af6);
-			nlreq_nest_end(r, afs);
-		} else if (matches(w, "link-netnsid")) {
-			NEXT();
-			if (nsid != -1)
-				return -arg_duplicate("link-netns/link-netnsid", *argv);
-			if ((ret = int_arg(w, *argv, &nsid, "Invalid \"link-netnsid\" value\n")))
-				return -ret;
-			nlreq_put_u32(r, IFLA_LINK_NETNSID, (uint32_t)nsid);
-		} else if (!strcmp(w, "protodown")) {
-			NEXT();
-			if (strcmp(*argv, "on") && strcmp(*argv, "off"))
-				return -one_of_on_off(w, *argv);
-			nlreq_put_u8(r, IFLA_PROTO_DOWN, !strcmp(*argv, "on"));
-		} else if (!strcmp(w, "gso_max_size") || !strcmp(w, "gso_max_segs") ||
-			   !strcmp(w, "gro_max_size")) {
-			char msg[64];
-			uint32_t v;
-
-			NEXT();
-			snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", w);
-			if (arg_u32(*argv, &v, 0) < 0)
-				return -arg_invalid(msg, *argv);
-			nlreq_put_u32(r, !strcmp(w, "gso_max_size") ? IFLA_GSO_MAX_SIZE :
-				      !strcmp(w, "gso_max_segs") ? IFLA_GSO_MAX_SEGS :
-				      IFLA_GRO_MAX_SIZE, v);
-		} else if (!strcmp(w, "parentdev")) {
-			NEXT();
-			nlreq_put_str(r, IFLA_PARENT_DEV_NAME, *argv);
-		} else {
-			if (matches(w, "help"))
-				return -link_usage();
-			if (!strcmp(w, "dev"))
-				NEXT();
-			if (dev != name)
-				return -arg_garbage("dev", *argv);
-			if (!ifname_usable(*argv, 0))
-				return -arg_invalid("\"dev\" not a valid ifname", *argv);
-			dev = *argv;
-		}
-#undef NEXT
-	}
-	out->type_argc = argc;
-	out->type_argv = argv;
-
-	if (!name)
-		name = dev;
-	else if (!dev)
-		dev = name;
-	else if (!strcmp(name, dev))
-		name = dev;
-
-	if (dev && addr_len && !create) {
-		int halen = lladdr_len_of(dev);
-
-		if (halen >= 0 && halen != addr_len) {
-			fprintf(stderr, "Invalid address length %d - must be %d bytes\n", addr_len, halen);
-			return -EXIT_FAIL;
+		if (halen >= 0 && halen != a->addr_len) {
+			fprintf(stderr, "Invalid address length %d - must be %d bytes\n",
+				a->addr_len, halen);
+			return EXIT_FAIL;
 		}
 	}
-	if (!create && index && !netns_given) {
+	if (!a->create && a->index && !a->netns_given) {
 		fprintf(stderr, "index can be used only when creating devices or when moving device to another netns.\n");
-		return -EXIT_USAGE;
+		return EXIT_USAGE;
 	}
-	/* `set|delete group N`: index 0 and IFLA_GROUP, every device of
-	 * the group (the kernel's rtnl_group_changelink/dellink) */
-	if (!dev && group != -1) {
-		if (!create)
-			return start - argc;
-		fprintf(stderr, "group cannot be used when creating devices.\n");
-		return -EXIT_USAGE;
-	}
-	if (!create) {
-		if (!dev) {
-			fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
-			return -EXIT_USAGE;
-		}
-		ifi->ifi_index = ifname_to_index(dev);
-		if (!ifi->ifi_index)
-			return -nodev(dev);
-		if (name == dev)
-			name = NULL;
-		if (index)
-			nlreq_put_u32(r, IFLA_NEW_IFINDEX, (uint32_t)index);
-	} else {
-		if (name != dev) {
-			fprintf(stderr, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
-			return -EXIT_USAGE;
-		}
-		if (link) {
-			int idx = ifname_to_index(link);
+	return 0;
+}
 
-			if (!idx)
-				return -nodev(link);
-			nlreq_put_u32(r, IFLA_LINK, (uint32_t)idx);
-		}
-		ifi->ifi_index = index;
+/* `set|delete group N` names no device: index 0 and IFLA_GROUP, every
+ * device of the group (the kernel's rtnl_group_changelink/dellink);
+ * iproute2 takes no kind words after it. */
+static int link_group_only(struct link_args *a, const struct arg_walk *w)
+{
+	if (w->argc > 0) {
+		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
+			*w->argv);
+		return EXIT_USAGE;
 	}
-	if (name)
-		nlreq_put_str(r, IFLA_IFNAME, name);
-	return start - argc;
+	if (a->create) {
+		fprintf(stderr, "group cannot be used when creating devices.\n");
+		return EXIT_USAGE;
+	}
+	a->type = NULL;
+	return 0;
+}
+
+/* set, change, delete: the device changed must exist */
+static int link_target(struct link_args *a)
+{
+	if (!a->dev) {
+		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		return EXIT_USAGE;
+	}
+	a->ifi->ifi_index = ifname_to_index(a->dev);
+	if (!a->ifi->ifi_index)
+		return arg_nodev(a->dev);
+	if (a->name == a->dev)
+		a->name = NULL;	/* not renamed to its own name */
+	if (a->index)
+		nlreq_put_u32(a->r, IFLA_NEW_IFINDEX, (uint32_t)a->index);
+	return 0;
+}
+
+/* add, replace: one name, and the lower device must exist */
+static int link_creation(struct link_args *a)
+{
+	if (a->name != a->dev) {
+		fprintf(stderr, "both \"name\" and \"dev\" cannot be used when creating devices.\n");
+		return EXIT_USAGE;
+	}
+	if (a->link) {
+		int idx = ifname_to_index(a->link);
+
+		if (!idx)
+			return arg_nodev(a->link);
+		nlreq_put_u32(a->r, IFLA_LINK, (uint32_t)idx);
+	}
+	a->ifi->ifi_index = a->index;
+	return 0;
+}
+
+/* iproute2's iplink_parse: attributes go into the request in the order
+ * given; w is left on the kind's words (none when a->type is NULL). */
+static int link_parse(struct link_args *a, struct arg_walk *w)
+{
+	int ret = link_words_walk(a, w);
+
+	if (ret)
+		return ret;
+	if (!a->name)
+		a->name = a->dev;
+	else if (!a->dev)
+		a->dev = a->name;
+	else if (!strcmp(a->name, a->dev))
+		a->name = a->dev;
+	ret = link_args_check(a);
+	if (ret)
+		return ret;
+	if (!a->dev && a->group != -1)
+		return link_group_only(a, w);
+	ret = a->create ? link_creation(a) : link_target(a);
+	if (!ret && a->name)
+		nlreq_put_str(a->r, IFLA_IFNAME, a->name);
+	return ret;
+}
+
+static void link_args_init(struct link_args *a, struct nlreq *r, struct ifinfomsg *ifi,
+			   bool create, int *netns_fd)
+{
+	*a = (struct link_args){
+		.r = r, .ifi = ifi, .create = create, .netns_fd = netns_fd,
+		.qlen = -1, .mtu = -1, .ntx = -1, .nrx = -1, .nsid = -1, .group = -1,
+	};
 }
 
 /* ---- kind options ----------------------------------------------------- */
 
-/* veth's `peer ARGS`: the peer's own link words, by link_parse. */
-static int parse_peer(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
-		      bool *type)
-{
-	struct link_req sub;
-	int used = link_parse(r, ifi, true, argc, argv, &sub, arg);
+/* What veth's `peer ARGS` needs of the link it is part of. */
+struct peer_ctx {
+	bool create;
+	int *netns_fd;
+};
 
-	*type = sub.type != NULL;
-	return used;
+/* veth's `peer ARGS`: the peer's own link words, by link_parse, with
+ * the outer command's create (a delete's peer must exist). */
+static int parse_peer(void *arg, struct nlreq *r, struct ifinfomsg *ifi, struct arg_walk *w,
+		      const char **type)
+{
+	const struct peer_ctx *pc = arg;
+	struct link_args sub;
+	int ret;
+
+	link_args_init(&sub, r, ifi, pc->create, pc->netns_fd);
+	ret = link_parse(&sub, w);
+	*type = sub.type;
+	return ret;
 }
 
-/* Put IFLA_LINKINFO for `type KIND ARGS...` (cmd/kinds/); 0 or -(exit
- * status). */
-static int kind_opts(struct ipbox *ib, struct nlreq *r, const struct link_req *lr, bool set_op,
-		     int ifindex, int *netns_fd)
+/* Put IFLA_LINKINFO for `type KIND ARGS...` (cmd/kinds/): an exit
+ * status. */
+static int kind_opts(struct ipbox *ib, struct link_args *a, const struct arg_walk *w,
+		     bool set_op, int *peer_fd)
 {
-	const struct kind_peer peer = { parse_peer, netns_fd };
+	struct peer_ctx pc = { a->create, peer_fd };
+	const struct kind_peer peer = { parse_peer, &pc };
 	const struct link_kind_req kr = {
-		.type = lr->type, .argc = lr->type_argc, .argv = lr->type_argv,
-		.set_op = set_op, .family = ib->family, .ifindex = ifindex,
+		.type = a->type, .argc = w->argc, .argv = w->argv,
+		.set_op = set_op, .family = ib->family, .ifindex = a->ifi->ifi_index,
 		.p = ib->pr, .peer = &peer,
 	};
 
 	/* help after a kind iproute2 has no parser for: the general usage */
 	if (kr.argc && !link_kind_known(kr.type) && matches(kr.argv[0], "help"))
-		return -link_usage();
-	return -link_kind_request(r, &kr);
+		return link_usage();
+	return link_kind_request(a->r, &kr);
 }
 
 static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc, char **argv)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi = nlreq_init(&req, cmd, flags, sizeof(*ifi));
-	struct link_req lr;
+	struct arg_walk w = { argc, argv };
+	struct link_args a;
 	int netns_fd = -1, peer_fd = -1, ret;
 
 	ifi->ifi_family = (unsigned char)ib->family;
-	ret = link_parse(&req, ifi, flags & NLM_F_CREATE, argc, argv, &lr, &netns_fd);
-	if (ret >= 0) {
-		ret = 0;
-		/* iproute2's set_op: a change, not a creation */
-		if (lr.type)
-			ret = kind_opts(ib, &req, &lr, cmd == RTM_NEWLINK && !(flags & NLM_F_CREATE),
-					ifi->ifi_index, &peer_fd);
-		else if (flags & NLM_F_CREATE) {
-			fprintf(stderr, "Not enough information: \"type\" argument is required\n");
-			ret = -EXIT_FAIL;
-		}
+	link_args_init(&a, &req, ifi, flags & NLM_F_CREATE, &netns_fd);
+	ret = link_parse(&a, &w);
+	/* iproute2's set_op: a change, not a creation */
+	if (!ret && a.type)
+		ret = kind_opts(ib, &a, &w, cmd == RTM_NEWLINK && !a.create, &peer_fd);
+	else if (!ret && a.create) {
+		fprintf(stderr, "Not enough information: \"type\" argument is required\n");
+		ret = EXIT_FAIL;
 	}
-	if (ret < 0)
-		goto out;
-	ret = -rt_talk(ib, &req);
-out:
+	if (!ret)
+		ret = rt_talk(ib, &req);
 	if (netns_fd >= 0)
 		close(netns_fd);
 	if (peer_fd >= 0)
 		close(peer_fd);
-	return -ret;
+	return ret;
 }
 
 static int link_add(struct ipbox *ib, int argc, char **argv)
@@ -761,65 +1063,68 @@ static int link_delete(struct ipbox *ib, int argc, char **argv)
 
 /* ---- property add/del dev DEV altname NAME... ---------------------------- */
 
+/* iproute2 takes `del` and its prefixes, not `delete` */
+static int property_words(struct nlreq *r, struct arg_walk *w, const char **dev)
+{
+	for (; w->argc > 0; w->argc--, w->argv++) {
+		const char *v = *w->argv;
+
+		if (matches(v, "altname")) {
+			WALK_NEXT(w, v);
+			if (!ifname_usable(v, 0))
+				return arg_invalid("not a valid altname", v);
+			nlreq_put_str(r, IFLA_ALT_IFNAME, v);
+			continue;
+		}
+		if (matches(v, "help"))
+			return link_usage();
+		if (!strcmp(v, "dev"))
+			WALK_NEXT(w, v);
+		if (*dev)
+			return arg_garbage("dev", v);
+		if (!ifname_usable(v, 0))
+			return arg_invalid("\"dev\" not a valid ifname", v);
+		*dev = v;
+	}
+	return 0;
+}
+
 static int link_property(struct ipbox *ib, int argc, char **argv)
 {
+	struct arg_walk w = { argc - 1, argv + 1 };
 	struct nlreq req;
 	struct ifinfomsg *ifi;
 	struct nlattr *props;
 	const char *dev = NULL;
-	uint16_t cmd;
+	uint16_t cmd, flags = 0;
+	int ret;
 
 	if (argc < 1 || matches(argv[0], "help"))
-		goto usage;
+		return link_usage();
 	if (matches(argv[0], "add")) {
 		cmd = RTM_NEWLINKPROP;
-	} else if (matches(argv[0], "delete")) {
+		flags = NLM_F_CREATE | NLM_F_EXCL | NLM_F_APPEND;
+	} else if (matches(argv[0], "del")) {
 		cmd = RTM_DELLINKPROP;
 	} else {
 		fprintf(stderr, "Operator required\n");
 		return EXIT_USAGE;
 	}
-	ifi = nlreq_init(&req, cmd, cmd == RTM_NEWLINKPROP ? NLM_F_CREATE | NLM_F_EXCL : 0,
-			 sizeof(*ifi));
+	ifi = nlreq_init(&req, cmd, flags, sizeof(*ifi));
 	ifi->ifi_family = (unsigned char)ib->family;
 	props = nlreq_nest_start(&req, IFLA_PROP_LIST);
-	for (argc--, argv++; argc > 0; argc--, argv++) {
-		if (matches(*argv, "altname")) {
-			if (argc < 2)
-				return arg_incomplete();
-			argc--, argv++;
-			if (!ifname_usable(*argv, 0))
-				return arg_invalid("not a valid altname", *argv);
-			nlreq_put_str(&req, IFLA_ALT_IFNAME, *argv);
-		} else if (matches(*argv, "help")) {
-			goto usage;
-		} else {
-			if (!strcmp(*argv, "dev")) {
-				if (argc < 2)
-					return arg_incomplete();
-				argc--, argv++;
-			}
-			if (dev)
-				return arg_garbage("dev", *argv);
-			if (!ifname_usable(*argv, 0))
-				return arg_invalid("\"dev\" not a valid ifname", *argv);
-			dev = *argv;
-		}
-	}
+	ret = property_words(&req, &w, &dev);
+	if (ret)
+		return ret;
 	nlreq_nest_end(&req, props);
 	if (!dev) {
 		fprintf(stderr, "Not enough of information: \"dev\" argument is required.\n");
 		return EXIT_USAGE;
 	}
 	if (!ifname_to_index(dev))
-		return nodev(dev);
+		return arg_nodev(dev);
 	nlreq_put_str(&req, IFLA_IFNAME, dev);
 	return rt_talk(ib, &req);
-usage:
-	fprintf(stderr,
-		"Usage: ip link property add dev DEVICE [ altname NAME .. ]\n"
-		"       ip link property del dev DEVICE [ altname NAME .. ]\n");
-	return EXIT_USAGE;
 }
 
 /* `ip link help KIND`: the kind's usage on stdout, else the general one. */
@@ -828,6 +1133,11 @@ static int link_help(struct ipbox *ib, int argc, char **argv)
 	if (argc > 0 && link_kind_help(ib->pr, argv[0]) == EXIT_OK)
 		return EXIT_OK;
 	return link_usage();
+}
+
+static int link_afstats_verb(struct ipbox *ib, int argc, char **argv)
+{
+	return link_afstats(ib, argc, argv, link_usage);
 }
 
 /* iproute2's order of verbs: `ip link s` is set, `ip link l` is lst. */
@@ -840,6 +1150,8 @@ static const struct verb link_verbs[] = {
 	{ "show", link_show },
 	{ "lst", link_show },
 	{ "list", link_show },
+	{ "xstats", link_xstats },
+	{ "afstats", link_afstats_verb },
 	{ "property", link_property },
 	{ "help", link_help },
 	{ NULL, NULL },
@@ -853,5 +1165,8 @@ int do_link(struct ipbox *ib, int argc, char **argv)
 void words_link(void)
 {
 	WORDS_TABLE("verb", link_verbs, word);
+	WORDS_TABLE("keyword", link_words, word);
+	WORDS_TABLE("keyword", show_words, word);
+	WORDS_TABLE("keyword", show_words_late, word);
 	words_link_kinds();
 }

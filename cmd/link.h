@@ -58,12 +58,13 @@ int addr_usage(void);
 
 /* kinds/: every link kind's words and data (cmd/kinds/kind.h). */
 struct ifinfomsg;
+struct arg_walk;
 struct kind_peer {
 	/* veth's `peer ARGS`: link.c's own parser fills the peer's ifinfomsg
-	 * and attributes; the words it used, or -(exit status); *type is
-	 * set when it stopped at a `type` */
-	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, int argc, char **argv,
-		     bool *type);
+	 * and attributes from w's words, and leaves w where it stopped: an
+	 * exit status; *type is set when it stopped at a `type` */
+	int (*parse)(void *arg, struct nlreq *r, struct ifinfomsg *ifi, struct arg_walk *w,
+		     const char **type);
 	void *arg;
 };
 
@@ -83,6 +84,11 @@ int link_kind_request(struct nlreq *r, const struct link_kind_req *kr);
 int link_kind_help(struct printer *p, const char *type);
 void link_kind_print(struct printer *p, struct ifcache *names, const struct nlattr *linkinfo);
 bool link_is_vrf(const char *name);
+
+/* link_xstats.c: `link xstats type KIND ...` and `link afstats [dev
+ * DEV]`; afstats's help is the link usage, which the caller gives. */
+int link_xstats(struct ipbox *ib, int argc, char **argv);
+int link_afstats(struct ipbox *ib, int argc, char **argv, int (*usage)(void));
 
 int do_link(struct ipbox *ib, int argc, char **argv);
 int do_address(struct ipbox *ib, int argc, char **argv);

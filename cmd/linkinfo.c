@@ -643,6 +643,35 @@ static int print_brief(struct link_show *ls, const char *name, const struct ifin
 	return 0;
 }
 
+/* The reasons a link is held down, by name (protodown_reasons.d) or
+ * number.  iproute2 6.1 reads the value as a u8 (reasons 8 to 31 are
+ * lost) and only when the link has a broadcast address: ipbox-link(8). */
+static void print_protodown_reasons(struct printer *p, const struct nlattr *nest)
+{
+	const struct nlattr *a;
+	uint32_t reasons = 0;
+	bool first = true;
+	char buf[16];
+
+	mnl_attr_for_each_nested(a, nest)
+		if (mnl_attr_get_type(a) == IFLA_PROTO_DOWN_REASON_VALUE &&
+		    mnl_attr_get_payload_len(a) >= sizeof(uint32_t))
+			reasons = mnl_attr_get_u32(a);
+	if (!reasons)
+		return;
+	print_open_array(p, PRINT_JSON, "proto_down_reason", NULL);
+	print_text(p, "protodown_reason <");
+	for (uint32_t i = 0; i < 32; i++) {
+		if (!(reasons & 1u << i))
+			continue;
+		print_string(p, PRINT_ANY, NULL, first ? "%s" : ",%s",
+			     names_to_str(&names_protodown_reasons, i, buf, sizeof(buf)));
+		first = false;
+	}
+	print_close_array(p, PRINT_JSON, NULL);
+	print_text(p, ">");
+}
+
 int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 {
 	const struct nlattr *tb[IFLA_MAX + 1];
@@ -751,6 +780,8 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
 	if (tb[IFLA_PROTO_DOWN] && mnl_attr_get_u8(tb[IFLA_PROTO_DOWN]))
 		print_bool(p, PRINT_ANY, "proto_down", " protodown on ", true);
+	if (tb[IFLA_PROTO_DOWN_REASON])
+		print_protodown_reasons(p, tb[IFLA_PROTO_DOWN_REASON]);
 	if (ls->ib->details)
 		print_details(ls, tb);
 	if ((f->do_link || ls->ib->details) && tb[IFLA_IFALIAS]) {

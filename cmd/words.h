@@ -5,7 +5,7 @@
  *   verb.VERB   a verb of VERB's own verb table (nexthop bucket)
  *   keyword     a word a parser takes (a selector, an option, a flag)
  *   value       a word taken as a value (a type, a state, a protocol)
- *   kind        a link kind whose words are a table (cmd/linkkind.c)
+ *   kind        a link kind with words of its own (cmd/kinds/)
  *   kind.KIND   a word of `link add|set ... type KIND` (settable rows)
  *   json        a JSON key the object prints besides its keywords
  * and for OBJECT `ip`: option (a global option) and object (a row of the

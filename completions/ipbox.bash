@@ -14,11 +14,11 @@ _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id
 # link: the verbs (cmd/link.c link_verbs), the attributes of add/set/...
 # (link_parse), the filters of show (link_show_args), the kinds (the TYPE
 # list of the usage) and the arguments each kind takes.
-_ipbox_link_cmds='add set change replace delete show lst list property help'
+_ipbox_link_cmds='add set change replace delete show lst list xstats afstats property help'
 _ipbox_link_attrs='dev name up down link parentdev index address broadcast brd
-	txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns link-netnsid arp
-	dynamic multicast allmulticast promisc trailers carrier protodown alias
-	group master nomaster mode state addrgenmode gso_max_size gso_max_segs
+	txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns link-netns link-netnsid arp
+	dynamic multicast allmulticast promisc trailers carrier protodown protodown_reason alias
+	group master vrf nomaster mode state addrgenmode gso_max_size gso_max_segs
 	gro_max_size type help'
 _ipbox_link_show='dev group up master vrf nomaster type to scope label help'
 _ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
@@ -435,7 +435,7 @@ _ipbox_link()
 			esac
 			return ;;
 		name|index|address|broadcast|brd|txqueuelen|qlen|txqlen|mtu|numtxqueues|\
-		numrxqueues|link-netnsid|alias|group|gso_max_size|gso_max_segs|\
+		numrxqueues|link-netns|link-netnsid|alias|group|gso_max_size|gso_max_segs|\
 		gro_max_size|parentdev|bcqueuelen|id|remote|local|dstport|ttl|\
 		forward_delay|hello_time|max_age|ageing_time|priority)
 			return ;;

@@ -83,16 +83,16 @@ set -g __ipbox_link_types amt bareudp bond bond_slave bridge bridge_slave dsa \
     dummy erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl \
     ipip ipoib ipvlan ipvtap macsec macvlan macvtap netdevsim nlmon rmnet sit \
     team team_slave vcan veth vlan vrf vti vxcan vxlan wwan xfrm virt_wifi
-set -g __ipbox_link_cmds add set change replace delete show lst list property help
+set -g __ipbox_link_cmds add set change replace delete show lst list xstats afstats property help
 set -g __ipbox_link_attrs dev name up down link parentdev index address \
     broadcast brd txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns \
-    link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \
-    protodown alias group master nomaster mode state addrgenmode gso_max_size \
+    link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \
+    protodown protodown_reason alias group master vrf nomaster mode state addrgenmode gso_max_size \
     gso_max_segs gro_max_size type help
 set -g __ipbox_link_show dev group up master vrf nomaster type to scope label help
 set -g __ipbox_link_onoff arp dynamic multicast allmulticast promisc trailers carrier protodown
 set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
-    txqlen mtu numtxqueues numrxqueues link-netnsid alias group gso_max_size \
+    txqlen mtu numtxqueues numrxqueues link-netns link-netnsid alias group gso_max_size \
     gso_max_segs gro_max_size parentdev bcqueuelen id remote local dstport ttl \
     forward_delay hello_time max_age ageing_time priority
 set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save showdump restore help

@@ -44,6 +44,8 @@ struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, 
 struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL };
 struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL };
 struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL };
+/* protodown_reasons has no file of its own, only protodown_reasons.d/ */
+struct name_table names_protodown_reasons = { "protodown_reasons", true, builtin_none, false, 0, NULL };
 struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, false, 0, NULL };
 
 static void names_add(struct name_table *t, uint32_t id, const char *name)

@@ -26,7 +26,7 @@ struct name_table {
 };
 
 extern struct name_table names_tables, names_protos, names_scopes,
-	names_realms, names_groups, names_dsfield;
+	names_realms, names_groups, names_dsfield, names_protodown_reasons;
 
 /* -N (iproute2's `numeric`): every number is printed as a number. */
 extern bool names_numeric;

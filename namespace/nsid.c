@@ -46,6 +46,26 @@ int netns_nsid(struct nl *nl, const char *name)
 	return nsid;
 }
 
+int netns_nsid_assign(struct nl *nl, const char *name)
+{
+	int fd = netns_open(name), ret = 0;
+	struct nlreq req;
+	struct rtgenmsg *g;
+
+	if (fd < 0)
+		return -1;
+	g = nlreq_init(&req, RTM_NEWNSID, 0, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	nlreq_put_u32(&req, NETNSA_NSID, (uint32_t)-1);
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		ret = -1;
+	}
+	close(fd);
+	return ret;
+}
+
 struct names_load {
 	struct netns_names *m;
 	struct nl *nl;

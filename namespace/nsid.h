@@ -14,6 +14,11 @@ struct nl;
  * refuses (no namespace) is reported, as iproute2 does. */
 int netns_nsid(struct nl *nl, const char *name);
 
+/* Have the kernel give /run/netns/NAME an nsid of its choice (RTM_NEWNSID,
+ * iproute2's set_netnsid_from_name(NAME, -1)): 0, or -1 (a refusal is
+ * reported). */
+int netns_nsid_assign(struct nl *nl, const char *name);
+
 /* nsid -> name for every name in /run/netns, read once: it grows with
  * the number of names, not with a dump. */
 struct netns_names {

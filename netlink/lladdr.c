@@ -82,12 +82,13 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 		 * ignored.  The usual one or two hex digits skip sscanf (and
 		 * the copy), which was a tenth of a neighbour batch. */
 		if (!hex_byte(p, len, &v)) {
-			if (len >= sizeof(word))
-				len = sizeof(word) - 1;
-			memcpy(word, p, len);
-			word[len] = '\0';
+			size_t cut = len < sizeof(word) ? len : sizeof(word) - 1;
+
+			memcpy(word, p, cut);
+			word[cut] = '\0';
 			if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
-				fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
+				/* the whole field: word may be cut short */
+				fprintf(stderr, "\"%.*s\" is invalid lladdr.\n", (int)len, p);
 				return -1;
 			}
 		}

@@ -24,8 +24,9 @@ static int peer_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	struct nlattr *peer;
 	struct ifinfomsg *pifi;
-	bool type = false;
-	int used;
+	struct arg_walk pw = { w->argc - 1, w->argv + 1 };
+	const char *type = NULL;
+	int ret;
 
 	if (strcmp(w->argv[0], "peer") != 0)
 		return peer_usage(kp);
@@ -34,11 +35,11 @@ static int peer_parse(struct kind_parse *kp, struct arg_walk *w)
 	if (!peer || r->nlh->nlmsg_len + sizeof(*pifi) > sizeof(r->u.buf))
 		return EXIT_FAIL;
 	pifi = mnl_nlmsg_put_extra_header(r->nlh, sizeof(*pifi));
-	used = kp->peer->parse(kp->peer->arg, r, pifi, w->argc - 1, w->argv + 1, &type);
-	if (used < 0)
-		return -used;
+	ret = kp->peer->parse(kp->peer->arg, r, pifi, &pw, &type);
+	if (ret)
+		return ret;
 	if (type)
-		return arg_duplicate("type", w->argv[used]);
+		return arg_duplicate("type", type);
 	nlreq_nest_end(r, peer);
 	return 0;
 }

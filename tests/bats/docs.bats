@@ -62,11 +62,16 @@ parser_words() {
 	} | sort -u
 }
 
-# The words of show's filters (link_show_args in cmd/link.c), which
+# The words of show's filters (show_words[] and show_words_late[] of
+# cmd/link.c, and the words of its handlers), which
 # `address show` and `address flush` take too.
 show_words() {
-	sed -n '/^int link_show_args(/,/^}/p' "$top/cmd/link.c" |
-		grep -oE '(strcmp|matches)\((w|\*argv), "[^"]*"\)' | sed -E 's/.*"(.*)".*/\1/' | sort -u
+	{
+		sed -n '/ show_words\(_late\)\?\[\] = {/,/^};/p' "$top/cmd/link.c" |
+			grep -o '{ "[^"]*"' | cut -d'"' -f2
+		# show_dev's dev and help, show_scope's all
+		printf '%s\n' dev help all
+	} | sort -u
 }
 
 # The kinds `ip link help` lists after TYPE :=.
@@ -463,7 +468,8 @@ lines() {
 	# every keyword a parser takes is offered where it applies
 	local word all
 	all=$(complete_words ipbox link set dev x ""; complete_words ipbox link show "";
-	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add "")
+	      complete_words ipbox link add x type veth ""; complete_words ipbox link property add ""
+	      complete_words ipbox link property "")
 	for word in $(parser_words link); do
 		case $word in on|off|default|dormant|802.1Q|802.1ad|all|add|delete|null) continue ;; esac	# values
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer link's $word"
