@@ -9,7 +9,7 @@ CC ?= cc
 PKGS = libmnl libnftnl libcap
 CFLAGS ?= -O2 -g
 # Flags the code needs whatever CFLAGS the user (or check-asan) passes.
-ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS) $(CFLAGS)
 LDLIBS += $(shell pkg-config --libs $(PKGS))
 B ?= build
 BIN ?= ipbox
@@ -172,7 +172,16 @@ uninstall:
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
 	rm -f $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish $(addsuffix .fish,$(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(APPLETS)))
 
+# The Debian package (debian/), built from a copy of the tree in
+# build/deb/ so the worktree stays clean: build/deb/ipbox_VERSION_ARCH.deb.
+deb:
+	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
+	tar -c --exclude=./build --exclude=./build-asan --exclude=./build-fuzz \
+		--exclude=./.git --exclude=./ipbox . | tar -x -C $(B)/deb/src
+	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b
+	@ls $(B)/deb/*.deb
+
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall clean
+.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall deb clean
