@@ -173,15 +173,21 @@ uninstall:
 	rm -f $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish $(addsuffix .fish,$(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(APPLETS)))
 
 # The Debian package (debian/), built from a copy of the tree in
-# build/deb/ so the worktree stays clean: build/deb/ipbox_VERSION_ARCH.deb.
+# build/deb/ so the worktree stays clean: build/deb/ipbox_VERSION_ARCH.deb
+# (two jobs, as `make -j2`).
 deb:
 	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
 	tar -c --exclude=./build --exclude=./build-asan --exclude=./build-fuzz \
 		--exclude=./.git --exclude=./ipbox . | tar -x -C $(B)/deb/src
-	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b
+	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b -J2
 	@ls $(B)/deb/*.deb
+
+# Build the package, lint it, install it into an empty root, run it from
+# there, remove it (tests/pkg; `pkg: N passed, N failed`).
+pkg-check:
+	SUITE=pkg tests/run-bats tests/pkg/pkg.bats
 
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall deb clean
+.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo install uninstall deb pkg-check clean
