@@ -138,8 +138,9 @@ demo: deps $(BIN)
 	tests/sandbox ./demo/tutorial.sh
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary and its applet
-# links in sbin, the man pages, and bash/zsh/fish completions (one link
-# per applet name, since shells look completions up by command name).
+# links in sbin, the man pages, the JSON schemas, and bash/zsh/fish
+# completions (one link per applet name, since shells look completions up
+# by command name).
 # `make uninstall` removes exactly that.
 PREFIX ?= /usr/local
 SBINDIR ?= $(PREFIX)/sbin
@@ -150,6 +151,7 @@ BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
 	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+SCHEMADIR ?= $(PREFIX)/share/ipbox/schemas
 APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor rule iprule nexthop
 MANPAGES = $(wildcard man8/*.8)
 
@@ -164,6 +166,8 @@ install: $(BIN)
 	install -m 644 completions/_ipbox $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
 	install -m 644 completions/ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish
 	for a in $(APPLETS); do ln -sf ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/$$a.fish; done
+	install -d $(DESTDIR)$(SCHEMADIR)
+	install -m 644 schemas/*.json $(DESTDIR)$(SCHEMADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ipbox $(addprefix $(DESTDIR)$(SBINDIR)/,$(APPLETS))
@@ -171,6 +175,8 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/ipbox $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(APPLETS))
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
 	rm -f $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish $(addsuffix .fish,$(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(APPLETS)))
+	rm -f $(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(wildcard schemas/*.json)))
+	-rmdir $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(PREFIX)/share/ipbox 2>/dev/null
 
 # The Debian package (debian/), built from a copy of the tree in
 # build/deb/ so the worktree stays clean: build/deb/ipbox_VERSION_ARCH.deb

@@ -52,6 +52,7 @@ rdpkg() { dpkg --root="$ROOT" --force-depends --force-not-root "$@"; }
 	for a in ipbox ipbox-link ipbox-address ipbox-route ipbox-nat; do
 		[ -f "$ROOT/usr/share/man/man8/$a.8.gz" ]
 	done
+	[ "$(ls "$ROOT/usr/share/ipbox/schemas")" = "$(ls "$SRC/schemas")" ]
 	[ -f "$ROOT/usr/share/bash-completion/completions/ipbox" ]
 	[ "$(head -1 "$ROOT/usr/share/zsh/vendor-completions/_ipbox")" = "#compdef ipbox" ]
 	[ -f "$ROOT/usr/share/fish/vendor_completions.d/ipbox.fish" ]
