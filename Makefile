@@ -11,7 +11,7 @@ PKGS = libmnl libnftnl
 # 43 KB of the stripped binary.
 CFLAGS ?= -O2 -g -fno-asynchronous-unwind-tables
 # Flags the code needs whatever CFLAGS the user (or check-asan) passes.
-ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CFLAGS)
+ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS) $(CFLAGS)
 # Linked with libmnl alone: nat/nftnl.c maps libnftnl when nat first
 # needs it (by the soname of the library built against).
 LDLIBS += $(shell pkg-config --libs libmnl)
@@ -165,8 +165,9 @@ demo-batch: deps $(BIN)
 	tests/sandbox sh -c './$(BIN) -atomic -batch demo/tutorial.batch && ./$(BIN) -n namespace_A route'
 
 # make install [PREFIX=/usr/local] [DESTDIR=]: the binary and its applet
-# links in sbin, the man pages, and bash/zsh/fish completions (one link
-# per applet name, since shells look completions up by command name).
+# links in sbin, the man pages, the JSON schemas, and bash/zsh/fish
+# completions (one link per applet name, since shells look completions up
+# by command name).
 # `make uninstall` removes exactly that.
 PREFIX ?= /usr/local
 SBINDIR ?= $(PREFIX)/sbin
@@ -177,6 +178,7 @@ BASHCOMPDIR ?= $(shell pkg-config --define-variable=datadir=$(PREFIX)/share \
 	--variable=completionsdir bash-completion 2>/dev/null || echo $(PREFIX)/share/bash-completion/completions)
 ZSHCOMPDIR ?= $(PREFIX)/share/zsh/vendor-completions
 FISHCOMPDIR ?= $(PREFIX)/share/fish/vendor_completions.d
+SCHEMADIR ?= $(PREFIX)/share/ipbox/schemas
 APPLETS = ip netns link addr route neigh nat ipnetns iplink ipaddr iproute ipneigh ipnat tuntap monitor rule iprule nexthop
 MANPAGES = $(wildcard man8/*.8)
 
@@ -191,6 +193,8 @@ install: $(BIN)
 	install -m 644 completions/_ipbox $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
 	install -m 644 completions/ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish
 	for a in $(APPLETS); do ln -sf ipbox.fish $(DESTDIR)$(FISHCOMPDIR)/$$a.fish; done
+	install -d $(DESTDIR)$(SCHEMADIR)
+	install -m 644 schemas/*.json $(DESTDIR)$(SCHEMADIR)
 
 uninstall:
 	rm -f $(DESTDIR)$(SBINDIR)/ipbox $(addprefix $(DESTDIR)$(SBINDIR)/,$(APPLETS))
@@ -198,8 +202,25 @@ uninstall:
 	rm -f $(DESTDIR)$(BASHCOMPDIR)/ipbox $(addprefix $(DESTDIR)$(BASHCOMPDIR)/,$(APPLETS))
 	rm -f $(DESTDIR)$(ZSHCOMPDIR)/_ipbox
 	rm -f $(DESTDIR)$(FISHCOMPDIR)/ipbox.fish $(addsuffix .fish,$(addprefix $(DESTDIR)$(FISHCOMPDIR)/,$(APPLETS)))
+	rm -f $(addprefix $(DESTDIR)$(SCHEMADIR)/,$(notdir $(wildcard schemas/*.json)))
+	-rmdir $(DESTDIR)$(SCHEMADIR) $(DESTDIR)$(PREFIX)/share/ipbox 2>/dev/null
+
+# The Debian package (debian/), built from a copy of the tree in
+# build/deb/ so the worktree stays clean: build/deb/ipbox_VERSION_ARCH.deb
+# (two jobs, as `make -j2`).
+deb:
+	rm -rf $(B)/deb && mkdir -p $(B)/deb/src
+	tar -c --exclude=./build --exclude=./build-asan --exclude=./build-fuzz \
+		--exclude=./.git --exclude=./ipbox . | tar -x -C $(B)/deb/src
+	cd $(B)/deb/src && dpkg-buildpackage -us -uc -b -J2
+	@ls $(B)/deb/*.deb
+
+# Build the package, lint it, install it into an empty root, run it from
+# there, remove it (tests/pkg; `pkg: N passed, N failed`).
+pkg-check:
+	SUITE=pkg tests/run-bats tests/pkg/pkg.bats
 
 clean:
 	rm -rf build build-asan build-fuzz ipbox
 
-.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo demo-batch install uninstall clean
+.PHONY: all unit test-tools adversarial difffuzz difffuzz-ci deps check check-asan fuzz fuzz-smoke bench demo demo-batch install uninstall deb pkg-check clean

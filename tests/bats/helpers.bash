@@ -47,6 +47,7 @@ same() {
 	diff -u --label "ip $* (stderr)" --label "ipbox $* (stderr)" "$d/ip.err" "$d/box.err" ||
 		fail "stderr differs for: $*"
 	[ "$ip_rc" = "$box_rc" ] || fail "exit status differs for: $*: ip $ip_rc, ipbox $box_rc"
+	json_check "$d/box.out" "$@"
 }
 
 # Mask what differs between two runs of the same commands: the random
@@ -90,6 +91,7 @@ same_effect() {
 		diff -u --label "ip $* ($f)" --label "ipbox $* ($f)" "$d/ip.$f" "$d/box.$f" ||
 			fail "$f differs for: $*"
 	done
+	json_check "$d/box.out" "$@"
 }
 
 # same_script SCRIPT: run the shell SCRIPT in two fresh nested sandboxes,
@@ -113,4 +115,33 @@ same_script() {
 # echos_in NS: the ICMP echo requests namespace NS has received.
 echos_in() {
 	$IP netns exec "$1" awk '/^Icmp:/ { if (!n) { for (i = 1; i <= NF; i++) if ($i == "InEchos") c = i; n = 1 } else print $c }' /proc/net/snmp
+}
+
+# json_check OUT ARGS...: when ARGS ask for JSON (-j), OUT, ipbox's stdout
+# for them, must fit its schema (schemas/, issue 20); the check and the
+# choice of schema are tests/schemacheck.py's.  `same`, `same_effect` and
+# `run "$IPBOX" -j ...` (when it succeeds and prints JSON) call it.
+json_check() {
+	local out=$1 a
+	shift
+	for a in "$@"; do
+		case $a in
+		-j* | --j*)
+			python3 "$BATS_TEST_DIRNAME/../schemacheck.py" "$@" <"$out" ||
+				fail "ipbox $*: the output does not fit its schema"
+			return ;;
+		esac
+	done
+}
+
+# bats' run, plus json_check of what a successful `run "$IPBOX" -j ...`
+# printed (stderr is in $output too: only output that is all JSON).
+eval "json_orig_$(declare -f run)"
+run() {
+	json_orig_run "$@" || return
+	local args=("$@")
+	while [[ ${args[0]} == -* || ${args[0]} == '!' ]]; do args=("${args[@]:1}"); done
+	[ "${args[0]}" = "$IPBOX" ] && [ "$status" -eq 0 ] && [[ $output == [\[{]* ]] || return 0
+	printf '%s' "$output" >"$BATS_TEST_TMPDIR/run.json"
+	json_check "$BATS_TEST_TMPDIR/run.json" "${args[@]:1}"
 }

@@ -27,6 +27,8 @@ top=$BATS_TEST_DIRNAME/../..
 		run man -l "$dest/usr/local/share/man/man8/${page##*/}"
 		assert_success
 	done
+	# the JSON schemas, as the man pages name them
+	[ -f "$dest/usr/local/share/ipbox/schemas/link.json" ] || fail "schemas not installed"
 	# the installed bash completion loads under an applet's name
 	run bash -c 'source "$1"; complete -p netns' sh "$dest/usr/local/share/bash-completion/completions/netns"
 	assert_output --partial "_ipbox"

@@ -34,6 +34,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import grammar   # noqa: E402
 import twins     # noqa: E402
+sys.path.insert(0, os.path.dirname(HERE))
+import schemacheck   # noqa: E402  (ipbox's -j output against schemas/)
 
 CI_SEED = 20240612
 CI_N = 300
@@ -229,6 +231,10 @@ class Fuzzer:
                 sig.append(ch)
         if sa != sb:
             sig.append("state")
+        if self.tool_b != twins.IP and b["rc"] == 0:
+            b["schema"] = schemacheck.check([w for w in key], text(b["out"]))
+            if b["schema"]:
+                sig.append("schema")
         changed = sa != base or sb != base
         if changed:
             self.pool.retire()
@@ -299,6 +305,8 @@ def classify(res):
         return "state"
     if "err" in sig:
         return "error text"
+    if "schema" in sig:
+        return "schema"
     return "printer"
 
 
@@ -346,6 +354,8 @@ def fingerprint(cls, res):
     while i < min(len(la), len(lb)) and la[i] == lb[i]:
         i += 1
     first = lambda lines: blank(lines[i]) if i < len(lines) else ""
+    if cls == "schema":
+        return (cls, blank(res.b["schema"][0]))
     if cls == "printer" or "state" in res.sig:
         return (cls, ch, first(la), first(lb))
     return (cls, ch, first(lb))
@@ -367,6 +377,8 @@ def show_result(res, out=sys.stdout, limit=20):
                     print("    %s| ... (%d lines)" % (ch, len(lines)), file=out)
     block("ip   ", res.a)
     block("ipbox", res.b)
+    for m in res.b.get("schema") or []:
+        print("    schema| %s" % m, file=out)
     if "state" in res.sig:
         import difflib
         keep = volatile_tokens(text(res.a["state"]))
