@@ -565,18 +565,19 @@ static int get_one(struct ipbox *ib, struct nlreq *req, nl_cb answer, struct nh_
 	return nl_talk(nl, req, answer, s) < 0 ? nh_failed(s, nl, NULL) : EXIT_OK;
 }
 
-/* Dump and print; the document closes only on success, as iproute2's. */
+/* Dump and print.  The document closes even when the dump fails midway:
+ * iproute2 leaves its JSON open there, ours stays valid. */
 static int dump_all(struct ipbox *ib, struct nlreq *req, nl_cb cb, struct nh_show *s)
 {
 	struct nl *nl = rt_socket(ib);
+	int ret;
 
 	if (!nl)
 		return EXIT_FAIL;
 	print_doc_begin(ib->pr);
-	if (nl_dump(nl, req, cb, s) < 0)
-		return nh_failed(s, nl, "Dump terminated");
+	ret = nl_dump(nl, req, cb, s);
 	print_doc_end(ib->pr);
-	return EXIT_OK;
+	return ret < 0 ? nh_failed(s, nl, "Dump terminated") : EXIT_OK;
 }
 
 static int nexthop_get_id(struct ipbox *ib, struct nh_show *s)

@@ -85,6 +85,8 @@ static size_t answer(const struct nlmsghdr *req, void *buf, size_t size)
 /* As in iproute2 6.1, flush and neigh get print plain text under -j. */
 static bool prints_json(char **argv)
 {
+	if (!argv[1])
+		return true;	/* monitor */
 	return strcmp(argv[1], "flush") != 0 &&
 	       !(strcmp(argv[0], "neighbor") == 0 && strcmp(argv[1], "get") == 0);
 }
