@@ -194,7 +194,7 @@ static const struct tuntap_word {
 
 static const struct tuntap_word *tuntap_word_find(const struct tuntap_req *t, const char *w)
 {
-	for (size_t i = 0; i < sizeof(tuntap_words) / sizeof(tuntap_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tuntap_words); i++)
 		if ((t->owner_words || !tuntap_words[i].owner) && matches(w, tuntap_words[i].word))
 			return &tuntap_words[i];
 	return NULL;
@@ -341,7 +341,7 @@ static void print_tun_flags(struct printer *p, long flags)
 	char hex[24];
 
 	print_open_array(p, PRINT_JSON, "flags", NULL);
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		if (!(flags & names[i].flag) == names[i].absent)
 			print_string(p, PRINT_ANY, NULL, " %s", names[i].name);
 		rest &= ~names[i].flag;

@@ -50,6 +50,8 @@ void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt
 void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v);
 void print_raw(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *num);
 void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v);
+/* A flag as iproute2 prints one: a JSON boolean, or "on"/"off" through fmt. */
+void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void print_nl(struct printer *p);
