@@ -13,7 +13,7 @@
 #include <libmnl/libmnl.h>
 
 #include "../names/names.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../netlink/lladdr.h"
 #include "words.h"
 
@@ -111,7 +111,7 @@ static int show_one(const struct nlmsghdr *nlh, void *data)
 /* Parse the words of `ip link show` / `ip address show` into a filter;
  * *dev is the device named, if any. */
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
-		   bool is_link)
+		   const struct show_hooks *h)
 {
 	*dev = NULL;
 	for (; argc > 0; argc--, argv++) {
@@ -141,7 +141,7 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 			f->scope = (int)scope;
 		} else if (!strcmp(w, "up")) {
 			f->up = true;
-		} else if (!is_link && addr_flag_filter(f, w)) {
+		} else if (h && h->flag_word(f, w)) {
 			continue;
 		} else if (!strcmp(w, "label")) {
 			if (argc < 2)
@@ -192,7 +192,7 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 					return arg_incomplete();
 				argc--, argv++;
 			} else if (matches(w, "help")) {
-				return is_link ? link_usage() : addr_usage();
+				return h ? h->usage() : link_usage();
 			}
 			if (*dev)
 				return arg_garbage("dev", *argv);
@@ -256,7 +256,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 
 	link_filter_init(&f, AF_PACKET);
 	f.do_link = true;
-	ret = link_show_args(&f, argc, argv, &dev, true);
+	ret = link_show_args(&f, argc, argv, &dev, NULL);
 	if (ret)
 		return ret;
 	if (dev) {

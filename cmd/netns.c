@@ -19,7 +19,7 @@
 
 #include "../args/walk.h"
 #include "../caps/caps.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../namespace/nsid.h"
 #include "../netlink/attr.h"
 #include "words.h"

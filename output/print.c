@@ -221,6 +221,19 @@ void print_null(struct printer *p, enum pmode m, const char *key, const char *fm
 		out_puts(&p->out, fmt);
 }
 
+bool print_plain_begin(struct printer *p)
+{
+	bool json = p->is_json;
+
+	p->is_json = false;
+	return json;
+}
+
+void print_plain_end(struct printer *p, bool json)
+{
+	p->is_json = json;
+}
+
 void print_text(struct printer *p, const char *fmt, ...)
 {
 	va_list ap;

@@ -55,6 +55,11 @@ void print_bool(struct printer *p, enum pmode m, const char *key, const char *fm
 void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Plain text whatever -j says, until print_plain_end(p, what it
+ * returned): what iproute2 6.1 prints as text under -j (flush, neigh
+ * get, route showdump). */
+bool print_plain_begin(struct printer *p);
+void print_plain_end(struct printer *p, bool json);
 void print_nl(struct printer *p);
 
 #endif
