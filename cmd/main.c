@@ -35,7 +35,7 @@ static bool parse_color(const char *opt, int *color)
 	word[n] = '\0';
 	if (!matches(word, "-color"))
 		return false;
-	if (!eq || !strcmp(eq + 1, "always"))
+	if (!eq || !eq[1] || !strcmp(eq + 1, "always"))
 		*color = COLOR_ALWAYS;
 	else if (!strcmp(eq + 1, "auto"))
 		*color = COLOR_AUTO;

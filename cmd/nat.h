@@ -41,9 +41,26 @@ struct nat_seen {
 	bool forward_read;
 };
 
+/* ---- words (nat_words.c) ---- */
+
+/* "Error: MESSAGE" on stderr, unless q->quiet; EXIT_USAGE. */
+int nat_bad(const struct nat_req *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+const char *nat_kind_name(enum nat_kind kind);
+/* argv: KIND WORDS... [handle N] (-4/-6 as family).  With only_handle,
+ * `handle N` alone is a whole request (del).  An exit status. */
+int nat_rule_parse(struct nat_req *q, int family, bool only_handle, int argc, char **argv);
+/* The canonical words of r: its nft comment.  -1 when too long. */
+int nat_rule_tag(const struct nat_rule *r, struct nat_tag *t);
 /* nat_recognise_fn for nat_index_read: words that parse as a rule and
  * give back the same words. */
 bool nat_recognise(const char *tag, struct nat_rule *r, void *data);
+/* The words of a rule nat_recognise took: type and keys, plain or -j. */
+void nat_print_words(struct printer *p, const char *tag);
+/* ipbox --words nat: the keywords, types and protocols, the JSON keys
+ * of the exclusions (cmd/words.h). */
+void nat_rule_words(void);
+
+/* ---- verbs and batch runs ---- */
 
 /* Parse argv (after the verb) into c; quiet: no message.  An exit status. */
 int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, char **argv,

@@ -114,10 +114,11 @@ _ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
-_ipbox_nat_types='masquerade snat dnat'
+_ipbox_nat_types='masquerade snat dnat redirect'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
-_ipbox_nat_dnat='family src dst iif proto dport to random fully-random persistent handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent handle incomplete'
+_ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random persistent handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -522,9 +523,16 @@ _ipbox_nat()
 		case $prev in
 		handle) _ipbox_reply "$(_ipbox_nat_handles)"; return ;;
 		family) _ipbox_reply 'inet inet6'; return ;;
-		proto) _ipbox_reply 'tcp udp icmp icmpv6'; return ;;
-		iif|oif) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
-		src|dst|sport|dport|to|to-ports) return ;;
+		proto) _ipbox_reply 'tcp udp sctp icmp icmpv6'; return ;;
+		iif|oif) _ipbox_reply "!= $(_ipbox_ifnames)"; return ;;
+		src|dst) _ipbox_reply '!='; return ;;
+		'!=')
+			case ${COMP_WORDS[COMP_CWORD-2]} in
+			iif|oif) _ipbox_reply "$(_ipbox_ifnames)" ;;
+			esac
+			return ;;
+		hairpin) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+		sport|dport|to|to-ports) return ;;
 		esac
 		[ "$1" = handle ] && return
 		type=$(_ipbox_verb "$1" "$_ipbox_nat_types")
@@ -532,6 +540,7 @@ _ipbox_nat()
 		masquerade) words=$_ipbox_nat_masquerade ;;
 		snat) words=$_ipbox_nat_snat ;;
 		dnat) words=$_ipbox_nat_dnat ;;
+		redirect) words=$_ipbox_nat_redirect ;;
 		*) return ;;
 		esac
 		# each keyword once

@@ -99,7 +99,7 @@ set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save 
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
 set -g __ipbox_nat_cmds add delete replace list show flush forward help
-set -g __ipbox_nat_types masquerade snat dnat
+set -g __ipbox_nat_types masquerade snat dnat redirect
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), words of add/... (mod_words, metric_words, NH), of
@@ -525,12 +525,22 @@ function __ipbox_complete
                             printf '%s\n' inet inet6
                             return
                         case proto
-                            printf '%s\n' tcp udp icmp icmpv6
+                            printf '%s\n' tcp udp sctp icmp icmpv6
                             return
                         case iif oif
+                            echo '!='
                             __ipbox_ifnames
                             return
-                        case src dst sport dport to to-ports
+                        case src dst
+                            echo '!='
+                            return
+                        case '!='
+                            contains -- "$rest[-2]" iif oif; and __ipbox_ifnames
+                            return
+                        case hairpin
+                            __ipbox_ifnames
+                            return
+                        case sport dport to to-ports
                             return
                     end
                     test "$rest[2]" = handle; and return
@@ -541,7 +551,9 @@ function __ipbox_complete
                         case snat
                             set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to random fully-random persistent handle incomplete
+                            set words family src dst iif proto dport to hairpin random fully-random persistent handle incomplete
+                        case redirect
+                            set words family src dst iif proto dport to-ports random fully-random persistent handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w

@@ -24,8 +24,10 @@ struct obj {
 	uint32_t hash;		/* of its words */
 	uint32_t first, last;	/* its records; NAT_NONE while only queued */
 	uint32_t same;		/* the next object with the same words */
-	uint64_t present;	/* a bit per member found */
-	uint8_t members;	/* how many its rule has */
+	uint64_t present[NAT_MEMBERS_MAX / 64];	/* a bit per member found */
+	uint16_t members;	/* how many its rule has */
+	uint16_t found;		/* how many were found */
+	uint16_t next;		/* the member a dump likely gives next */
 	bool deleted;
 };
 
@@ -209,7 +211,7 @@ static uint32_t obj_new(struct nat_index *ix, const char *tag, uint32_t hash, in
 	id = ix->nobjs;
 	o = &ix->objs[id];
 	*o = (struct obj){ .tag = NAT_NONE, .hash = hash, .first = NAT_NONE, .last = NAT_NONE,
-			   .same = NAT_NONE, .members = (uint8_t)members };
+			   .same = NAT_NONE, .members = (uint16_t)members };
 	if (tag) {
 		uint32_t *slot = tag_slot(ix, tag, hash), prev;
 
@@ -244,7 +246,9 @@ static void rec_add(struct nat_index *ix, uint32_t id, int member, const struct 
 	else
 		ix->recs[o->last].next = ix->nrecs;
 	o->last = ix->nrecs;
-	o->present |= 1ull << member;
+	o->present[member / 64] |= 1ull << (member % 64);
+	o->found++;
+	o->next = (uint16_t)(member + 1);
 	*handle_slot(ix, e->handle) = ix->nrecs++;
 }
 
@@ -282,14 +286,32 @@ static const char *chain_name(const struct nat_index *ix, uint16_t chain)
 
 /* Where e goes: the first object of its words that lacks its member (a
  * rule added twice is two objects), else a new one. */
-static uint32_t obj_for(struct nat_index *ix, const char *tag, int member, int members)
+static bool has_member(const struct obj *o, int member)
 {
-	uint32_t hash = hash_str(tag), id = *tag_slot(ix, tag, hash);
+	return o->present[member / 64] & (1ull << (member % 64));
+}
+
+static uint32_t obj_for(struct nat_index *ix, const char *tag, uint32_t hash, int member, int members)
+{
+	uint32_t id = *tag_slot(ix, tag, hash);
 
 	for (; id != NAT_NONE; id = ix->objs[id].same)
-		if (!(ix->objs[id].present & (1ull << member)))
+		if (!has_member(&ix->objs[id], member))
 			return id;
 	return obj_new(ix, tag, hash, members);
+}
+
+/* The member a rule of these words most likely is: the one after the
+ * last found of the first object still missing some (a transaction adds
+ * a rule's members in order, and a dump gives them so). */
+static int member_hint(const struct nat_index *ix, const char *tag, uint32_t hash)
+{
+	uint32_t id = ix->tag_slots ? *tag_slot(ix, tag, hash) : NAT_NONE;
+
+	for (; id != NAT_NONE; id = ix->objs[id].same)
+		if (ix->objs[id].found < ix->objs[id].members)
+			return ix->objs[id].next;
+	return 0;
 }
 
 static int read_entry(const struct nat_entry *e, void *data)
@@ -297,19 +319,20 @@ static int read_entry(const struct nat_entry *e, void *data)
 	struct nat_index *ix = data;
 	struct nat_member m[NAT_MEMBERS_MAX];
 	struct nat_rule r;
-	int member = -1, members = 1;
+	int member = -1, members = 0;
 	uint16_t chain = chain_id(ix, e);
-	uint32_t id;
+	uint32_t id, hash = 0;
 
+	if (!ix->tag_slots && !rehash(ix, &ix->by_tag, &ix->tag_slots, 1))
+		return -1;
 	if (e->tag && e->chain < NAT_CHAINS && ix->recognise(e->tag, &r, ix->data)) {
-		member = nat_entry_member(e, &r);
+		hash = hash_str(e->tag);
 		members = nat_rule_members(&r, m);
+		member = nat_entry_member(e, &r, m, members, member_hint(ix, e->tag, hash));
 	}
 	if (ix->nomem)
 		return -1;
-	if (!ix->tag_slots && !rehash(ix, &ix->by_tag, &ix->tag_slots, 1))
-		return -1;
-	id = member < 0 ? obj_new(ix, NULL, 0, 1) : obj_for(ix, e->tag, member, members);
+	id = member < 0 ? obj_new(ix, NULL, 0, 1) : obj_for(ix, e->tag, hash, member, members);
 	if (id != NAT_NONE)
 		rec_add(ix, id, member < 0 ? 0 : member, e, chain);
 	return ix->nomem ? -1 : 0;
@@ -338,13 +361,12 @@ uint32_t nat_index_count(const struct nat_index *ix)
 bool nat_index_get(const struct nat_index *ix, uint32_t id, struct nat_object *out)
 {
 	const struct obj *o = &ix->objs[id];
-	uint64_t all = o->members >= 64 ? ~0ull : (1ull << o->members) - 1;
 
 	if (o->deleted)
 		return false;
 	/* A queued rule is whole: the transaction adds every member. */
 	*out = (struct nat_object){ .tag = obj_tag(ix, o), .queued = o->first == NAT_NONE,
-				    .complete = o->first == NAT_NONE || o->present == all };
+				    .complete = o->first == NAT_NONE || o->found == o->members };
 	if (o->first != NAT_NONE)
 		out->handle = ix->recs[o->first].handle;
 	for (uint32_t i = o->first; i != NAT_NONE; i = ix->recs[i].next) {

@@ -22,7 +22,10 @@
 #define NAT_TABLE "ipbox"
 #define NAT_TAG_MAX 129		/* nft's limit for a rule comment: 128 characters, NUL */
 
-enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT };
+enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT, NAT_REDIRECT, NAT_KINDS };
+
+/* dnat and redirect rewrite destinations: prerouting and output. */
+#define NAT_KIND_DST(kind) ((kind) == NAT_DNAT || (kind) == NAT_REDIRECT)
 
 /* NF_NAT_RANGE_* bits, the words random, fully-random and persistent. */
 enum {
@@ -41,31 +44,66 @@ struct nat_ports {
 	uint16_t min, max;	/* host order; 0: not given */
 };
 
+/* Items of one list of a rule: protocols, ports, exclusions. */
+#define NAT_LIST_MAX 8
+
+struct nat_port_list {
+	uint8_t n;
+	struct nat_ports p[NAT_LIST_MAX];
+};
+
+/* Exclusions: `src != PREFIX`, `iif != DEV`, ... (each must not match). */
+struct nat_addr_list {
+	uint8_t n;
+	struct nat_addr a[NAT_LIST_MAX];
+};
+
+struct nat_ifname_list {
+	uint8_t n;
+	char name[NAT_LIST_MAX][IF_NAMESIZE];
+};
+
 struct nat_rule {
 	enum nat_kind kind;
 	int family;		/* AF_INET, AF_INET6, or AF_UNSPEC: both */
 	struct nat_addr src, dst;
+	struct nat_addr_list src_not, dst_not;
 	char iif[IF_NAMESIZE], oif[IF_NAMESIZE];	/* "" : any */
-	int proto;		/* IP protocol number, -1: any */
-	struct nat_ports sport, dport;
+	struct nat_ifname_list iif_not, oif_not;
+	uint8_t nprotos;	/* none: any protocol */
+	uint8_t protos[NAT_LIST_MAX];	/* IP protocol numbers, any of them */
+	struct nat_port_list sport, dport;	/* any of them */
 	struct nat_addr to_min, to_max;	/* snat, dnat: new address range */
 	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
 	unsigned int flags;	/* NAT_F_* */
+	char hairpin[IF_NAMESIZE];	/* dnat: masquerade its clients behind DEV */
 };
 
 /* The chains, in the order rules are listed. */
 enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_CHAINS };
 
 /* The nft rules a rule of ipbox is made of, its members, all with its
- * words as their comment: one in its kind's chain, and for dnat a twin
- * in dstnat_output.  It is one object: added, shown and deleted whole. */
-#define NAT_MEMBERS_MAX 64
+ * words as their comment: one in its kind's chain (for dnat a twin in
+ * dstnat_output too) for each protocol and each item of its port lists,
+ * since an nft rule without sets matches one of each; for a dnat with
+ * hairpin, masquerades in srcnat.  It is one object: added, shown and
+ * deleted whole. */
+#define NAT_MEMBERS_MAX 256
 struct nat_member {
 	enum nat_chain chain;
+	bool hairpin;		/* dnat's hairpin masquerade (srcnat) */
+	int proto;		/* -1: any */
+	struct nat_ports sport, dport;	/* 0: any */
+	struct nat_ports to_ports;	/* the new ports (a 1:1 map: one each) */
 };
 
-/* r's members, in the order they are added; returns how many. */
+/* r's members, in the order they are added; returns how many, -1 if
+ * more than NAT_MEMBERS_MAX or a 1:1 map whose ranges differ. */
 int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX]);
+/* Whether r maps a port range 1:1 (dnat to a port range): then its
+ * dport must be one range as long as the to range, each port a member
+ * of its own. */
+bool nat_rule_maps_ports(const struct nat_rule *r);
 
 /* NFT_CHAIN_MAXNAMELEN: a chain's name and its NUL. */
 #define NAT_CHAIN_NAME_MAX 256

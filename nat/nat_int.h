@@ -26,8 +26,10 @@ struct nat_entry {
  * not exist).  Records the generation in s->genid.  -1 on error. */
 int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *data), void *data);
 
-/* Which of r's members e is (chain and expressions, counters aside;
- * the comment is the caller's to compare), or -1. */
-int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r);
+/* Which of r's n members m e is (chain and expressions, counters aside;
+ * the comment is the caller's to compare), or -1.  Member hint is tried
+ * first. */
+int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m, int n,
+		     int hint);
 
 #endif

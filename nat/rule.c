@@ -9,6 +9,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <linux/netfilter.h>
+#include <linux/netfilter/nf_conntrack_common.h>
 #include <linux/netfilter/nf_nat.h>
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
@@ -118,14 +119,21 @@ static void port_match(struct nftnl_rule *rule, uint32_t off, const struct nat_p
 	cmp(rule, NFT_CMP_LTE, &max, sizeof(max));
 }
 
-static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name)
+static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name,
+			 enum nft_cmp_ops op)
 {
 	char padded[IF_NAMESIZE] = { 0 };
+	struct nftnl_expr *e;
 
 	if (!*name)
 		return;
 	memcpy(padded, name, strnlen(name, sizeof(padded) - 1));
-	meta_eq(rule, key, padded, sizeof(padded));
+	e = expr(rule, "meta");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, key);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
+	cmp(rule, op, padded, sizeof(padded));
 }
 
 static void immediate(struct nftnl_rule *rule, enum nft_registers reg, const void *data, uint32_t len)
@@ -167,28 +175,41 @@ static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *nex
 	return load_range(rule, next, &min, &max, sizeof(min));
 }
 
-static void masquerade(struct nftnl_rule *rule, const struct nat_rule *r)
+/* masq and redir: the same ports and flags under each one's attribute
+ * numbers. */
+struct to_host {
+	const char *name;
+	uint16_t proto_min, proto_max, flags;
+};
+static const struct to_host masq = { "masq", NFTNL_EXPR_MASQ_REG_PROTO_MIN, NFTNL_EXPR_MASQ_REG_PROTO_MAX,
+				     NFTNL_EXPR_MASQ_FLAGS };
+/* To the host itself, the port changed or not: nft's redirect. */
+static const struct to_host redir = { "redir", NFTNL_EXPR_REDIR_REG_PROTO_MIN,
+				      NFTNL_EXPR_REDIR_REG_PROTO_MAX, NFTNL_EXPR_REDIR_FLAGS };
+
+/* flags: the rule's (a hairpin's masquerade has none of its dnat's). */
+static void masq_redir(struct nftnl_rule *rule, const struct to_host *how, uint32_t flags,
+		       const struct nat_member *m)
 {
 	enum nft_registers next = NFT_REG_1;
 	struct loaded ports = { 0, 0 };
-	uint32_t flags = r->flags;
 	struct nftnl_expr *e;
 
-	if (r->to_ports.min)
-		ports = load_ports(rule, &next, &r->to_ports);
-	e = expr(rule, "masq");
+	if (m->to_ports.min)
+		ports = load_ports(rule, &next, &m->to_ports);
+	e = expr(rule, how->name);
 	if (!e)
 		return;
-	if (r->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MIN, ports.min);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_REG_PROTO_MAX, ports.max);
+	if (m->to_ports.min) {
+		nftnl_expr_set_u32(e, how->proto_min, ports.min);
+		nftnl_expr_set_u32(e, how->proto_max, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
 	if (flags)
-		nftnl_expr_set_u32(e, NFTNL_EXPR_MASQ_FLAGS, flags);
+		nftnl_expr_set_u32(e, how->flags, flags);
 }
 
-static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
+static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	bool v6 = r->to_min.family == AF_INET6;
 	enum nft_registers next = NFT_REG_1;
@@ -197,8 +218,8 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	uint32_t flags = r->flags | NF_NAT_RANGE_MAP_IPS;
 	struct nftnl_expr *e;
 
-	if (r->to_ports.min)
-		ports = load_ports(rule, &next, &r->to_ports);
+	if (m->to_ports.min)
+		ports = load_ports(rule, &next, &m->to_ports);
 	e = expr(rule, "nat");
 	if (!e)
 		return;
@@ -206,7 +227,7 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, addr.min);
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, addr.max);
-	if (r->to_ports.min) {
+	if (m->to_ports.min) {
 		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, ports.min);
 		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
@@ -214,11 +235,11 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r)
 	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
 }
 
-/* dnat without dst is for packets addressed to the host itself (as
- * Docker and netavark: fib daddr type local), so the host's own traffic
- * to other hosts keeps its destination.  In output, connections to the
- * loopback addresses keep theirs too (Docker's ! -d 127.0.0.0/8): a
- * packet from 127.0.0.1 cannot leave the host. */
+/* dnat (and redirect) without dst is for packets addressed to the host
+ * itself (as Docker and netavark: fib daddr type local), so the host's
+ * own traffic to other hosts keeps its destination.  In output, a dnat
+ * leaves connections to the loopback addresses alone too (Docker's
+ * ! -d 127.0.0.0/8): a packet from 127.0.0.1 cannot leave the host. */
 static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
@@ -227,9 +248,9 @@ static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const
 	uint32_t local = RTN_LOCAL;
 	struct nftnl_expr *e;
 
-	if (r->kind != NAT_DNAT || r->dst.family)
+	if (!NAT_KIND_DST(r->kind) || r->dst.family)
 		return;
-	if (m->chain == NAT_CHAIN_DSTNAT_OUT)
+	if (m->chain == NAT_CHAIN_DSTNAT_OUT && r->kind == NAT_DNAT)	/* a redirect stays here */
 		prefix_match(rule, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
 	e = expr(rule, "fib");
 	if (!e)
@@ -240,41 +261,184 @@ static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const
 	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
 }
 
+/* The connection was translated by a dnat (ct status dnat), to the
+ * target, and comes in and goes out by the hairpin's device. */
+static void hairpin_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+{
+	uint32_t dnat = IPS_DST_NAT, zero = 0;
+	uint8_t proto = (uint8_t)m->proto, nfproto = r->family == AF_INET6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
+	struct nat_addr to = r->to_min;
+	struct nftnl_expr *e = expr(rule, "ct");
+
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_KEY, NFT_CT_STATUS);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_DREG, NFT_REG_1);
+	e = expr(rule, "bitwise");
+	if (!e)
+		return;
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, sizeof(dnat));
+	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_OP, NFT_BITWISE_BOOL);
+	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, &dnat, sizeof(dnat));
+	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, &zero, sizeof(zero));
+	cmp(rule, NFT_CMP_NEQ, &zero, sizeof(zero));
+	/* after ct, where nft puts the family its address match needs */
+	meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
+	to.plen = to.family == AF_INET ? 32 : 128;
+	prefix_match(rule, ip_hdr[to.family == AF_INET6].daddr, &to, NFT_CMP_EQ);
+	ifname_match(rule, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
+	ifname_match(rule, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
+	if (m->proto >= 0)
+		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
+	port_match(rule, 2, &m->dport);
+}
+
+/* Exclusions: each must not match. */
+static void addrs_not(struct nftnl_rule *rule, uint32_t off, const struct nat_addr_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		prefix_match(rule, off, &l->a[i], NFT_CMP_NEQ);
+}
+
+static void ifnames_not(struct nftnl_rule *rule, enum nft_meta_keys key, const struct nat_ifname_list *l)
+{
+	for (int i = 0; i < l->n; i++)
+		ifname_match(rule, key, l->name[i], NFT_CMP_NEQ);
+}
+
 static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;
 	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
-	uint8_t proto = (uint8_t)r->proto;
+	uint8_t proto = (uint8_t)m->proto;
+	bool out = m->chain == NAT_CHAIN_DSTNAT_OUT;
 
+	if (m->hairpin) {
+		hairpin_match(rule, r, m);
+		return;
+	}
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
 		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
 	prefix_match(rule, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
+	addrs_not(rule, ip_hdr[v6].saddr, &r->src_not);
 	prefix_match(rule, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
+	addrs_not(rule, ip_hdr[v6].daddr, &r->dst_not);
 	local_match(rule, r, m);
-	/* The host's own packets come in by no interface: no iif in output. */
-	if (m->chain != NAT_CHAIN_DSTNAT_OUT)
-		ifname_match(rule, NFT_META_IIFNAME, r->iif);
-	ifname_match(rule, NFT_META_OIFNAME, r->oif);
-	if (r->proto >= 0)
+	/* The host's own packets come in by no interface: no iif in output
+	 * (an `iif !=` is always true there). */
+	if (!out) {
+		ifname_match(rule, NFT_META_IIFNAME, r->iif, NFT_CMP_EQ);
+		ifnames_not(rule, NFT_META_IIFNAME, &r->iif_not);
+	}
+	ifname_match(rule, NFT_META_OIFNAME, r->oif, NFT_CMP_EQ);
+	ifnames_not(rule, NFT_META_OIFNAME, &r->oif_not);
+	if (m->proto >= 0)
 		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
-	port_match(rule, 0, &r->sport);
-	port_match(rule, 2, &r->dport);
+	port_match(rule, 0, &m->sport);
+	port_match(rule, 2, &m->dport);
+}
+
+/* The protocols, sources and destination ports of r's members: one of
+ * each list, or none when the list is empty. */
+struct axes {
+	int nproto, nsport, ndport;
+};
+
+static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chain, int p, int s, int d)
+{
+	struct nat_member m = { chain, false, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
+
+	if (r->nprotos)
+		m.proto = r->protos[p];
+	if (r->sport.n)
+		m.sport = r->sport.p[s];
+	if (r->dport.n)
+		m.dport = r->dport.p[d];
+	return m;
+}
+
+/* hairpin DEV: a client behind DEV that reaches the rule through the
+ * host's address would get its answer straight from the target, which
+ * it never asked; so connections the rule translated that come in and
+ * go out by DEV are masqueraded (srcnat), matched by their new
+ * destination: the to address, and its ports or else dport's. */
+static int hairpins(const struct nat_rule *r, const struct axes *ax)
+{
+	if (r->kind != NAT_DNAT || !r->hairpin[0])
+		return 0;
+	return ax->nproto * (r->to_ports.min ? 1 : ax->ndport);
+}
+
+static int hairpin_members(const struct nat_rule *r, const struct axes *ax, struct nat_member *m)
+{
+	int n = 0, nports = hairpins(r, ax) / ax->nproto;
+
+	for (int p = 0; n < hairpins(r, ax); p++)
+		for (int d = 0; d < nports; d++, n++) {
+			m[n] = member_at(r, NAT_CHAIN_SRCNAT, p, 0, d);
+			m[n].hairpin = true;
+			if (r->to_ports.min)
+				m[n].dport = r->to_ports;
+			m[n].to_ports = (struct nat_ports){ 0, 0 };
+		}
+	return n;
+}
+bool nat_rule_maps_ports(const struct nat_rule *r)
+{
+	return NAT_KIND_DST(r->kind) && r->to_ports.min != r->to_ports.max;
+}
+
+/* A 1:1 port map: one member per port of the dport range, each to its
+ * own port (nft's nat has no port offset). */
+static int map_ports(const struct nat_rule *r, struct nat_member base, struct nat_member *m)
+{
+	int n = 0;
+
+	for (unsigned int port = base.dport.min; port <= base.dport.max; port++, n++) {
+		m[n] = base;
+		m[n].dport.min = m[n].dport.max = (uint16_t)port;
+		m[n].to_ports.min = m[n].to_ports.max = (uint16_t)(r->to_ports.min + (port - base.dport.min));
+	}
+	return n;
 }
 
 int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_MAX])
 {
-	if (r->kind != NAT_DNAT) {
-		m[0] = (struct nat_member){ NAT_CHAIN_SRCNAT };
-		return 1;
+	enum nat_chain chains[2] = { NAT_CHAIN_SRCNAT };
+	int nchains = 1, n = 0, each = 1;
+	struct axes ax = { r->nprotos ? r->nprotos : 1, r->sport.n ? r->sport.n : 1, r->dport.n ? r->dport.n : 1 };
+
+	if (nat_rule_maps_ports(r)) {	/* one dport range, as long as to's */
+		if (r->dport.n != 1 || r->dport.p[0].max - r->dport.p[0].min != r->to_ports.max - r->to_ports.min)
+			return -1;
+		each = r->to_ports.max - r->to_ports.min + 1;
 	}
-	/* Forwarded traffic meets prerouting, the host's own output; a rule
-	 * for what comes in by one interface is none of the host's own. */
-	m[0] = (struct nat_member){ NAT_CHAIN_DSTNAT };
-	if (r->iif[0])
-		return 1;
-	m[1] = (struct nat_member){ NAT_CHAIN_DSTNAT_OUT };
-	return 2;
+
+	if (NAT_KIND_DST(r->kind)) {
+		/* Forwarded traffic meets prerouting, the host's own output;
+		 * a rule for what comes in by one interface is none of the
+		 * host's own. */
+		chains[0] = NAT_CHAIN_DSTNAT;
+		chains[1] = NAT_CHAIN_DSTNAT_OUT;
+		nchains = r->iif[0] ? 1 : 2;
+	}
+	if (nchains * ax.nproto * ax.nsport * ax.ndport * each + hairpins(r, &ax) > NAT_MEMBERS_MAX)
+		return -1;
+	for (int c = 0; c < nchains; c++)
+		for (int p = 0; p < ax.nproto; p++)
+			for (int s = 0; s < ax.nsport; s++)
+				for (int d = 0; d < ax.ndport; d++) {
+					struct nat_member one = member_at(r, chains[c], p, s, d);
+
+					if (each > 1)
+						n += map_ports(r, one, &m[n]);
+					else
+						m[n++] = one;
+				}
+	return n + hairpin_members(r, &ax, &m[n]);
 }
 
 struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
@@ -289,10 +453,14 @@ struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, con
 	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[m->chain]);
 	matches(rule, r, m);
 	expr(rule, "counter");
-	if (r->kind == NAT_MASQUERADE)
-		masquerade(rule, r);
+	if (m->hairpin)
+		masq_redir(rule, &masq, 0, m);
+	else if (r->kind == NAT_MASQUERADE)
+		masq_redir(rule, &masq, r->flags, m);
+	else if (r->kind == NAT_REDIRECT)
+		masq_redir(rule, &redir, r->flags, m);
 	else
-		snat_dnat(rule, r);
+		snat_dnat(rule, r, m);
 	if (!tag)
 		return rule;
 	if (!nftnl_udata_put_strz(ud, NFTNL_UDATA_RULE_COMMENT, tag))
@@ -430,15 +598,15 @@ static bool member_is(const struct nat_entry *e, const struct nat_rule *r, const
 	return same;
 }
 
-int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r)
+int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m, int n,
+		     int hint)
 {
-	struct nat_member m[NAT_MEMBERS_MAX];
-	int n = nat_rule_members(r, m);
-
 	if (!e->exprs)
 		return -1;
+	if (hint >= 0 && hint < n && m[hint].chain == e->chain && member_is(e, r, &m[hint]))
+		return hint;
 	for (int i = 0; i < n; i++)
-		if (m[i].chain == e->chain && member_is(e, r, &m[i]))
+		if (i != hint && m[i].chain == e->chain && member_is(e, r, &m[i]))
 			return i;
 	return -1;
 }

@@ -55,6 +55,8 @@ load helpers
 	same -family inet6 netns
 	same -foo
 	same -color=foo netns
+	same -color= addr show lo	# an empty value is always
+	same -c= link show lo
 	same foo
 	same netns foo
 }

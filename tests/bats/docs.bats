@@ -455,9 +455,9 @@ lines() {
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
 	assert_output forever
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
-	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
+	assert_output "$(lines family src dst iif to hairpin random fully-random persistent handle incomplete)"
 	run complete_sorted nat del ""
-	assert_output "$(lines masquerade snat dnat handle)"
+	assert_output "$(lines masquerade snat dnat redirect handle)"
 	run complete_sorted ipbox nat forward ""
 	assert_output "$(lines on off)"
 	# every keyword a parser takes is offered where it applies
@@ -473,7 +473,7 @@ lines() {
 		[[ $word == all ]] && continue	# a scope value
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer address's $word"
 	done
-	all=$(for t in masquerade snat dnat; do complete_words ipbox nat add $t ""; done)
+	all=$(for t in masquerade snat dnat redirect; do complete_words ipbox nat add $t ""; done)
 	for word in $(words nat keyword); do
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer nat's $word"
 	done
@@ -513,7 +513,7 @@ lines() {
 	run complete_live ipbox -netns namespace_A addr add 192.168.1.1/24 dev in
 	assert_output "$(lines in_0 in_1)"
 	run complete_live ipbox -n namespace_A nat add dnat iif ""
-	assert_output "$(lines lo in_0 in_1)"
+	assert_output "$(lines '!=' lo in_0 in_1)"
 	# and outside it, the sandbox's own
 	run complete_live ipbox link set dev ""
 	assert_output "$(lines lo veth_A veth_B)"
@@ -613,7 +613,7 @@ fish_complete() {
 	run fish_complete "ipbox nat del handle "
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run fish_complete "ipnat add dnat proto tcp dport 80 "
-	assert_output "$(lines family src dst iif to random fully-random persistent handle incomplete)"
+	assert_output "$(lines family src dst iif to hairpin random fully-random persistent handle incomplete)"
 	# netns still completes
 	run fish_complete "ipbox netns exec "
 	assert_output namespace_A

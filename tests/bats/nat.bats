@@ -17,6 +17,7 @@ eval "helpers_$(declare -f teardown)"
 
 teardown() {
 	nft flush ruleset 2>/dev/null || true
+	echo 1 >/proc/sys/net/bridge/bridge-nf-call-iptables 2>/dev/null || true
 	echo 0 >/proc/sys/net/ipv4/ip_forward
 	echo 0 >/proc/sys/net/ipv6/conf/all/forwarding
 	kill $(jobs -p) 2>/dev/null || true
@@ -219,6 +220,227 @@ rule_count() {
 	assert_failure
 	run $IP netns exec remote socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
 	assert_output "hello from remote"
+}
+
+@test "exclusions: src, dst, oif and iif != VALUE, several per rule, keep traffic out of a rule" {
+	lan_setup
+	"$IPBOX" nat forward on
+	# dst !=: the excluded remote gets the LAN address (and cannot answer)
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 dst != 198.51.100.2 dst != 10.0.0.0/8
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 192.168.1.1)" 1
+	assert_equal "$(seen_from 198.51.100.1)" 0
+	# oif !=: Docker's ! -o docker0; traffic out of eth0 is masqueraded
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif != br0 oif != lo
+	run $IP netns exec a ping -c1 -W2 198.51.100.2
+	assert_success
+	assert_equal "$(seen_from 198.51.100.1)" 1
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif != eth0
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 192.168.1.1)" 2
+	# src !=: a is left out, b is masqueraded
+	"$IPBOX" nat flush
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 src != 192.168.1.1 oif eth0
+	run $IP netns exec b ping -c1 -W2 198.51.100.2
+	assert_success
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 198.51.100.1)" 2
+	assert_equal "$(seen_from 192.168.1.1)" 3
+	run "$IPBOX" -j nat show
+	assert_output --regexp '"src":"192.168.1.0/24","not-src":\["192.168.1.1"\],"oif":"eth0"'
+	# iif !=: the port is forwarded for the remote, not for the LAN;
+	# the host's own traffic comes in by no interface, so it matches
+	"$IPBOX" nat flush
+	listen b 80 "hello from b"
+	"$IPBOX" nat add dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80 handle [0-9]+$'
+	run nft list chain inet ipbox dstnat_output
+	refute_output --partial iifname
+}
+
+# sctp_init NS DST PORT: one SCTP INIT from NS (this kernel has no SCTP
+# sockets; raw IP carries it, conntrack takes it as a new association)
+sctp_init() {
+	$IP netns exec "$1" python3 - "$2" "$3" <<-'EOF'
+	import socket, struct, sys
+	def crc32c(data):
+	    crc = 0xffffffff
+	    for b in data:
+	        crc ^= b
+	        for _ in range(8):
+	            crc = (crc >> 1) ^ (0x82F63B78 & -(crc & 1))
+	    return crc ^ 0xffffffff
+	init = struct.pack('!BBHIIHHI', 1, 0, 20, 0x12345678, 65535, 1, 1, 1)
+	pkt = struct.pack('!HHII', 5000, int(sys.argv[2]), 0, 0) + init
+	pkt = pkt[:8] + struct.pack('<I', crc32c(pkt)) + pkt[12:]
+	s = socket.socket(socket.AF_INET, socket.SOCK_RAW, 132)
+	s.sendto(pkt, (sys.argv[1], 0))
+	EOF
+}
+
+@test "lists: proto tcp,udp, sctp, and port lists and ranges, one rule" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 80 "hello from b"
+	$IP netns exec b socat UDP-RECVFROM:80,fork SYSTEM:"echo udp from b" &
+	# b counts the SCTP packets it gets
+	$IP netns exec b nft add table ip seen
+	$IP netns exec b nft add chain ip seen in '{ type filter hook input priority 0; }'
+	$IP netns exec b nft add rule ip seen in ip daddr 192.168.1.2 meta l4proto sctp counter
+	run "$IPBOX" nat add dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80
+	assert_success
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80 handle [0-9]+$'
+	for port in 8080 9090 9091; do
+		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:$port,connect-timeout=2
+		assert_output "hello from b"
+	done
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:9092,connect-timeout=2
+	assert_failure
+	run $IP netns exec remote sh -c 'echo x | socat -T2 - UDP:198.51.100.1:9090'
+	assert_output "udp from b"
+	sctp_init remote 198.51.100.1 9091
+	sctp_init remote 198.51.100.1 9092
+	sleep 0.2
+	run $IP netns exec b nft list chain ip seen in
+	assert_output --partial 'meta l4proto sctp counter packets 1 '
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'sctp dport 9090-9091 counter packets 1 '
+	# each protocol and port item is an nft rule of its own: 3 x 2, twice
+	assert_equal "$(rule_count)" 12
+	# one rule all the same: deleted whole by its words
+	"$IPBOX" nat del dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80
+	assert_equal "$(rule_count)" 0
+	# sctp ports for snat too
+	run "$IPBOX" nat add snat proto sctp sport 100-200 to 198.51.100.1
+	assert_success
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'sctp sport 100-200 counter'
+}
+
+@test "1:1 port ranges: dnat dport 8000-8002 to ADDR:9000-9002 maps each port onto its own" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 9000 "port 9000"
+	listen b 9001 "port 9001"
+	listen b 9002 "port 9002"
+	run "$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002
+	assert_success
+	for i in 0 1 2; do
+		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:800$i,connect-timeout=2
+		assert_output "port 900$i"
+	done
+	# the host's own connections, through the twin
+	run socat -T2 - TCP:198.51.100.1:8001,connect-timeout=2
+	assert_output "port 9001"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002 handle [0-9]+$'
+	# ranges of different lengths are refused, nothing changes
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	run --separate-stderr "$IPBOX" nat add dnat proto tcp dport 8000-8010 to 192.168.1.2:9000-9005
+	assert_failure 255
+	assert_equal "$stderr" "Error: a to port range maps one dport range of the same length 1:1 (or give one port)."
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+	# one to port takes the whole range, as before
+	"$IPBOX" nat flush
+	"$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9001
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8002,connect-timeout=2
+	assert_output "port 9001"
+}
+
+@test "hairpin: a LAN host reaching a forwarded port through the host's address gets its answer" {
+	lan_setup
+	"$IPBOX" nat forward on
+	# b answers with the address its client came from
+	listen b 80 '$SOCAT_PEERADDR'
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "198.51.100.2"
+	# with br_netfilter's hooks on the bridge, conntrack un-NATs b's
+	# bridged answer anyway; without them (a plain switch, this sysctl
+	# off) b answers a directly, from an address a never asked
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "192.168.1.1"
+	echo 0 >/proc/sys/net/bridge/bridge-nf-call-iptables
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_failure
+	"$IPBOX" nat flush
+	run "$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
+	assert_success
+	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "192.168.1.10"
+	# only clients behind br0 are masqueraded: the remote's address stays
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "198.51.100.2"
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'ct status dnat ip daddr 192.168.1.2 iifname "br0" oifname "br0" tcp dport 80 counter packets 1 '
+	run "$IPBOX" -j nat show
+	assert_output --regexp '"to":"192.168.1.2:80","hairpin":"br0"\}\]$'
+	# one rule: deleted whole, hairpin included
+	"$IPBOX" nat del dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
+	assert_equal "$(rule_count)" 0
+}
+
+@test "redirect: to a local port, for what is addressed to the host; a port range 1:1; a transparent proxy with dst" {
+	lan_setup
+	"$IPBOX" nat forward on
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	listen remote 80 "hello from remote"
+	socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:"echo local 8080" &
+	socat TCP-LISTEN:8081,fork,reuseaddr SYSTEM:"echo local 8081" &
+	socat TCP-LISTEN:3128,fork,reuseaddr SYSTEM:"echo proxy" &
+	sleep 0.3
+	run --separate-stderr "$IPBOX" nat add redirect proto tcp dport 80 to-ports 8080
+	assert_success
+	assert_equal "$stderr" ""	# no forwarding warning: nothing is forwarded
+	# the remote to the host, the host to itself (loopback too): port 8080
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
+	assert_output "local 8080"
+	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
+	assert_output "local 8080"
+	# the host and the LAN to another host: untouched
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run nft list chain inet ipbox dstnat
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 bytes'
+	assert_output --partial 'redirect to :8080 comment "redirect proto tcp dport 80 to-ports 8080"'
+	run nft list chain inet ipbox dstnat_output
+	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 bytes'
+	run "$IPBOX" -j nat show
+	assert_output --partial '"type":"redirect","proto":"tcp","dport":"80","to-ports":"8080"}'
+	# 1:1 ranges, as dnat's
+	"$IPBOX" nat flush
+	"$IPBOX" nat add redirect proto tcp dport 90-91 to-ports 8080-8081
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:91,connect-timeout=2
+	assert_output "local 8081"
+	# a transparent proxy: everything from br0 to port 80, wherever to
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	"$IPBOX" nat add redirect iif br0 dst 0.0.0.0/0 proto tcp dport 80 to-ports 3128
+	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "proxy"
+	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
+	assert_output "hello from remote"
+	run "$IPBOX" nat show
+	assert_line --index 1 --regexp '^redirect proto tcp dport 90-91 to-ports 8080-8081 handle [0-9]+$'
+	assert_line --index 2 --regexp '^redirect dst 0.0.0.0/0 iif br0 proto tcp dport 80 to-ports 3128 handle [0-9]+$'
+	"$IPBOX" nat del redirect iif br0 dst 0.0.0.0/0 proto tcp dport 80 to-ports 3128
+	"$IPBOX" nat del redirect proto tcp dport 90-91 to-ports 8080-8081
+	run "$IPBOX" nat show
+	assert_output --regexp '^masquerade src 192.168.1.0/24 oif eth0 handle [0-9]+$'
 }
 
 @test "show prints the words add takes; they paste back into del" {
@@ -568,7 +790,7 @@ rule_count() {
 	run --separate-stderr "$IPBOX" nat help
 	assert_failure 255
 	assert_equal "$output" ""
-	for w in add replace del show list flush forward masquerade snat dnat family src dst \
+	for w in add replace del show list flush forward masquerade snat dnat redirect family src dst \
 		 iif oif proto sport dport to to-ports random fully-random persistent handle; do
 		[[ "$stderr" =~ (^|[^a-z-])$w([^a-z-]|$) ]] || fail "help lacks $w"
 	done

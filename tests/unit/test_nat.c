@@ -54,10 +54,14 @@ static void check_kind(const struct nat_rule *r, const struct nat_rule *other)
 		struct nlmsghdr *nlh = dump_member(msg.buf, r, "tag", &m[i], 1);
 		struct nat_entry e = { .chain = m[i].chain, .handle = 1, .tag = "tag", .exprs = exprs_of(nlh) };
 
-		CHECK(nat_entry_member(&e, r) == i);
-		CHECK(nat_entry_member(&e, other) < 0);
+		struct nat_member om[NAT_MEMBERS_MAX];
+		int on = nat_rule_members(other, om);
+
+		CHECK(nat_entry_member(&e, r, m, n, 0) == i);
+		CHECK(nat_entry_member(&e, r, m, n, i) == i);
+		CHECK(nat_entry_member(&e, other, om, on, i) < 0);
 		e.chain = NAT_CHAINS;
-		CHECK(nat_entry_member(&e, r) < 0);
+		CHECK(nat_entry_member(&e, r, m, n, i) < 0);
 	}
 }
 
@@ -79,14 +83,15 @@ static struct nat_addr v6(const char *s, uint8_t plen)
 
 static void test_masquerade(void)
 {
-	struct nat_rule r = { .kind = NAT_MASQUERADE, .family = AF_INET, .proto = -1,
+	struct nat_rule r = { .kind = NAT_MASQUERADE, .family = AF_INET,
 			      .src = v4("192.168.1.0", 24), .oif = "eth0" };
 	struct nat_rule other = r;
 
 	other.src = v4("192.168.2.0", 24);
 	check_kind(&r, &other);
 
-	r.proto = IPPROTO_TCP;
+	r.nprotos = 1;
+	r.protos[0] = IPPROTO_TCP;
 	r.to_ports = (struct nat_ports){ 1024, 2048 };
 	r.flags = NAT_F_FULLY_RANDOM;
 	other = r;
@@ -96,8 +101,8 @@ static void test_masquerade(void)
 
 static void test_snat(void)
 {
-	struct nat_rule r = { .kind = NAT_SNAT, .family = AF_INET, .proto = IPPROTO_UDP,
-			      .dst = v4("198.51.100.0", 24), .dport = { 53, 53 },
+	struct nat_rule r = { .kind = NAT_SNAT, .family = AF_INET, .nprotos = 1, .protos = { IPPROTO_UDP },
+			      .dst = v4("198.51.100.0", 24), .dport = { 1, { { 53, 53 } } },
 			      .to_min = v4("203.0.113.1", 32), .to_max = v4("203.0.113.9", 32),
 			      .to_ports = { 2000, 3000 } };
 	struct nat_rule other = r;
@@ -108,14 +113,14 @@ static void test_snat(void)
 
 static void test_dnat_both_chains(void)
 {
-	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
-			      .iif = "eth0", .dport = { 8080, 8080 },
+	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET, .nprotos = 1, .protos = { IPPROTO_TCP },
+			      .iif = "eth0", .dport = { 1, { { 8080, 8080 } } },
 			      .to_min = v4("192.168.1.2", 32), .to_ports = { 80, 80 } };
 	struct nat_rule other = r;
 
 	struct nat_member m[NAT_MEMBERS_MAX];
 
-	other.dport = (struct nat_ports){ 8081, 8081 };
+	other.dport.p[0] = (struct nat_ports){ 8081, 8081 };
 	check_kind(&r, &other);
 	/* iif: none of the host's own traffic, no twin */
 	CHECK(nat_rule_members(&r, m) == 1 && m[0].chain == NAT_CHAIN_DSTNAT);
@@ -126,8 +131,8 @@ static void test_dnat_both_chains(void)
 
 static void test_ipv6(void)
 {
-	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET6, .proto = IPPROTO_TCP,
-			      .dst = v6("2001:db8::1", 128), .dport = { 22, 22 },
+	struct nat_rule r = { .kind = NAT_DNAT, .family = AF_INET6, .nprotos = 1, .protos = { IPPROTO_TCP },
+			      .dst = v6("2001:db8::1", 128), .dport = { 1, { { 22, 22 } } },
 			      .to_min = v6("fd00::2", 128), .to_ports = { 2222, 2222 } };
 	struct nat_rule other = r;
 
@@ -161,9 +166,9 @@ static struct nlmsghdr *dump_add(const struct nat_rule *r, const char *tag, int 
 }
 
 /* The test's words: "masq" and "dnat" name the two rules below. */
-static struct nat_rule masq_rule = { .kind = NAT_MASQUERADE, .family = AF_INET, .proto = -1 };
-static struct nat_rule dnat_rule = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
-				     .dport = { 80, 80 } };
+static struct nat_rule masq_rule = { .kind = NAT_MASQUERADE, .family = AF_INET };
+static struct nat_rule dnat_rule = { .kind = NAT_DNAT, .family = AF_INET, .nprotos = 1, .protos = { IPPROTO_TCP },
+				     .dport = { 1, { { 80, 80 } } } };
 
 static bool recognise(const char *tag, struct nat_rule *r, void *data)
 {
@@ -253,10 +258,10 @@ static int txn_types(const struct nat_txn *t, uint16_t *types, int max)
 static void test_txn_many(void)
 {
 	struct nat_session s = { .nl.seq = 41 };
-	struct nat_rule masq = { .kind = NAT_MASQUERADE, .family = AF_INET, .proto = -1,
+	struct nat_rule masq = { .kind = NAT_MASQUERADE, .family = AF_INET,
 				 .src = v4("10.0.0.0", 24) };
-	struct nat_rule dnat = { .kind = NAT_DNAT, .family = AF_INET, .proto = IPPROTO_TCP,
-				 .dport = { 80, 80 }, .to_min = v4("10.0.0.1", 32) };
+	struct nat_rule dnat = { .kind = NAT_DNAT, .family = AF_INET, .nprotos = 1, .protos = { IPPROTO_TCP },
+				 .dport = { 1, { { 80, 80 } } }, .to_min = v4("10.0.0.1", 32) };
 	static uint16_t types[1200];
 	struct nat_txn t;
 	int n;
