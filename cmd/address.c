@@ -1,6 +1,7 @@
 /* ip address: show (links with their addresses, streamed: one address
  * dump per link on a second socket, so nothing is collected), add,
  * change, replace, delete, flush, help. */
+#include "addr_flags.h"
 #include "link.h"
 #include "rtdump.h"
 
@@ -14,6 +15,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../args/walk.h"
 #include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -21,7 +23,7 @@
 
 #define INFINITY_LIFE_TIME 0xFFFFFFFFU
 
-int addr_usage(void)
+static int addr_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip address {add|change|replace} IFADDR dev IFNAME [ LIFETIME ]\n"
@@ -57,63 +59,7 @@ int addr_usage(void)
 	return EXIT_USAGE;
 }
 
-/* iproute2's ifa_flag_data, in its order (it decides the printed order). */
-static const struct ifa_flag {
-	const char *name;
-	unsigned int mask;
-	bool readonly, v6only;
-} ifa_flags[] = {
-	{ "secondary", IFA_F_SECONDARY, true, false },
-	{ "temporary", IFA_F_SECONDARY, true, true },
-	{ "nodad", IFA_F_NODAD, false, true },
-	{ "optimistic", IFA_F_OPTIMISTIC, false, true },
-	{ "dadfailed", IFA_F_DADFAILED, true, true },
-	{ "home", IFA_F_HOMEADDRESS, false, true },
-	{ "deprecated", IFA_F_DEPRECATED, true, true },
-	{ "tentative", IFA_F_TENTATIVE, true, true },
-	{ "permanent", IFA_F_PERMANENT, true, true },
-	{ "mngtmpaddr", IFA_F_MANAGETEMPADDR, false, true },
-	{ "noprefixroute", IFA_F_NOPREFIXROUTE, false, false },
-	{ "autojoin", IFA_F_MCAUTOJOIN, false, false },
-	{ "stable-privacy", IFA_F_STABLE_PRIVACY, true, true },
-};
-#define N_IFA_FLAGS (sizeof(ifa_flags) / sizeof(ifa_flags[0]))
-
-static const struct ifa_flag *ifa_flag_find(const char *name)
-{
-	for (size_t i = 0; i < N_IFA_FLAGS; i++)
-		if (!strcmp(name, ifa_flags[i].name))
-			return &ifa_flags[i];
-	return NULL;
-}
-
-/* FLAG-LIST words of show/flush: [-]FLAG, dynamic, primary. */
-bool addr_flag_filter(struct link_filter *f, const char *word)
-{
-	const struct ifa_flag *fl;
-	bool inv = false;
-
-	if (*word == '-') {
-		inv = true;
-		word++;
-	}
-	if (!strcmp(word, "dynamic")) {
-		inv = !inv;
-		word = "permanent";
-	} else if (!strcmp(word, "primary")) {
-		inv = !inv;
-		word = "secondary";
-	}
-	fl = ifa_flag_find(word);
-	if (!fl)
-		return false;
-	if (inv)
-		f->flags &= ~fl->mask;
-	else
-		f->flags |= fl->mask;
-	f->flagmask |= fl->mask;
-	return true;
-}
+static const struct show_hooks addr_show_hooks = { addr_usage };
 
 /* ---- one address ------------------------------------------------------ */
 
@@ -220,10 +166,7 @@ static void print_addr_flags(struct printer *p, const struct ifaddrmsg *ifa, uns
 	}
 	if (flags) {
 		snprintf(hex, sizeof(hex), "%02x", flags);
-		if (p->is_json)
-			print_string(p, PRINT_JSON, "ifa_flags", NULL, hex);
-		else
-			print_text(p, "flags %s ", hex);
+		print_string(p, PRINT_ANY, "ifa_flags", "flags %s ", hex);
 	}
 }
 
@@ -265,12 +208,8 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 			char dev[IF_NAMESIZE];
 
 			ifcache_name(&c->ls.names, (int)ifa->ifa_index, dev);
-			if (p->is_json) {
-				print_int(p, PRINT_JSON, "index", NULL, (int)ifa->ifa_index);
-				print_string(p, PRINT_JSON, "dev", NULL, dev);
-			} else {
-				print_text(p, "%u: %s", ifa->ifa_index, dev);
-			}
+			print_uint(p, PRINT_ANY, "index", "%u: ", ifa->ifa_index);
+			print_string(p, PRINT_ANY, "dev", "%s", dev);
 		}
 		name = family_name(ifa->ifa_family);
 		if (*name != '?')
@@ -543,7 +482,7 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 			return EXIT_FAIL;
 		}
 	}
-	ret = link_show_args(&f, argc, argv, &dev, false);
+	ret = link_show_args(&f, argc, argv, &dev, &addr_show_hooks);
 	if (ret)
 		return ret;
 	if (dev) {
@@ -608,7 +547,7 @@ static int addr_save(struct ipbox *ib, int argc, char **argv)
 	int ret;
 
 	link_filter_init(&f, ib->family);
-	ret = link_show_args(&f, argc, argv, &dev, false);
+	ret = link_show_args(&f, argc, argv, &dev, &addr_show_hooks);
 	if (ret)
 		return ret;
 	if (dev && (f.ifindex = ifname_to_index(dev)) <= 0) {
@@ -820,11 +759,8 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 				NEXT();
 			if (matches(*argv, "help"))
 				return addr_usage();
-			if (local_len) {
-				fprintf(stderr, "Error: either \"%s\" is duplicate, or \"%s\" is a garbage.\n",
-					"local", *argv);
-				return EXIT_USAGE;
-			}
+			if (local_len)
+				return arg_garbage("local", *argv);
 			lcl_arg = *argv;
 			if (inet_get_prefix(&lcl, *argv, ifa->ifa_family))
 				return EXIT_FAIL;
@@ -884,10 +820,8 @@ static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int arg
 		ifa->ifa_scope = (lcl.family == AF_INET && lcl.bytelen >= 1 && lcl.data[0] == 127) ?
 				 RT_SCOPE_HOST : 0;
 	ifa->ifa_index = (unsigned int)ifname_to_index(d);
-	if (!ifa->ifa_index) {
-		fprintf(stderr, "Cannot find device \"%s\"\n", d);
-		return EXIT_FAIL;
-	}
+	if (!ifa->ifa_index)
+		return arg_nodev(d);
 	if (valid_s || pref_s) {
 		struct ifa_cacheinfo ci = { 0 };
 

@@ -13,7 +13,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../netlink/ifname.h"
 #include "../netlink/pipe.h"
 

@@ -97,9 +97,8 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
 {
 	struct flush fl = { .ib = ib, .spec = spec, .ctx = ctx };
-	struct printer *p = ib->pr;
-	bool json = p->is_json;
 	struct nl *nl;
+	bool json;
 	int ret;
 
 	if (caps_require(CAP_NET_ADMIN, spec->what) < 0)
@@ -112,9 +111,9 @@ int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
 		return EXIT_FAIL;
 	}
-	p->is_json = false;
+	json = print_plain_begin(ib->pr);
 	ret = flush_loop(&fl, nl);
-	p->is_json = json;
+	print_plain_end(ib->pr, json);
 	nl_free(fl.del);
 	return ret;
 }

@@ -15,8 +15,9 @@
 
 #include "../args/walk.h"
 #include "../names/names.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../netlink/lladdr.h"
+#include "addr_flags.h"
 #include "words.h"
 
 #define IFALIASZ 256
@@ -115,7 +116,7 @@ static int group_of(const char *v, uint32_t *g)
 struct show_args {
 	struct link_filter *f;
 	const char **dev;
-	bool is_link;
+	const struct show_hooks *h;	/* address show's, or NULL */
 };
 
 static int show_to(struct show_args *s, struct arg_walk *w)
@@ -246,7 +247,7 @@ static int show_dev(struct show_args *s, struct arg_walk *w)
 	if (!strcmp(v, "dev"))
 		WALK_NEXT(w, v);
 	else if (matches(v, "help"))
-		return s->is_link ? link_usage() : addr_usage();
+		return s->h ? s->h->usage() : link_usage();
 	if (*s->dev)
 		return arg_garbage("dev", v);
 	*s->dev = v;
@@ -268,9 +269,9 @@ static int show_word(struct show_args *s, struct arg_walk *w)
 /* Parse the words of `ip link show` / `ip address show` into a filter;
  * *dev is the device named, if any. */
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
-		   bool is_link)
+		   const struct show_hooks *h)
 {
-	struct show_args s = { f, dev, is_link };
+	struct show_args s = { f, dev, h };
 	struct arg_walk w = { argc, argv };
 
 	*dev = NULL;
@@ -336,7 +337,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 
 	link_filter_init(&f, AF_PACKET);
 	f.do_link = true;
-	ret = link_show_args(&f, argc, argv, &dev, true);
+	ret = link_show_args(&f, argc, argv, &dev, NULL);
 	if (ret)
 		return ret;
 	if (dev) {

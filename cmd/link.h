@@ -44,17 +44,21 @@ void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
 bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
 void link_filter_init(struct link_filter *f, int family);
 
+/* What `address show` changes in link show's words (its usage on help),
+ * given by the caller (NULL for link show), so link.c calls nothing of
+ * address.c.  The address flag words both take are cmd/addr_flags.c's. */
+struct show_hooks {
+	int (*usage)(void);
+};
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
-		   bool is_link);
+		   const struct show_hooks *h);
 void link_dump_request(struct nlreq *req, const struct link_filter *f, int family);
-bool addr_flag_filter(struct link_filter *f, const char *word);
 /* ip monitor's address printer: addr_one prints one RTM_NEWADDR or
  * RTM_DELADDR message (an nl_dump callback, data the context). */
 struct addr_ctx;
 struct addr_ctx *addr_events_new(struct ipbox *ib, struct link_filter *f);
 int addr_one(const struct nlmsghdr *nlh, void *data);
 void addr_events_free(struct addr_ctx *c);
-int addr_usage(void);
 
 /* kinds/: every link kind's words and data (cmd/kinds/kind.h). */
 struct ifinfomsg;

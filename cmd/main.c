@@ -15,7 +15,7 @@
 #include "../args/inet.h"
 #include "../caps/caps.h"
 #include "../caps/stdfds.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../names/names.h"
 #include "echo.h"
 #include "rollback.h"

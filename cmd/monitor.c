@@ -209,11 +209,11 @@ static void print_time_head(struct printer *p, bool tshort)
 	gettimeofday(&tv, NULL);
 	if (tshort) {
 		strftime(buf, sizeof(buf), "%Y-%m-%dT%H:%M:%S", localtime(&tv.tv_sec));
-		out_printf(&p->out, "[%s.%06ld] ", buf, (long)tv.tv_usec);
+		print_text(p, "[%s.%06ld] ", buf, (long)tv.tv_usec);
 	} else {
 		asctime_r(localtime(&tv.tv_sec), buf);
 		buf[strcspn(buf, "\n")] = '\0';
-		out_printf(&p->out, "Timestamp: %s %ld usec\n", buf, (long)tv.tv_usec);
+		print_text(p, "Timestamp: %s %ld usec\n", buf, (long)tv.tv_usec);
 	}
 }
 
@@ -223,18 +223,16 @@ static void print_heads(struct monitor *m, const char *label, int nsid)
 {
 	struct printer *p = m->ib->pr;
 
-	if (p->is_json)
-		return;
 	if (m->ib->timestamp)
 		print_time_head(p, m->ib->tshort);
 	if (m->all_nsid) {
 		if (nsid < 0)
-			out_puts(&p->out, "[nsid current]");
+			print_text(p, "[nsid current]");
 		else
-			out_printf(&p->out, "[nsid %d]", nsid);
+			print_text(p, "[nsid %d]", nsid);
 	}
 	if (m->label)
-		out_puts(&p->out, label);
+		print_text(p, "%s", label);
 }
 
 /* ---- the objects' printers ---------------------------------------------- */
@@ -303,12 +301,9 @@ static const enum mnl_attr_data_type netconf_policy[NETCONFA_MAX + 1] = {
 	[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN] = MNL_TYPE_U32, [NETCONFA_INPUT] = MNL_TYPE_U32,
 };
 
-static void print_on_off(struct printer *p, const char *key, const char *fmt, const struct nlattr *a)
+static void netconf_on_off(struct printer *p, const char *key, const char *fmt, const struct nlattr *a)
 {
-	bool on = mnl_attr_get_u32(a) != 0;
-
-	print_bool(p, PRINT_JSON, key, NULL, on);
-	print_string(p, PRINT_FP, NULL, fmt, on ? "on" : "off");
+	print_on_off(p, PRINT_ANY, key, fmt, mnl_attr_get_u32(a) != 0);
 }
 
 /* The device a netconf message is about: "all", "default" or a link. */
@@ -339,7 +334,7 @@ static void print_netconf(struct monitor *m, const struct nlmsghdr *nlh)
 		print_color_string(p, PRINT_ANY, COLOR_IFNAME, "interface", "%s ",
 				   netconf_dev(m, (int)mnl_attr_get_u32(tb[NETCONFA_IFINDEX]), dev));
 	if (tb[NETCONFA_FORWARDING])
-		print_on_off(p, "forwarding", "forwarding %s ", tb[NETCONFA_FORWARDING]);
+		netconf_on_off(p, "forwarding", "forwarding %s ", tb[NETCONFA_FORWARDING]);
 	if (tb[NETCONFA_RP_FILTER]) {
 		uint32_t rp = mnl_attr_get_u32(tb[NETCONFA_RP_FILTER]);
 
@@ -349,14 +344,14 @@ static void print_netconf(struct monitor *m, const struct nlmsghdr *nlh)
 			print_uint(p, PRINT_ANY, "rp_filter", "rp_filter %u ", rp);
 	}
 	if (tb[NETCONFA_MC_FORWARDING])
-		print_on_off(p, "mc_forwarding", "mc_forwarding %s ", tb[NETCONFA_MC_FORWARDING]);
+		netconf_on_off(p, "mc_forwarding", "mc_forwarding %s ", tb[NETCONFA_MC_FORWARDING]);
 	if (tb[NETCONFA_PROXY_NEIGH])
-		print_on_off(p, "proxy_neigh", "proxy_neigh %s ", tb[NETCONFA_PROXY_NEIGH]);
+		netconf_on_off(p, "proxy_neigh", "proxy_neigh %s ", tb[NETCONFA_PROXY_NEIGH]);
 	if (tb[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN])
-		print_on_off(p, "ignore_routes_with_linkdown", "ignore_routes_with_linkdown %s ",
+		netconf_on_off(p, "ignore_routes_with_linkdown", "ignore_routes_with_linkdown %s ",
 			     tb[NETCONFA_IGNORE_ROUTES_WITH_LINKDOWN]);
 	if (tb[NETCONFA_INPUT])
-		print_on_off(p, "input", "input %s ", tb[NETCONFA_INPUT]);
+		netconf_on_off(p, "input", "input %s ", tb[NETCONFA_INPUT]);
 	print_close_object(p);
 	print_text(p, "\n");
 }
@@ -521,7 +516,7 @@ static const struct event_kind {
 
 static const struct event_kind *event_kind_find(uint16_t type)
 {
-	for (size_t i = 0; i < sizeof(event_kinds) / sizeof(event_kinds[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(event_kinds); i++)
 		if (type == event_kinds[i].type[0] || type == event_kinds[i].type[1])
 			return &event_kinds[i];
 	return NULL;

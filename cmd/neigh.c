@@ -504,8 +504,7 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 	if (n->dst_ok) {
 		if (proxy)
 			return arg_duplicate("address", v);
-		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
-		return EXIT_USAGE;
+		return arg_garbage("to", v);
 	}
 	n->dst_ok = true;
 	if (proxy) {
@@ -639,7 +638,7 @@ static int neigh_get_send(struct ipbox *ib, struct neigh_req *n)
 {
 	struct neigh_show *s = neigh_show_new(ib);
 	struct nl *nl = rt_socket(ib);
-	bool json = ib->pr->is_json;
+	bool json;
 	int ret = EXIT_OK;
 
 	if (!s || !nl) {
@@ -647,12 +646,12 @@ static int neigh_get_send(struct ipbox *ib, struct neigh_req *n)
 		return EXIT_FAIL;
 	}
 	/* iproute2 6.1 answers a get in plain text even under -j. */
-	ib->pr->is_json = false;
+	json = print_plain_begin(ib->pr);
 	if (nl_talk(nl, &n->req, neigh_get_answer, s) < 0) {
 		nl_perror(nl);
 		ret = EXIT_KERNEL;
 	}
-	ib->pr->is_json = json;
+	print_plain_end(ib->pr, json);
 	neigh_show_free(s);
 	return ret;
 }

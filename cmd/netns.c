@@ -17,8 +17,9 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
+#include "../args/walk.h"
 #include "../caps/caps.h"
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../namespace/nsid.h"
 #include "../netlink/attr.h"
 #include "words.h"
@@ -87,7 +88,6 @@ static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
 struct list_id {
 	struct printer *p;
 	struct netns_names names;	/* nsid -> /run/netns name */
-	int nsid_filter;
 };
 
 static int list_id_print(const struct nlmsghdr *nlh, void *data)
@@ -183,7 +183,7 @@ static int nsid_names_add_wanted(const char *name, void *arg)
 
 int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsghdr *nlh)
 {
-	struct list_id l = { .p = ib->pr, .names = *m, .nsid_filter = -1 };
+	struct list_id l = { .p = ib->pr, .names = *m };
 	int peer = nsid_event_peer(nlh);
 	bool known = netns_names_find(m, peer) != NULL;
 	struct nl *nl = rt_socket(ib);
@@ -200,72 +200,109 @@ int netns_nsid_event(struct ipbox *ib, struct netns_names *m, const struct nlmsg
 	return 0;
 }
 
-static int parse_nsid_arg(const char *key, const char *val, int *out)
+/* The words of list-id, iproute2's strcmp()s in its order. */
+struct list_id_args {
+	int target;	/* target-nsid: whose nsids to list; -1 none */
+	int nsid;	/* nsid: one peer only; -1 every peer */
+};
+
+/* A duplicate is reported before the value is looked for, as iproute2
+ * does. */
+static int list_id_value(const char *key, struct arg_walk *w, int *out)
 {
+	const char *v;
 	char msg[64];
-	int32_t v;
+	int32_t n;
 
 	if (*out >= 0)
 		return arg_duplicate(key, key);
-	if (arg_i32(val, &v, 0) < 0) {
+	WALK_NEXT(w, v);
+	if (arg_i32(v, &n, 0) < 0) {
 		snprintf(msg, sizeof(msg), "\"%s\" value is invalid", key);
-		return arg_invalid(msg, val);
+		return arg_invalid(msg, v);
 	}
-	if (v < 0) {
+	if (n < 0) {
 		snprintf(msg, sizeof(msg), "\"%s\" value should be >= 0", key);
-		return arg_invalid(msg, val);
+		return arg_invalid(msg, v);
 	}
-	*out = v;
+	*out = n;
 	return 0;
+}
+
+static int list_id_target(struct list_id_args *a, struct arg_walk *w)
+{
+	return list_id_value("target-nsid", w, &a->target);
+}
+
+static int list_id_nsid(struct list_id_args *a, struct arg_walk *w)
+{
+	return list_id_value("nsid", w, &a->nsid);
+}
+
+static const struct list_id_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct list_id_args *a, struct arg_walk *w);
+} list_id_words[] = {
+	{ "target-nsid", true, list_id_target },
+	{ "nsid", true, list_id_nsid },
+};
+
+static int parse_list_id(struct list_id_args *a, int argc, char **argv)
+{
+	struct arg_walk w = { argc, argv };
+	int ret;
+
+	for (; w.argc > 0; w.argc--, w.argv++) {
+		const struct list_id_word *k = KEYWORD_FIND(list_id_words, *w.argv);
+
+		ret = k ? k->fn(a, &w) : netns_usage();
+		if (ret)
+			return ret;
+	}
+	return 0;
+}
+
+/* One peer is a plain get, whose error is the kernel's; every peer a
+ * dump.  Returns nl_talk's or nl_dump's result. */
+static int list_id_request(struct nl *nl, const struct list_id_args *a, struct list_id *l)
+{
+	struct nlreq req;
+	struct rtgenmsg *g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
+
+	g->rtgen_family = AF_UNSPEC;
+	if (a->target >= 0)
+		nlreq_put_s32(&req, NETNSA_TARGET_NSID, a->target);
+	if (a->nsid < 0)
+		return nl_dump(nl, &req, list_id_print, l);
+	nlreq_put_s32(&req, NETNSA_NSID, a->nsid);
+	return nl_talk(nl, &req, list_id_print, l);
 }
 
 static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 {
-	struct list_id l = { .p = ib->pr, .nsid_filter = -1 };
-	int target = -1, ret;
-	struct nlreq req;
-	struct rtgenmsg *g;
+	struct list_id_args a = { .target = -1, .nsid = -1 };
+	struct list_id l = { .p = ib->pr };
 	struct nl *nl;
+	int ret = parse_list_id(&a, argc, argv);
 
-	for (; argc > 0; argc--, argv++) {
-		int *slot = !strcmp(*argv, "target-nsid") ? &target :
-			    !strcmp(*argv, "nsid") ? &l.nsid_filter : NULL;
-
-		if (!slot)
-			return netns_usage();
-		if (argc < 2)
-			return arg_incomplete();
-		ret = parse_nsid_arg(argv[0], argv[1], slot);
-		if (ret)
-			return ret;
-		argc--, argv++;
-	}
+	if (ret)
+		return ret;
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
 	netns_names_load(&l.names, nl);
-	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	if (target >= 0)
-		nlreq_put_s32(&req, NETNSA_TARGET_NSID, target);
 	print_doc_begin(ib->pr);
-	if (l.nsid_filter >= 0) {
-		/* One peer: a plain get, whose error is the kernel's. */
-		nlreq_put_s32(&req, NETNSA_NSID, l.nsid_filter);
-		ret = nl_talk(nl, &req, list_id_print, &l);
-	} else {
-		ret = nl_dump(nl, &req, list_id_print, &l);
-	}
+	ret = list_id_request(nl, &a, &l);
 	print_doc_end(ib->pr);
 	netns_names_free(&l.names);
-	if (ret < 0) {
-		nl_perror(nl);
-		if (l.nsid_filter >= 0)
-			return EXIT_KERNEL;
-		fprintf(stderr, "Dump terminated\n");
-		return EXIT_FAIL;
-	}
-	return EXIT_OK;
+	if (ret >= 0)
+		return EXIT_OK;
+	nl_perror(nl);
+	if (a.nsid >= 0)
+		return EXIT_KERNEL;
+	fprintf(stderr, "Dump terminated\n");
+	return EXIT_FAIL;
 }
 
 /* ---- add, attach, set, delete -------------------------------------- */
@@ -282,6 +319,9 @@ static int netns_add(struct ipbox *ib, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* PID is read as iproute2's get_s32(, 0) reads it: any number but 0, a
+ * negative one too (its /proc entry then does not exist); the name is
+ * claimed first, so a name in use is the error whatever the PID. */
 static int netns_attach(struct ipbox *ib, int argc, char **argv)
 {
 	int32_t pid;
@@ -291,7 +331,7 @@ static int netns_attach(struct ipbox *ib, int argc, char **argv)
 		fprintf(stderr, "No netns name and PID specified\n");
 		return EXIT_FAIL;
 	}
-	if (arg_i32(argv[1], &pid, 10) < 0 || pid <= 0) {
+	if (arg_i32(argv[1], &pid, 0) < 0 || !pid) {
 		fprintf(stderr, "Invalid PID: %s\n", argv[1]);
 		return EXIT_FAIL;
 	}
@@ -300,12 +340,42 @@ static int netns_attach(struct ipbox *ib, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* NETNSID: "auto" (-1: the kernel picks one) or a number >= 0. */
+static int parse_netnsid(const char *v, int32_t *nsid)
+{
+	*nsid = -1;
+	if (!strcmp(v, "auto"))
+		return 0;
+	if (arg_i32(v, nsid, 0) < 0)
+		return arg_invalid("Invalid \"netnsid\" value", v);
+	if (*nsid < 0)
+		return arg_invalid("\"netnsid\" value should be >= 0", v);
+	return 0;
+}
+
+/* Give the namespace open at fd the nsid in this one. */
+static int nsid_assign(struct ipbox *ib, int fd, int32_t nsid)
+{
+	struct nl *nl = rt_socket(ib);
+	struct rtgenmsg *g;
+	struct nlreq req;
+
+	if (!nl)
+		return EXIT_FAIL;
+	g = nlreq_init(&req, RTM_NEWNSID, 0, sizeof(*g));
+	g->rtgen_family = AF_UNSPEC;
+	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	nlreq_put_s32(&req, NETNSA_NSID, nsid);
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
 static int netns_set(struct ipbox *ib, int argc, char **argv)
 {
-	struct nlreq req;
-	struct rtgenmsg *g;
-	struct nl *nl;
-	int32_t nsid = -1;
+	int32_t nsid;
 	int fd, ret;
 
 	if (argc < 1) {
@@ -316,13 +386,9 @@ static int netns_set(struct ipbox *ib, int argc, char **argv)
 		fprintf(stderr, "No nsid specified\n");
 		return EXIT_FAIL;
 	}
-	/* "auto": a negative nsid lets the kernel pick one. */
-	if (strcmp(argv[1], "auto") != 0) {
-		if (arg_i32(argv[1], &nsid, 0) < 0)
-			return arg_invalid("Invalid \"netnsid\" value", argv[1]);
-		if (nsid < 0)
-			return arg_invalid("\"netnsid\" value should be >= 0", argv[1]);
-	}
+	ret = parse_netnsid(argv[1], &nsid);
+	if (ret)
+		return ret;
 	if (caps_require(CAP_NET_ADMIN, "netns set") < 0)
 		return EXIT_FAIL;
 	fd = netns_open(argv[0]);
@@ -330,22 +396,9 @@ static int netns_set(struct ipbox *ib, int argc, char **argv)
 		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n", argv[0], strerror(errno));
 		return EXIT_FAIL;
 	}
-	nl = rt_socket(ib);
-	if (!nl) {
-		close(fd);
-		return EXIT_FAIL;
-	}
-	g = nlreq_init(&req, RTM_NEWNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
-	nlreq_put_s32(&req, NETNSA_NSID, nsid);
-	ret = nl_talk(nl, &req, NULL, NULL);
+	ret = nsid_assign(ib, fd, nsid);
 	close(fd);
-	if (ret < 0) {
-		nl_perror(nl);
-		return EXIT_KERNEL;
-	}
-	return EXIT_OK;
+	return ret;
 }
 
 static int remove_one(const char *name, void *arg)
@@ -378,16 +431,13 @@ static bool is_pid(const char *s)
 	return true;
 }
 
+/* The network namespace of process `pid` (a number or "self"), open. */
 static int open_pid_netns(const char *pid)
 {
 	char path[PATH_MAX];
-	int fd;
 
 	snprintf(path, sizeof(path), "/proc/%s/ns/net", pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		fprintf(stderr, "Cannot open network namespace: %s\n", strerror(errno));
-	return fd;
+	return open(path, O_RDONLY | O_CLOEXEC);
 }
 
 /* iproute2 prints one line: the last name (in directory order) bound to
@@ -427,8 +477,10 @@ static int netns_identify(struct ipbox *ib, int argc, char **argv)
 		}
 	}
 	id.fd = open_pid_netns(pid);
-	if (id.fd < 0)
+	if (id.fd < 0) {
+		fprintf(stderr, "Cannot open network namespace: %s\n", strerror(errno));
 		return EXIT_FAIL;
+	}
 	ret = netns_foreach(identify_one, &id);
 	close(id.fd);
 	if (ret < 0)
@@ -437,11 +489,32 @@ static int netns_identify(struct ipbox *ib, int argc, char **argv)
 	return EXIT_OK;
 }
 
+/* Print each process of /proc whose network namespace is the one at fd. */
+static int pids_print(struct out *out, int fd)
+{
+	DIR *proc = opendir("/proc/");
+	struct dirent *e;
+
+	if (!proc) {
+		fprintf(stderr, "Open of /proc failed: %s\n", strerror(errno));
+		return EXIT_FAIL;
+	}
+	while ((e = readdir(proc))) {
+		int pfd = is_pid(e->d_name) ? open_pid_netns(e->d_name) : -1;
+
+		if (pfd < 0)
+			continue;
+		if (netns_same(pfd, fd))
+			out_printf(out, "%s\n", e->d_name);
+		close(pfd);
+	}
+	closedir(proc);
+	return EXIT_OK;
+}
+
 static int netns_pids(struct ipbox *ib, int argc, char **argv)
 {
-	struct dirent *e;
-	DIR *proc;
-	int fd;
+	int fd, ret;
 
 	if (argc < 1) {
 		fprintf(stderr, "No netns name specified\n");
@@ -456,29 +529,9 @@ static int netns_pids(struct ipbox *ib, int argc, char **argv)
 		fprintf(stderr, "Cannot open network namespace: %s\n", strerror(errno));
 		return EXIT_FAIL;
 	}
-	proc = opendir("/proc/");
-	if (!proc) {
-		fprintf(stderr, "Open of /proc failed: %s\n", strerror(errno));
-		close(fd);
-		return EXIT_FAIL;
-	}
-	while ((e = readdir(proc))) {
-		char path[PATH_MAX];
-		int pfd;
-
-		if (!is_pid(e->d_name))
-			continue;
-		snprintf(path, sizeof(path), "/proc/%s/ns/net", e->d_name);
-		pfd = open(path, O_RDONLY | O_CLOEXEC);
-		if (pfd < 0)
-			continue;
-		if (netns_same(pfd, fd))
-			out_printf(&ib->pr->out, "%s\n", e->d_name);
-		close(pfd);
-	}
-	closedir(proc);
+	ret = pids_print(&ib->pr->out, fd);
 	close(fd);
-	return EXIT_OK;
+	return ret;
 }
 
 /* ---- exec ---------------------------------------------------------- */
@@ -637,4 +690,5 @@ int do_netns(struct ipbox *ib, int argc, char **argv)
 void words_netns(void)
 {
 	WORDS_TABLE("verb", netns_verbs, word);
+	WORDS_TABLE("keyword", list_id_words, word);
 }

@@ -21,7 +21,7 @@
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "undo_nat.h"
 
 /* A request refused during the replay, to be tried again at its end. */

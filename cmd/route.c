@@ -1005,10 +1005,8 @@ static int mod_dst(struct route_mod *m, struct arg_walk *c)
 	}
 	if (matches(v, "help"))
 		return route_usage();
-	if (m->dst_ok) {
-		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
-		return EXIT_USAGE;
-	}
+	if (m->dst_ok)
+		return arg_garbage("to", v);
 	ret = inet_get_prefix(&dst, v, m->r->rtm_family);
 	if (ret)
 		return ret;

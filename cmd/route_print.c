@@ -266,10 +266,7 @@ static void print_metric_time(struct printer *p, const char *key, uint32_t ms)
 {
 	char buf[32];
 
-	if (p->is_json) {
-		print_uint(p, PRINT_JSON, key, NULL, ms);
-		return;
-	}
+	print_uint(p, PRINT_JSON, key, NULL, ms);
 	if (ms >= 1000)
 		snprintf(buf, sizeof(buf), "%gs ", ms / 1e3);
 	else

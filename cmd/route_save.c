@@ -108,7 +108,7 @@ static int showdump_one(struct nlmsghdr *nlh, void *data)
 int route_showdump(struct ipbox *ib, int argc, char **argv)
 {
 	struct route_show *s;
-	bool json = ib->pr->is_json;
+	bool json;
 	int ret;
 
 	(void)argc, (void)argv;
@@ -117,9 +117,9 @@ int route_showdump(struct ipbox *ib, int argc, char **argv)
 	s = route_show_new(ib);
 	if (!s)
 		return EXIT_FAIL;
-	ib->pr->is_json = false;
+	json = print_plain_begin(ib->pr);
 	ret = rtdump_read(stdin, showdump_one, s) < 0 ? EXIT_KERNEL : EXIT_OK;
-	ib->pr->is_json = json;
+	print_plain_end(ib->pr, json);
 	route_show_free(s);
 	return ret;
 }

@@ -45,8 +45,9 @@ struct tuntap_req {
 	struct ifreq ifr;
 	bool owner_words;
 	uid_t uid;		/* (uid_t)-1: leave unset */
-	gid_t gid;
+	uid_t gid;		/* a gid_t (the same type): one parser for both */
 };
+_Static_assert(sizeof(uid_t) == sizeof(gid_t), "tt_owner reads a gid as a uid");
 
 /* iproute2 reads a number with strtol (so "-1" means "unset" and too big
  * a value saturates), anything else as a name. */
@@ -82,72 +83,39 @@ static int tt_mode(struct tuntap_req *t, struct arg_walk *w)
 	return 0;
 }
 
-static int tt_user(struct tuntap_req *t, struct arg_walk *w)
+/* user or group: a number, or a name the system knows. */
+static int tt_owner(struct arg_walk *w, bool user, uid_t *id)
 {
-	unsigned long id;
+	unsigned long n;
 	struct passwd *pw;
-	const char *v;
-
-	WALK_NEXT(w, v);
-	if (id_number(v, &id)) {
-		t->uid = (uid_t)id;
-		return 0;
-	}
-	pw = getpwnam(v);
-	if (!pw) {
-		fprintf(stderr, "invalid user \"%s\"\n", v);
-		return EXIT_USAGE;
-	}
-	t->uid = pw->pw_uid;
-	return 0;
-}
-
-static int tt_group(struct tuntap_req *t, struct arg_walk *w)
-{
-	unsigned long id;
 	struct group *gr;
 	const char *v;
 
 	WALK_NEXT(w, v);
-	if (id_number(v, &id)) {
-		t->gid = (gid_t)id;
+	if (id_number(v, &n)) {
+		*id = (uid_t)n;
 		return 0;
 	}
-	gr = getgrnam(v);
-	if (!gr) {
-		fprintf(stderr, "invalid group \"%s\"\n", v);
-		return EXIT_USAGE;
+	if (user && (pw = getpwnam(v))) {
+		*id = pw->pw_uid;
+		return 0;
 	}
-	t->gid = gr->gr_gid;
-	return 0;
+	if (!user && (gr = getgrnam(v))) {
+		*id = gr->gr_gid;
+		return 0;
+	}
+	fprintf(stderr, "invalid %s \"%s\"\n", user ? "user" : "group", v);
+	return EXIT_USAGE;
 }
 
-static int tt_pi(struct tuntap_req *t, struct arg_walk *w)
+static int tt_user(struct tuntap_req *t, struct arg_walk *w)
 {
-	(void)w;
-	t->ifr.ifr_flags &= ~IFF_NO_PI;
-	return 0;
+	return tt_owner(w, true, &t->uid);
 }
 
-static int tt_one_queue(struct tuntap_req *t, struct arg_walk *w)
+static int tt_group(struct tuntap_req *t, struct arg_walk *w)
 {
-	(void)w;
-	t->ifr.ifr_flags |= IFF_ONE_QUEUE;
-	return 0;
-}
-
-static int tt_vnet_hdr(struct tuntap_req *t, struct arg_walk *w)
-{
-	(void)w;
-	t->ifr.ifr_flags |= IFF_VNET_HDR;
-	return 0;
-}
-
-static int tt_multi_queue(struct tuntap_req *t, struct arg_walk *w)
-{
-	(void)w;
-	t->ifr.ifr_flags |= IFF_MULTI_QUEUE;
-	return 0;
+	return tt_owner(w, false, &t->gid);
 }
 
 /* `dev NAME` may repeat (the last wins); a name given otherwise may not. */
@@ -185,16 +153,26 @@ static const struct tuntap_word {
 	const char *word;
 	bool owner;
 	int (*fn)(struct tuntap_req *t, struct arg_walk *w);
+	short set, clear;	/* a flag word (no fn): its IFF_* bits */
 } tuntap_words[] = {
-	{ "mode", false, tt_mode }, { "user", true, tt_user },
-	{ "group", true, tt_group }, { "pi", false, tt_pi },
-	{ "one_queue", false, tt_one_queue }, { "vnet_hdr", false, tt_vnet_hdr },
-	{ "multi_queue", false, tt_multi_queue }, { "dev", false, tt_dev },
+	{ "mode", false, tt_mode, 0, 0 }, { "user", true, tt_user, 0, 0 },
+	{ "group", true, tt_group, 0, 0 }, { "pi", false, NULL, 0, IFF_NO_PI },
+	{ "one_queue", false, NULL, IFF_ONE_QUEUE, 0 },
+	{ "vnet_hdr", false, NULL, IFF_VNET_HDR, 0 },
+	{ "multi_queue", false, NULL, IFF_MULTI_QUEUE, 0 }, { "dev", false, tt_dev, 0, 0 },
 };
+
+static int tt_word(struct tuntap_req *t, const struct tuntap_word *tw, struct arg_walk *w)
+{
+	if (tw->fn)
+		return tw->fn(t, w);
+	t->ifr.ifr_flags = (short)((t->ifr.ifr_flags | tw->set) & ~tw->clear);
+	return 0;
+}
 
 static const struct tuntap_word *tuntap_word_find(const struct tuntap_req *t, const char *w)
 {
-	for (size_t i = 0; i < sizeof(tuntap_words) / sizeof(tuntap_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tuntap_words); i++)
 		if ((t->owner_words || !tuntap_words[i].owner) && matches(w, tuntap_words[i].word))
 			return &tuntap_words[i];
 	return NULL;
@@ -206,10 +184,10 @@ static int tuntap_parse(struct tuntap_req *t, int argc, char **argv)
 
 	t->ifr.ifr_flags = IFF_NO_PI;
 	t->uid = (uid_t)-1;
-	t->gid = (gid_t)-1;
+	t->gid = (uid_t)-1;
 	for (; w.argc > 0; w.argc--, w.argv++) {
 		const struct tuntap_word *tw = tuntap_word_find(t, *w.argv);
-		int ret = tw ? tw->fn(t, &w) : tt_name(t, &w);
+		int ret = tw ? tt_word(t, tw, &w) : tt_name(t, &w);
 
 		if (ret)
 			return ret;
@@ -262,7 +240,7 @@ static int tuntap_add(struct ipbox *ib, int argc, char **argv)
 	if (fd < 0)
 		return EXIT_FAIL;
 	ret = (t.uid != (uid_t)-1 && tun_ioctl(fd, TUNSETOWNER, t.uid, "ioctl(TUNSETOWNER)") < 0) ||
-	      (t.gid != (gid_t)-1 && tun_ioctl(fd, TUNSETGROUP, t.gid, "ioctl(TUNSETGROUP)") < 0) ||
+	      (t.gid != (uid_t)-1 && tun_ioctl(fd, TUNSETGROUP, t.gid, "ioctl(TUNSETGROUP)") < 0) ||
 	      tun_ioctl(fd, TUNSETPERSIST, 1, "ioctl(TUNSETPERSIST)") < 0;
 	close(fd);
 	return ret ? EXIT_FAIL : EXIT_OK;
@@ -341,7 +319,7 @@ static void print_tun_flags(struct printer *p, long flags)
 	char hex[24];
 
 	print_open_array(p, PRINT_JSON, "flags", NULL);
-	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(names); i++) {
 		if (!(flags & names[i].flag) == names[i].absent)
 			print_string(p, PRINT_ANY, NULL, " %s", names[i].name);
 		rest &= ~names[i].flag;

@@ -21,7 +21,7 @@
 #include <linux/veth.h>
 #include <sys/socket.h>
 
-#include "../namespace/netns.h"
+#include "../namespace/named.h"
 #include "../netlink/attr.h"
 
 static const struct nlattr *link_attr(const struct nlmsghdr *nlh, uint16_t type)

@@ -8,7 +8,7 @@
 #include <linux/net_namespace.h>
 #include <linux/rtnetlink.h>
 
-#include "netns.h"
+#include "named.h"
 #include "../netlink/attr.h"
 #include "../netlink/nl.h"
 

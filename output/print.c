@@ -161,64 +161,54 @@ static void print_number(struct printer *p, const char *key, const char *num)
 	json_raw(&p->json, num);
 }
 
+/* One field: `json` (a number, literal or null as JSON writes it; only
+ * evaluated under -j) or the plain text fmt makes of the arguments after
+ * it.  A macro: each caller's plain argument keeps its own type. */
+#define PRINT_FIELD(p, m, key, json, fmt, ...)				\
+	do {								\
+		if (!wants(p, m))					\
+			return;						\
+		if ((p)->is_json)					\
+			print_number(p, key, json);			\
+		else if (fmt)						\
+			text_printf(p, fmt, __VA_ARGS__);		\
+	} while (0)
+
 void print_uint(struct printer *p, enum pmode m, const char *key, const char *fmt, unsigned int v)
 {
 	char num[NUM_STRLEN];
 
-	if (!wants(p, m))
-		return;
-	if (p->is_json) {
-		print_number(p, key, num_str(num, v, 10));
-	} else if (fmt) {
-		text_printf(p, fmt, v);
-	}
+	PRINT_FIELD(p, m, key, num_str(num, v, 10), fmt, v);
 }
 
 void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt, uint64_t v)
 {
 	char num[NUM_STRLEN];
 
-	if (!wants(p, m))
-		return;
-	if (p->is_json) {
-		print_number(p, key, num_str(num, v, 10));
-	} else if (fmt) {
-		text_printf(p, fmt, v);
-	}
+	PRINT_FIELD(p, m, key, num_str(num, v, 10), fmt, v);
 }
 
 void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v)
 {
 	char num[NUM_STRLEN];
 
-	if (!wants(p, m))
-		return;
-	if (p->is_json) {
-		print_number(p, key, num_str_signed(num, v));
-	} else if (fmt) {
-		text_printf(p, fmt, v);
-	}
+	PRINT_FIELD(p, m, key, num_str_signed(num, v), fmt, v);
 }
 
 /* A number already formatted (a timer's "12.34"): bare under -j. */
 void print_raw(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *num)
 {
-	if (!wants(p, m))
-		return;
-	if (p->is_json)
-		print_number(p, key, num);
-	else if (fmt)
-		text_printf(p, fmt, num);
+	PRINT_FIELD(p, m, key, num, fmt, num);
 }
 
 void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v)
 {
-	if (!wants(p, m))
-		return;
-	if (p->is_json)
-		print_number(p, key, v ? "true" : "false");
-	else if (fmt)
-		text_printf(p, fmt, v ? "true" : "false");
+	PRINT_FIELD(p, m, key, v ? "true" : "false", fmt, v ? "true" : "false");
+}
+
+void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on)
+{
+	PRINT_FIELD(p, m, key, on ? "true" : "false", fmt, on ? "on" : "off");
 }
 
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt)
@@ -229,6 +219,19 @@ void print_null(struct printer *p, enum pmode m, const char *key, const char *fm
 		print_number(p, key, "null");
 	else if (fmt)
 		out_puts(&p->out, fmt);
+}
+
+bool print_plain_begin(struct printer *p)
+{
+	bool json = p->is_json;
+
+	p->is_json = false;
+	return json;
+}
+
+void print_plain_end(struct printer *p, bool json)
+{
+	p->is_json = json;
 }
 
 void print_text(struct printer *p, const char *fmt, ...)

@@ -51,8 +51,15 @@ void print_u64(struct printer *p, enum pmode m, const char *key, const char *fmt
 void print_int(struct printer *p, enum pmode m, const char *key, const char *fmt, int v);
 void print_raw(struct printer *p, enum pmode m, const char *key, const char *fmt, const char *num);
 void print_bool(struct printer *p, enum pmode m, const char *key, const char *fmt, bool v);
+/* A flag as iproute2 prints one: a JSON boolean, or "on"/"off" through fmt. */
+void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Plain text whatever -j says, until print_plain_end(p, what it
+ * returned): what iproute2 6.1 prints as text under -j (flush, neigh
+ * get, route showdump). */
+bool print_plain_begin(struct printer *p);
+void print_plain_end(struct printer *p, bool json);
 void print_nl(struct printer *p);
 
 #endif

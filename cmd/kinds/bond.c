@@ -99,11 +99,10 @@ static void print_arp_validate(struct kind_print *kp, const struct kind_opt *o,
 	if (!tb[o->attr] || mnl_attr_get_payload_len(tb[o->attr]) < 4)
 		return;
 	v = mnl_attr_get_u32(tb[o->attr]);
-	if (!v && kp->p->is_json)
+	if (!v)
 		print_null(kp->p, PRINT_JSON, o->key, NULL);
-	else
-		print_string(kp->p, PRINT_ANY, o->key, "arp_validate %s ",
-			     v < ARRAY_SIZE(arp_validate) - 1 ? arp_validate[v] : "UNKNOWN");
+	print_string(kp->p, v ? PRINT_ANY : PRINT_FP, o->key, "arp_validate %s ",
+		     v < ARRAY_SIZE(arp_validate) - 1 ? arp_validate[v] : "UNKNOWN");
 }
 
 /* The 802.3ad aggregator (a nest of its own). */

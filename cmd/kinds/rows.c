@@ -627,9 +627,8 @@ static void print_ttl(struct printer *p, const struct kind_opt *o, const struct 
 	if (!a || mnl_attr_get_payload_len(a) < 1)
 		return;
 	ttl = mnl_attr_get_u8(a);
-	if (p->is_json || ttl)
-		print_uint(p, PRINT_ANY, o->key, "ttl %u ", ttl);
-	else
+	print_uint(p, ttl ? PRINT_ANY : PRINT_JSON, o->key, "ttl %u ", ttl);
+	if (!ttl)
 		print_string(p, PRINT_FP, NULL, "ttl %s ", "auto");
 }
 
@@ -725,10 +724,7 @@ static void print_value(struct kind_print *kp, const struct kind_opt *o, enum pm
 		print_timer(p, o, v);
 		break;
 	case OPT_ON_OFF:
-		if (p->is_json)
-			print_bool(p, m, o->key, NULL, v != 0);
-		else
-			print_string(p, m, NULL, fmt, v ? "on" : "off");
+		print_on_off(p, m, o->key, fmt, v != 0);
 		break;
 	case OPT_PORT:
 		print_uint(p, m, o->key, fmt, ntohs((uint16_t)v));
@@ -736,11 +732,12 @@ static void print_value(struct kind_print *kp, const struct kind_opt *o, enum pm
 	case OPT_YES_NO:
 		print_yes_no(p, o, v != 0);
 		break;
-	case OPT_TOS:
-		snprintf(buf, sizeof(buf), v == 1 && !p->is_json ? "inherit" : "0x%x",
-			 (unsigned int)v);
+	case OPT_TOS:	/* 1 is "inherit" in plain text */
+		snprintf(buf, sizeof(buf), "0x%x", (unsigned int)v);
 		if (v)
-			print_string(p, m, o->key, fmt, buf);
+			print_string(p, v == 1 ? m & PRINT_JSON : m, o->key, fmt, buf);
+		if (v == 1)
+			print_string(p, m & PRINT_FP, NULL, fmt, "inherit");
 		break;
 	case OPT_LABEL:
 		snprintf(buf, sizeof(buf), "%#x", ntohl((uint32_t)v));

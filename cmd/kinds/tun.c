@@ -12,13 +12,9 @@ _Static_assert(IFLA_TUN_MAX <= KIND_MAXATTR, "a tun attribute has a slot in the 
 static void print_onoff(struct printer *p, const char *key, const struct nlattr *a)
 {
 	char fmt[64];
-	bool on = mnl_attr_get_u8(a) != 0;
 
 	snprintf(fmt, sizeof(fmt), "%s %%s ", key);
-	if (p->is_json)
-		print_bool(p, PRINT_JSON, key, NULL, on);
-	else
-		print_string(p, PRINT_FP, NULL, fmt, on ? "on" : "off");
+	print_on_off(p, PRINT_ANY, key, fmt, mnl_attr_get_u8(a) != 0);
 }
 
 /* The owner or group: by name when the system has one, else by number. */

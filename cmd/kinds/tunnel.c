@@ -426,13 +426,14 @@ int tnl_word_noencap_remcsum(struct tnl *t, struct arg_walk *w)
 /* ---- printing ---------------------------------------------------------- */
 
 /* a number as iproute2's print_0xhex: "%#x", a JSON string */
-static void print_hex(struct printer *p, const char *key, const char *word, uint32_t v)
+static void print_hex(struct printer *p, enum pmode m, const char *key, const char *word,
+		      uint32_t v)
 {
 	char buf[16], fmt[64];
 
 	snprintf(buf, sizeof(buf), "%#x", v);
 	snprintf(fmt, sizeof(fmt), "%s %%s ", word);
-	print_string(p, PRINT_ANY, key, fmt, buf);
+	print_string(p, m, key, fmt, buf);
 }
 
 void tnl_print_external(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a)
@@ -476,10 +477,10 @@ void tnl_print_ttl(struct kind_print *kp, const struct nlattr **tb, const struct
 	unsigned int ttl = tnl_u8(tb[a->ttl]);
 	char fmt[32];
 
-	snprintf(fmt, sizeof(fmt), "%s %%%s ", word, ttl || kp->p->is_json ? "u" : "s");
-	if (ttl || kp->p->is_json)
-		print_uint(kp->p, PRINT_ANY, "ttl", fmt, ttl);
-	else
+	snprintf(fmt, sizeof(fmt), "%s %%u ", word);
+	print_uint(kp->p, ttl ? PRINT_ANY : PRINT_JSON, "ttl", fmt, ttl);
+	snprintf(fmt, sizeof(fmt), "%s %%s ", word);
+	if (!ttl)
 		print_string(kp->p, PRINT_FP, NULL, fmt, "inherit");
 }
 
@@ -488,10 +489,10 @@ void tnl_print_tos(struct kind_print *kp, const struct nlattr **tb, const struct
 {
 	unsigned int tos = tnl_u8(tb[a->tos]);
 
-	if (tos == 1 && !kp->p->is_json)
+	if (tos == 1)
 		print_string(kp->p, PRINT_FP, NULL, "tos %s ", "inherit");
-	else if (tos)
-		print_hex(kp->p, "tos", "tos", tos);
+	if (tos)
+		print_hex(kp->p, tos == 1 ? PRINT_JSON : PRINT_ANY, "tos", "tos", tos);
 }
 
 /* IPv6: the encapsulation limit, traffic class, flow label and dscp */
@@ -531,7 +532,7 @@ void tnl_print_fwmark(struct kind_print *kp, const struct nlattr **tb, const str
 	if (flags & IP6_TNL_F_USE_ORIG_FWMARK)
 		print_bool(kp->p, PRINT_ANY, "ip6_tnl_f_use_orig_fwmark", "fwmark inherit ", true);
 	else if (fwmark)
-		print_hex(kp->p, "fwmark", "fwmark", fwmark);
+		print_hex(kp->p, PRINT_ANY, "fwmark", "fwmark", fwmark);
 }
 
 /* "encap fou encap-sport auto encap-dport 5555 noencap-csum ..." */

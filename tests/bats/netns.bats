@@ -138,6 +138,16 @@ load helpers
 	same netns attach z abc
 	same netns attach z
 	same netns attach z 999999999
+	same netns attach z 0
+	same netns attach z 0x0
+	same netns attach z 2147483648
+	# PID as iproute2's get_s32(, 0): negative, octal and hex numbers
+	# pass, and their /proc entry is what fails; the name file first.
+	same netns attach x -1
+	same netns attach z -1
+	same netns attach z -010
+	same netns attach z -0x7fffffff
+	same netns attach z -2147483648
 	[ ! -e /run/netns/z ]
 	same netns attach y "$pid"
 	kill "$pid"

@@ -233,6 +233,7 @@ static void nested(struct printer *p)
 	print_u64(p, PRINT_ANY, "bytes", " %llu", 18446744073709551615ULL);
 	print_bool(p, PRINT_JSON, "deleted", NULL, true);
 	print_null(p, PRINT_JSON, "gone", NULL);
+	print_on_off(p, PRINT_ANY, "pi", " pi %s", false);
 	print_nl(p);
 	print_close_object(p);
 	print_doc_end(p);
@@ -242,9 +243,9 @@ static void test_arrays_and_numbers(void)
 {
 	CHECK_STR(capture(true, false, false, nested),
 		  "[{\"flags\":[\"UP\",\"LOWER_UP\"],\"bytes\":18446744073709551615,"
-		  "\"deleted\":true,\"gone\":null}]\n");
-	CHECK_STR(capture(false, false, false, nested), "<UP,LOWER_UP> 18446744073709551615\n");
-	CHECK_STR(capture(false, false, true, nested), "<UP,LOWER_UP> 18446744073709551615\\");
+		  "\"deleted\":true,\"gone\":null,\"pi\":false}]\n");
+	CHECK_STR(capture(false, false, false, nested), "<UP,LOWER_UP> 18446744073709551615 pi off\n");
+	CHECK_STR(capture(false, false, true, nested), "<UP,LOWER_UP> 18446744073709551615 pi off\\");
 }
 
 static void big(struct printer *p)

@@ -1,4 +1,4 @@
-#include "netns.h"
+#include "named.h"
 
 #include <dirent.h>
 #include <errno.h>

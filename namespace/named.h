@@ -2,8 +2,8 @@
  * either tool sees and uses the other's: one bind-mounted nsfs file per
  * name in /run/netns (a shared mount), per-namespace files in
  * /etc/netns/NAME bind-mounted over /etc when entering. */
-#ifndef IPBOX_NAMESPACE_NETNS_H
-#define IPBOX_NAMESPACE_NETNS_H
+#ifndef IPBOX_NAMESPACE_NAMED_H
+#define IPBOX_NAMESPACE_NAMED_H
 
 #include <stdbool.h>
 #include <sys/types.h>
