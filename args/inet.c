@@ -1,6 +1,7 @@
 #include "inet.h"
 
 #include <arpa/inet.h>
+#include <netdb.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -16,10 +17,25 @@ int inet_family_bits(int family)
 	return family == AF_INET ? 32 : family == AF_INET6 ? 128 : 0;
 }
 
+static const struct { const char *word; int family; } family_words[] = {
+	{ "inet", AF_INET }, { "inet6", AF_INET6 }, { "link", AF_PACKET },
+	{ "mpls", AF_MPLS }, { "bridge", AF_BRIDGE },
+};
+
 const char *inet_family_name(int family)
 {
-	return family == AF_INET ? "inet" : family == AF_INET6 ? "inet6" :
-	       family == AF_PACKET ? "link" : "any valid";
+	for (size_t i = 0; i < sizeof(family_words) / sizeof(family_words[0]); i++)
+		if (family_words[i].family == family)
+			return family_words[i].word;
+	return family == AF_UNSPEC ? "any valid" : "???";
+}
+
+int inet_family_word(const char *word)
+{
+	for (size_t i = 0; i < sizeof(family_words) / sizeof(family_words[0]); i++)
+		if (!strcmp(family_words[i].word, word))
+			return family_words[i].family;
+	return AF_UNSPEC;
 }
 
 /* iproute2's get_addr_ipv4: one to four parts read by strtoul base 0
@@ -44,6 +60,31 @@ static int parse_ipv4(uint8_t out[4], const char *s)
 	return -1;
 }
 
+/* iproute2's mpls_pton: labels (strtoul base 0, below 2^20) joined by
+ * '/', each 4 bytes big-endian with the label in the top 20 bits; the
+ * last one has the bottom-of-stack bit.  Its byte count, or -1. */
+static int parse_mpls(uint8_t *out, size_t size, const char *s)
+{
+	for (size_t off = 0; off + 4 <= size; off += 4) {
+		char *end;
+		unsigned long label = strtoul(s, &end, 0);
+		uint32_t entry;
+
+		if (label >= 1ul << 20 || end == s || (*end && *end != '/'))
+			return -1;
+		entry = (uint32_t)label << 12 | (*end ? 0 : 1u << 8);
+		out[off] = (uint8_t)(entry >> 24);
+		out[off + 1] = (uint8_t)(entry >> 16);
+		out[off + 2] = (uint8_t)(entry >> 8);
+		out[off + 3] = (uint8_t)entry;
+		if (!*end)
+			return (int)off + 4;
+		s = end + 1;
+	}
+	fprintf(stderr, "Error: too many labels.\n");
+	return -1;
+}
+
 static bool is_any_word(const char *s)
 {
 	return !strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all");
@@ -56,13 +97,22 @@ static bool is_any_word(const char *s)
  * sentinel is `any` here). */
 int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 {
+	int n;
+
 	memset(a, 0, sizeof(*a));
-	if (is_any_word(s)) {	/* in any family, AF_PACKET too */
+	if (is_any_word(s)) {	/* in any family but MPLS, AF_PACKET too */
 		a->family = family;
 		a->any = true;
 		a->has_len = !strcmp(s, "default");
 		a->bytelen = a->has_len ? inet_family_bits(family) / 8 : 0;
-		return 0;
+		return family == AF_MPLS ? -1 : 0;
+	}
+	if (family == AF_MPLS && !strchr(s, ':')) {
+		n = parse_mpls(a->data, sizeof(a->data), s);
+		a->family = AF_MPLS;
+		a->bytelen = n;
+		a->bitlen = 20;
+		return n < 0 ? -1 : 0;
 	}
 	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
 		return -1;
@@ -123,7 +173,8 @@ int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 		return -1;
 	if (!slash)
 		return 0;
-	if (p->any || parse_plen(slash + 1, &plen) < 0 || plen > inet_family_bits(p->family))
+	if (p->any || parse_plen(slash + 1, &plen) < 0 ||
+	    plen > (p->family == AF_MPLS ? 20 : inet_family_bits(p->family)))
 		return -1;
 	p->bitlen = plen;
 	p->has_len = true;
@@ -202,4 +253,48 @@ bool inet_prefix_covers(const struct inet_prefix *p, const uint8_t *data, int bi
 	if (!rest)
 		return true;
 	return ((p->data[whole] ^ data[whole]) & (0xff00 >> rest) & 0xff) == 0;
+}
+
+bool inet_resolve;
+
+/* Answers of reverse lookups, one per slot of a small hash: a dump of
+ * many routes asks the resolver once per address, in flat memory. */
+#define HOST_SLOTS 256
+
+static struct host_slot {
+	int family;		/* 0: empty */
+	uint8_t addr[16];
+	char *name;		/* NULL: no name (remembered too) */
+} hosts[HOST_SLOTS];
+
+static const char *host_lookup(int family, const uint8_t *addr, size_t len)
+{
+	unsigned int h = 0;
+	struct host_slot *s;
+	struct hostent *he;
+
+	for (size_t i = 0; i < len; i++)
+		h = h * 31 + addr[i];
+	s = &hosts[h % HOST_SLOTS];
+	if (s->family == family && !memcmp(s->addr, addr, len))
+		return s->name;
+	free(s->name);
+	s->family = family;
+	memcpy(s->addr, addr, len);
+	he = gethostbyaddr(addr, (socklen_t)len, family);
+	s->name = he && he->h_name ? strdup(he->h_name) : NULL;
+	return s->name;
+}
+
+const char *inet_host(int family, const void *data, char *buf)
+{
+	static const uint8_t mapped[12] = { [10] = 0xff, [11] = 0xff };
+	const uint8_t *a = data;
+	const char *name = NULL;
+
+	if (inet_resolve && family == AF_INET6 && !memcmp(a, mapped, sizeof(mapped)))
+		name = host_lookup(AF_INET, a + 12, 4);	/* ::ffff:a.b.c.d */
+	else if (inet_resolve && (family == AF_INET || family == AF_INET6))
+		name = host_lookup(family, a, (size_t)inet_family_bits(family) / 8);
+	return name ? name : inet_ntop_raw(family, data, buf);
 }

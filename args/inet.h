@@ -23,11 +23,12 @@ struct inet_prefix {
 	bool any;		/* it was "default", "any" or "all" */
 	bool has_len;		/* PREFIXLEN_SPECIFIED: a "/N" was given, or
 				 * it was "default" (not any/all) */
-	uint8_t data[16];
+	uint8_t data[256];	/* iproute2's size: up to 64 MPLS labels */
 };
 
 /* Parse an address (no "/N") or a prefix in `family` (AF_UNSPEC: guess
- * from the text), as iproute2's get_addr_1 / get_prefix_1: IPv4 parts
+ * from the text), as iproute2's get_addr_1 / get_prefix_1 (AF_MPLS: a
+ * label stack "100/200", 4 bytes a label, the last one marked): IPv4 parts
  * are read by strtoul base 0 ("010.1" is 8.1.0.0, "0x0b" is 11), 1-4 of
  * them; the length is a number (base 0) or a dotted netmask; a word
  * takes no "/N".  0 on success, -1 when it is not one. */
@@ -42,13 +43,23 @@ int inet_parse_prefix(struct inet_prefix *p, const char *s, int family);
 int inet_get_addr(struct inet_prefix *a, const char *s, int family);
 int inet_get_prefix(struct inet_prefix *p, const char *s, int family);
 
-/* "inet", "inet6", "link" (AF_PACKET), or "any valid" for AF_UNSPEC
- * (iproute2's family_name_verbose). */
+/* "inet", "inet6", "link" (AF_PACKET), "mpls", "bridge", or "any
+ * valid" for AF_UNSPEC (iproute2's family_name_verbose). */
 const char *inet_family_name(int family);
+/* iproute2's read_family: the family a word before an address names
+ * (inet, inet6, link, mpls, bridge), or AF_UNSPEC. */
+int inet_family_word(const char *word);
 /* 32, 128, or 0 for a family that has no addresses. */
 int inet_family_bits(int family);
 /* An attribute's raw address in text; buf holds INET_STRLEN bytes. */
 const char *inet_ntop_raw(int family, const void *data, char *buf);
+
+/* -r (iproute2's resolve_hosts): inet_host() names an address by reverse
+ * lookup (/etc/hosts, DNS), as iproute2's format_host does, remembering
+ * each answer (a failed one too) in a small table; without -r, or with
+ * no name, it is inet_ntop_raw's text in buf. */
+extern bool inet_resolve;
+const char *inet_host(int family, const void *data, char *buf);
 /* Whether the first `bits` bits of data equal the prefix's. */
 bool inet_prefix_covers(const struct inet_prefix *p, const uint8_t *data, int bits);
 

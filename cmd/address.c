@@ -2,6 +2,7 @@
  * dump per link on a second socket, so nothing is collected), add,
  * change, replace, delete, flush, help. */
 #include "link.h"
+#include "rtdump.h"
 
 #include <arpa/inet.h>
 #include <errno.h>
@@ -129,6 +130,7 @@ struct addr_ctx {
 	bool counting;		/* pass 1: count, print nothing */
 	int total, matched;
 	bool flushing;		/* -s -s flush prints what it deletes, one line each */
+	bool headless;		/* showdump: never the "INDEX: DEV" head */
 };
 
 static const char *family_name(int family)
@@ -143,14 +145,15 @@ static const char *family_name(int family)
 	}
 }
 
-static const char *addr_ntop(int family, const struct nlattr *a, char *buf, size_t size)
+/* An address attribute as iproute2's format_host_rta (a name under -r);
+ * buf holds INET_STRLEN bytes. */
+static const char *addr_ntop(int family, const struct nlattr *a, char *buf)
 {
 	size_t len = mnl_attr_get_payload_len(a);
 
 	if ((family == AF_INET && len == 4) || (family == AF_INET6 && len == 16))
-		return inet_ntop(family, mnl_attr_get_payload(a), buf, (socklen_t)size);
-	snprintf(buf, size, "???");
-	return buf;
+		return inet_host(family, mnl_attr_get_payload(a), buf);
+	return strcpy(buf, "???");
 }
 
 static bool label_drops(struct addr_ctx *c, const struct ifaddrmsg *ifa, const struct nlattr *label)
@@ -252,13 +255,13 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	struct ipbox *ib = c->ls.ib;
 	enum pcolor color = ifa->ifa_family == AF_INET ? COLOR_INET :
 			    ifa->ifa_family == AF_INET6 ? COLOR_INET6 : COLOR_NONE;
-	char buf[INET6_ADDRSTRLEN + 8], sbuf[32];
+	char buf[INET_STRLEN], sbuf[32];
 	const char *name;
 
 	if (nlh->nlmsg_type == RTM_DELADDR)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
 	if (!ib->brief) {
-		if (ib->oneline || c->flushing) {
+		if ((ib->oneline || c->flushing) && !c->headless) {
 			char dev[IF_NAMESIZE];
 
 			ifcache_name(&c->ls.names, (int)ifa->ifa_index, dev);
@@ -277,14 +280,14 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	}
 	if (tb[IFA_LOCAL]) {
 		print_color_string(p, PRINT_ANY, color, "local", "%s",
-				   addr_ntop(ifa->ifa_family, tb[IFA_LOCAL], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_LOCAL], buf));
 		if (tb[IFA_ADDRESS] &&
 		    (mnl_attr_get_payload_len(tb[IFA_ADDRESS]) != mnl_attr_get_payload_len(tb[IFA_LOCAL]) ||
 		     memcmp(mnl_attr_get_payload(tb[IFA_ADDRESS]), mnl_attr_get_payload(tb[IFA_LOCAL]),
 			    mnl_attr_get_payload_len(tb[IFA_LOCAL])))) {
 			print_text(p, " %s ", "peer");
 			print_color_string(p, PRINT_ANY, color, "address", "%s",
-					   addr_ntop(ifa->ifa_family, tb[IFA_ADDRESS], buf, sizeof(buf)));
+					   addr_ntop(ifa->ifa_family, tb[IFA_ADDRESS], buf));
 		}
 		print_int(p, PRINT_ANY, "prefixlen", "/%d ", ifa->ifa_prefixlen);
 		if (tb[IFA_RT_PRIORITY])
@@ -296,12 +299,12 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	if (tb[IFA_BROADCAST]) {
 		print_text(p, "%s ", "brd");
 		print_color_string(p, PRINT_ANY, color, "broadcast", "%s ",
-				   addr_ntop(ifa->ifa_family, tb[IFA_BROADCAST], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_BROADCAST], buf));
 	}
 	if (tb[IFA_ANYCAST]) {
 		print_text(p, "%s ", "any");
 		print_color_string(p, PRINT_ANY, color, "anycast", "%s ",
-				   addr_ntop(ifa->ifa_family, tb[IFA_ANYCAST], buf, sizeof(buf)));
+				   addr_ntop(ifa->ifa_family, tb[IFA_ANYCAST], buf));
 	}
 	print_string(p, PRINT_ANY, "scope", "scope %s ",
 		     names_to_str(&names_scopes, ifa->ifa_scope, sbuf, sizeof(sbuf)));
@@ -429,9 +432,11 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 			return NL_CB_OK;
 	}
 	print_open_object(p, NULL);
-	/* -o and label print address lines only.  A link the other filters
-	 * drop still opens a JSON object, as iproute2 does ({}). */
-	if (ib->brief || !(ib->oneline || f->label))
+	/* -o and label print address lines only; under -0 / -f link the
+	 * link's record is all there is, in every mode, and a label hides
+	 * it (as in iproute2).  A link the other filters drop still opens
+	 * a JSON object, as iproute2 does ({}). */
+	if (f->family == AF_PACKET ? !f->label : ib->brief || !(ib->oneline || f->label))
 		res = link_print(&c->ls, nlh);
 	if (res >= 0 && f->family != AF_PACKET) {
 		print_open_array(p, PRINT_JSON, "addr_info", NULL);
@@ -504,12 +509,14 @@ static bool addr_flush_again(void *data)
 	return (f->flags & IFA_F_SECONDARY) || !(f->flagmask & IFA_F_SECONDARY);
 }
 
-/* Up to ten rounds; a failed delete fails the flush after the dump. */
+/* Up to -l rounds (ten); a failed delete fails the flush after the dump.
+ * Both failures are iproute2's 1 from ipaddr_flush, which its dispatcher
+ * negates: status 255. */
 static const struct flush_spec addr_flush_spec = {
 	.what = "address flush", .del_type = RTM_DELADDR, .hdr_len = sizeof(struct ifaddrmsg),
-	.gone = EADDRNOTAVAIL, .noun = "addresses", .max_rounds = 10,
+	.gone = EADDRNOTAVAIL, .noun = "addresses", .max_rounds = 10, .rounds_from_loops = true,
 	.bail_out = "*** Flush remains incomplete after %d rounds. ***\n", .bail_out_stderr = true,
-	.fail_after_dump = true, .dump_failed = EXIT_FAIL,
+	.fail_after_dump = true, .dump_failed = EXIT_FAIL, .fail_status = EXIT_USAGE,
 	.request = addr_flush_request, .match = addr_flush_match, .print = addr_flush_print,
 	.again = addr_flush_again,
 };
@@ -579,6 +586,116 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 static int addr_show(struct ipbox *ib, int argc, char **argv)
 {
 	return addr_list_or_flush(ib, argc, argv, false);
+}
+
+/* ---- save, showdump, restore: iproute2's binary dump (rtdump.h) ------ */
+
+static int save_one(const struct nlmsghdr *nlh, void *data)
+{
+	(void)data;
+	return rtdump_save_msg(nlh) < 0 ? NL_CB_ERROR : NL_CB_OK;
+}
+
+/* save [dev DEV]: every address of the family (-4/-6) and device, as
+ * the kernel dumps them; iproute2 reads show's words but no other
+ * selector applies. */
+static int addr_save(struct ipbox *ib, int argc, char **argv)
+{
+	struct link_filter f;
+	struct nlreq req;
+	const char *dev;
+	struct nl *nl;
+	int ret;
+
+	link_filter_init(&f, ib->family);
+	ret = link_show_args(&f, argc, argv, &dev, false);
+	if (ret)
+		return ret;
+	if (dev && (f.ifindex = ifname_to_index(dev)) <= 0) {
+		fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
+		return EXIT_FAIL;
+	}
+	if (rtdump_save_start(RTDUMP_ADDR_MAGIC) < 0 || !(nl = rt_socket(ib)))
+		return EXIT_FAIL;
+	addr_dump_request(&req, ib->family, f.ifindex);
+	if (nl_dump(nl, &req, save_one, NULL) < 0) {
+		fprintf(stderr, "Save terminated\n");
+		return EXIT_FAIL;
+	}
+	return EXIT_OK;
+}
+
+/* One saved address: "ifINDEX:", then the address as show prints it. */
+static int showdump_one(struct nlmsghdr *nlh, void *data)
+{
+	struct addr_ctx *c = data;
+	struct printer *p = c->ls.ib->pr;
+	const struct nlattr *tb[IFA_MAX + 1];
+	const struct ifaddrmsg *ifa = mnl_nlmsg_get_payload(nlh);
+	unsigned int flags;
+
+	print_open_object(p, NULL);
+	if (mnl_nlmsg_get_payload_len(nlh) >= sizeof(*ifa))
+		print_int(p, PRINT_ANY, "index", "if%d:", (int)ifa->ifa_index);
+	print_nl(p);
+	if (addr_parse_msg(nlh, tb, &ifa, &flags) == 0)
+		addr_print(c, nlh, ifa, tb, flags);
+	print_close_object(p);
+	return 0;
+}
+
+static int addr_showdump(struct ipbox *ib, int argc, char **argv)
+{
+	struct link_filter f;
+	struct addr_ctx c = { .ls = { .ib = ib, .f = &f }, .headless = true };
+	int ret;
+
+	(void)argc, (void)argv;
+	if (rtdump_check_magic(stdin, RTDUMP_ADDR_MAGIC, "address") < 0)
+		return EXIT_USAGE;
+	link_filter_init(&f, ib->family);
+	print_doc_begin(ib->pr);
+	print_open_object(ib->pr, NULL);
+	print_open_array(ib->pr, PRINT_JSON, "addr_info", NULL);
+	ret = rtdump_read(stdin, showdump_one, &c);
+	print_close_array(ib->pr, PRINT_JSON, NULL);
+	print_close_object(ib->pr);
+	print_doc_end(ib->pr);
+	ifcache_close(&c.ls.names);
+	return ret < 0 ? EXIT_USAGE : EXIT_OK;
+}
+
+/* One saved address sent back with NLM_F_CREATE: one already there is
+ * not an error (the kernel's message is printed all the same). */
+static int restore_one(struct nlmsghdr *nlh, void *data)
+{
+	struct nl *nl = data;
+	struct nlreq req;
+
+	if (nlreq_echo(&req, nlh->nlmsg_type, nlh, sizeof(struct ifaddrmsg)) < 0) {
+		fprintf(stderr, "Failed to restore: a malformed address message\n");
+		return -1;
+	}
+	req.nlh->nlmsg_flags |= nlh->nlmsg_flags | NLM_F_CREATE;
+	if (nl_talk(nl, &req, NULL, NULL) < 0) {
+		nl_perror(nl);
+		return nl->error == EEXIST ? 0 : -1;
+	}
+	return 0;
+}
+
+/* iproute2 exits -1 (255) on any failure here. */
+static int addr_restore(struct ipbox *ib, int argc, char **argv)
+{
+	struct nl *nl;
+
+	(void)argc, (void)argv;
+	if (rtdump_check_magic(stdin, RTDUMP_ADDR_MAGIC, "address") < 0)
+		return EXIT_USAGE;
+	nl = rt_socket(ib);
+	if (!nl)
+		return EXIT_FAIL;
+	return rtdump_read(stdin, restore_one, nl) < 0 ? EXIT_USAGE : EXIT_OK;
 }
 
 static int addr_flush_cmd(struct ipbox *ib, int argc, char **argv)
@@ -832,6 +949,9 @@ static const struct verb addr_verbs[] = {
 	{ "show", addr_show },
 	{ "lst", addr_show },
 	{ "flush", addr_flush_cmd },
+	{ "save", addr_save },
+	{ "showdump", addr_showdump },
+	{ "restore", addr_restore },
 	{ "help", addr_help },
 	{ NULL, NULL },
 };

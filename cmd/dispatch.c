@@ -77,12 +77,14 @@ int ipbox_usage(void)
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
 		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
-		"                    -h[uman] | -human-readable | -j[son] | -p[retty] |\n"
-		"                    -f[amily] { inet | inet6 | link } |\n"
-		"                    -4 | -6 | -0 | -br[ief] | -o[neline] |\n"
-		"                    -t[imestamp] | -ts[hort] |\n"
-		"                    -b[atch] [filename] | -force |\n"
-		"                    -n[etns] name | -a[ll] |\n"
+		"                    -r[esolve] | -h[uman] | -human-readable | -iec |\n"
+		"                    -j[son] | -p[retty] |\n"
+		"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
+		"                    -4 | -6 | -M | -B | -0 |\n"
+		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
+		"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
+		"                    -b[atch] [filename] | -force | -rc[vbuf] [size] |\n"
+		"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");
 	return EXIT_USAGE;
 }

@@ -58,9 +58,11 @@ static int flush_done(const struct flush *fl, int rounds)
 static int flush_loop(struct flush *fl, struct nl *nl)
 {
 	const struct flush_spec *spec = fl->spec;
+	int max = spec->rounds_from_loops ? fl->ib->loops : spec->max_rounds;
+	int failed = spec->fail_status ? spec->fail_status : EXIT_FAIL;
 	struct nlreq req;
 
-	for (int round = 0; !spec->max_rounds || round < spec->max_rounds; round++) {
+	for (int round = 0; !max || round < max; round++) {
 		fl->deleted = 0;
 		fl->failed = 0;
 		spec->request(&req, fl->ctx);
@@ -72,7 +74,7 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 		}
 		if (fl->failed) {
 			fprintf(stderr, "Failed to send flush request: %s\n", strerror(fl->failed));
-			return EXIT_FAIL;
+			return failed;
 		}
 		if (!fl->deleted)
 			return flush_done(fl, round);
@@ -84,11 +86,11 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 	}
 	if (spec->bail_out_stderr) {
 		out_flush(&fl->ib->pr->out);
-		fprintf(stderr, spec->bail_out, spec->max_rounds);
+		fprintf(stderr, spec->bail_out, max);
 	} else {
-		print_text(fl->ib->pr, spec->bail_out, spec->max_rounds);
+		print_text(fl->ib->pr, spec->bail_out, max);
 	}
-	return EXIT_FAIL;
+	return failed;
 }
 
 int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)

@@ -17,12 +17,14 @@ struct flush_spec {
 	int gone;		/* the errno of an entry gone meanwhile: it counts */
 	const char *noun;	/* -s: "*** Round N, deleting M <noun> ***" */
 	int max_rounds;		/* 0: until a dump finds nothing */
+	bool rounds_from_loops;	/* -l N says the rounds instead (0: no limit) */
 	const char *bail_out;	/* after max_rounds (a format taking it) */
 	bool bail_out_stderr;	/* ...on stderr, not stdout */
 	/* A failed delete: the dump goes on and the flush fails after it
 	 * (address); otherwise it is reported at once and ends the dump. */
 	bool fail_after_dump;
 	int dump_failed;	/* the exit status when a dump fails */
+	int fail_status;	/* ...when a delete fails or rounds run out (0: 1) */
 
 	/* The object's part; ctx is flush_rounds' argument. */
 	void (*request)(struct nlreq *req, void *ctx);		/* the dump */

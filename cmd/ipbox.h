@@ -4,6 +4,7 @@
 #define IPBOX_H
 
 #include <stdbool.h>
+#include <stdint.h>
 #include "../args/args.h"
 #include "../netlink/nl.h"
 #include "../output/print.h"
@@ -18,7 +19,17 @@ struct ipbox {
 	int human;		/* -h */
 	int timestamp;		/* -t, -ts: monitor events carry the time */
 	bool tshort;		/* -ts[hort]: one-line ISO form */
-	bool oneline, brief, json, pretty, all, force, numeric, resolve;
+	bool oneline, brief, json, pretty, all, force;
+	bool numeric;		/* -N: numbers, not names from /etc/iproute2 */
+	bool resolve;		/* -r: host names of addresses (reverse DNS) */
+	bool iec;		/* -iec: -h numbers in powers of 1024 */
+	bool echo;		/* -echo: print the kernel's copy of a change */
+	int loops;		/* -l: address flush's rounds (0: no limit) */
+	uint32_t rcvbuf;	/* -rc: the rtnetlink socket's receive buffer */
+	bool rcvbuf_set;
+	/* -echo's printer of one kernel message (cmd/echo.c, set by
+	 * main(): rt_talk cannot call the objects it serves). */
+	int (*echo_print)(struct ipbox *ib, const struct nlmsghdr *nlh);
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
 	bool in_batch;

@@ -347,7 +347,7 @@ static void size_columns(unsigned int *cols, bool human, int n, const uint64_t *
 static void print_num(struct printer *p, bool human, unsigned int width, uint64_t count)
 {
 	static const char prefix[] = "kMGTPE";
-	const uint64_t base = 1000;
+	const uint64_t base = p->iec ? 1024 : 1000;
 	uint64_t powi = 1, powj = 1;
 	const char *pre = prefix;
 	int precision = 2;
@@ -368,7 +368,8 @@ static void print_num(struct printer *p, bool human, unsigned int width, uint64_
 		if (count / powi < powj)
 			break;
 	}
-	snprintf(buf, sizeof(buf), "%.*f%c", precision, (double)count / (double)powi, *pre);
+	snprintf(buf, sizeof(buf), "%.*f%c%s", precision, (double)count / (double)powi, *pre,
+		 p->iec ? "i" : "");
 	print_text(p, "%*s ", (int)width, buf);
 }
 

@@ -12,21 +12,13 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "../args/inet.h"
 #include "../caps/caps.h"
 #include "../caps/stdfds.h"
 #include "../namespace/netns.h"
+#include "../names/names.h"
+#include "echo.h"
 #include "words.h"
-
-static int parse_family(const char *word)
-{
-	if (!strcmp(word, "inet"))
-		return AF_INET;
-	if (!strcmp(word, "inet6"))
-		return AF_INET6;
-	if (!strcmp(word, "link"))
-		return AF_PACKET;
-	return AF_UNSPEC;
-}
 
 enum { COLOR_NEVER, COLOR_ALWAYS, COLOR_AUTO };
 
@@ -58,7 +50,7 @@ static int opt_family(struct ipbox *ib, const char *val)
 {
 	if (!strcmp(val, "help"))
 		return ipbox_usage();
-	ib->family = parse_family(val);
+	ib->family = inet_family_word(val);	/* iproute2's read_family */
 	return ib->family == AF_UNSPEC ? arg_invalid("invalid protocol family", val) : 0;
 }
 
@@ -75,6 +67,24 @@ static int opt_tshort(struct ipbox *ib, const char *val)
 	(void)val;
 	ib->timestamp++;
 	ib->tshort = true;
+	return 0;
+}
+
+/* -loops N: address flush's rounds, atoi() as iproute2 (0: no limit). */
+static int opt_loops(struct ipbox *ib, const char *val)
+{
+	ib->loops = atoi(val);
+	return 0;
+}
+
+/* -rcvbuf SIZE: the rtnetlink socket's receive buffer. */
+static int opt_rcvbuf(struct ipbox *ib, const char *val)
+{
+	if (arg_u32(val, &ib->rcvbuf, 0) < 0) {
+		fprintf(stderr, "Invalid rcvbuf size '%s'\n", val);
+		return EXIT_USAGE;
+	}
+	ib->rcvbuf_set = true;
 	return 0;
 }
 
@@ -99,26 +109,31 @@ static int opt_netns(struct ipbox *ib, const char *val)
 	return netns_switch(val) < 0 ? EXIT_USAGE : 0;
 }
 
-enum opt_kind { OPT_COUNT, OPT_BOOL, OPT_FAMILY, OPT_COLOR, OPT_CALL, OPT_VALUE };
+enum opt_kind { OPT_COUNT, OPT_BOOL, OPT_WHOLE_BOOL, OPT_FAMILY, OPT_COLOR, OPT_CALL, OPT_VALUE };
 
 /* Global options in iproute2's order, which decides abbreviations such as
  * -b (batch, not brief), -f (family, not force), -h (human, not help). */
 static const struct option_row {
 	const char *name;
 	enum opt_kind kind;
-	size_t field;		/* COUNT, BOOL: offset in struct ipbox */
+	size_t field;		/* COUNT, BOOL, WHOLE_BOOL: offset in struct ipbox */
 	int family;		/* FAMILY: exact word, no abbreviation */
 	int (*call)(struct ipbox *ib, const char *val);	/* CALL, VALUE */
 } options[] = {
+	{ "-loops", OPT_VALUE, 0, 0, opt_loops },
 	{ "-family", OPT_VALUE, 0, 0, opt_family },
 	{ "-4", OPT_FAMILY, 0, AF_INET, NULL },
 	{ "-6", OPT_FAMILY, 0, AF_INET6, NULL },
 	{ "-0", OPT_FAMILY, 0, AF_PACKET, NULL },
+	{ "-M", OPT_FAMILY, 0, AF_MPLS, NULL },
+	{ "-B", OPT_FAMILY, 0, AF_BRIDGE, NULL },
 	{ "-human", OPT_COUNT, offsetof(struct ipbox, human), 0, NULL },
 	{ "-human-readable", OPT_COUNT, offsetof(struct ipbox, human), 0, NULL },
+	{ "-iec", OPT_BOOL, offsetof(struct ipbox, iec), 0, NULL },
 	{ "-stats", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-statistics", OPT_COUNT, offsetof(struct ipbox, stats), 0, NULL },
 	{ "-details", OPT_COUNT, offsetof(struct ipbox, details), 0, NULL },
+	{ "-resolve", OPT_BOOL, offsetof(struct ipbox, resolve), 0, NULL },
 	{ "-oneline", OPT_BOOL, offsetof(struct ipbox, oneline), 0, NULL },
 	{ "-timestamp", OPT_COUNT, offsetof(struct ipbox, timestamp), 0, NULL },
 	{ "-tshort", OPT_CALL, 0, 0, opt_tshort },
@@ -128,10 +143,13 @@ static const struct option_row {
 	{ "-brief", OPT_BOOL, offsetof(struct ipbox, brief), 0, NULL },
 	{ "-json", OPT_BOOL, offsetof(struct ipbox, json), 0, NULL },
 	{ "-pretty", OPT_BOOL, offsetof(struct ipbox, pretty), 0, NULL },
+	{ "-rcvbuf", OPT_VALUE, 0, 0, opt_rcvbuf },
 	{ "-color", OPT_COLOR, 0, 0, NULL },
 	{ "-help", OPT_CALL, 0, 0, opt_help },
 	{ "-netns", OPT_VALUE, 0, 0, opt_netns },
+	{ "-Numeric", OPT_BOOL, offsetof(struct ipbox, numeric), 0, NULL },
 	{ "-all", OPT_BOOL, offsetof(struct ipbox, all), 0, NULL },
+	{ "-echo", OPT_WHOLE_BOOL, offsetof(struct ipbox, echo), 0, NULL },
 	{ NULL, 0, 0, 0, NULL },
 };
 
@@ -139,7 +157,7 @@ static const struct option_row *option_find(const char *opt, int *color)
 {
 	for (const struct option_row *o = options; o->name; o++) {
 		if (o->kind == OPT_COLOR ? parse_color(opt, color) :
-		    keyword_is(opt, o->name, o->kind == OPT_FAMILY))
+		    keyword_is(opt, o->name, o->kind == OPT_FAMILY || o->kind == OPT_WHOLE_BOOL))
 			return o;
 	}
 	return NULL;
@@ -152,6 +170,7 @@ static int option_apply(struct ipbox *ib, const struct option_row *o, const char
 		(*(int *)((char *)ib + o->field))++;
 		return 0;
 	case OPT_BOOL:
+	case OPT_WHOLE_BOOL:
 		*(bool *)((char *)ib + o->field) = true;
 		return 0;
 	case OPT_FAMILY:
@@ -213,7 +232,7 @@ int main(int argc, char **argv)
 {
 	static struct printer pr;
 	const struct applet *app = applet_find(argv[0]);
-	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr };
+	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr, .loops = 10, .echo_print = echo_print };
 	int first, status;
 
 	/* Before anything opens or acts (caps/): no socket may take a
@@ -236,6 +255,9 @@ int main(int argc, char **argv)
 		return -first;
 	print_init(&pr, STDOUT_FILENO, ib.json, ib.pretty, ib.oneline,
 		   ib.color == COLOR_ALWAYS || (ib.color == COLOR_AUTO && isatty(STDOUT_FILENO)));
+	pr.iec = ib.iec;
+	names_numeric = ib.numeric;
+	inet_resolve = ib.resolve;
 
 	if (ib.batch_file)
 		return ipbox_finish(&ib, batch_run(&ib, ib.batch_file));

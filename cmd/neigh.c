@@ -19,6 +19,7 @@
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 #include "../netlink/lladdr.h"
+#include "../netlink/vrf.h"
 #include "words.h"
 
 static int neigh_usage(void)
@@ -30,6 +31,7 @@ static int neigh_usage(void)
 		"                [ protocol PROTO ]\n"
 		"\n"
 		"	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
+		"				  [ vrf NAME ] [ nomaster ]\n"
 		"	ip neigh get { ADDR | proxy ADDR } dev DEV\n"
 		"\n"
 		"STATE := { delay | failed | incomplete | noarp | none |\n"
@@ -78,6 +80,7 @@ static int nud_from_str(const char *s, uint32_t *nud)
 struct neigh_filter {
 	int family;
 	int index;
+	int master;		/* NDA_MASTER: an ifindex, or -1 for nomaster */
 	uint32_t state;		/* mask of NUD_* (and NUD_MASK_NONE) */
 	uint32_t proto;
 	bool unused;
@@ -171,31 +174,51 @@ static void print_neigh_flags(struct printer *p, const struct ndmsg *nd, const s
 			print_null(p, PRINT_ANY, ntf_names[i].key, ntf_names[i].text);
 }
 
+/* The three fields both layouts share; `fmt` holds each one's format:
+ * "%s " plain, "%-39s " / "%-16s " / "%s" under -br. */
+static void print_neigh_where(struct neigh_show *s, const struct ndmsg *nd,
+			      const struct nlattr **tb, const char *const fmt[3])
+{
+	struct printer *p = s->p;
+	char addr[INET_STRLEN], ll[LLADDR_STRLEN], dev[IF_NAMESIZE];
+
+	if (tb[NDA_DST] && inet_family_bits(nd->ndm_family) &&
+	    mnl_attr_get_payload_len(tb[NDA_DST]) >= inet_family_bits(nd->ndm_family) / 8)
+		print_color_string(p, PRINT_ANY, nd->ndm_family == AF_INET6 ? COLOR_INET6 : COLOR_INET,
+				   "dst", fmt[0], inet_host(nd->ndm_family, mnl_attr_get_payload(tb[NDA_DST]), addr));
+	if (!s->f.index && nd->ndm_ifindex) {
+		if (!s->ib->brief)
+			print_text(p, "dev ");
+		print_color_string(p, PRINT_ANY, COLOR_IFNAME, "dev", fmt[1],
+				   ifcache_name(&s->ifc, nd->ndm_ifindex, dev));
+	}
+	if (tb[NDA_LLADDR]) {
+		if (!s->ib->brief)
+			print_text(p, "lladdr ");
+		/* ARPHRD_VOID: hex bytes, as for every device neighbours live on */
+		print_color_string(p, PRINT_ANY, COLOR_MAC, "lladdr", fmt[2],
+				   lladdr_ntop(mnl_attr_get_payload(tb[NDA_LLADDR]),
+					       mnl_attr_get_payload_len(tb[NDA_LLADDR]),
+					       ARPHRD_VOID, ll, sizeof(ll)));
+	}
+}
+
 static void print_neigh(struct neigh_show *s, const struct nlmsghdr *nlh,
 			const struct ndmsg *nd, const struct nlattr **tb)
 {
+	static const char *const plain[3] = { "%s ", "%s ", "%s " };
+	static const char *const brief[3] = { "%-39s ", "%-16s ", "%s" };
 	struct printer *p = s->p;
-	char addr[INET_STRLEN], ll[LLADDR_STRLEN], dev[IF_NAMESIZE], proto[16];
+	char proto[16];
 
 	print_open_object(p, NULL);
 	if (nlh->nlmsg_type == RTM_DELNEIGH)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
-	if (tb[NDA_DST] && inet_family_bits(nd->ndm_family) &&
-	    mnl_attr_get_payload_len(tb[NDA_DST]) >= inet_family_bits(nd->ndm_family) / 8)
-		print_color_string(p, PRINT_ANY, nd->ndm_family == AF_INET6 ? COLOR_INET6 : COLOR_INET,
-				   "dst", "%s ", inet_ntop_raw(nd->ndm_family, mnl_attr_get_payload(tb[NDA_DST]), addr));
-	if (!s->f.index && nd->ndm_ifindex) {
-		print_text(p, "dev ");
-		print_color_string(p, PRINT_ANY, COLOR_IFNAME, "dev", "%s ",
-				   ifcache_name(&s->ifc, nd->ndm_ifindex, dev));
-	}
-	if (tb[NDA_LLADDR]) {
-		print_text(p, "lladdr ");
-		/* ARPHRD_VOID: hex bytes, as for every device neighbours live on */
-		print_color_string(p, PRINT_ANY, COLOR_MAC, "lladdr", "%s ",
-				   lladdr_ntop(mnl_attr_get_payload(tb[NDA_LLADDR]),
-					       mnl_attr_get_payload_len(tb[NDA_LLADDR]),
-					       ARPHRD_VOID, ll, sizeof(ll)));
+	print_neigh_where(s, nd, tb, s->ib->brief ? brief : plain);
+	if (s->ib->brief) {
+		print_text(p, "\n");
+		print_close_object(p);
+		return;
 	}
 	print_neigh_flags(p, nd, tb);
 	if (s->ib->stats) {
@@ -295,6 +318,18 @@ static int parse_neigh_filter(struct neigh_show *s, int argc, char **argv, bool 
 			if (dev)
 				return arg_duplicate("dev", v);
 			dev = v;
+		} else if (!strcmp(word, "master")) {
+			WALK_NEXT(&w, v);
+			if (!(f->master = ifname_to_index(v)))
+				return arg_invalid("Device does not exist\n", v);
+		} else if (!strcmp(word, "vrf")) {
+			uint32_t table;
+
+			WALK_NEXT(&w, v);
+			if (!(f->master = ifname_to_index(v)) || !vrf_lookup(v, &table))
+				return arg_invalid("Not a valid VRF name\n", v);
+		} else if (!strcmp(word, "nomaster")) {
+			f->master = -1;
 		} else if (!strcmp(word, "unused")) {
 			f->unused = true;
 		} else if (!strcmp(word, "nud")) {
@@ -324,6 +359,8 @@ static void neigh_request(struct nlreq *req, void *data)
 		nd->ndm_flags = NTF_PROXY;
 	if (s->f.index)
 		nlreq_put_u32(req, NDA_IFINDEX, (uint32_t)s->f.index);
+	if (s->f.master)	/* the kernel filters (strict checking) */
+		nlreq_put_u32(req, NDA_MASTER, (uint32_t)s->f.master);
 }
 
 static int neigh_list(struct neigh_show *s, struct nl *nl)

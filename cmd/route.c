@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <arpa/inet.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
@@ -16,40 +17,48 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "../netlink/vrf.h"
+#include "lwt.h"
+#include "rtdump.h"
 #include "words.h"
 
-/* iproute2's usage less the lines and words of what ipbox lacks (save,
- * restore, showdump, vrf, encap, ttl-propagate, as, the get
- * selectors tos/uid/ipproto/sport/dport, fastopen_no_cookie), so a
- * script grepping it finds what it finds in /bin/ip's.  `pervasive`
- * stays: iproute2 6.1 names it but no longer parses it either. */
+/* iproute2's usage less the words of what ipbox lacks (the encap types
+ * this kernel lacks), so a script grepping it finds what it finds in
+ * /bin/ip's.  `pervasive` stays: iproute2 6.1 names it but no longer
+ * parses it either. */
 static int route_usage(void)
 {
 	fprintf(stderr,
 		"Usage: ip route { list | flush } SELECTOR\n"
+		"       ip route save SELECTOR\n"
+		"       ip route restore\n"
+		"       ip route showdump\n"
 		"       ip route get [ ROUTE_GET_FLAGS ] ADDRESS\n"
 		"                            [ from ADDRESS iif STRING ]\n"
-		"                            [ oif STRING ]\n"
-		"                            [ mark NUMBER ]\n"
+		"                            [ oif STRING ] [ tos TOS ]\n"
+		"                            [ mark NUMBER ] [ vrf NAME ]\n"
+		"                            [ uid NUMBER ] [ ipproto PROTOCOL ]\n"
+		"                            [ sport NUMBER ] [ dport NUMBER ]\n"
 		"       ip route { add | del | change | append | replace } ROUTE\n"
 		"SELECTOR := [ root PREFIX ] [ match PREFIX ] [ exact PREFIX ]\n"
-		"            [ table TABLE_ID ] [ proto RTPROTO ]\n"
+		"            [ table TABLE_ID ] [ vrf NAME ] [ proto RTPROTO ]\n"
 		"            [ type TYPE ] [ scope SCOPE ]\n"
 		"ROUTE := NODE_SPEC [ INFO_SPEC ]\n"
 		"NODE_SPEC := [ TYPE ] PREFIX [ tos TOS ]\n"
 		"             [ table TABLE_ID ] [ proto RTPROTO ]\n"
 		"             [ scope SCOPE ] [ metric METRIC ]\n"
+		"             [ ttl-propagate { enabled | disabled } ]\n"
 		"INFO_SPEC := { NH | nhid ID } OPTIONS FLAGS [ nexthop NH ]...\n"
-		"NH := [ via [ FAMILY ] ADDRESS ]\n"
+		"NH := [ encap ENCAPTYPE ENCAPHDR ] [ via [ FAMILY ] ADDRESS ]\n"
 		"      [ dev STRING ] [ weight NUMBER ] NHFLAGS\n"
-		"FAMILY := [ inet | inet6 ]\n"
-		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ]\n"
+		"FAMILY := [ inet | inet6 | mpls | bridge | link ]\n"
+		"OPTIONS := FLAGS [ mtu NUMBER ] [ advmss NUMBER ] [ as [ to ] ADDRESS ]\n"
 		"           [ rtt TIME ] [ rttvar TIME ] [ reordering NUMBER ]\n"
 		"           [ window NUMBER ] [ cwnd NUMBER ] [ initcwnd NUMBER ]\n"
 		"           [ ssthresh NUMBER ] [ realms REALM ] [ src ADDRESS ]\n"
 		"           [ rto_min TIME ] [ hoplimit NUMBER ] [ initrwnd NUMBER ]\n"
 		"           [ features FEATURES ] [ quickack BOOL ] [ congctl NAME ]\n"
-		"           [ pref PREF ] [ expires TIME ]\n"
+		"           [ pref PREF ] [ expires TIME ] [ fastopen_no_cookie BOOL ]\n"
 		"TYPE := { unicast | local | broadcast | multicast | throw |\n"
 		"          unreachable | prohibit | blackhole | nat }\n"
 		"TABLE_ID := [ local | main | default | all | NUMBER ]\n"
@@ -60,6 +69,8 @@ static int route_usage(void)
 		"TIME := NUMBER[s|ms]\n"
 		"BOOL := [1|0]\n"
 		"FEATURES := ecn\n"
+		"ENCAPTYPE := [ mpls | ip | ip6 ]\n"
+		"ENCAPHDR := [ MPLSLABEL ]\n"
 		"ROUTE_GET_FLAGS := [ fibmatch ]\n");
 	return EXIT_USAGE;
 }
@@ -217,6 +228,19 @@ static int filter_table(struct show_args *a, struct arg_walk *c)
 	return 0;
 }
 
+/* vrf NAME: its table, without the local and broadcast routes. */
+static int filter_vrf(struct show_args *a, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	vrf_lookup(v, &a->f->table);
+	if (!a->f->table)
+		return arg_invalid("Invalid VRF\n", v);
+	a->f->typemask = ~(1u << RTN_LOCAL | 1u << RTN_BROADCAST);
+	return 0;
+}
+
 static int filter_cloned(struct show_args *a, struct arg_walk *c)
 {
 	(void)c;
@@ -229,7 +253,7 @@ static int filter_tos(struct show_args *a, struct arg_walk *c)
 	const char *v;
 
 	WALK_NEXT(c, v);
-	if (arg_u32(v, &a->f->tos, 16) < 0 || a->f->tos > 255)
+	if (names_dsfield_to_id(v, &a->f->tos) < 0)
 		return arg_invalid("TOS value is invalid\n", v);
 	a->f->tos_set = true;
 	return 0;
@@ -297,19 +321,13 @@ static int filter_metric(struct show_args *a, struct arg_walk *c)
 	return 0;
 }
 
-/* "inet" / "inet6" before an address, as iproute2's read_family. */
-static int family_word(const char *w)
-{
-	return !strcmp(w, "inet") ? AF_INET : !strcmp(w, "inet6") ? AF_INET6 : AF_UNSPEC;
-}
-
 static int filter_via(struct show_args *a, struct arg_walk *c)
 {
 	const char *v;
 	int family;
 
 	WALK_NEXT(c, v);
-	family = family_word(v);
+	family = inet_family_word(v);
 	if (family == AF_UNSPEC)
 		family = a->family;
 	else
@@ -385,7 +403,8 @@ static const struct filter_word {
 	bool exact;
 	int (*fn)(struct show_args *a, struct arg_walk *c);
 } filter_words[] = {
-	{ "table", false, filter_table }, { "cached", false, filter_cloned },
+	{ "table", false, filter_table }, { "vrf", false, filter_vrf },
+	{ "cached", false, filter_cloned },
 	{ "cloned", false, filter_cloned }, { "tos", true, filter_tos },
 	{ "dsfield", false, filter_tos }, { "protocol", false, filter_proto },
 	{ "scope", false, filter_scope }, { "type", false, filter_type },
@@ -431,8 +450,11 @@ static int route_show_one(const struct nlmsghdr *nlh, void *data)
 	struct route_show *s = data;
 	struct route rt;
 
-	if (route_selected(s, nlh, &rt))
-		print_route(s, nlh, &rt);
+	if (!route_selected(s, nlh, &rt))
+		return NL_CB_OK;
+	if (s->save)
+		return rtdump_save_msg(nlh) < 0 ? NL_CB_ERROR : NL_CB_OK;
+	print_route(s, nlh, &rt);
 	return NL_CB_OK;
 }
 
@@ -451,26 +473,6 @@ static void route_request(struct nlreq *req, void *data)
 		nlreq_put_u32(req, RTA_TABLE, s->f.table);
 	if (s->f.oif)
 		nlreq_put_u32(req, RTA_OIF, (uint32_t)s->f.oif);
-}
-
-struct route_show *route_show_new(struct ipbox *ib)
-{
-	struct route_show *s = calloc(1, sizeof(*s));
-
-	if (!s) {
-		perror("calloc");
-		return NULL;
-	}
-	s->ib = ib;
-	s->p = ib->pr;
-	return s;
-}
-
-void route_show_free(struct route_show *s)
-{
-	ifcache_close(&s->ifc);
-	nh_lookup_close(&s->nhl);
-	free(s);
 }
 
 static int route_list(struct ipbox *ib, struct route_show *s)
@@ -520,59 +522,84 @@ static const struct flush_spec route_flush_spec = {
 	.request = route_request, .match = route_flush_match, .print = route_flush_print,
 };
 
-static int route_show_or_flush(struct ipbox *ib, int argc, char **argv, bool flush)
+enum route_action { ROUTE_LIST, ROUTE_FLUSH, ROUTE_SAVE };
+
+static int route_list_flush_or_save(struct ipbox *ib, int argc, char **argv,
+				    enum route_action action)
 {
 	struct route_show *s;
 	struct show_args a;
 	int ret;
 
-	if (flush && argc <= 0) {
+	/* iproute2 writes the magic before it reads the selectors */
+	if (action == ROUTE_SAVE && rtdump_save_start(RTDUMP_ROUTE_MAGIC) < 0)
+		return EXIT_FAIL;
+	if (action == ROUTE_FLUSH && argc <= 0) {
 		fprintf(stderr, "\"ip route flush\" requires arguments.\n");
 		return EXIT_FAIL;
 	}
 	s = route_show_new(ib);
 	if (!s)
 		return EXIT_FAIL;
+	s->save = action == ROUTE_SAVE;
 	a = (struct show_args){ .f = &s->f };
 	ret = parse_filter(ib, &a, argc, argv);
 	if (!ret)
-		ret = flush ? flush_rounds(ib, &route_flush_spec, s) : route_list(ib, s);
+		ret = action == ROUTE_FLUSH ? flush_rounds(ib, &route_flush_spec, s) : route_list(ib, s);
 	route_show_free(s);
 	return ret;
 }
 
 static int route_show(struct ipbox *ib, int argc, char **argv)
 {
-	return route_show_or_flush(ib, argc, argv, false);
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_LIST);
 }
 
 static int route_flush(struct ipbox *ib, int argc, char **argv)
 {
-	return route_show_or_flush(ib, argc, argv, true);
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_FLUSH);
+}
+
+/* save SELECTOR: what show would print, as iproute2's binary dump. */
+static int route_save(struct ipbox *ib, int argc, char **argv)
+{
+	return route_list_flush_or_save(ib, argc, argv, ROUTE_SAVE);
 }
 
 /* ---- add, change, replace, prepend, append, test, delete ------------ */
+
+/* iproute2's buffers for a route change, which decide what is too big:
+ * the request (its headers and 4096 bytes), RTA_MULTIPATH (route.h) then
+ * added to a request bounded at 4096, and the metrics in 256. */
+#define ROUTE_REQ_BOUND (NLMSG_HDRLEN + sizeof(struct rtmsg) + 4096)
+#define METRICS_BOUND 256
+#define ENCAP_BOUND 1024
 
 struct route_mod {
 	struct nlreq req;
 	struct rtmsg *r;
 	const char *dev;
-	bool dst_ok, gw_ok, scope_ok, type_ok;
+	bool dst_ok, gw_ok, scope_ok, type_ok, table_ok;
 	uint32_t mx[RTAX_MAX + 1];
 	uint32_t mx_set, mx_lock;	/* bit i: metric i given / locked */
 	uint32_t nhid;			/* a nexthop object, 0: none */
 	const char *cc;			/* RTAX_CC_ALGO, a string */
 };
 
-/* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another. */
-static int put_gateway(struct nlreq *req, struct rtmsg *r, struct arg_walk *c)
+enum { NEXTHOP_UNPARSED = -1 };
+
+/* A gateway: RTA_GATEWAY in the route's family, RTA_VIA in another
+ * (inet, inet6, mpls, bridge or link, read as iproute2's get_addr).
+ * Inside RTA_MULTIPATH (mp set) it must fit iproute2's buffer. */
+static int put_gateway(struct nlreq *req, struct rtmsg *r, struct arg_walk *c,
+		       const struct nlattr *mp)
 {
 	struct inet_prefix addr;
 	const char *v;
 	int family, ret;
 
 	WALK_NEXT(c, v);
-	family = family_word(v);
+	family = inet_family_word(v);
 	if (family == AF_UNSPEC)
 		family = r->rtm_family;
 	else
@@ -583,11 +610,15 @@ static int put_gateway(struct nlreq *req, struct rtmsg *r, struct arg_walk *c)
 	if (r->rtm_family == AF_UNSPEC)
 		r->rtm_family = (uint8_t)addr.family;
 	if (addr.family == r->rtm_family) {
+		if (!route_nest_fits(req, mp, (size_t)addr.bytelen, MULTIPATH_BOUND))
+			return NEXTHOP_UNPARSED;
 		nlreq_put(req, RTA_GATEWAY, (size_t)addr.bytelen, addr.data);
 	} else {
-		uint8_t via[sizeof(struct rtvia) + 16];
+		uint8_t via[sizeof(struct rtvia) + sizeof(addr.data)];
 		uint16_t fam = (uint16_t)addr.family;
 
+		if (!route_nest_fits(req, mp, sizeof(fam) + (size_t)addr.bytelen, MULTIPATH_BOUND))
+			return NEXTHOP_UNPARSED;
 		memcpy(via, &fam, sizeof(fam));
 		memcpy(via + sizeof(fam), addr.data, (size_t)addr.bytelen);
 		nlreq_put(req, RTA_VIA, sizeof(fam) + (size_t)addr.bytelen, via);
@@ -600,7 +631,34 @@ static int mod_via(struct route_mod *m, struct arg_walk *c)
 	if (m->gw_ok)
 		return arg_invalid("use nexthop syntax to specify multiple via\n", *c->argv);
 	m->gw_ok = true;
-	return put_gateway(&m->req, m->r, c);
+	return put_gateway(&m->req, m->r, c, NULL);
+}
+
+/* as [to] ADDR: the new destination of an MPLS route (RTA_NEWDST). */
+static int put_newdst(struct nlreq *req, struct rtmsg *r, struct arg_walk *c,
+		      const struct nlattr *mp)
+{
+	struct inet_prefix addr;
+	const char *v;
+	int ret;
+
+	WALK_NEXT(c, v);
+	if (!strcmp(v, "to"))
+		WALK_NEXT(c, v);
+	ret = inet_get_addr(&addr, v, r->rtm_family);
+	if (ret)
+		return ret;
+	if (!mp && r->rtm_family == AF_UNSPEC)
+		r->rtm_family = (uint8_t)addr.family;
+	if (!route_nest_fits(req, mp, (size_t)addr.bytelen, MULTIPATH_BOUND))
+		return NEXTHOP_UNPARSED;
+	nlreq_put(req, RTA_NEWDST, (size_t)addr.bytelen, addr.data);
+	return 0;
+}
+
+static int mod_as(struct route_mod *m, struct arg_walk *c)
+{
+	return put_newdst(&m->req, m->r, c, NULL);
 }
 
 static int mod_src(struct route_mod *m, struct arg_walk *c)
@@ -643,7 +701,7 @@ static int mod_tos(struct route_mod *m, struct arg_walk *c)
 	uint32_t tos;
 
 	WALK_NEXT(c, v);
-	if (arg_u32(v, &tos, 16) < 0 || tos > 255)
+	if (names_dsfield_to_id(v, &tos) < 0)
 		return arg_invalid("\"tos\" value is invalid\n", v);
 	m->r->rtm_tos = (uint8_t)tos;
 	return 0;
@@ -750,6 +808,8 @@ static const struct metric_word {
 	{ "congctl", false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
 	{ "rttvar", false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
 	{ "ssthresh", true, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
+	{ "fastopen_no_cookie", false, RTAX_FASTOPEN_NO_COOKIE, MX_BOOL,
+	  "\"fastopen_no_cookie\" value is invalid\n", 0 },
 };
 
 static int metric_value(const struct metric_word *w, const char *v, uint32_t *val)
@@ -771,7 +831,12 @@ static int metric_value(const struct metric_word *w, const char *v, uint32_t *va
 	case MX_BOOL:
 		if (arg_u32(v, val, 0) < 0)
 			return arg_invalid(w->err, v);
-		return *val > 1 ? arg_invalid("\"quickack\" value should be 0 or 1\n", v) : 0;
+		if (*val <= 1)
+			return 0;
+		/* "\"NAME\" value should be 0 or 1" */
+		fprintf(stderr, "Error: argument \"%s\" is wrong: \"%s\" value should be 0 or 1\n\n",
+			v, w->word);
+		return EXIT_USAGE;
 	case MX_FEATURES:
 		*val = RTAX_FEATURE_ECN;
 		return strcmp(v, "ecn") ? arg_invalid(w->err, v) : 0;
@@ -862,6 +927,38 @@ static int mod_table(struct route_mod *m, struct arg_walk *c)
 		m->r->rtm_table = RT_TABLE_UNSPEC;
 		nlreq_put_u32(&m->req, RTA_TABLE, table);
 	}
+	m->table_ok = true;
+	return 0;
+}
+
+/* vrf NAME: the table of a VRF device. */
+static int mod_vrf(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t table;
+
+	WALK_NEXT(c, v);
+	vrf_lookup(v, &table);
+	if (!table)
+		return arg_invalid("Invalid VRF\n", v);
+	if (table < 256) {
+		m->r->rtm_table = (uint8_t)table;
+	} else {
+		m->r->rtm_table = RT_TABLE_UNSPEC;
+		nlreq_put_u32(&m->req, RTA_TABLE, table);
+	}
+	m->table_ok = true;
+	return 0;
+}
+
+static int mod_ttl_propagate(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (!matches(v, "enabled") && !matches(v, "disabled"))
+		return arg_invalid("\"ttl-propagate\" value is invalid\n", v);
+	nlreq_put_u8(&m->req, RTA_TTL_PROPAGATE, matches(v, "enabled"));
 	return 0;
 }
 
@@ -918,22 +1015,38 @@ static int mod_dst(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
-/* Route words in iproute2's order (it decides abbreviations). */
+/* encap TYPE ...: iproute2 adds it only while the request stays within
+ * 1024 bytes. */
+static int mod_encap(struct route_mod *m, struct arg_walk *c)
+{
+	int ret = lwt_parse(&m->req, c, RTA_ENCAP, RTA_ENCAP_TYPE);
+
+	if (!ret && m->req.nlh->nlmsg_len > ENCAP_BOUND) {
+		fprintf(stderr, "addraw_l ERROR: message exceeded bound of %d\n", ENCAP_BOUND);
+		return EXIT_FAIL;
+	}
+	return ret;
+}
+
+/* Route words in iproute2's order (it decides abbreviations); the
+ * metrics (metric_words) come between scope and realms there, and no
+ * abbreviation of theirs reaches a word before them. */
 static const struct mod_word {
 	const char *word;
 	bool exact;
 	int (*fn)(struct route_mod *m, struct arg_walk *c);
 } mod_words[] = {
-	{ "src", true, mod_src }, { "via", true, mod_via },
+	{ "src", true, mod_src }, { "as", true, mod_as }, { "via", true, mod_via },
 	{ "from", true, mod_from }, { "tos", true, mod_tos },
 	{ "dsfield", false, mod_tos }, { "expires", true, mod_expires },
 	{ "metric", false, mod_metric },
 	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
 	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
 	{ "onlink", true, mod_onlink }, { "nhid", true, mod_nhid },
-	{ "protocol", false, mod_proto },
-	{ "table", false, mod_table }, { "dev", true, mod_dev },
-	{ "oif", true, mod_dev }, { "pref", false, mod_pref },
+	{ "protocol", false, mod_proto }, { "table", false, mod_table },
+	{ "vrf", false, mod_vrf }, { "dev", true, mod_dev }, { "oif", true, mod_dev },
+	{ "pref", false, mod_pref }, { "encap", true, mod_encap },
+	{ "ttl-propagate", true, mod_ttl_propagate },
 };
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
@@ -947,77 +1060,173 @@ static int mod_word(struct route_mod *m, struct arg_walk *c)
 	return w ? w->fn(m, c) : mod_dst(m, c);
 }
 
-static void put_metrics(struct route_mod *m)
+/* A nest as iproute2 starts RTA_METRICS and RTA_MULTIPATH: without
+ * NLA_F_NESTED, so the request is byte for byte iproute2's. */
+static struct nlattr *route_nest_plain(struct nlreq *req, uint16_t type)
+{
+	struct nlattr *nest = nlreq_nest_start(req, type);
+
+	if (nest)
+		nest->nla_type = type;
+	return nest;
+}
+
+bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
+		     size_t bound)
+{
+	size_t used = (size_t)((const char *)mnl_nlmsg_get_payload_tail(req->nlh) - (const char *)nest);
+
+	if (!nest || MNL_ALIGN(used) + MNL_ALIGN(MNL_ATTR_HDRLEN + payload) <= bound)
+		return true;
+	fprintf(stderr, "rta_addattr_l: Error! max allowed bound %zu exceeded\n", bound);
+	return false;
+}
+
+/* The metrics, RTAX_LOCK last as in iproute2.  A congctl name too long
+ * for its 256 bytes: iproute2 says so and adds the route without it;
+ * ipbox says so and adds nothing (ipbox(8)). */
+static int put_metrics(struct route_mod *m)
 {
 	struct nlattr *nest;
 
 	if (!m->mx_set && !m->mx_lock)
-		return;
-	nest = nlreq_nest_start(&m->req, RTA_METRICS);
-	if (m->mx_lock)
-		nlreq_put_u32(&m->req, RTAX_LOCK, m->mx_lock);
+		return 0;
+	nest = route_nest_plain(&m->req, RTA_METRICS);
 	for (int i = 0; i <= RTAX_MAX && i < 32; i++) {
 		if (!(m->mx_set & (1u << i)))
 			continue;
-		if (i == RTAX_CC_ALGO)
+		if (i != RTAX_CC_ALGO)
+			nlreq_put_u32(&m->req, (uint16_t)i, m->mx[i]);
+		else if (route_nest_fits(&m->req, nest, strlen(m->cc), METRICS_BOUND))
 			nlreq_put(&m->req, RTAX_CC_ALGO, strlen(m->cc), m->cc);
 		else
-			nlreq_put_u32(&m->req, (uint16_t)i, m->mx[i]);
+			return EXIT_FAIL;
 	}
+	if (m->mx_lock)
+		nlreq_put_u32(&m->req, RTAX_LOCK, m->mx_lock);
 	nlreq_nest_end(&m->req, nest);
-}
-
-enum { NEXTHOP_UNPARSED = -1 };
-
-/* One "nexthop via ADDR dev DEV weight N onlink" inside RTA_MULTIPATH:
- * its words up to the next "nexthop". */
-static int put_nexthop(struct route_mod *m, struct arg_walk *c)
-{
-	struct rtnexthop *nh = nlreq_reserve(&m->req, sizeof(*nh));
-	char *start = (char *)nh;
-	int ret;
-
-	if (!nh)
-		return EXIT_FAIL;
-	while (c->argc > 1) {
-		const char *w = c->argv[1];
-		const char *v;
-		uint32_t weight;
-
-		if (!strcmp(w, "via")) {
-			walk_next(c);
-			ret = put_gateway(&m->req, m->r, c);
-			if (ret)
-				return ret;
-		} else if (!strcmp(w, "dev")) {
-			walk_next(c);
-			WALK_NEXT(c, v);
-			nh->rtnh_ifindex = ifname_to_index(v);
-			if (!nh->rtnh_ifindex) {
-				arg_nodev(v);
-				return NEXTHOP_UNPARSED;
-			}
-		} else if (!strcmp(w, "weight")) {
-			walk_next(c);
-			WALK_NEXT(c, v);
-			if (arg_u32(v, &weight, 0) < 0 || weight == 0 || weight > 256)
-				return arg_invalid("\"weight\" is invalid\n", v);
-			nh->rtnh_hops = (unsigned char)(weight - 1);
-		} else if (!strcmp(w, "onlink")) {
-			walk_next(c);
-			nh->rtnh_flags |= RTNH_F_ONLINK;
-		} else {
-			break;
-		}
-	}
-	nh->rtnh_len = (unsigned short)((char *)mnl_nlmsg_get_payload_tail(m->req.nlh) - start);
 	return 0;
 }
 
+/* One nexthop of RTA_MULTIPATH: its struct and where it stands. */
+struct nh_ctx {
+	struct route_mod *m;
+	struct rtnexthop *nh;
+	const struct nlattr *mp;	/* RTA_MULTIPATH, for its bound */
+};
+
+static int nh_via(struct nh_ctx *n, struct arg_walk *c)
+{
+	return put_gateway(&n->m->req, n->m->r, c, n->mp);
+}
+
+static int nh_dev(struct nh_ctx *n, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	n->nh->rtnh_ifindex = ifname_to_index(v);
+	if (n->nh->rtnh_ifindex)
+		return 0;
+	arg_nodev(v);
+	return NEXTHOP_UNPARSED;
+}
+
+static int nh_weight(struct nh_ctx *n, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t weight;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &weight, 0) < 0 || weight == 0 || weight > 256)
+		return arg_invalid("\"weight\" is invalid\n", v);
+	n->nh->rtnh_hops = (unsigned char)(weight - 1);
+	return 0;
+}
+
+static int nh_onlink(struct nh_ctx *n, struct arg_walk *c)
+{
+	(void)c;
+	n->nh->rtnh_flags |= RTNH_F_ONLINK;
+	return 0;
+}
+
+static int nh_realms(struct nh_ctx *n, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t realms;
+
+	WALK_NEXT(c, v);
+	if (parse_realms(v, &realms) < 0)
+		return arg_invalid("\"realm\" value is invalid\n", v);
+	if (!route_nest_fits(&n->m->req, n->mp, sizeof(realms), MULTIPATH_BOUND))
+		return NEXTHOP_UNPARSED;
+	nlreq_put_u32(&n->m->req, RTA_FLOW, realms);
+	return 0;
+}
+
+static int nh_encap(struct nh_ctx *n, struct arg_walk *c)
+{
+	return lwt_parse(&n->m->req, c, RTA_ENCAP, RTA_ENCAP_TYPE) ? NEXTHOP_UNPARSED : 0;
+}
+
+static int nh_as(struct nh_ctx *n, struct arg_walk *c)
+{
+	return put_newdst(&n->m->req, n->m->r, c, n->mp);
+}
+
+/* A nexthop's words, in iproute2's order (parse_one_nh). */
+static const struct nh_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct nh_ctx *n, struct arg_walk *c);
+} nh_words[] = {
+	{ "via", true, nh_via }, { "dev", true, nh_dev }, { "weight", true, nh_weight },
+	{ "onlink", true, nh_onlink }, { "realms", false, nh_realms },
+	{ "encap", true, nh_encap }, { "as", true, nh_as },
+};
+
+static const struct nh_word *nh_word_find(const char *w)
+{
+	for (size_t i = 0; i < sizeof(nh_words) / sizeof(nh_words[0]); i++)
+		if (nh_words[i].exact ? !strcmp(w, nh_words[i].word) : matches(w, nh_words[i].word))
+			return &nh_words[i];
+	return NULL;
+}
+
+/* One "nexthop via ADDR dev DEV weight N ..." inside RTA_MULTIPATH: its
+ * words up to the next one that is not a nexthop word. */
+static int put_nexthop(struct route_mod *m, struct arg_walk *c, const struct nlattr *mp)
+{
+	struct rtnexthop scratch;
+	struct nh_ctx n = { m, nlreq_reserve(&m->req, sizeof(struct rtnexthop)), mp };
+	char *start = (char *)n.nh;
+	const struct nh_word *w;
+	int ret;
+
+	if (!n.nh)	/* overflowed (the send reports it): read its words all the same */
+		n.nh = &scratch;
+	while (c->argc > 1 && (w = nh_word_find(c->argv[1]))) {
+		walk_next(c);
+		ret = w->fn(&n, c);
+		if (ret)
+			return ret;
+	}
+	if (n.nh != &scratch)
+		n.nh->rtnh_len = (unsigned short)((char *)mnl_nlmsg_get_payload_tail(m->req.nlh) - start);
+	return 0;
+}
+
+/* RTA_MULTIPATH as iproute2 builds it: its nexthops within 4096 bytes
+ * (else "cannot parse nexthop"), then the whole request within 4096
+ * (else its addattr_l error at the send, status 1). */
 static int put_multipath(struct route_mod *m, struct arg_walk *c)
 {
-	struct nlattr *nest = nlreq_nest_start(&m->req, RTA_MULTIPATH);
+	struct nlattr *nest;
 	int ret;
+
+	nlreq_bound(&m->req, NL_REQ_SIZE);
+	nest = route_nest_plain(&m->req, RTA_MULTIPATH);
 
 	for (; c->argc > 0; c->argc--, c->argv++) {
 		if (strcmp(*c->argv, "nexthop")) {
@@ -1029,7 +1238,7 @@ static int put_multipath(struct route_mod *m, struct arg_walk *c)
 			fprintf(stderr, "Error: unexpected end of line after \"nexthop\"\n");
 			return EXIT_USAGE;
 		}
-		ret = put_nexthop(m, c);
+		ret = put_nexthop(m, c, nest);
 		if (ret == NEXTHOP_UNPARSED) {
 			fprintf(stderr, "Error: cannot parse nexthop\n");
 			return EXIT_USAGE;
@@ -1038,18 +1247,30 @@ static int put_multipath(struct route_mod *m, struct arg_walk *c)
 			return ret;
 	}
 	nlreq_nest_end(&m->req, nest);
+	nlreq_bound(&m->req, MULTIPATH_BOUND);
 	return 0;
 }
 
-/* iproute2's default scope: host for local, link for broadcast-like
- * types and for a unicast route with no gateway. */
-static void default_scope(struct route_mod *m, bool del, bool nexthops)
+/* iproute2's defaults once the words are read: table local for the
+ * local, broadcast, nat and anycast types; scope universe for IPv6 and
+ * MPLS, host for local, link for broadcast-like types and for a unicast
+ * route with no gateway; an MPLS route is unicast. */
+static void route_defaults(struct route_mod *m, bool del, bool nexthops)
 {
 	struct rtmsg *r = m->r;
 
+	if (r->rtm_family == AF_UNSPEC)
+		r->rtm_family = AF_INET;
+	if (!m->table_ok && (r->rtm_type == RTN_LOCAL || r->rtm_type == RTN_BROADCAST ||
+			     r->rtm_type == RTN_NAT || r->rtm_type == RTN_ANYCAST))
+		r->rtm_table = RT_TABLE_LOCAL;
+	if (!m->type_ok && r->rtm_family == AF_MPLS)
+		r->rtm_type = RTN_UNICAST;
 	if (m->scope_ok)
 		return;
-	if (r->rtm_type == RTN_LOCAL || r->rtm_type == RTN_NAT)
+	if (r->rtm_family == AF_INET6 || r->rtm_family == AF_MPLS)
+		r->rtm_scope = RT_SCOPE_UNIVERSE;
+	else if (r->rtm_type == RTN_LOCAL || r->rtm_type == RTN_NAT)
 		r->rtm_scope = RT_SCOPE_HOST;
 	else if (r->rtm_type == RTN_BROADCAST || r->rtm_type == RTN_MULTICAST ||
 		 r->rtm_type == RTN_ANYCAST)
@@ -1072,6 +1293,7 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	if (!m)
 		return EXIT_FAIL;
 	m->r = nlreq_init(&m->req, cmd, flags, sizeof(*m->r));
+	nlreq_bound(&m->req, ROUTE_REQ_BOUND);
 	m->r->rtm_family = (uint8_t)ib->family;
 	m->r->rtm_table = RT_TABLE_MAIN;
 	m->r->rtm_scope = RT_SCOPE_NOWHERE;
@@ -1097,15 +1319,12 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		else
 			ret = arg_nodev(m->dev);
 	}
+	if (!ret)
+		ret = put_metrics(m);
+	if (!ret && nexthops)
+		ret = put_multipath(m, &c);
 	if (!ret) {
-		put_metrics(m);
-		if (nexthops)
-			ret = put_multipath(m, &c);
-	}
-	if (!ret) {
-		default_scope(m, del, nexthops);
-		if (m->r->rtm_family == AF_UNSPEC)
-			m->r->rtm_family = AF_INET;
+		route_defaults(m, del, nexthops);
 		ret = rt_talk(ib, &m->req);
 	}
 	free(m);
@@ -1149,12 +1368,16 @@ static int route_del(struct ipbox *ib, int argc, char **argv)
 
 /* ---- get ------------------------------------------------------------ */
 
+/* iproute2's request buffer for route get. */
+#define GET_REQ_BOUND (NLMSG_HDRLEN + sizeof(struct rtmsg) + 1024)
+
 struct get_args {
 	struct nlreq req;
 	struct rtmsg *r;
 	const char *iif, *oif;
 	uint32_t mark;
-	bool found;
+	bool found, from, connected;
+	bool has_src;		/* the last answer named a source */
 };
 
 /* "to" ADDR or "from" ADDR: a host address; a prefix is cut to a host. */
@@ -1171,6 +1394,7 @@ static int get_addr_word(struct get_args *g, const char *v, bool dst)
 		nlreq_put(&g->req, dst ? RTA_DST : RTA_SRC, (size_t)p.bytelen, p.data);
 	if (!dst) {
 		g->r->rtm_src_len = (uint8_t)p.bitlen;
+		g->from = true;
 		return 0;
 	}
 	host = inet_family_bits(g->r->rtm_family);
@@ -1184,35 +1408,153 @@ static int get_addr_word(struct get_args *g, const char *v, bool dst)
 	return 0;
 }
 
+static int get_tos(struct get_args *g, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t tos;
+
+	WALK_NEXT(c, v);
+	if (names_dsfield_to_id(v, &tos) < 0)
+		return arg_invalid("TOS value is invalid\n", v);
+	g->r->rtm_tos = (uint8_t)tos;
+	return 0;
+}
+
+static int get_from(struct get_args *g, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	return matches(v, "help") ? route_usage() : get_addr_word(g, v, false);
+}
+
+static int get_iif(struct get_args *g, struct arg_walk *c)
+{
+	WALK_NEXT(c, g->iif);
+	return 0;
+}
+
+static int get_mark(struct get_args *g, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
+}
+
+static int get_oif(struct get_args *g, struct arg_walk *c)
+{
+	WALK_NEXT(c, g->oif);
+	return 0;
+}
+
+static int get_notify(struct get_args *g, struct arg_walk *c)
+{
+	(void)c;
+	g->r->rtm_flags |= RTM_F_NOTIFY;
+	return 0;
+}
+
+static int get_connected(struct get_args *g, struct arg_walk *c)
+{
+	(void)c;
+	g->connected = true;
+	return 0;
+}
+
+/* vrf NAME: its device is the output interface. */
+static int get_vrf(struct get_args *g, struct arg_walk *c)
+{
+	uint32_t table;
+
+	WALK_NEXT(c, g->oif);
+	return vrf_lookup(g->oif, &table) ? 0 : arg_invalid("Invalid VRF\n", g->oif);
+}
+
+static int get_uid(struct get_args *g, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t uid;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &uid, 0) < 0)
+		return arg_invalid("invalid UID\n", v);
+	nlreq_put_u32(&g->req, RTA_UID, uid);
+	return 0;
+}
+
+static int get_fibmatch(struct get_args *g, struct arg_walk *c)
+{
+	(void)c;
+	g->r->rtm_flags |= RTM_F_FIB_MATCH;
+	return 0;
+}
+
+static int get_as(struct get_args *g, struct arg_walk *c)
+{
+	return put_newdst(&g->req, g->r, c, NULL);
+}
+
+/* sport, dport: a number (base 0) up to 65535, sent big-endian. */
+static int get_port(struct get_args *g, struct arg_walk *c, uint16_t type, const char *err)
+{
+	const char *v;
+	uint32_t port;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &port, 0) < 0 || port > 0xffff)
+		return arg_invalid(err, v);
+	nlreq_put_u16(&g->req, type, htons((uint16_t)port));
+	return 0;
+}
+
+static int get_sport(struct get_args *g, struct arg_walk *c)
+{
+	return get_port(g, c, RTA_SPORT, "invalid sport\n");
+}
+
+static int get_dport(struct get_args *g, struct arg_walk *c)
+{
+	return get_port(g, c, RTA_DPORT, "invalid dport\n");
+}
+
+/* A number up to 255 or a name from /etc/protocols (inet_proto_a2n). */
+static int get_ipproto(struct get_args *g, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t proto;
+
+	WALK_NEXT(c, v);
+	if (names_ipproto_to_id(v, &proto) < 0 || proto > 255)
+		return arg_invalid("Invalid \"ipproto\" value\n", v);
+	nlreq_put_u8(&g->req, RTA_IP_PROTO, (uint8_t)proto);
+	return 0;
+}
+
+/* route get's words in iproute2's order (it decides abbreviations); any
+ * other word is the destination. */
+static const struct get_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct get_args *g, struct arg_walk *c);
+} get_words[] = {
+	{ "tos", true, get_tos }, { "dsfield", false, get_tos }, { "from", false, get_from },
+	{ "iif", false, get_iif }, { "mark", false, get_mark }, { "oif", false, get_oif },
+	{ "dev", true, get_oif }, { "notify", false, get_notify },
+	{ "connected", false, get_connected }, { "vrf", false, get_vrf },
+	{ "uid", false, get_uid }, { "fibmatch", false, get_fibmatch }, { "as", true, get_as },
+	{ "sport", false, get_sport }, { "dport", false, get_dport },
+	{ "ipproto", false, get_ipproto },
+};
+
 static int get_word(struct get_args *g, struct arg_walk *c)
 {
-	const char *w = *c->argv, *v;
+	const char *w = *c->argv;
 
-	if (matches(w, "from")) {
-		WALK_NEXT(c, v);
-		return matches(v, "help") ? route_usage() : get_addr_word(g, v, false);
-	}
-	if (matches(w, "iif")) {
-		WALK_NEXT(c, g->iif);
-		return 0;
-	}
-	if (matches(w, "mark")) {
-		WALK_NEXT(c, v);
-		return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
-	}
-	if (matches(w, "oif") || !strcmp(w, "dev")) {
-		WALK_NEXT(c, g->oif);
-		return 0;
-	}
-	if (matches(w, "notify")) {
-		g->r->rtm_flags |= RTM_F_NOTIFY;
-		return 0;
-	}
-	if (matches(w, "fibmatch")) {
-		g->r->rtm_flags |= RTM_F_FIB_MATCH;
-		return 0;
-	}
-	if (matches(w, "to"))
+	for (size_t i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
+		if (get_words[i].exact ? !strcmp(w, get_words[i].word) : matches(w, get_words[i].word))
+			return get_words[i].fn(g, c);
+	if (!strcmp(w, "to"))
 		WALK_NEXT(c, w);
 	return matches(w, "help") ? route_usage() : get_addr_word(g, w, true);
 }
@@ -1230,27 +1572,53 @@ static int put_dev(struct nlreq *req, uint16_t type, const char *name)
 	return 0;
 }
 
+/* One answer of route get: printed, and whether it has a source
+ * (RTA_PREFSRC or RTA_SRC), which `connected` needs. */
+struct get_answer {
+	struct route_show *s;
+	struct get_args *g;
+};
+
 static int route_get_answer(const struct nlmsghdr *nlh, void *data)
 {
-	struct route_show *s = data;
+	struct get_answer *a = data;
 	struct route rt;
 
-	if (route_read(nlh, &rt) == 0)
-		print_route(s, nlh, &rt);
+	if (route_read(nlh, &rt) < 0)
+		return NL_CB_STOP;
+	print_route(a->s, nlh, &rt);
+	a->g->has_src = nlh->nlmsg_type == RTM_NEWROUTE && (rt.tb[RTA_PREFSRC] || rt.tb[RTA_SRC]);
 	return NL_CB_STOP;
 }
 
-static int route_get(struct ipbox *ib, int argc, char **argv)
+static int route_get_talk(struct nl *nl, struct get_args *g, struct get_answer *a)
 {
-	struct get_args *g = calloc(1, sizeof(*g));
+	if (nl_talk(nl, &g->req, route_get_answer, a) < 0) {
+		nl_perror(nl);
+		return EXIT_KERNEL;
+	}
+	return EXIT_OK;
+}
+
+/* connected: iproute2 6.1 means to ask again from the source the first
+ * answer chose, but sends its first request again; so does ipbox, and
+ * both answers are printed. */
+static int route_get_connected(struct nl *nl, struct get_args *g, struct get_answer *a)
+{
+	if (!g->has_src) {
+		fprintf(stderr, "Failed to connect the route\n");
+		return EXIT_FAIL;
+	}
+	return route_get_talk(nl, g, a);
+}
+
+static int route_get_parse(struct ipbox *ib, struct get_args *g, int argc, char **argv)
+{
 	struct arg_walk c = { argc, argv };
-	struct route_show *s = NULL;
-	struct nl *nl;
 	int ret = 0;
 
-	if (!g)
-		return EXIT_FAIL;
 	g->r = nlreq_init(&g->req, RTM_GETROUTE, 0, sizeof(*g->r));
+	nlreq_bound(&g->req, GET_REQ_BOUND);
 	g->r->rtm_family = (uint8_t)ib->family;
 	for (; !ret && c.argc > 0; c.argc--, c.argv++)
 		ret = get_word(g, &c);
@@ -1264,22 +1632,39 @@ static int route_get(struct ipbox *ib, int argc, char **argv)
 		ret = put_dev(&g->req, RTA_OIF, g->oif);
 	if (!ret && g->mark)
 		nlreq_put_u32(&g->req, RTA_MARK, g->mark);
-	if (!ret && g->r->rtm_family == AF_UNSPEC)
+	if (g->r->rtm_family == AF_UNSPEC)
 		g->r->rtm_family = AF_INET;
-	if (!ret && (!(nl = rt_socket(ib)) || !(s = route_show_new(ib))))
+	/* Only IPv4 answers which table the route came from. */
+	if (g->r->rtm_family == AF_INET)
+		g->r->rtm_flags |= RTM_F_LOOKUP_TABLE;
+	return ret;
+}
+
+static int route_get(struct ipbox *ib, int argc, char **argv)
+{
+	struct get_args *g = calloc(1, sizeof(*g));
+	struct get_answer a = { NULL, g };
+	struct nl *nl;
+	int ret;
+
+	if (!g)
+		return EXIT_FAIL;
+	ret = route_get_parse(ib, g, argc, argv);
+	if (!ret && (!(nl = rt_socket(ib)) || !(a.s = route_show_new(ib))))
 		ret = EXIT_FAIL;
 	if (!ret) {
-		/* An answer is printed whatever its flags: nothing is filtered. */
-		s->f.cloned = true;
-		print_doc_begin(s->p);
-		if (nl_talk(nl, &g->req, route_get_answer, s) < 0) {
-			nl_perror(nl);
-			ret = EXIT_KERNEL;
-		}
-		print_doc_end(s->p);
+		/* An answer is printed whatever its flags: nothing is filtered.
+		 * Both answers of `connected` go in one JSON array (iproute2
+		 * writes the second as plain text after it: ipbox(8)). */
+		a.s->f.cloned = true;
+		print_doc_begin(a.s->p);
+		ret = route_get_talk(nl, g, &a);
+		if (!ret && g->connected && !g->from)
+			ret = route_get_connected(nl, g, &a);
+		print_doc_end(a.s->p);
 	}
-	if (s)
-		route_show_free(s);
+	if (a.s)
+		route_show_free(a.s);
 	free(g);
 	return ret;
 }
@@ -1299,6 +1684,7 @@ static const struct verb route_verbs[] = {
 	{ "append", route_append }, { "test", route_test },
 	{ "delete", route_del }, { "list", route_show }, { "show", route_show },
 	{ "lst", route_show }, { "get", route_get }, { "flush", route_flush },
+	{ "save", route_save }, { "restore", route_restore }, { "showdump", route_showdump },
 	{ "help", route_help }, { NULL, NULL },
 };
 
@@ -1313,5 +1699,7 @@ void words_route(void)
 	WORDS_TABLE("keyword", filter_words, word);
 	WORDS_TABLE("keyword", mod_words, word);
 	WORDS_TABLE("keyword", metric_words, word);
+	WORDS_TABLE("keyword", nh_words, word);
+	WORDS_TABLE("keyword", get_words, word);
 	words_route_types();
 }

@@ -40,12 +40,30 @@ struct route_show {
 	struct route_filter f;
 	struct ifcache ifc;
 	struct nh_lookup nhl;	/* -d: the nexthop objects routes name */
+	bool save;		/* save: write what matches as iproute2's dump */
 };
 
-/* A show with no filter (ip monitor's), or NULL after perror. */
+/* route restore, route showdump (cmd/route_save.c): iproute2's binary
+ * dump on standard input. */
+int route_restore(struct ipbox *ib, int argc, char **argv);
+int route_showdump(struct ipbox *ib, int argc, char **argv);
+
+/* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
+#define MULTIPATH_BOUND 4096
+
+/* A show with no filter (ip monitor's), or NULL after perror
+ * (route_print.c, beside the printers it serves). */
 struct route_show *route_show_new(struct ipbox *ib);
 void route_show_free(struct route_show *s);
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
+/* Whether an attribute of `payload` bytes still fits `nest` (NULL: no
+ * bound) as iproute2's buffer of `bound` bytes would hold it; if not,
+ * iproute2's `rta_addattr_l: Error! max allowed bound N exceeded`. */
+bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
+		     size_t bound);
+/* An address attribute of `family` (inet, inet6, mpls labels, link) as
+ * iproute2 prints it, "???" when it is too short; buf: INET_STRLEN. */
+const char *route_attr_ntop(const struct nlattr *a, int family, char *buf);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */
 int route_type_from_str(const char *s, uint8_t *type);

@@ -3,6 +3,7 @@
 #include "route.h"
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -10,6 +11,7 @@
 
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "lwt.h"
 #include "words.h"
 
 /* ---- route types --------------------------------------------------- */
@@ -24,7 +26,7 @@ static const char *const type_names[RTN_MAX + 1] = {
 
 const char *route_type_to_str(unsigned int type, char *buf, size_t len)
 {
-	if (type <= RTN_MAX && type_names[type])
+	if (type <= RTN_MAX && type_names[type] && !names_numeric)
 		return type_names[type];
 	snprintf(buf, len, "%u", type);
 	return buf;
@@ -68,6 +70,8 @@ static const enum mnl_attr_data_type route_policy[RTA_MAX + 1] = {
 	[RTA_TABLE] = MNL_TYPE_U32, [RTA_MARK] = MNL_TYPE_U32,
 	[RTA_UID] = MNL_TYPE_U32, [RTA_NH_ID] = MNL_TYPE_U32,
 	[RTA_PREF] = MNL_TYPE_U8, [RTA_METRICS] = MNL_TYPE_NESTED,
+	[RTA_TTL_PROPAGATE] = MNL_TYPE_U8, [RTA_ENCAP_TYPE] = MNL_TYPE_U16,
+	[RTA_ENCAP] = MNL_TYPE_NESTED,
 };
 
 int route_read(const struct nlmsghdr *nlh, struct route *rt)
@@ -89,6 +93,27 @@ static const uint8_t *attr_addr(const struct nlattr *a, int family)
 	return mnl_attr_get_payload(a);
 }
 
+static enum pcolor family_color(int family)
+{
+	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
+}
+
+/* iproute2's mpls_ntop: labels up to the bottom of the stack, "/" apart. */
+static const char *mpls_ntop(const uint8_t *a, size_t len, char *buf)
+{
+	size_t n = 0;
+
+	buf[0] = '\0';
+	for (size_t off = 0; off + 4 <= len && n + 12 < INET_STRLEN; off += 4) {
+		uint32_t entry = (uint32_t)a[off] << 24 | a[off + 1] << 16 | a[off + 2] << 8 | a[off + 3];
+
+		n += (size_t)snprintf(buf + n, INET_STRLEN - n, "%s%u", off ? "/" : "", entry >> 12);
+		if (entry & 1u << 8)
+			break;
+	}
+	return buf;
+}
+
 static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
 {
 	const uint8_t *addr = attr_addr(a, family);
@@ -98,12 +123,34 @@ static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
 	return inet_ntop_raw(family, addr, buf);
 }
 
-/* ---- printing a route ---------------------------------------------- */
-
-static enum pcolor family_color(int family)
+/* The same, or its host name under -r (iproute2's format_host_rta). */
+static const char *attr_host(const struct nlattr *a, int family, char *buf)
 {
-	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
+	const uint8_t *addr = attr_addr(a, family);
+
+	if (!addr)
+		return strcpy(buf, "???");
+	return inet_host(family, addr, buf);
 }
+
+const char *route_attr_ntop(const struct nlattr *a, int family, char *buf)
+{
+	if (family == AF_MPLS)
+		return mpls_ntop(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a), buf);
+	return attr_host(a, family, buf);
+}
+
+/* as to ADDR: the new destination of an MPLS route. */
+static void print_newdst(struct printer *p, const struct rtmsg *r, const struct nlattr *a)
+{
+	char buf[INET_STRLEN];
+
+	print_text(p, "as to ");
+	print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "to", "%s ",
+			   route_attr_ntop(a, r->rtm_family, buf));
+}
+
+/* ---- printing a route ---------------------------------------------- */
 
 /* "10.0.0.0/24", a host address without its length, or "default". */
 static void print_route_prefix(struct printer *p, const struct route *rt, int type,
@@ -114,14 +161,16 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	int len = type == RTA_DST ? r->rtm_dst_len : r->rtm_src_len;
 	char buf[INET_STRLEN + NUM_STRLEN];
 
-	if (a) {
+	if (a && len == inet_family_bits(r->rtm_family)) {
+		/* a host: its name under -r */
+		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt,
+				   attr_host(a, r->rtm_family, buf));
+	} else if (a) {
 		/* "ADDR/LEN" by hand: this runs once per route of a dump. */
 		size_t n = strlen(attr_ntop(a, r->rtm_family, buf));
 
-		if (len != inet_family_bits(r->rtm_family)) {
-			buf[n] = '/';
-			num_str(buf + n + 1, (unsigned int)len, 10);
-		}
+		buf[n] = '/';
+		num_str(buf + n + 1, (unsigned int)len, 10);
 		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt, buf);
 	} else if (len) {
 		/* iproute2 prints "0/N " with a space of its own here. */
@@ -136,7 +185,7 @@ void print_gateway(struct printer *p, int family, const struct nlattr *a)
 {
 	char buf[INET_STRLEN];
 
-	attr_ntop(a, family, buf);
+	attr_host(a, family, buf);
 	print_text(p, "via ");
 	print_color_string(p, PRINT_ANY, family_color(family), "gateway", "%s ", buf);
 }
@@ -154,7 +203,7 @@ static void print_via(struct printer *p, const struct nlattr *a)
 	bytes = inet_family_bits(via->rtvia_family) / 8;
 	if (!bytes || len < sizeof(*via) + bytes)
 		return;
-	inet_ntop_raw(via->rtvia_family, via->rtvia_addr, buf);
+	inet_host(via->rtvia_family, via->rtvia_addr, buf);
 	print_open_object(p, "via");
 	print_string(p, PRINT_FP, NULL, "via %s ", via->rtvia_family == AF_INET6 ? "inet6" : "inet");
 	print_string(p, PRINT_JSON, "family", NULL, via->rtvia_family == AF_INET6 ? "inet6" : "inet");
@@ -363,7 +412,7 @@ static void print_pref(struct printer *p, uint8_t pref)
 }
 
 static const enum mnl_attr_data_type nexthop_policy[RTA_MAX + 1] = {
-	[RTA_FLOW] = MNL_TYPE_U32,
+	[RTA_FLOW] = MNL_TYPE_U32, [RTA_ENCAP_TYPE] = MNL_TYPE_U16, [RTA_ENCAP] = MNL_TYPE_NESTED,
 };
 
 static void print_nexthop(struct route_show *s, const struct route *rt, const struct rtnexthop *nh)
@@ -376,6 +425,10 @@ static void print_nexthop(struct route_show *s, const struct route *rt, const st
 	print_text(p, "%s\tnexthop ", p->sl);
 	/* The nexthop's own attributes follow it. */
 	attr_parse_payload(tb, RTA_MAX, nexthop_policy, RTNH_DATA(nh), nh->rtnh_len - sizeof(*nh));
+	if (tb[RTA_ENCAP])
+		lwt_print(p, tb[RTA_ENCAP_TYPE], tb[RTA_ENCAP]);
+	if (tb[RTA_NEWDST])
+		print_newdst(p, rt->r, tb[RTA_NEWDST]);
 	if (tb[RTA_GATEWAY])
 		print_gateway(p, rt->r->rtm_family, tb[RTA_GATEWAY]);
 	if (tb[RTA_VIA])
@@ -418,10 +471,13 @@ static void print_route_head(struct route_show *s, const struct route *rt, bool 
 	print_route_prefix(p, rt, RTA_SRC, "from", "from %s ", "src");
 	if (rt->tb[RTA_NH_ID])
 		print_uint(p, PRINT_ANY, "nhid", "nhid %u ", mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
-	if (r->rtm_tos && !s->f.tos_set) {
-		snprintf(buf, sizeof(buf), "0x%02x", r->rtm_tos);
-		print_string(p, PRINT_ANY, "tos", "tos %s ", buf);
-	}
+	if (rt->tb[RTA_NEWDST])
+		print_newdst(p, rt->r, rt->tb[RTA_NEWDST]);
+	if (rt->tb[RTA_ENCAP])
+		lwt_print(p, rt->tb[RTA_ENCAP_TYPE], rt->tb[RTA_ENCAP]);
+	if (r->rtm_tos && !s->f.tos_set)
+		print_string(p, PRINT_ANY, "tos", "tos %s ",
+			     names_dsfield_to_str(r->rtm_tos, buf, sizeof(buf)));
 }
 
 static void print_route_where(struct route_show *s, const struct route *rt)
@@ -465,7 +521,9 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 	uint32_t mark = attr_u32_or(rt->tb[RTA_MARK], 0);
 
 	print_rt_flags(p, r->rtm_flags);
-	if (mark)
+	if (mark >= 16)		/* iproute2 writes a big mark in hex */
+		print_uint(p, PRINT_ANY, "mark", "mark 0x%x ", mark);
+	else if (mark)
 		print_uint(p, PRINT_ANY, "mark", "mark %u ", mark);
 	if (rt->tb[RTA_FLOW] && s->f.realms_mask != ~0u)
 		print_flow(p, mnl_attr_get_u32(rt->tb[RTA_FLOW]));
@@ -481,6 +539,13 @@ static void print_route_tail(struct route_show *s, const struct route *rt)
 		print_dev(s, "iif", mnl_attr_get_u32(rt->tb[RTA_IIF]));
 	if (rt->tb[RTA_PREF])
 		print_pref(p, mnl_attr_get_u8(rt->tb[RTA_PREF]));
+	if (rt->tb[RTA_TTL_PROPAGATE]) {
+		/* iproute2's spelling, and no space after it */
+		bool on = mnl_attr_get_u8(rt->tb[RTA_TTL_PROPAGATE]);
+
+		print_bool(p, PRINT_JSON, "ttl-propogate", NULL, on);
+		print_string(p, PRINT_FP, NULL, "ttl-propogate %s", on ? "enabled" : "disabled");
+	}
 	if (rt->tb[RTA_NH_ID] && s->ib->details)
 		nexthop_print_id(s->ib, &s->ifc, &s->nhl, mnl_attr_get_u32(rt->tb[RTA_NH_ID]));
 	if (rt->tb[RTA_MULTIPATH])
@@ -500,4 +565,26 @@ void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct 
 void words_route_types(void)
 {
 	WORDS_TABLE("value", type_words, word);
+}
+
+/* ---- the show state every route printer takes -------------------- */
+
+struct route_show *route_show_new(struct ipbox *ib)
+{
+	struct route_show *s = calloc(1, sizeof(*s));
+
+	if (!s) {
+		perror("calloc");
+		return NULL;
+	}
+	s->ib = ib;
+	s->p = ib->pr;
+	return s;
+}
+
+void route_show_free(struct route_show *s)
+{
+	ifcache_close(&s->ifc);
+	nh_lookup_close(&s->nhl);
+	free(s);
 }

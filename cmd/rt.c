@@ -15,8 +15,18 @@
 
 struct nl *rt_socket(struct ipbox *ib)
 {
-	if (!ib->rt && !(ib->rt = nl_new(NETLINK_ROUTE)))
+	if (ib->rt)
+		return ib->rt;
+	ib->rt = nl_new(NETLINK_ROUTE);
+	if (!ib->rt) {
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
+		return NULL;
+	}
+	if (ib->rcvbuf_set && nl_set_rcvbuf(ib->rt, ib->rcvbuf) < 0) {
+		perror("SO_RCVBUF");
+		nl_free(ib->rt);
+		ib->rt = NULL;
+	}
 	return ib->rt;
 }
 
@@ -57,6 +67,54 @@ static bool rt_pipelinable(const struct nlreq *req)
 	return false;
 }
 
+/* The changes iproute2 echoes under -echo: not neighbours (6.1's
+ * ipneigh_modify does not ask). */
+static bool rt_echoes(const struct nlreq *req)
+{
+	switch (req->nlh->nlmsg_type) {
+	case RTM_NEWROUTE: case RTM_DELROUTE:
+	case RTM_NEWADDR: case RTM_DELADDR:
+	case RTM_NEWLINK: case RTM_DELLINK:
+	case RTM_NEWRULE: case RTM_DELRULE:
+	case RTM_NEWNEXTHOP: case RTM_DELNEXTHOP:
+		return true;
+	}
+	return false;
+}
+
+/* The kernel's copy of the change, before its ack: one JSON document,
+ * begun with the first copy, so a refused change prints nothing. */
+struct rt_echo {
+	struct ipbox *ib;
+	bool begun;
+};
+
+static int rt_echo_answer(const struct nlmsghdr *nlh, void *data)
+{
+	struct rt_echo *e = data;
+
+	if (!e->begun)
+		print_doc_begin(e->ib->pr);
+	e->begun = true;
+	e->ib->echo_print(e->ib, nlh);
+	return NL_CB_STOP;
+}
+
+static int rt_talk_echo(struct ipbox *ib, struct nl *nl, struct nlreq *req)
+{
+	struct rt_echo e = { ib, false };
+	int ret = EXIT_OK;
+
+	req->nlh->nlmsg_flags |= NLM_F_ECHO | NLM_F_ACK;
+	if (nl_talk(nl, req, rt_echo_answer, &e) < 0) {
+		nl_perror(nl);
+		ret = nl->overflowed ? EXIT_FAIL : EXIT_KERNEL;
+	}
+	if (e.begun)
+		print_doc_end(ib->pr);
+	return ret;
+}
+
 int rt_talk(struct ipbox *ib, struct nlreq *req)
 {
 	struct nl *nl;
@@ -72,12 +130,15 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
+	if (ib->echo && ib->echo_print && rt_echoes(req))
+		return rt_talk_echo(ib, nl, req);
 	/* A request the pipeline refuses (too big) fails as it would alone. */
 	if (ib->pipe && rt_pipelinable(req) && nl_pipe_queue(ib->pipe, nl, req) == 0)
 		return EXIT_OK;
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
 		nl_perror(nl);
-		return EXIT_KERNEL;
+		/* Too big to send is iproute2's -1 (status 1), not the kernel's. */
+		return nl->overflowed ? EXIT_FAIL : EXIT_KERNEL;
 	}
 	return EXIT_OK;
 }

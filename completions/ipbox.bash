@@ -4,9 +4,10 @@
 # `ipbox -n NS -o link show` after -n NS), nat handles from `ipbox nat show`,
 # route table, protocol and scope names from /etc/iproute2/rt_*.
 
-_ipbox_options='-Version -stats -statistics -details -human -human-readable
-	-json -pretty -family -4 -6 -0 -brief -oneline -timestamp -tshort -batch
-	-force -netns -all -color -help'
+_ipbox_options='-loops -Version -stats -statistics -details -resolve -human
+	-human-readable -iec -json -pretty -family -4 -6 -0 -M -B -brief -oneline
+	-timestamp -tshort -batch -force -rcvbuf -netns -Numeric -all -echo -color
+	-help'
 _ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
 
@@ -102,7 +103,7 @@ _ipbox_ip6tnl_args='allow-localremote dev dscp dsfield encap encap-csum encap-dp
 	noencap-csum noencap-remcsum noencap-udp6-csum remote tc tclass tos ttl'
 # address: verbs (addr_verbs), words of add/change/replace/delete
 # (addr_modify, ifa_flags) and of show/flush (link_show_args, FLAG-LIST).
-_ipbox_addr_cmds='add change chg replace delete list show lst flush help'
+_ipbox_addr_cmds='add change chg replace delete list show lst flush save showdump restore help'
 _ipbox_addr_flags='secondary temporary nodad optimistic dadfailed home
 	deprecated tentative permanent mngtmpaddr noprefixroute autojoin
 	stable-privacy'
@@ -122,25 +123,30 @@ _ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
 # of show/flush (filter_words, root/match/exact) and of get.
-_ipbox_route_cmds='add change chg replace prepend append test delete list show lst get flush help'
+_ipbox_route_cmds='add change chg replace prepend append test delete list show lst get flush save restore showdump help'
 _ipbox_route_types='unicast local broadcast brd multicast throw unreachable
 	prohibit blackhole nat anycast xresolve'
 _ipbox_route_metrics='mtu hoplimit advmss reordering rtt rto_min window cwnd
-	initcwnd initrwnd features quickack congctl rttvar ssthresh'
-_ipbox_route_mod="to src via from tos dsfield expires metric priority
-	preference scope realms onlink protocol table dev oif pref weight nexthop
-	nhid $_ipbox_route_metrics help"
-_ipbox_route_filter='to root match exact table cached cloned tos dsfield
+	initcwnd initrwnd features quickack congctl rttvar ssthresh
+	fastopen_no_cookie'
+_ipbox_route_mod="to src as via from tos dsfield expires metric priority
+	preference scope realms onlink nhid protocol table vrf dev oif pref encap
+	ttl-propagate weight nexthop $_ipbox_route_metrics help"
+_ipbox_route_filter='to root match exact table vrf cached cloned tos dsfield
 	protocol scope type dev oif iif metric priority preference via src realms
 	from help'
-_ipbox_route_get='to from iif mark oif dev notify fibmatch help'
-_ipbox_route_nh='via dev weight onlink'
+_ipbox_route_get='to tos dsfield from iif mark oif dev notify connected vrf uid
+	fibmatch as sport dport ipproto help'
+_ipbox_route_nh='via dev weight onlink realms encap as'
+# encap TYPE and the words of each (cmd/route_encap.c)
+_ipbox_route_encap='mpls ip ip6'
+_ipbox_route_encap_ip='id dst src tos ttl tc hoplimit key csum seq'
 
 # neighbor: verbs (cmd/neigh.c neigh_verbs), words of add/... and of
 # show/flush, the nud states (nud_words).
 _ipbox_neigh_cmds='add change chg replace delete get show lst list flush help'
 _ipbox_neigh_mod='lladdr nud proxy dev router use managed extern_learn protocol'
-_ipbox_neigh_filter='proxy to dev nud unused protocol help'
+_ipbox_neigh_filter='proxy to dev master vrf nomaster nud unused protocol help'
 _ipbox_neigh_nud='permanent reachable noarp none stale incomplete delay probe failed'
 
 # rule: verbs (cmd/rule.c rule_verbs), the words of add/delete (mod_words
@@ -483,7 +489,7 @@ _ipbox_address()
 		local|peer|remote|anycast|label|metric|priority|preference) ;;
 		*) [ $# -gt 0 ] && _ipbox_reply "$_ipbox_addr_mod" ;;
 		esac ;;
-	show|list|lst|flush)
+	show|list|lst|flush|save)
 		case $prev in
 		dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)" ;;
 		scope) _ipbox_reply 'host link global all' ;;
@@ -563,26 +569,33 @@ _ipbox_route()
 	proto|protocol) _ipbox_reply "$(_ipbox_rt_names rt_protos)"; return ;;
 	scope) _ipbox_reply "$(_ipbox_rt_names rt_scopes | sort -u)"; return ;;
 	type) _ipbox_reply "$_ipbox_route_types"; return ;;
-	via) _ipbox_reply 'inet inet6'; return ;;
+	via) _ipbox_reply 'inet inet6 mpls bridge link'; return ;;
+	encap) _ipbox_reply "$_ipbox_route_encap"; return ;;
+	ttl-propagate) _ipbox_reply 'enabled disabled'; return ;;
+	fastopen_no_cookie) _ipbox_reply '1 0'; return ;;
+	ipproto) _ipbox_reply 'tcp udp icmp ipv6-icmp sctp'; return ;;
 	features) _ipbox_reply ecn; return ;;
 	quickack) _ipbox_reply '1 0'; return ;;
 	pref) _ipbox_reply 'low medium high'; return ;;
 	mtu|hoplimit|advmss|reordering|rtt|rto_min|window|cwnd|initcwnd|initrwnd|congctl|rttvar|ssthresh)
 		_ipbox_reply lock; return ;;
 	to|root|match|exact|from|src|tos|dsfield|expires|metric|priority|preference|\
-	realms|weight|mark|lock|inet|inet6|nhid)
+	realms|weight|mark|lock|inet|inet6|mpls|bridge|link|as|vrf|uid|sport|dport|\
+	id|ttl|tc|nhid)
 		return ;;
 	esac
 	case $verb in
 	add|change|chg|replace|prepend|append|test|delete)
 		if [ $# -eq 0 ]; then
 			_ipbox_reply "to $_ipbox_route_types"
+		elif [[ " $* " == *" encap "* && " $* " != *" nexthop "* ]]; then
+			_ipbox_reply "$_ipbox_route_encap_ip $_ipbox_route_mod"
 		elif [[ " $* " == *" nexthop "* ]]; then
-			_ipbox_reply "$_ipbox_route_nh nexthop"
+			_ipbox_reply "$_ipbox_route_nh $_ipbox_route_encap_ip nexthop"
 		else
 			_ipbox_reply "$_ipbox_route_mod"
 		fi ;;
-	show|list|lst|flush)
+	show|list|lst|flush|save)
 		_ipbox_reply "$_ipbox_route_filter" ;;
 	get)
 		_ipbox_reply "$_ipbox_route_get" ;;
@@ -600,7 +613,7 @@ _ipbox_neigh()
 	verb=$(_ipbox_verb "$1" "$_ipbox_neigh_cmds")
 	shift
 	case $prev in
-	dev) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
+	dev|master|vrf) _ipbox_reply "$(_ipbox_ifnames)"; return ;;
 	nud)
 		case $verb in
 		show|list|lst|flush) _ipbox_reply "$_ipbox_neigh_nud all" ;;

@@ -95,7 +95,7 @@ set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
     txqlen mtu numtxqueues numrxqueues link-netnsid alias group gso_max_size \
     gso_max_segs gro_max_size parentdev bcqueuelen id remote local dstport ttl \
     forward_delay hello_time max_age ageing_time priority
-set -g __ipbox_addr_cmds add change chg replace delete list show lst flush help
+set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save showdump restore help
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
 set -g __ipbox_nat_cmds add delete replace list show flush forward help
@@ -104,20 +104,26 @@ set -g __ipbox_nat_types masquerade snat dnat redirect
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), words of add/... (mod_words, metric_words, NH), of
 # show/flush (filter_words, root/match/exact) and of get.
-set -g __ipbox_route_cmds add change chg replace prepend append test delete list show lst get flush help
+set -g __ipbox_route_cmds add change chg replace prepend append test delete list show lst get flush save restore showdump help
 set -g __ipbox_route_types unicast local broadcast brd multicast throw \
     unreachable prohibit blackhole nat anycast xresolve
 set -g __ipbox_route_metrics mtu hoplimit advmss reordering rtt rto_min window \
-    cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh
-set -g __ipbox_route_mod to src via from tos dsfield expires metric priority \
-    preference scope realms onlink protocol table dev oif pref weight nexthop \
-    nhid $__ipbox_route_metrics help
-set -g __ipbox_route_filter to root match exact table cached cloned tos \
+    cwnd initcwnd initrwnd features quickack congctl rttvar ssthresh \
+    fastopen_no_cookie
+set -g __ipbox_route_mod to src as via from tos dsfield expires metric priority \
+    preference scope realms onlink nhid protocol table vrf dev oif pref encap \
+    ttl-propagate weight nexthop $__ipbox_route_metrics help
+set -g __ipbox_route_filter to root match exact table vrf cached cloned tos \
     dsfield protocol scope type dev oif iif metric priority preference via src \
     realms from help
-set -g __ipbox_route_get to from iif mark oif dev notify fibmatch help
+set -g __ipbox_route_get to tos dsfield from iif mark oif dev notify connected \
+    vrf uid fibmatch as sport dport ipproto help
+set -g __ipbox_route_nh via dev weight onlink realms encap as nexthop
+set -g __ipbox_route_encap mpls ip ip6
+set -g __ipbox_route_encap_ip id dst src tos ttl tc hoplimit key csum seq
 set -g __ipbox_route_novalue to root match exact from src tos dsfield expires \
-    metric priority preference realms weight mark lock inet inet6 nhid
+    metric priority preference realms weight mark lock inet inet6 mpls bridge \
+    link as vrf uid sport dport id ttl tc nhid
 # tuntap: verbs (cmd/tuntap.c tuntap_verbs), words (tuntap_words);
 # monitor: its words (cmd/monitor.c monitor_words).
 set -g __ipbox_tuntap_cmds add delete show lst list help
@@ -483,7 +489,7 @@ function __ipbox_complete
                                 label scope metric priority preference dev valid_lft preferred_lft \
                                 $__ipbox_addr_flags help
                     end
-                case show list lst flush
+                case show list lst flush save
                     switch $prev
                         case dev master vrf
                             __ipbox_ifnames
@@ -579,7 +585,19 @@ function __ipbox_complete
                     printf '%s\n' $__ipbox_route_types
                     return
                 case via
-                    printf '%s\n' inet inet6
+                    printf '%s\n' inet inet6 mpls bridge link
+                    return
+                case encap
+                    printf '%s\n' $__ipbox_route_encap
+                    return
+                case ttl-propagate
+                    printf '%s\n' enabled disabled
+                    return
+                case fastopen_no_cookie
+                    printf '%s\n' 1 0
+                    return
+                case ipproto
+                    printf '%s\n' tcp udp icmp ipv6-icmp sctp
                     return
                 case features
                     echo ecn
@@ -601,11 +619,14 @@ function __ipbox_complete
                     if test $n -eq 1
                         printf '%s\n' to $__ipbox_route_types
                     else if contains -- nexthop $rest
-                        printf '%s\n' via dev weight onlink nexthop
+                        printf '%s\n' $__ipbox_route_nh
+                        contains -- encap $rest; and printf '%s\n' $__ipbox_route_encap_ip
+                    else if contains -- encap $rest
+                        printf '%s\n' $__ipbox_route_encap_ip $__ipbox_route_mod
                     else
                         printf '%s\n' $__ipbox_route_mod
                     end
-                case show list lst flush
+                case show list lst flush save
                     printf '%s\n' $__ipbox_route_filter
                 case get
                     printf '%s\n' $__ipbox_route_get
@@ -617,7 +638,7 @@ function __ipbox_complete
             end
             set -l verb (__ipbox_verb $rest[1] $__ipbox_neigh_cmds)
             switch $prev
-                case dev
+                case dev master vrf
                     __ipbox_ifnames
                     return
                 case nud
@@ -634,7 +655,7 @@ function __ipbox_complete
                 case add change chg replace delete
                     test $n -gt 1; and printf '%s\n' lladdr nud proxy dev router use managed extern_learn protocol
                 case show list lst flush
-                    printf '%s\n' proxy to dev nud unused protocol help
+                    printf '%s\n' proxy to dev master vrf nomaster nud unused protocol help
                 case get
                     printf '%s\n' proxy dev
             end
@@ -768,21 +789,29 @@ for prog in ipbox ip
     complete -c $prog -o V -o Version -d 'print the version'
     complete -c $prog -o s -o stats -o statistics -d 'show statistics'
     complete -c $prog -o d -o details -d 'show details'
+    complete -c $prog -o r -o resolve -d 'host names of addresses'
     complete -c $prog -o h -o human -o human-readable -d 'human-readable sizes'
+    complete -c $prog -o iec -d 'sizes in powers of 1024'
     complete -c $prog -o j -o json -d 'JSON output'
     complete -c $prog -o p -o pretty -d 'indented JSON'
-    complete -c $prog -o f -o family -x -a 'inet inet6 link' -d 'address family'
+    complete -c $prog -o f -o family -x -a 'inet inet6 mpls bridge link' -d 'address family'
     complete -c $prog -o 4 -d 'IPv4 only'
     complete -c $prog -o 6 -d 'IPv6 only'
     complete -c $prog -o 0 -d 'link layer only'
+    complete -c $prog -o M -d 'MPLS only'
+    complete -c $prog -o B -d 'bridge only'
+    complete -c $prog -o l -o loops -x -d 'address flush rounds'
     complete -c $prog -o br -o brief -d 'brief output'
     complete -c $prog -o o -o oneline -d 'one line per record'
     complete -c $prog -o t -o timestamp -d 'time of each monitor event'
     complete -c $prog -o ts -o tshort -d 'short time of each monitor event'
     complete -c $prog -o b -o batch -r -F -d 'read commands from a file'
     complete -c $prog -o force -d 'go on after errors in a batch'
+    complete -c $prog -o rc -o rcvbuf -x -d 'netlink receive buffer'
     complete -c $prog -o n -o netns -x -a '(__ipbox_netns_names)' -d 'run in a network namespace'
+    complete -c $prog -o N -o Numeric -d 'numbers, not names'
     complete -c $prog -o a -o all -d 'all objects'
+    complete -c $prog -o echo -d "print the kernel's copy of a change"
     complete -c $prog -o c -o color -d 'colour output'
     complete -c $prog -o help -d usage
     complete -c $prog -n '__ipbox_object_is ""' -a 'address link nat neighbor netns nexthop route rule tuntap monitor help'

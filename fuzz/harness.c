@@ -1,4 +1,5 @@
 #include "harness.h"
+#include "../cmd/echo.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -20,7 +21,8 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 		.stats = (opts[0] >> 5) & 3, .color = opts[0] >> 7,
 		.family = families[opts[1] & 3], .force = opts[1] & 4,
 		.all = opts[1] & 8, .human = (opts[1] >> 4) & 1,
-		.pr = &pr,
+		.echo = (opts[1] >> 5) & 1, .numeric = (opts[1] >> 6) & 1,
+		.loops = 10, .echo_print = echo_print, .pr = &pr,
 	};
 	int status;
 

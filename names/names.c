@@ -118,8 +118,13 @@ static void names_load(struct name_table *t)
 }
 
 /* Built-ins win, then the files in the order read (first entry wins). */
+bool names_numeric;
+
+/* A number's name, or NULL: none, or -N asks for numbers. */
 static const char *names_lookup_id(struct name_table *t, uint32_t id)
 {
+	if (names_numeric)
+		return NULL;
 	for (const struct name_id *b = t->builtin; b->name; b++)
 		if (b->id == id)
 			return b->name;
@@ -240,7 +245,7 @@ const char *names_ipproto_to_str(uint32_t id, char *buf, size_t len)
 {
 	struct protoent *pe = getprotobynumber((int)id);
 
-	if (pe)
+	if (pe && !names_numeric)
 		snprintf(buf, len, "%s", pe->p_name);
 	else
 		snprintf(buf, len, "ipproto-%u", id);

@@ -28,6 +28,9 @@ struct name_table {
 extern struct name_table names_tables, names_protos, names_scopes,
 	names_realms, names_groups, names_dsfield;
 
+/* -N (iproute2's `numeric`): every number is printed as a number. */
+extern bool names_numeric;
+
 const char *names_to_str(struct name_table *t, uint32_t id, char *buf, size_t len);
 int names_to_id(struct name_table *t, const char *word, uint32_t *id);
 

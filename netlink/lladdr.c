@@ -1,5 +1,8 @@
 #include "lladdr.h"
 
+#include "../args/inet.h"
+#include "../names/names.h"
+
 #include <arpa/inet.h>
 #include <stdbool.h>
 #include <stdio.h>
@@ -53,13 +56,16 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 	size_t n = 0;
 
 	if (strchr(s, '.')) {
-		struct in_addr in;
+		/* iproute2 reads an IPv4 address as get_addr_1 does ("10.1" is
+		 * 10.0.0.1... as written, 1 to 4 parts) and lets the kernel
+		 * decide whether 4 bytes suit the device. */
+		struct inet_prefix in;
 
-		if (inet_pton(AF_INET, s, &in) != 1 || max < 4) {
+		if (inet_parse_addr(&in, s, AF_INET) < 0 || in.family != AF_INET || max < 4) {
 			fprintf(stderr, "\"%s\" is invalid lladdr.\n", s);
 			return -1;
 		}
-		memcpy(out, &in, 4);
+		memcpy(out, in.data, 4);
 		return 4;
 	}
 	for (;;) {
@@ -129,7 +135,7 @@ static const struct { unsigned int type; const char *name; } lltypes[] = {
 
 const char *lltype_name(unsigned int type, char *buf, size_t size)
 {
-	for (size_t i = 0; i < sizeof(lltypes) / sizeof(lltypes[0]); i++)
+	for (size_t i = 0; !names_numeric && i < sizeof(lltypes) / sizeof(lltypes[0]); i++)
 		if (lltypes[i].type == type)
 			return lltypes[i].name;
 	snprintf(buf, size, "[%u]", type);

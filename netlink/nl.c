@@ -40,6 +40,15 @@ int nl_open(struct nl *nl, int bus)
 	return 0;
 }
 
+int nl_set_rcvbuf(struct nl *nl, uint32_t size)
+{
+	int n = (int)size;
+
+	if (nl_dry_run)
+		return 0;
+	return setsockopt(mnl_socket_get_fd(nl->sk), SOL_SOCKET, SO_RCVBUF, &n, sizeof(n));
+}
+
 void nl_close(struct nl *nl)
 {
 	if (nl->sk)
@@ -75,6 +84,7 @@ void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
 {
 	memset(&r->u.align, 0, sizeof(r->u.align));
 	r->overflow = false;
+	r->bound = sizeof(r->u.buf);
 	r->nlh = mnl_nlmsg_put_header(r->u.buf);
 	r->nlh->nlmsg_type = type;
 	r->nlh->nlmsg_flags = NLM_F_REQUEST | flags;
@@ -94,13 +104,28 @@ void *nlreq_holder_new(size_t size, size_t req_offset)
 	return p;
 }
 
+void nlreq_bound(struct nlreq *r, uint32_t bound)
+{
+	r->bound = bound < sizeof(r->u.buf) ? bound : sizeof(r->u.buf);
+	if (r->nlh->nlmsg_len > r->bound)
+		r->overflow = true;
+}
+
+int nlreq_check(const struct nlreq *r)
+{
+	if (!r->overflow)
+		return 0;
+	fprintf(stderr, "addattr_l ERROR: message exceeded bound of %u\n", r->bound);
+	return -1;
+}
+
 /* libmnl 1.0.4 leaves an attribute's alignment padding as it found it:
  * zero it, so no stale stack bytes go to the kernel (valgrind saw them). */
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 {
 	struct nlattr *a = mnl_nlmsg_get_payload_tail(r->nlh);
 
-	if (!mnl_attr_put_check(r->nlh, sizeof(r->u.buf), type, len, data)) {
+	if (!mnl_attr_put_check(r->nlh, r->bound, type, len, data)) {
 		r->overflow = true;
 		return;
 	}
@@ -139,7 +164,7 @@ void *nlreq_reserve(struct nlreq *r, size_t len)
 	size_t room = MNL_ALIGN(len);
 	char *tail;
 
-	if (r->nlh->nlmsg_len + room > sizeof(r->u.buf)) {
+	if (r->nlh->nlmsg_len + room > r->bound) {
 		r->overflow = true;
 		return NULL;
 	}
@@ -151,7 +176,7 @@ void *nlreq_reserve(struct nlreq *r, size_t len)
 
 struct nlattr *nlreq_nest_start(struct nlreq *r, uint16_t type)
 {
-	struct nlattr *nest = mnl_attr_nest_start_check(r->nlh, sizeof(r->u.buf), type);
+	struct nlattr *nest = mnl_attr_nest_start_check(r->nlh, r->bound, type);
 
 	if (!nest)
 		r->overflow = true;
@@ -189,7 +214,8 @@ static int nl_send(struct nl *nl, struct nlreq *r)
 {
 	if (nl->pipe)
 		(void)nl_pipe_flush(nl->pipe);	/* its failures go to its callback */
-	if (r->overflow) {
+	nl->overflowed = nlreq_check(r) < 0;
+	if (nl->overflowed) {
 		errno = EMSGSIZE;
 		return -1;
 	}
@@ -399,6 +425,8 @@ void nl_perror(const struct nl *nl)
 {
 	size_t n = strlen(nl->ext_msg);
 
+	if (nl->overflowed)
+		return;		/* nlreq_check said it */
 	if (n)
 		fprintf(stderr, "Error: %s%s\n", nl->ext_msg, nl->ext_msg[n - 1] == '.' ? "" : ".");
 	else

@@ -24,15 +24,22 @@ struct nl {
 	uint32_t portid;
 	uint32_t seq;
 	int error;		/* errno from the kernel's last NLMSG_ERROR */
+	bool overflowed;	/* the last request was not sent: nlreq_check said why */
 	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
 	char ext_msg[256];	/* its extended-ack text, or "" */
 	struct nl_pipe *pipe;	/* pipelined requests to send before any other */
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
 };
 
+/* A request stays within `bound` bytes: iproute2's buffer for the same
+ * request where the object sets it (nlreq_bound), so what iproute2 cannot
+ * send ipbox does not send either.  An attribute past it is not written
+ * and marks the request as overflowed; nothing overflowed is ever sent:
+ * nlreq_check (called by every send) prints iproute2's message. */
 struct nlreq {
 	struct nlmsghdr *nlh;
 	bool overflow;
+	uint32_t bound;
 	union {
 		struct nlmsghdr align;
 		char buf[NL_REQ_SIZE];
@@ -50,6 +57,8 @@ void nl_close(struct nl *nl);
 struct nl *nl_new(int bus);
 /* Close and free what nl_new() gave (NULL is fine). */
 void nl_free(struct nl *nl);
+/* The socket's receive buffer (-rcvbuf); -1 with errno on failure. */
+int nl_set_rcvbuf(struct nl *nl, uint32_t size);
 
 void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
 /* A struct of `size` bytes holding a struct nlreq at `req_offset`, zeroed
@@ -57,6 +66,12 @@ void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
  * past its length is ever sent): a batch builds one per line, and zeroing
  * 8 KiB each time showed in its profile.  NULL when out of memory. */
 void *nlreq_holder_new(size_t size, size_t req_offset);
+/* Lower the request's bound (at most NL_REQ_SIZE); a request already
+ * longer is overflowed. */
+void nlreq_bound(struct nlreq *r, uint32_t bound);
+/* 0, or -1 after iproute2's `addattr_l ERROR: message exceeded bound of
+ * N` for an overflowed request. */
+int nlreq_check(const struct nlreq *r);
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data);
 void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v);
 void nlreq_put_u16(struct nlreq *r, uint16_t type, uint16_t v);

@@ -27,6 +27,7 @@ struct printer {
 	bool is_json;
 	bool color;
 	const char *sl;		/* line separator: "\n", or "\\" under -oneline */
+	bool iec;		/* -iec: -h numbers in powers of 1024 ("Ki") */
 };
 
 void print_init(struct printer *p, int fd, bool json, bool pretty, bool oneline, bool color);

@@ -35,6 +35,18 @@ ip addr add 2001:db8::1/64 dev v0; ip netns add n'
 	same addr lst
 }
 
+@test "show -o -0 / -o -f link: each link's one-line record, as /bin/ip" {
+	zoo
+	"$IP" link add br0 type bridge
+	"$IP" link set v1 master br0
+	local opts f
+	for opts in "-o -0" "-o -f link" "-o -0 -d" "-o -0 -j" "-o -0 -br" "-0 -br" "-0"; do
+		for f in "" "dev d0" "dev lo" up "master br0" "type veth" "label d0*" "scope global"; do
+			same $opts addr show $f
+		done
+	done
+}
+
 @test "show: filters" {
 	zoo
 	for f in "dev d0" "dev dummyzero" "scope global" "scope host" "scope link" "scope all" \
@@ -151,4 +163,37 @@ ip addr add 10.0.0.1/24 dev v0; ip addr add 10.0.0.2/24 dev v0; ip addr add 10.0
 	"$IPBOX" addr flush dev v0
 	run "$IP" addr show dev v0
 	refute_output --partial "inet "
+}
+
+@test "save, restore and showdump: iproute2's dump format, both ways" {
+	zoo
+	local d=$BATS_TEST_TMPDIR saver restorer before opts f
+	before=$("$IP" -br addr)
+	for saver in "$IP" "$IPBOX"; do
+		for restorer in "$IP" "$IPBOX"; do
+			"$saver" addr save >"$d/dump"
+			"$IP" addr flush dev d0
+			"$IP" addr flush dev v0
+			run "$restorer" addr restore <"$d/dump"
+			assert_success
+			assert_equal "$("$IP" -br addr)" "$before"
+		done
+	done
+	for opts in "" -j "-j -p" -o -br; do
+		same $opts addr showdump <"$d/dump"
+	done
+	# the same messages, but for seq and pid (and ticking lifetimes)
+	for f in "addr save" "addr save dev d0" "-4 addr save"; do
+		"$IP" $f >"$d/ip.dump"
+		"$IPBOX" $f >"$d/box.dump"
+		[ "$(wc -c <"$d/ip.dump")" -eq "$(wc -c <"$d/box.dump")" ]
+	done
+	head -c 30 "$d/dump" >"$d/trunc"
+	printf 'garbage!' >"$d/garbage"
+	"$IP" route save >"$d/route"
+	for f in dump trunc garbage route; do
+		same addr restore <"$d/$f"
+		same addr showdump <"$d/$f"
+	done
+	same addr save dev nope
 }

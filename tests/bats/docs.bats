@@ -88,11 +88,11 @@ usage_gaps_nat=''
 # usage lacks these too: the types anycast, brd (broadcast) and xresolve,
 # the aliases cached/cloned/`table cache`, dsfield (tos), preference and
 # priority (metric), protocol (proto), `lock` before a metric, get's
-# notify and `to` before a prefix.
-usage_gaps_route='anycast brd cache cached cloned dsfield lock notify preference priority protocol to xresolve'
-# neigh: `all` is a value (nud all, protocol all, an address) and `unused`
-# a selector; iproute2's usage lacks both too.
-usage_gaps_neigh='all unused'
+# notify and connected.
+usage_gaps_route='anycast brd cache cached cloned connected dsfield lock notify preference priority protocol xresolve'
+# neigh: `all` is a value (nud all, protocol all, an address), `unused`
+# and `master DEV` selectors; iproute2's usage lacks them too.
+usage_gaps_neigh='all master unused'
 # rule and nexthop: the usages are iproute2's, which lack these too:
 # rule's aliases (preference, order, priority for pref; dsfield; lookup;
 # src, dst; dev for iif; sup_pl, sup_group; map-to for nat), type before
@@ -653,9 +653,9 @@ route_types() {
 	run complete_sorted ipbox r ch
 	assert_output "$(lines change chg)"
 	run complete_sorted neigh sh ""
-	assert_output "$(lines proxy to dev nud unused protocol help)"
+	assert_output "$(lines proxy to dev master vrf nomaster nud unused protocol help)"
 	run complete_sorted ipbox route get 10.0.0.1 ""
-	assert_output "$(lines to from iif mark oif dev notify fibmatch help)"
+	assert_output "$(lines to tos dsfield from iif mark oif dev notify connected vrf uid fibmatch as sport dport ipproto help)"
 	run complete_sorted ipbox route show type ""
 	assert_output "$(route_types)"
 	run complete_sorted ipbox route add 10.0.0.0/8 via 10.0.0.1 scope ""
@@ -672,6 +672,7 @@ route_types() {
 	      complete_words ipbox route add 10.0.0.0/8 nexthop "";
 	      complete_words ipbox route add 10.0.0.0/8 via ""; complete_words ipbox route add 10.0.0.0/8 features "";
 	      complete_words ipbox route add 10.0.0.0/8 mtu ""; complete_words ipbox route show table "";
+	      complete_words ipbox route add 10.0.0.0/8 ttl-propagate "";
 	      complete_words ipbox route show ""; complete_words ipbox route get "")
 	for word in $(parser_words route); do
 		grep -qx -- "$word" <<<"$all" || fail "bash completion does not offer route's $word"
@@ -737,7 +738,7 @@ route_types() {
 	run zsh_complete ipbox neigh add 10.0.0.1 nud ""
 	assert_output "$(nud_states)"
 	run zsh_complete ipbox neigh show ""
-	assert_output "$(lines proxy to dev nud unused protocol help)"
+	assert_output "$(lines proxy to dev master vrf nomaster nud unused protocol help)"
 }
 
 @test "fish completion: route and neighbor" {

@@ -72,7 +72,10 @@ same_effect() {
 			"$@" >"$out.out" 2>"$out.err" </dev/null; echo $? >"$out.rc"
 			/bin/ip -all netns exec true >/dev/null 2>&1
 			{ /bin/ip netns list; /bin/ip -d link show; /bin/ip addr show
-			  /bin/ip route show table all
+			  # IPv6 routes of one prefix on several devices come in
+			  # the order their link-local addresses arrived (timing)
+			  /bin/ip -4 route show table all
+			  /bin/ip -6 route show table all | sort
 			  /bin/ip rule show; /bin/ip -6 rule show; /bin/ip nexthop show
 			  # neighbours come in hash order, which differs per namespace
 			  /bin/ip neigh show | sort; } >"$out.state" 2>&1

@@ -214,7 +214,44 @@ $NEIGHS"
 	assert_line --index 0 "Usage: ip neigh { add | del | change | replace }"
 }
 
-# The usage is iproute2's without what ipbox lacks: the vrf/nomaster line.
-@test "the usage is iproute2's less the vrf and nomaster line" {
-	diff <("$IP" neigh help 2>&1 | grep -v 'vrf NAME') <("$IPBOX" neigh help 2>&1)
+@test "the usage is iproute2's" {
+	diff <("$IP" neigh help 2>&1) <("$IPBOX" neigh help 2>&1)
+}
+
+@test "-br prints brief columns, in every mode" {
+	populate
+	for opts in -br "-br -j" "-br -s" "-br -4" "-br -6"; do
+		same $opts neigh
+		same $opts neigh show dev v0
+		same $opts neigh show proxy
+		same $opts neigh show nud all
+	done
+}
+
+@test "show and flush by master, nomaster and vrf" {
+	local s="$LINKS
+$NEIGHS
+ip link add br0 type bridge
+ip link set v1 master br0
+ip link set br0 up
+ip addr add 10.1.0.1/24 dev br0
+ip neigh add 10.1.0.8 lladdr 02:00:00:00:00:08 dev br0"
+	eval "$s"
+	for w in "master br0" nomaster "master v1" "master nope" "vrf nope" "vrf br0" master; do
+		same neigh show $w
+		same -br neigh show $w
+	done
+	same_effect "$s" neigh flush nomaster
+	same_effect "$s" neigh flush master br0
+	same_effect "$s" neigh flush vrf br0
+}
+
+@test "lladdr in dotted form: read as iproute2 (10.1 is 4 bytes), the kernel decides" {
+	eval "$LINKS"
+	"$IP" link add t0 type ifb
+	for l in 10.1 10.1.2.3 0x10.1 010.1 1.2.3.4.5 10. 300.1; do
+		same neigh add 10.0.0.5 lladdr $l dev v0
+		same neigh add 10.0.0.5 lladdr $l dev t0
+	done
+	same -0 neigh add 10.0.0.5 lladdr 10.1 dev v0
 }

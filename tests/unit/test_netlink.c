@@ -91,6 +91,31 @@ static void test_builder_overflow_is_caught(void)
 	CHECK(req.nlh->nlmsg_len <= NL_REQ_SIZE);
 }
 
+/* A request bounded below its buffer (iproute2's size for it) overflows
+ * there, and nlreq_check refuses it. */
+static void test_builder_bound(void)
+{
+	static struct nlreq req;
+	static char big[200];
+	struct rtmsg *r = nlreq_init(&req, RTM_NEWROUTE, 0, sizeof(*r));
+
+	CHECK(r != NULL);
+	nlreq_bound(&req, 256);
+	nlreq_put(&req, RTA_DST, 4, big);
+	CHECK(!req.overflow && nlreq_check(&req) == 0);
+	nlreq_put(&req, RTA_GATEWAY, sizeof(big), big);
+	CHECK(!req.overflow);
+	nlreq_put(&req, RTA_PREFSRC, sizeof(big), big);
+	CHECK(req.overflow);
+	CHECK(req.nlh->nlmsg_len <= 256);
+	CHECK(nlreq_check(&req) < 0);
+	/* lowering the bound under what is written overflows too */
+	nlreq_init(&req, RTM_NEWROUTE, 0, sizeof(*r));
+	nlreq_put(&req, RTA_GATEWAY, sizeof(big), big);
+	nlreq_bound(&req, 100);
+	CHECK(req.overflow);
+}
+
 static void test_ack_ends_request(void)
 {
 	bool done;
@@ -375,6 +400,7 @@ static void test_lladdr_as_sscanf(void)
 int main(void)
 {
 	RUN(test_builder_overflow_is_caught);
+	RUN(test_builder_bound);
 	RUN(test_ack_ends_request);
 	RUN(test_error_with_extack);
 	RUN(test_foreign_replies_skipped);
