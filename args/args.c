@@ -31,18 +31,26 @@ const struct verb *verb_find(const struct verb *table, const char *word)
 	return NULL;
 }
 
+int (*verb_probe)(struct ipbox *ib, const char *object, const char *verb, int argc, char **argv);
+
 int verb_run(struct ipbox *ib, const struct verb *table, const char *object,
 	     verb_fn default_fn, int argc, char **argv)
 {
 	const struct verb *v;
+	int ret;
 
-	if (argc < 1)
+	if (argc < 1) {
+		if (verb_probe && (ret = verb_probe(ib, object, NULL, 0, NULL)) != VERB_RUN)
+			return ret;
 		return default_fn(ib, 0, NULL);
+	}
 	v = verb_find(table, argv[0]);
 	if (!v) {
 		fprintf(stderr, "Command \"%s\" is unknown, try \"ip %s help\".\n", argv[0], object);
 		return EXIT_USAGE;
 	}
+	if (verb_probe && (ret = verb_probe(ib, object, v->word, argc - 1, argv + 1)) != VERB_RUN)
+		return ret;
 	return v->run(ib, argc - 1, argv + 1);
 }
 

@@ -50,6 +50,14 @@ const struct verb *verb_find(const struct verb *table, const char *word);
  * and EXIT_USAGE. */
 int verb_run(struct ipbox *ib, const struct verb *table, const char *object,
 	     verb_fn default_fn, int argc, char **argv);
+/* Asked by verb_run() once it knows the verb, before it runs (-atomic
+ * and -check look at each batch line's verb, cmd/atomic.c): the verb's
+ * table word (NULL: none given, the object's default) and the words
+ * after it.  VERB_RUN lets it run; any other value is the status
+ * verb_run returns instead.  NULL: no probe. */
+#define VERB_RUN (-1)
+extern int (*verb_probe)(struct ipbox *ib, const char *object, const char *verb, int argc,
+			 char **argv);
 
 int arg_invalid(const char *msg, const char *arg);
 int arg_duplicate(const char *key, const char *arg);

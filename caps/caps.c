@@ -1,38 +1,63 @@
 #include "caps.h"
 
-#include <ctype.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
-int caps_have(cap_value_t cap)
+/* The calling thread's sets: two 32-bit words each (version 3). */
+static int caps_get(struct __user_cap_data_struct data[2])
 {
-	cap_flag_value_t v = CAP_CLEAR;
-	cap_t caps = cap_get_proc();
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
 
-	if (!caps)
+	memset(data, 0, 2 * sizeof(*data));
+	return (int)syscall(SYS_capget, &hdr, data);
+}
+
+static __u64 caps_effective(const struct __user_cap_data_struct data[2])
+{
+	return (__u64)data[1].effective << 32 | data[0].effective;
+}
+
+static __u64 caps_inheritable(const struct __user_cap_data_struct data[2])
+{
+	return (__u64)data[1].inheritable << 32 | data[0].inheritable;
+}
+
+int caps_have(int cap)
+{
+	struct __user_cap_data_struct data[2];
+
+	if (cap < 0 || cap >= 64)
 		return -1;
-	if (cap_get_flag(caps, cap, CAP_EFFECTIVE, &v) < 0)
-		v = CAP_CLEAR;
-	cap_free(caps);
-	return v == CAP_SET;
+	if (caps_get(data) < 0)
+		return -1;
+	return !!(caps_effective(data) & 1ull << cap);
+}
+
+/* The names of the capabilities ipbox asks for, as the kernel's headers
+ * spell them. */
+static const char *caps_name(int cap)
+{
+	switch (cap) {
+	case CAP_NET_ADMIN:
+		return "CAP_NET_ADMIN";
+	case CAP_SYS_ADMIN:
+		return "CAP_SYS_ADMIN";
+	}
+	return NULL;
 }
 
 /* One line naming the missing capability, instead of a bare EPERM from
  * whichever syscall would have failed first. */
-int caps_require(cap_value_t cap, const char *what)
+int caps_require(int cap, const char *what)
 {
-	char *name;
+	const char *name = caps_name(cap);
 
 	if (caps_have(cap) != 0)
 		return 0;
-	/* libcap names it in lower case; the kernel's headers do not. */
-	name = cap_to_name(cap);
-	for (char *c = name; c && *c; c++)
-		*c = (char)toupper((unsigned char)*c);
 	fprintf(stderr, "Error: %s requires %s.\n", what, name ? name : "a capability");
-	cap_free(name);
 	errno = EPERM;
 	return -1;
 }
@@ -45,19 +70,15 @@ int caps_require(cap_value_t cap, const char *what)
  * sets clears the ambient one too. */
 int caps_drop_file(void)
 {
-	cap_flag_value_t inheritable = CAP_CLEAR;
-	cap_t caps;
-	int ret = 0;
+	struct __user_cap_header_struct hdr = { .version = _LINUX_CAPABILITY_VERSION_3 };
+	struct __user_cap_data_struct data[2];
 
 	if (getuid() == 0 || geteuid() == 0)
 		return 0;
-	caps = cap_get_proc();
-	if (!caps)
+	if (caps_get(data) < 0)
 		return -1;
-	if (cap_get_flag(caps, CAP_NET_ADMIN, CAP_INHERITABLE, &inheritable) < 0)
-		ret = -1;
-	else if (inheritable == CAP_CLEAR && (cap_clear(caps) < 0 || cap_set_proc(caps) < 0))
-		ret = -1;
-	cap_free(caps);
-	return ret;
+	if (caps_inheritable(data) & 1ull << CAP_NET_ADMIN)
+		return 0;
+	memset(data, 0, sizeof(data));
+	return (int)syscall(SYS_capset, &hdr, data);
 }

@@ -4,12 +4,16 @@
 #include "ipbox.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <sched.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include "atomic.h"
+#include "../namespace/netns.h"
 #include "../netlink/ifname.h"
 #include "../netlink/pipe.h"
 
@@ -114,10 +118,12 @@ void batch_split_error(int err)
 /* One batch run: where its lines come from and how it is going. */
 struct batch {
 	struct ipbox *ib;
-	const char *file;
+	const char *file;	/* NULL: one command from argv */
 	int ret;
-	struct nl_pipe *pipe;	/* -force only: changes sent without waiting */
+	struct nl_pipe *pipe;	/* -force, -atomic: changes sent without waiting */
 	struct nat_run *nat;	/* a run of nat lines, one transaction */
+	struct atomic *atomic;	/* -atomic: the journal, the rollback */
+	int home;		/* the batch's own namespace, for `-n NAME` lines */
 };
 
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno)
@@ -128,7 +134,8 @@ void batch_report_failed(struct ipbox *ib, const char *file, int lineno)
 
 static void batch_failed(struct batch *b, int lineno)
 {
-	batch_report_failed(b->ib, b->file, lineno);
+	if (b->file)
+		batch_report_failed(b->ib, b->file, lineno);
 	b->ret = EXIT_FAIL;
 }
 
@@ -138,8 +145,14 @@ static void batch_nat_failed(void *data, int lineno)
 	batch_failed(data, lineno);
 }
 
+/* An atomic batch reports its first failure only: it stops there, and
+ * what the rest of the chunk did is undone with everything else. */
 static void batch_pipe_failed(struct nl *nl, uint32_t lineno, void *data)
 {
+	struct batch *b = data;
+
+	if (b->atomic && !atomic_pipe_failed(b->atomic, (int)lineno))
+		return;
 	nl_perror(nl);
 	batch_failed(data, (int)lineno);
 }
@@ -155,10 +168,11 @@ static ssize_t batch_stderr_write(void *cookie, const char *buf, size_t len)
 	return write(STDERR_FILENO, buf, len);
 }
 
-/* Under -force, route, address and neighbour changes are pipelined (see
- * netlink/pipe.h); errors still come per line, in line order.  Without
- * -force each line waits for its answer: iproute2 stops at the first
- * failure and nothing after it may reach the kernel. */
+/* Under -force (and -atomic, which undoes what follows a failure), route,
+ * address and neighbour changes are pipelined (see netlink/pipe.h);
+ * errors still come per line, in line order.  Otherwise each line waits
+ * for its answer: iproute2 stops at the first failure and nothing after
+ * it may reach the kernel. */
 static FILE *batch_pipe_start(struct batch *b)
 {
 	static const cookie_io_functions_t io = { .write = batch_stderr_write };
@@ -174,6 +188,8 @@ static FILE *batch_pipe_start(struct batch *b)
 	setvbuf(err, NULL, _IONBF, 0);
 	nl_pipe_init(b->pipe, batch_pipe_failed, b);
 	b->ib->pipe = b->pipe;
+	if (b->atomic)
+		atomic_pipe(b->atomic, b->pipe);
 	return err;
 }
 
@@ -186,7 +202,93 @@ static void batch_pipe_stop(struct batch *b, FILE *err, FILE *saved)
 	stderr = saved;
 	fclose(err);
 	b->ib->pipe = NULL;
+	if (b->atomic)
+		atomic_pipe(b->atomic, NULL);
 	free(b->pipe);
+	b->pipe = NULL;
+}
+
+/* `-n NAME` (or -netns) before a line's object: ipbox runs the line in
+ * that network namespace (iproute2 has no such line: ipbox(8)).  The
+ * words after it, or NULL. */
+static const char *batch_line_netns(int *argc, char ***argv)
+{
+	const char *name;
+
+	if (*argc < 2 || (*argv)[0][0] != '-' || !matches((*argv)[0], "-netns"))
+		return NULL;
+	name = (*argv)[1];
+	*argc -= 2;
+	*argv += 2;
+	return name;
+}
+
+/* Into (name) or back out of (NULL) a line's namespace: what was queued
+ * goes first, and the sockets of the namespace left are closed. */
+static int batch_enter(struct batch *b, const char *name)
+{
+	int fd = name ? netns_open(name) : dup(b->home);
+
+	if (b->pipe) {
+		(void)nl_pipe_flush(b->pipe);
+		nl_pipe_detach(b->pipe);
+	}
+	nl_free(b->ib->rt);
+	b->ib->rt = NULL;
+	ifname_remember(false);
+	if (fd < 0 || setns(fd, CLONE_NEWNET) < 0) {
+		fprintf(stderr, "Cannot open network namespace \"%s\": %s\n", name ? name : "", strerror(errno));
+		if (fd >= 0)
+			close(fd);
+		return -1;
+	}
+	close(fd);
+	return 0;
+}
+
+/* Run one line: a nat run may take it; else it runs (in its namespace). */
+static int batch_line(struct batch *b, int lineno, int argc, char **argv)
+{
+	/* only in an atomic batch: a plain one fails such a line as
+	 * iproute2 does (Object "-n" is unknown) */
+	const char *ns = b->atomic ? batch_line_netns(&argc, &argv) : NULL;
+	int status;
+
+	if (b->atomic)
+		atomic_line(b->atomic, lineno, ns ? ns : "");
+	/* nat lines join a transaction; any other line commits it
+	 * first, so it sees the run's changes. */
+	if (!ns && argc > 0 && nat_run_take(b->nat, lineno, argc, argv))
+		return EXIT_OK;
+	if (nat_run_commit(b->nat) && !b->ib->force)
+		return -1;	/* reported: the batch ends */
+	if (argc == 0)
+		return ipbox_usage();
+	if (ns && (b->home < 0 || batch_enter(b, ns) < 0))
+		return EXIT_FAIL;
+	status = ipbox_run(b->ib, argc, argv);
+	if (ns && batch_enter(b, NULL) < 0)
+		status = EXIT_FAIL;
+	if (b->atomic)
+		atomic_line_done(b->atomic, status);
+	return status;
+}
+
+/* After a line: false when the batch ends here. */
+static bool batch_goes_on(struct batch *b, int lineno, int status)
+{
+	if (status < 0)
+		return false;
+	if (status == EXIT_USAGE && !b->atomic) {
+		/* iproute2 exits on bad syntax, even under -force. */
+		b->ret = EXIT_USAGE;
+		return false;
+	}
+	if (status)
+		batch_failed(b, lineno);
+	if (b->atomic)
+		return !status && !atomic_failed(b->atomic);
+	return !status || b->ib->force;
 }
 
 static int batch_lines(struct batch *b, FILE *in)
@@ -196,9 +298,9 @@ static int batch_lines(struct batch *b, FILE *in)
 	size_t cap = 0;
 	int family = ib->family, lineno = 0;
 
-	b->nat = nat_run_new(ib, batch_nat_failed, b);
+	b->nat = b->atomic ? NULL : nat_run_new(ib, batch_nat_failed, b);
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
-		int argc = batch_split(line, argv, BATCH_MAX_ARGS), status;
+		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
 		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
 
 		if (argc == 0)
@@ -214,34 +316,23 @@ static int batch_lines(struct batch *b, FILE *in)
 			b->pipe->cookie = (uint32_t)lineno;
 		ib->family = family;
 		print_reset(ib->pr);
-		/* nat lines join a transaction; any other line commits it
-		 * first, so it sees the run's changes. */
-		if (argc > 0 && nat_run_take(b->nat, lineno, argc, argv))
-			continue;
-		if (nat_run_commit(b->nat) && !ib->force)
-			break;
 		if (argc < 0) {
 			/* iproute2 exits here, even under -force; ipbox
 			 * reports the line and -force goes on (ipbox(8)). */
+			if (nat_run_commit(b->nat) && !ib->force)
+				break;
 			batch_split_error(argc);
-			if (!ib->force) {
+			if (!ib->force && !b->atomic) {
 				b->ret = EXIT_FAIL;
 				break;
 			}
 			batch_failed(b, lineno);
+			if (b->atomic)
+				break;
 			continue;
 		}
-		status = ipbox_run(ib, argc, argv);
-		if (status == EXIT_USAGE) {
-			/* iproute2 exits on bad syntax, even under -force. */
-			b->ret = EXIT_USAGE;
+		if (!batch_goes_on(b, lineno, batch_line(b, lineno, argc, argv)))
 			break;
-		}
-		if (status) {
-			batch_failed(b, lineno);
-			if (!ib->force)
-				break;
-		}
 	}
 	nat_run_end(b->nat);
 	free(line);
@@ -249,10 +340,93 @@ static int batch_lines(struct batch *b, FILE *in)
 	return b->ret;
 }
 
+/* Before an atomic batch runs: every line whose undo could not be
+ * faithful, reported; true if there is none. */
+static bool batch_acceptable(struct batch *b, FILE *in)
+{
+	struct atomic_seen *seen = atomic_seen_new();
+	char *line = NULL, *argv[BATCH_MAX_ARGS];
+	size_t cap = 0;
+	int lineno = 0, refused = 0;
+
+	while (seen && batch_getline(&line, &cap, in, &lineno) >= 0) {
+		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
+		char **words = argv;
+		bool home = !batch_line_netns(&argc, &words);
+		const char *why = argc > 0 ? atomic_refusal(b->ib, seen, home, argc, words) : NULL;
+
+		if (why) {
+			fprintf(stderr, "Error: an atomic batch could not undo this: %s.\n", why);
+			batch_failed(b, lineno);
+			refused++;
+		}
+	}
+	free(line);
+	atomic_seen_free(seen);
+	if (refused)
+		fprintf(stderr, "Nothing was run: the batch has %d line%s it could not undo.\n",
+			refused, refused == 1 ? "" : "s");
+	return seen && !refused;
+}
+
+/* An atomic batch reads its lines twice: stdin goes to a file first. */
+static FILE *batch_rereadable(FILE *in)
+{
+	char buf[65536];
+	size_t n;
+	FILE *copy;
+
+	if (in != stdin)
+		return in;
+	copy = tmpfile();
+	if (!copy) {
+		fprintf(stderr, "Cannot keep the batch: %s\n", strerror(errno));
+		return NULL;
+	}
+	while ((n = fread(buf, 1, sizeof(buf), in)) > 0)
+		if (fwrite(buf, 1, n, copy) != n)
+			break;
+	if (ferror(in) || ferror(copy) || fseek(copy, 0, SEEK_SET) < 0) {
+		fprintf(stderr, "Cannot keep the batch: %s\n", strerror(errno));
+		fclose(copy);
+		return NULL;
+	}
+	return copy;
+}
+
+static int batch_from(struct batch *b, FILE *in)
+{
+	struct ipbox *ib = b->ib;
+	FILE *saved = stderr, *err = NULL;
+
+	ib->in_batch = true;
+	b->home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+	if (ib->atomic) {
+		if (!batch_acceptable(b, in) || fseek(in, 0, SEEK_SET) < 0)
+			goto out;
+		b->atomic = atomic_start(ib, b->file);
+		if (!b->atomic) {
+			b->ret = EXIT_FAIL;
+			goto out;
+		}
+	}
+	if ((ib->force || b->atomic) && (err = batch_pipe_start(b)))
+		stderr = err;
+	batch_lines(b, in);
+	batch_pipe_stop(b, err, saved);
+	if (b->atomic && atomic_finish(b->atomic, b->ret == EXIT_OK && !atomic_failed(b->atomic)))
+		b->ret = EXIT_FAIL;
+out:
+	if (b->home >= 0)
+		close(b->home);
+	return b->ret;
+}
+
 int batch_run(struct ipbox *ib, const char *file)
 {
 	struct batch b = { .ib = ib, .file = file, .ret = EXIT_OK };
-	FILE *in = stdin, *saved = stderr, *err = NULL;
+	FILE *in = stdin, *kept;
+	int ret;
 
 	if (strcmp(file, "-") != 0) {
 		in = fopen(file, "re");	/* not into `netns exec` programs */
@@ -261,12 +435,31 @@ int batch_run(struct ipbox *ib, const char *file)
 			return EXIT_FAIL;
 		}
 	}
-	ib->in_batch = true;
-	if (ib->force && (err = batch_pipe_start(&b)))
-		stderr = err;
-	batch_lines(&b, in);
-	batch_pipe_stop(&b, err, saved);
+	kept = ib->atomic ? batch_rereadable(in) : in;
+	ret = kept ? batch_from(&b, kept) : EXIT_FAIL;
+	if (kept && kept != in)
+		fclose(kept);
 	if (in != stdin)
 		fclose(in);
-	return b.ret;
+	return ret;
+}
+
+int batch_command(struct ipbox *ib, int argc, char **argv)
+{
+	struct batch b = { .ib = ib, .ret = EXIT_OK };
+	struct atomic_seen *seen = atomic_seen_new();
+	const char *why = seen ? atomic_refusal(ib, seen, true, argc, argv) : NULL;
+	int status;
+
+	atomic_seen_free(seen);
+	if (why) {
+		fprintf(stderr, "Error: an atomic command could not undo this: %s.\n", why);
+		return EXIT_FAIL;
+	}
+	b.home = -1;
+	b.atomic = atomic_start(ib, "(command line)");
+	if (!b.atomic)
+		return EXIT_FAIL;
+	status = batch_line(&b, 1, argc, argv);
+	return atomic_finish(b.atomic, status == EXIT_OK && !atomic_failed(b.atomic)) ? EXIT_FAIL : status;
 }

@@ -73,6 +73,8 @@ int ipbox_usage(void)
 	fprintf(stderr,
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
+		"       ipbox -atomic -batch filename | -atomic COMMAND\n"
+		"       ipbox -undo JOURNAL\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
 		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
@@ -83,7 +85,8 @@ int ipbox_usage(void)
 		"                    -4 | -6 | -M | -B | -0 |\n"
 		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
 		"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
-		"                    -b[atch] [filename] | -force | -rc[vbuf] [size] |\n"
+		"                    -b[atch] [filename] | -force | -atomic | -undo JOURNAL |\n"
+		"                    -rc[vbuf] [size] |\n"
 		"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");
 	return EXIT_USAGE;

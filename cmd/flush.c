@@ -13,7 +13,7 @@ struct flush {
 	void *ctx;
 	struct nl *del;		/* the deletes go here */
 	int deleted;		/* in this round */
-	int failed;		/* fail_after_dump: errno of the last failed delete */
+	int failed;		/* fail_after_dump: errno of the first failed delete */
 };
 
 static int flush_entry(const struct nlmsghdr *nlh, void *data)
@@ -30,7 +30,8 @@ static int flush_entry(const struct nlmsghdr *nlh, void *data)
 	else if (nl_talk(fl->del, &req, NULL, NULL) < 0 && fl->del->error != spec->gone)
 		err = fl->del->error;
 	if (err && spec->fail_after_dump) {
-		fl->failed = err;
+		if (!fl->failed)	/* iproute2 reads the first error back */
+			fl->failed = err;
 		return NL_CB_OK;
 	}
 	if (err) {

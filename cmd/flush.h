@@ -21,7 +21,7 @@ struct flush_spec {
 	const char *bail_out;	/* after max_rounds (a format taking it) */
 	bool bail_out_stderr;	/* ...on stderr, not stdout */
 	/* A failed delete: the dump goes on and the flush fails after it
-	 * (address); otherwise it is reported at once and ends the dump. */
+	 * (address, route); otherwise it is reported at once and ends the dump. */
 	bool fail_after_dump;
 	int dump_failed;	/* the exit status when a dump fails */
 	int fail_status;	/* ...when a delete fails or rounds run out (0: 1) */

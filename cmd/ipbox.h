@@ -33,6 +33,9 @@ struct ipbox {
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
 	bool in_batch;
+	bool atomic;		/* -atomic: a failed batch is rolled back */
+	const char *undo_file;	/* -undo JOURNAL */
+	const char *netns_name;	/* -n NAME, if given */
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
 	struct nl_pipe *pipe;	/* -batch -force: route, addr, neigh changes */
@@ -67,6 +70,8 @@ int do_tuntap(struct ipbox *ib, int argc, char **argv);
 int do_monitor(struct ipbox *ib, int argc, char **argv);
 
 int batch_run(struct ipbox *ib, const char *file);
+/* -atomic with one command on the command line: a batch of one line. */
+int batch_command(struct ipbox *ib, int argc, char **argv);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
  * iproute2's report of a failed batch line, for every kind of line. */
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno);

@@ -132,7 +132,8 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 				return arg_incomplete();
 			argc--, argv++;
 			f->scopemask = -1;
-			if (names_to_id(&names_scopes, *argv, &scope) < 0) {
+			/* rtnl_rtscope_a2n: a scope is at most 255 */
+			if (names_to_id(&names_scopes, *argv, &scope) < 0 || scope > 255) {
 				if (strcmp(*argv, "all") != 0)
 					return arg_invalid("invalid \"scope\"\n", *argv);
 				scope = RT_SCOPE_NOWHERE;

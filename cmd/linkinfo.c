@@ -223,7 +223,15 @@ static bool print_name_and_link(struct link_show *ls, const char *fmt, const cha
 			mdown = !(lflags & IFF_UP);
 		}
 		if (link && !p->is_json) {
-			snprintf(both, sizeof(both), "%s@%s", name, link);
+			/* "%s@%s", cut where snprintf would cut it */
+			size_t cap = sizeof(both) - 1, n = strnlen(name, cap), m;
+
+			memcpy(both, name, n);
+			if (n < cap)
+				both[n++] = '@';
+			m = strnlen(link, cap - n);
+			memcpy(both + n, link, m);
+			both[n + m] = '\0';
 			name = both;
 		}
 	}
@@ -652,6 +660,10 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 	if (!tb[IFLA_IFNAME])
 		fprintf(stderr, "BUG: device with ifindex %d has nil ifname\n", ifi->ifi_index);
 	name = tb[IFLA_IFNAME] ? mnl_attr_get_str(tb[IFLA_IFNAME]) : "<nil>";
+	/* Every link line names its lower link or master: what the dump
+	 * told already needs no RTM_GETLINK of its own. */
+	if (nlh->nlmsg_type == RTM_NEWLINK && tb[IFLA_IFNAME])
+		ifcache_note(&ls->names, ifi->ifi_index, name, ifi->ifi_flags);
 	if (filter_drops(f, ifi, tb, name))
 		return -1;
 	/* A name the label pattern misses: no link lines, yet its

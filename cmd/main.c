@@ -18,6 +18,7 @@
 #include "../namespace/netns.h"
 #include "../names/names.h"
 #include "echo.h"
+#include "rollback.h"
 #include "words.h"
 
 enum { COLOR_NEVER, COLOR_ALWAYS, COLOR_AUTO };
@@ -35,7 +36,7 @@ static bool parse_color(const char *opt, int *color)
 	word[n] = '\0';
 	if (!matches(word, "-color"))
 		return false;
-	if (!eq || !strcmp(eq + 1, "always"))
+	if (!eq || !eq[1] || !strcmp(eq + 1, "always"))
 		*color = COLOR_ALWAYS;
 	else if (!strcmp(eq + 1, "auto"))
 		*color = COLOR_AUTO;
@@ -94,6 +95,12 @@ static int opt_batch(struct ipbox *ib, const char *val)
 	return 0;
 }
 
+static int opt_undo(struct ipbox *ib, const char *val)
+{
+	ib->undo_file = val;
+	return 0;
+}
+
 static int opt_help(struct ipbox *ib, const char *val)
 {
 	(void)ib, (void)val;
@@ -103,9 +110,9 @@ static int opt_help(struct ipbox *ib, const char *val)
 /* Like iproute2, enter the namespace at once, before anything opens. */
 static int opt_netns(struct ipbox *ib, const char *val)
 {
-	(void)ib;
 	if (caps_require(CAP_SYS_ADMIN, "-netns") < 0)
 		return EXIT_USAGE;
+	ib->netns_name = val;
 	return netns_switch(val) < 0 ? EXIT_USAGE : 0;
 }
 
@@ -150,6 +157,9 @@ static const struct option_row {
 	{ "-Numeric", OPT_BOOL, offsetof(struct ipbox, numeric), 0, NULL },
 	{ "-all", OPT_BOOL, offsetof(struct ipbox, all), 0, NULL },
 	{ "-echo", OPT_WHOLE_BOOL, offsetof(struct ipbox, echo), 0, NULL },
+	/* ipbox's own, after iproute2's: -a stays -all, -c -color */
+	{ "-atomic", OPT_BOOL, offsetof(struct ipbox, atomic), 0, NULL },
+	{ "-undo", OPT_VALUE, 0, 0, opt_undo },
 	{ NULL, 0, 0, 0, NULL },
 };
 
@@ -259,12 +269,22 @@ int main(int argc, char **argv)
 	names_numeric = ib.numeric;
 	inet_resolve = ib.resolve;
 
+	if (ib.undo_file)
+		return ipbox_finish(&ib, ib.batch_file || ib.atomic || first < argc ?
+					 ipbox_usage() : do_undo(ib.undo_file));
+	if (ib.atomic && ib.force) {
+		fprintf(stderr, "-atomic stops at the first failure: it cannot go with -force\n");
+		return EXIT_USAGE;
+	}
 	if (ib.batch_file)
 		return ipbox_finish(&ib, batch_run(&ib, ib.batch_file));
 	if (app && app->object) {
 		/* An applet is its object: `netns add x` = `ipbox netns add x`. */
 		argv[first - 1] = (char *)app->object;
-		status = ipbox_run(&ib, argc - first + 1, argv + first - 1);
+		first--;
+	}
+	if (first < argc && ib.atomic) {
+		status = batch_command(&ib, argc - first, argv + first);
 	} else if (first < argc) {
 		status = ipbox_run(&ib, argc - first, argv + first);
 	} else {

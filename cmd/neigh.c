@@ -495,8 +495,12 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 
 	if (proxy || !strcmp(v, "to"))
 		WALK_NEXT(w, v);
-	if (matches(v, "help"))
+	/* iproute2 prints the usage for "proxy help" but otherwise steps
+	 * over "help" and reads the next word as the address */
+	if (matches(v, "help") && proxy)
 		return neigh_usage();
+	if (matches(v, "help"))
+		WALK_NEXT(w, v);
 	if (n->dst_ok) {
 		if (proxy)
 			return arg_duplicate("address", v);

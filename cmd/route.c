@@ -259,14 +259,15 @@ static int filter_tos(struct show_args *a, struct arg_walk *c)
 	return 0;
 }
 
-/* "all" lifts the filter; otherwise a name or number from `t`. */
+/* "all" lifts the filter; otherwise a name or number from `t`, at most
+ * 255 (iproute2's rtnl_rtprot_a2n and rtnl_rtscope_a2n). */
 static int filter_named(struct arg_walk *c, struct name_table *t, const char *err,
 			uint32_t *val, bool *set)
 {
 	const char *v;
 
 	WALK_NEXT(c, v);
-	if (names_to_id(t, v, val) == 0) {
+	if (names_to_id(t, v, val) == 0 && *val <= 255) {
 		*set = true;
 		return 0;
 	}
@@ -514,11 +515,14 @@ static void route_flush_print(const struct nlmsghdr *nlh, void *data)
 		print_route(data, nlh, &rt);
 }
 
-/* Rounds until a dump finds nothing left; a failed delete ends the
- * flush at once. */
+/* Rounds until a dump finds nothing left.  iproute2 sends a round's
+ * deletes in one batch, which the kernel carries out whole: a failed
+ * delete (a route with nhid under table all) leaves the others deleted
+ * and fails the flush after the dump, status 2. */
 static const struct flush_spec route_flush_spec = {
 	.what = "route flush", .del_type = RTM_DELROUTE, .hdr_len = sizeof(struct rtmsg),
 	.gone = ESRCH, .noun = "entries", .dump_failed = EXIT_KERNEL,
+	.fail_after_dump = true, .fail_status = EXIT_KERNEL,
 	.request = route_request, .match = route_flush_match, .print = route_flush_print,
 };
 
@@ -999,6 +1003,8 @@ static int mod_dst(struct route_mod *m, struct arg_walk *c)
 		m->r->rtm_type = type;
 		m->type_ok = true;
 	}
+	if (matches(v, "help"))
+		return route_usage();
 	if (m->dst_ok) {
 		fprintf(stderr, "Error: either \"to\" is duplicate, or \"%s\" is a garbage.\n", v);
 		return EXIT_USAGE;
@@ -1577,6 +1583,8 @@ static int put_dev(struct nlreq *req, uint16_t type, const char *name)
 struct get_answer {
 	struct route_show *s;
 	struct get_args *g;
+	bool begun;		/* the JSON array is open: a get that fails
+				 * prints nothing, as iproute2 */
 };
 
 static int route_get_answer(const struct nlmsghdr *nlh, void *data)
@@ -1586,6 +1594,9 @@ static int route_get_answer(const struct nlmsghdr *nlh, void *data)
 
 	if (route_read(nlh, &rt) < 0)
 		return NL_CB_STOP;
+	if (!a->begun)
+		print_doc_begin(a->s->p);
+	a->begun = true;
 	print_route(a->s, nlh, &rt);
 	a->g->has_src = nlh->nlmsg_type == RTM_NEWROUTE && (rt.tb[RTA_PREFSRC] || rt.tb[RTA_SRC]);
 	return NL_CB_STOP;
@@ -1643,7 +1654,7 @@ static int route_get_parse(struct ipbox *ib, struct get_args *g, int argc, char 
 static int route_get(struct ipbox *ib, int argc, char **argv)
 {
 	struct get_args *g = calloc(1, sizeof(*g));
-	struct get_answer a = { NULL, g };
+	struct get_answer a = { NULL, g, false };
 	struct nl *nl;
 	int ret;
 
@@ -1657,11 +1668,11 @@ static int route_get(struct ipbox *ib, int argc, char **argv)
 		 * Both answers of `connected` go in one JSON array (iproute2
 		 * writes the second as plain text after it: ipbox(8)). */
 		a.s->f.cloned = true;
-		print_doc_begin(a.s->p);
 		ret = route_get_talk(nl, g, &a);
 		if (!ret && g->connected && !g->from)
 			ret = route_get_connected(nl, g, &a);
-		print_doc_end(a.s->p);
+		if (a.begun)
+			print_doc_end(a.s->p);
 	}
 	if (a.s)
 		route_show_free(a.s);

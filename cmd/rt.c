@@ -133,8 +133,16 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	if (ib->echo && ib->echo_print && rt_echoes(req))
 		return rt_talk_echo(ib, nl, req);
 	/* A request the pipeline refuses (too big) fails as it would alone. */
-	if (ib->pipe && rt_pipelinable(req) && nl_pipe_queue(ib->pipe, nl, req) == 0)
-		return EXIT_OK;
+	if (ib->pipe && rt_pipelinable(req)) {
+		int queued = nl_pipe_queue(ib->pipe, nl, req);
+
+		if (queued == 0)
+			return EXIT_OK;
+		if (queued == -2) {	/* refused by -atomic's watcher */
+			nl_perror(nl);
+			return EXIT_KERNEL;
+		}
+	}
 	if (nl_talk(nl, req, NULL, NULL) < 0) {
 		nl_perror(nl);
 		/* Too big to send is iproute2's -1 (status 1), not the kernel's. */

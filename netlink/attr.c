@@ -11,18 +11,47 @@ struct attr_table {
 	const enum mnl_attr_data_type *policy;	/* max+1 entries, or NULL */
 };
 
-static int attr_store(const struct nlattr *a, void *data)
+/* Whether a's payload fits the policy's type, as mnl_attr_validate
+ * judges it (test_netlink checks every type and length against it).
+ * Dumps validate a few hundred thousand attributes: the common types
+ * are judged here, the rest by libmnl. */
+static bool attr_fits(const struct nlattr *a, enum mnl_attr_data_type type)
 {
-	const struct attr_table *t = data;
-	unsigned int type = mnl_attr_get_type(a);
+	size_t len = a->nla_len - MNL_ATTR_HDRLEN;
 
-	if (type > t->max)
-		return MNL_CB_OK;
-	if (t->policy && t->policy[type] != MNL_TYPE_UNSPEC &&
-	    mnl_attr_validate(a, t->policy[type]) < 0)
-		return MNL_CB_OK;
-	t->tb[type] = a;
-	return MNL_CB_OK;
+	switch (type) {
+	case MNL_TYPE_UNSPEC:
+		return true;
+	case MNL_TYPE_U8:
+		return len == 1;
+	case MNL_TYPE_U16:
+		return len == 2;
+	case MNL_TYPE_U32:
+		return len == 4;
+	case MNL_TYPE_U64:
+		return len == 8;
+	case MNL_TYPE_NUL_STRING:
+		return len && ((const char *)a + MNL_ATTR_HDRLEN)[len - 1] == '\0';
+	default:
+		return mnl_attr_validate(a, type) == 0;
+	}
+}
+
+/* Index the attributes in len bytes at buf (mnl_attr_parse's walk, with
+ * no callback per attribute). */
+static void attr_index(const struct attr_table *t, const void *buf, long len)
+{
+	const struct nlattr *a = buf;
+
+	while (len >= (long)sizeof(*a) && a->nla_len >= sizeof(*a) && a->nla_len <= len) {
+		unsigned int type = a->nla_type & NLA_TYPE_MASK;
+		long step = MNL_ALIGN(a->nla_len);
+
+		if (type <= t->max && (!t->policy || attr_fits(a, t->policy[type])))
+			t->tb[type] = a;
+		len -= step;
+		a = (const struct nlattr *)((const char *)a + step);
+	}
 }
 
 /* Returns -1 when the message is too short for its fixed header. */
@@ -31,11 +60,12 @@ int attr_parse(const struct nlattr **tb, unsigned int max,
 	       const struct nlmsghdr *nlh, size_t hdrlen)
 {
 	struct attr_table t = { tb, max, policy };
+	const char *first = (const char *)nlh + MNL_NLMSG_HDRLEN + MNL_ALIGN(hdrlen);
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
 	if (mnl_nlmsg_get_payload_len(nlh) < hdrlen)
 		return -1;
-	mnl_attr_parse(nlh, (unsigned int)hdrlen, attr_store, &t);
+	attr_index(&t, first, (long)MNL_ALIGN(nlh->nlmsg_len) - (first - (const char *)nlh));
 	return 0;
 }
 
@@ -46,7 +76,7 @@ int attr_parse_nested(const struct nlattr **tb, unsigned int max,
 	struct attr_table t = { tb, max, policy };
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
-	mnl_attr_parse_nested(nest, attr_store, &t);
+	attr_index(&t, (const char *)nest + MNL_ATTR_HDRLEN, (long)nest->nla_len - MNL_ATTR_HDRLEN);
 	return 0;
 }
 
@@ -58,7 +88,7 @@ int attr_parse_payload(const struct nlattr **tb, unsigned int max,
 	struct attr_table t = { tb, max, policy };
 
 	memset(tb, 0, (max + 1) * sizeof(*tb));
-	mnl_attr_parse_payload(buf, len, attr_store, &t);
+	attr_index(&t, buf, (long)len);
 	return 0;
 }
 

@@ -168,6 +168,15 @@ int ifname_to_index(const char *name)
 	return idx;
 }
 
+/* The name, cut to IF_NAMESIZE - 1 bytes as snprintf would. */
+static void slot_name(struct ifslot *s, const char *name)
+{
+	size_t n = strnlen(name, sizeof(s->name) - 1);
+
+	memcpy(s->name, name, n);
+	s->name[n] = '\0';
+}
+
 static int name_answer(const struct nlmsghdr *nlh, void *data)
 {
 	static const enum mnl_attr_data_type policy[IFLA_MAX + 1] = {
@@ -181,7 +190,7 @@ static int name_answer(const struct nlmsghdr *nlh, void *data)
 		s->flags = ((const struct ifinfomsg *)mnl_nlmsg_get_payload(nlh))->ifi_flags;
 	if (attr_parse(tb, IFLA_MAX, policy, nlh, sizeof(struct ifinfomsg)) == 0 &&
 	    tb[IFLA_IFNAME])
-		snprintf(s->name, sizeof(s->name), "%s", mnl_attr_get_str(tb[IFLA_IFNAME]));
+		slot_name(s, mnl_attr_get_str(tb[IFLA_IFNAME]));
 	return NL_CB_STOP;
 }
 
@@ -220,6 +229,17 @@ void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh)
 	*s = (struct ifslot){ .index = ifi->ifi_index };
 	if (nlh->nlmsg_type == RTM_NEWLINK)
 		name_answer(nlh, s);
+}
+
+void ifcache_note(struct ifcache *c, int index, const char *name, unsigned int flags)
+{
+	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
+
+	if (index <= 0 || !*name)
+		return;
+	s->index = index;
+	s->flags = flags;
+	slot_name(s, name);
 }
 
 static const struct ifslot *ifcache_lookup(struct ifcache *c, int index)

@@ -39,6 +39,10 @@ void ifcache_forget(struct ifcache *c, int index);
  * messages told, and what one looked up, as iproute2's one link map
  * does for ip monitor.  NULL: each cache its own. */
 void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh);
+/* What a link dump's printer has parsed already: a link's name and flags
+ * (a veth pair's first half then finds its peer's without asking, if the
+ * peer comes first in the dump). */
+void ifcache_note(struct ifcache *c, int index, const char *name, unsigned int flags);
 void ifcache_book(struct ifcache *c);
 void ifcache_close(struct ifcache *c);
 

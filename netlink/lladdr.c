@@ -18,13 +18,15 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 		return inet_ntop(AF_INET, a, buf, (socklen_t)size);
 	if (len == 16 && (type == ARPHRD_TUNNEL6 || type == ARPHRD_IP6GRE))
 		return inet_ntop(AF_INET6, a, buf, (socklen_t)size);
-	buf[0] = '\0';
-	for (size_t i = 0; i < len; i++) {
-		used = strlen(buf);
-		if (used + 4 > size)
-			break;
-		snprintf(buf + used, size - used, i ? ":%02x" : "%02x", a[i]);
+	/* By hand: snprintf per byte was a third of a link dump. */
+	used = 0;
+	for (size_t i = 0; i < len && used + 4 <= size; i++) {
+		if (i)
+			buf[used++] = ':';
+		buf[used++] = "0123456789abcdef"[a[i] >> 4];
+		buf[used++] = "0123456789abcdef"[a[i] & 15];
 	}
+	buf[used] = '\0';
 	return buf;
 }
 
@@ -76,17 +78,18 @@ int lladdr_pton(const char *s, uint8_t *out, size_t max)
 
 		if (n >= max)
 			break;
-		if (len >= sizeof(word))
-			len = sizeof(word) - 1;
-		memcpy(word, p, len);
-		word[len] = '\0';
 		/* sscanf("%x") as iproute2: leading junk fails, trailing is
-		 * ignored.  The usual one or two hex digits skip sscanf, which
-		 * was a tenth of a neighbour batch. */
-		if (!hex_byte(word, len, &v) &&
-		    (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255)) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
-			return -1;
+		 * ignored.  The usual one or two hex digits skip sscanf (and
+		 * the copy), which was a tenth of a neighbour batch. */
+		if (!hex_byte(p, len, &v)) {
+			if (len >= sizeof(word))
+				len = sizeof(word) - 1;
+			memcpy(word, p, len);
+			word[len] = '\0';
+			if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
+				fprintf(stderr, "\"%s\" is invalid lladdr.\n", word);
+				return -1;
+			}
 		}
 		out[n++] = (uint8_t)v;
 		if (!colon)

@@ -22,6 +22,7 @@ int nl_open(struct nl *nl, int bus)
 	int one = 1, rcvbuf = 1024 * 1024;
 
 	memset(nl, 0, offsetof(struct nl, rx));
+	nl->bus = bus;
 	if (nl_dry_run)
 		return 0;
 	nl->sk = mnl_socket_open2(bus, SOCK_CLOEXEC);
@@ -119,17 +120,23 @@ int nlreq_check(const struct nlreq *r)
 	return -1;
 }
 
-/* libmnl 1.0.4 leaves an attribute's alignment padding as it found it:
- * zero it, so no stale stack bytes go to the kernel (valgrind saw them). */
+/* mnl_attr_put_check's checks (against the request's bound) and layout,
+ * inline: a batch line puts three to six attributes.  The alignment
+ * padding is zeroed (libmnl 1.0.4 leaves it as it found it: valgrind saw
+ * stale stack bytes go to the kernel). */
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 {
 	struct nlattr *a = mnl_nlmsg_get_payload_tail(r->nlh);
 
-	if (!mnl_attr_put_check(r->nlh, r->bound, type, len, data)) {
+	if (len > r->bound || r->nlh->nlmsg_len + MNL_ATTR_HDRLEN + MNL_ALIGN(len) > r->bound) {
 		r->overflow = true;
 		return;
 	}
-	memset((char *)mnl_attr_get_payload(a) + len, 0, MNL_ALIGN(len) - len);
+	a->nla_type = type;
+	a->nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	memcpy((char *)a + MNL_ATTR_HDRLEN, data, len);
+	memset((char *)a + MNL_ATTR_HDRLEN + len, 0, MNL_ALIGN(len) - len);
+	r->nlh->nlmsg_len += MNL_ALIGN(MNL_ATTR_HDRLEN + len);
 }
 
 void nlreq_put_u8(struct nlreq *r, uint16_t type, uint8_t v)
@@ -208,10 +215,22 @@ int nlreq_echo(struct nlreq *r, uint16_t type, const struct nlmsghdr *nlh, size_
 	return r->overflow ? -1 : 0;
 }
 
+struct nl_watch *nl_watch;
+
+int nl_watch_before(struct nl *nl, struct nlreq *r, bool queued)
+{
+	if (!nl_watch || nl->bus != NETLINK_ROUTE || r->overflow)
+		return NL_WATCH_SEND;
+	return nl_watch->before(nl, r->nlh, queued, nl_watch->data);
+}
+
 /* A request that is not pipelined waits for the pipelined ones before it:
- * it may read what they change, and their failures print first. */
+ * it may read what they change, and their failures print first.  The
+ * watcher may keep it back (1: as if acked) or refuse it (-1). */
 static int nl_send(struct nl *nl, struct nlreq *r)
 {
+	int verdict;
+
 	if (nl->pipe)
 		(void)nl_pipe_flush(nl->pipe);	/* its failures go to its callback */
 	nl->overflowed = nlreq_check(r) < 0;
@@ -219,12 +238,23 @@ static int nl_send(struct nl *nl, struct nlreq *r)
 		errno = EMSGSIZE;
 		return -1;
 	}
-	r->nlh->nlmsg_seq = ++nl->seq;
 	nl->error = 0;
 	nl->ext_msg[0] = '\0';
+	verdict = nl_watch_before(nl, r, false);
+	if (verdict < 0) {
+		errno = nl->error;
+		return -1;
+	}
+	if (verdict == NL_WATCH_SKIP)
+		return NL_WATCH_SKIP;
+	if (verdict == NL_WATCH_CHANGE && nl_watch->sending(nl_watch->data) < 0) {
+		errno = EIO;
+		return -1;
+	}
+	r->nlh->nlmsg_seq = ++nl->seq;
 	if (nl_dry_run)
-		return nl_dry_send(nl, r->nlh);
-	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : 0;
+		return nl_dry_send(nl, r->nlh) < 0 ? -1 : verdict;
+	return mnl_socket_sendto(nl->sk, r->nlh, r->nlh->nlmsg_len) < 0 ? -1 : verdict;
 }
 
 /* Keep the extended-ack message of an error or of an ack with a warning. */
@@ -393,13 +423,21 @@ static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
  * otherwise it hands the kernel's reply to `answer`. */
 int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data)
 {
+	int verdict, ret;
+
 	if (!answer)
 		r->nlh->nlmsg_flags |= NLM_F_ACK;
-	if (nl_send(nl, r) < 0) {
+	verdict = nl_send(nl, r);
+	if (verdict == NL_WATCH_SKIP)
+		return 0;
+	if (verdict < 0) {
 		nl->error = errno;
 		return -1;
 	}
-	return nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
+	ret = nl_recv_until_done(nl, r->nlh->nlmsg_seq, answer, data);
+	if (verdict == NL_WATCH_CHANGE)
+		nl_watch->after(nl, ret < 0 ? nl->error : 0, nl_watch->data);
+	return ret;
 }
 
 /* A dump the kernel flagged as interrupted (the table changed under it)

@@ -21,6 +21,7 @@ struct nl_pipe;
 
 struct nl {
 	struct mnl_socket *sk;
+	int bus;		/* NETLINK_ROUTE, NETLINK_NETFILTER, ... */
 	uint32_t portid;
 	uint32_t seq;
 	int error;		/* errno from the kernel's last NLMSG_ERROR */
@@ -90,6 +91,27 @@ int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 
 void nl_perror(const struct nl *nl);
 void nl_dump_perror(const struct nl *nl);
+
+/* A watcher of change requests (cmd/atomic.c and cmd/check.c, for
+ * -atomic and -check): before() sees every request bound for a
+ * NETLINK_ROUTE socket, sent (queued: false) or pipelined (true), and
+ * says NL_WATCH_SEND (not its business), NL_WATCH_CHANGE (a change it
+ * took note of), NL_WATCH_SKIP (answer success, send nothing) or -1
+ * (fail it: nl->error and nl->ext_msg set).  sending() comes just before
+ * a change it took leaves the process (its write-ahead point; for a
+ * pipeline, before each chunk), and after() with the kernel's answer to
+ * a sent change (0 or the errno); a pipelined one's failures come
+ * through its pipe's callback.  NULL: no watcher. */
+enum { NL_WATCH_SEND = 0, NL_WATCH_SKIP = 1, NL_WATCH_CHANGE = 2 };
+struct nl_watch {
+	int (*before)(struct nl *nl, const struct nlmsghdr *req, bool queued, void *data);
+	int (*sending)(void *data);	/* -1: nothing may leave */
+	void (*after)(struct nl *nl, int error, void *data);
+	void *data;
+};
+extern struct nl_watch *nl_watch;
+/* nl_watch's verdict on r for nl: NL_WATCH_SEND when there is none. */
+int nl_watch_before(struct nl *nl, struct nlreq *r, bool queued);
 
 /* Dry run, for the fuzz targets only (netlink/dry.c; off otherwise): no
  * socket is opened and nothing is sent.  Each request is checked (a

@@ -45,6 +45,7 @@ static void pipe_bind(struct nl_pipe *p, struct nl *nl)
 int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 {
 	uint32_t size = r->nlh->nlmsg_len;
+	int verdict;
 
 	if (r->overflow) {
 		errno = EMSGSIZE;
@@ -55,6 +56,10 @@ int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 	/* A full chunk goes out; its failures go to the callback. */
 	if (p->count >= p->max || p->len + NLMSG_ALIGN(size) + sizeof(struct nlmsghdr) > sizeof(p->buf))
 		(void)nl_pipe_flush(p);
+	/* The watcher looks now, against what the chunk so far would do. */
+	verdict = nl_watch_before(nl, r, true);
+	if (verdict < 0 || verdict == NL_WATCH_SKIP)
+		return verdict < 0 ? -2 : 0;
 
 	r->nlh->nlmsg_flags &= (uint16_t)~NLM_F_ACK;
 	r->nlh->nlmsg_seq = ++nl->seq;
@@ -151,7 +156,9 @@ int nl_pipe_flush(struct nl_pipe *p)
 		return 0;
 	p->flushing = true;
 	barrier = pipe_put_barrier(p);
-	if (mnl_socket_sendto(p->nl->sk, p->buf, p->len) < 0 || pipe_reap(p, barrier) < 0)
+	if (nl_watch && nl_watch->sending(nl_watch->data) < 0)
+		err = EIO;
+	else if (mnl_socket_sendto(p->nl->sk, p->buf, p->len) < 0 || pipe_reap(p, barrier) < 0)
 		err = errno;
 	if (err)
 		pipe_fail_rest(p, err);

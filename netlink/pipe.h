@@ -33,6 +33,8 @@ struct nl_pipe {
 };
 
 void nl_pipe_init(struct nl_pipe *p, nl_pipe_fail fail, void *data);
+/* 0 queued (or kept back by nl_watch), -1 not queued (too big: send it
+ * alone), -2 refused by nl_watch (nl->error, nl->ext_msg). */
 int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r);
 int nl_pipe_flush(struct nl_pipe *p);
 void nl_pipe_detach(struct nl_pipe *p);

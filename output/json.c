@@ -118,13 +118,28 @@ static void json_put_u00(struct out *o, unsigned char c)
  * it is, and each byte that is not part of it as \u00XX of its value, so
  * strict parsers accept every document and no escaped U+0080..U+00FF in
  * the raw text is ever a real character (iproute2 writes the bytes raw). */
+/* The bytes a run of plain text stops at: controls (and the NUL that
+ * ends it), '"', '\\' and every byte of a multibyte sequence. */
+static const bool json_stop[256] = {
+	[0 ... 0x1f] = true, ['"'] = true, ['\\'] = true, [0x80 ... 0xff] = true,
+};
+
 void json_puts_escaped(struct out *o, const char *s)
 {
 	out_putc(o, '"');
 	for (; *s; s++) {
-		unsigned char c = (unsigned char)*s;
+		const char *run = s;
+		unsigned char c;
 		size_t n;
 
+		/* what needs no escape goes out as one run (keys and
+		 * values mostly are one) */
+		while (!json_stop[(unsigned char)*s])
+			s++;
+		out_write(o, run, (size_t)(s - run));
+		c = (unsigned char)*s;
+		if (!c)
+			break;
 		switch (c) {
 		case '"':  out_write(o, "\\\"", 2); break;
 		case '\\': out_write(o, "\\\\", 2); break;
@@ -136,8 +151,6 @@ void json_puts_escaped(struct out *o, const char *s)
 		default:
 			if (c < 0x20) {
 				json_put_u00(o, c);
-			} else if (c < 0x80) {
-				out_putc(o, (char)c);
 			} else if ((n = utf8_len((const unsigned char *)s))) {
 				out_write(o, s, n);
 				s += n - 1;

@@ -60,41 +60,72 @@ void out_write(struct out *o, const char *s, size_t n)
 	}
 }
 
-void out_putc(struct out *o, char c)
-{
-	if (o->len == sizeof(o->buf))
-		out_flush(o);
-	o->buf[o->len++] = c;
-}
-
 void out_puts(struct out *o, const char *s)
 {
 	out_write(o, s, strlen(s));
 }
 
-/* A conversion of the plain kind: no flags, width or precision; d, i, u
- * or x with at most l, ll or z; s, c or %%.  Returns its length (1-3) or 0. */
-static size_t conv_simple(const char *p)
+/* A conversion of the plain kind: '-' and a width (digits or '*') at
+ * most, no precision; d, i, u or x with at most l, ll or z; s, c or a
+ * bare %%. */
+struct conv {
+	bool left;		/* '-' */
+	bool star;		/* the width is an argument */
+	unsigned int width;
+	const char *type;	/* "d", "lu", "llx", "zu", "s"... */
+	size_t type_len;
+};
+
+static size_t conv_type(const char *t)
 {
 	size_t n = 0;
 
-	if (p[0] == 's' || p[0] == 'c' || p[0] == '%')
+	if (t[0] == 's' || t[0] == 'c')
 		return 1;
-	if (p[0] == 'z' || p[0] == 'l')
-		n = p[0] == 'l' && p[1] == 'l' ? 2 : 1;
-	return p[n] && strchr("diux", p[n]) ? n + 1 : 0;
+	if (t[0] == 'z' || t[0] == 'l')
+		n = t[0] == 'l' && t[1] == 'l' ? 2 : 1;
+	switch (t[n]) {
+	case 'd': case 'i': case 'u': case 'x':
+		return n + 1;
+	}
+	return 0;
 }
 
-static bool fmt_simple(const char *fmt)
+/* The conversion after a '%': its length, or 0 when it is of another kind
+ * (a '0' flag, a precision, a float...). */
+static size_t conv_parse(const char *p, struct conv *c)
 {
-	for (const char *p = strchr(fmt, '%'); p; p = strchr(p, '%')) {
-		size_t n = conv_simple(p + 1);
+	const char *t = p;
 
-		if (!n)
-			return false;
-		p += 1 + n;
+	*c = (struct conv){ .type = p, .type_len = 1 };
+	if (*p == '%')
+		return 1;
+	c->left = *t == '-';
+	t += c->left;
+	c->star = *t == '*';
+	t += c->star;
+	if (*t == '0')
+		return 0;
+	for (int digits = 0; *t >= '0' && *t <= '9'; t++) {
+		if (c->star || ++digits > 3)
+			return 0;
+		c->width = c->width * 10 + (unsigned int)(*t - '0');
 	}
-	return true;
+	c->type = t;
+	c->type_len = conv_type(t);
+	return c->type_len ? (size_t)(t - p) + c->type_len : 0;
+}
+
+static void out_pad(struct out *o, size_t n)
+{
+	static const char spaces[] = "                                ";
+
+	while (n) {
+		size_t k = n < sizeof(spaces) - 1 ? n : sizeof(spaces) - 1;
+
+		out_write(o, spaces, k);
+		n -= k;
+	}
 }
 
 char *num_str(char *buf, unsigned long long v, unsigned int base)
@@ -119,81 +150,100 @@ char *num_str_signed(char *buf, long long v)
 	return buf;
 }
 
-/* The argument of an integer conversion of length n ("d", "lu", "llx",
- * "zu"), by its length modifier. */
-static long long arg_signed(va_list *ap, const char *spec, size_t n)
+/* s (len bytes) with pad spaces before it, or after it when left: in
+ * place when it fits (-s tables are mostly padded columns). */
+static void out_padded(struct out *o, const char *s, size_t len, size_t pad, bool left)
+{
+	char *d = o->buf + o->len;
+
+	if (len + pad > sizeof(o->buf) - o->len) {
+		if (!left)
+			out_pad(o, pad);
+		out_write(o, s, len);
+		if (left)
+			out_pad(o, pad);
+		return;
+	}
+	if (!left) {
+		memset(d, ' ', pad);
+		d += pad;
+	}
+	memcpy(d, s, len);
+	d += len;
+	if (left)
+		memset(d, ' ', pad);
+	o->len += len + pad;
+}
+
+/* The argument of an integer conversion of type t, n bytes ("d",
+ * "lu", "llx", "zu"), by its length modifier. */
+static long long arg_signed(va_list *ap, const char *t, size_t n)
 {
 	if (n == 3)
 		return va_arg(*ap, long long);
 	if (n == 2)
-		return spec[0] == 'z' ? va_arg(*ap, ssize_t) : va_arg(*ap, long);
+		return t[0] == 'z' ? va_arg(*ap, ssize_t) : va_arg(*ap, long);
 	return va_arg(*ap, int);
 }
 
-static unsigned long long arg_unsigned(va_list *ap, const char *spec, size_t n)
+static unsigned long long arg_unsigned(va_list *ap, const char *t, size_t n)
 {
 	if (n == 3)
 		return va_arg(*ap, unsigned long long);
 	if (n == 2)
-		return spec[0] == 'z' ? va_arg(*ap, size_t) : va_arg(*ap, unsigned long);
+		return t[0] == 'z' ? va_arg(*ap, size_t) : va_arg(*ap, unsigned long);
 	return va_arg(*ap, unsigned int);
 }
 
-/* One conversion `spec` (after '%', n bytes) of a simple format. */
-static void out_conv(struct out *o, const char *spec, size_t n, va_list *ap)
+/* One conversion of the plain kind, padded as printf pads it. */
+static void out_conv(struct out *o, const struct conv *c, va_list *ap)
 {
-	char c = spec[n - 1], num[NUM_STRLEN];
+	char t = c->type[c->type_len - 1], num[NUM_STRLEN], ch;
+	unsigned int width = c->width;
+	bool left = c->left;
+	const char *str;
+	size_t len;
 
-	switch (c) {
+	if (c->star) {
+		int w = va_arg(*ap, int);
+
+		left |= w < 0;
+		width = w < 0 ? 0U - (unsigned int)w : (unsigned int)w;
+	}
+	switch (t) {
 	case '%':
 		out_putc(o, '%');
 		return;
 	case 'c':
-		out_putc(o, (char)va_arg(*ap, int));
-		return;
-	case 's': {
-		const char *str = va_arg(*ap, const char *);
-
-		out_puts(o, str ? str : "(null)");	/* as glibc prints it */
-		return;
-	}
+		ch = (char)va_arg(*ap, int);
+		str = &ch;
+		len = 1;
+		break;
+	case 's':
+		str = va_arg(*ap, const char *);
+		if (!str)
+			str = "(null)";	/* as glibc prints it */
+		len = strlen(str);
+		break;
 	case 'd': case 'i':
-		out_puts(o, num_str_signed(num, arg_signed(ap, spec, n)));
-		return;
+		str = num_str_signed(num, arg_signed(ap, c->type, c->type_len));
+		len = strlen(str);
+		break;
+	default:
+		str = num_str(num, arg_unsigned(ap, c->type, c->type_len), t == 'x' ? 16 : 10);
+		len = strlen(str);
 	}
-	out_puts(o, num_str(num, arg_unsigned(ap, spec, n), c == 'x' ? 16 : 10));
-}
-
-/* Dumps print the same few plain conversions millions of times, and
- * vsnprintf was a third of a 100,000-route dump: format those here. */
-static void out_fast(struct out *o, const char *fmt, va_list *ap)
-{
-	const char *p;
-
-	while ((p = strchr(fmt, '%'))) {
-		size_t n = conv_simple(p + 1);
-
-		out_write(o, fmt, (size_t)(p - fmt));
-		out_conv(o, p + 1, n, ap);
-		fmt = p + 1 + n;
-	}
-	out_puts(o, fmt);
+	out_padded(o, str, len, width > len ? width - len : 0, left);
 }
 
 /* Format straight into the buffer; only a line longer than the free space
  * costs a flush and a second vsnprintf. */
-void out_vprintf(struct out *o, const char *fmt, va_list ap)
+static void out_vsnprintf(struct out *o, const char *fmt, va_list ap)
 {
 	size_t room = sizeof(o->buf) - o->len;
 	va_list again;
 	int n;
 
-	if (fmt_simple(fmt)) {
-		va_copy(again, ap);
-		out_fast(o, fmt, &again);
-		va_end(again);
-		return;
-	}
 	va_copy(again, ap);
 	n = vsnprintf(o->buf + o->len, room, fmt, ap);
 	if (n >= 0 && (size_t)n < room) {
@@ -205,6 +255,34 @@ void out_vprintf(struct out *o, const char *fmt, va_list ap)
 			o->len = (size_t)n < sizeof(o->buf) ? (size_t)n : sizeof(o->buf) - 1;
 	}
 	va_end(again);
+}
+
+/* Dumps print the same few plain conversions millions of times, and
+ * vsnprintf was a third of a 100,000-route dump: format those here, in
+ * one pass; from the first conversion of another kind on, the rest of
+ * the format and of the arguments go to vsnprintf. */
+void out_vprintf(struct out *o, const char *fmt, va_list ap)
+{
+	va_list rest;
+	const char *p;
+
+	va_copy(rest, ap);
+	while ((p = strchr(fmt, '%'))) {
+		struct conv c;
+		size_t n = conv_parse(p + 1, &c);
+
+		out_write(o, fmt, (size_t)(p - fmt));
+		fmt = p;
+		if (!n)
+			break;
+		out_conv(o, &c, &rest);
+		fmt = p + 1 + n;
+	}
+	if (p)
+		out_vsnprintf(o, fmt, rest);
+	else
+		out_puts(o, fmt);
+	va_end(rest);
 }
 
 void out_printf(struct out *o, const char *fmt, ...)

@@ -29,7 +29,15 @@ void out_init(struct out *o, int fd);
 int out_flush(struct out *o);
 int out_close(struct out *o);
 void out_write(struct out *o, const char *s, size_t n);
-void out_putc(struct out *o, char c);
+
+/* Inline: JSON writes most of its punctuation a byte at a time. */
+static inline void out_putc(struct out *o, char c)
+{
+	if (o->len == sizeof(o->buf))
+		out_flush(o);
+	o->buf[o->len++] = c;
+}
+
 void out_puts(struct out *o, const char *s);
 void out_vprintf(struct out *o, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));

@@ -55,6 +55,8 @@ load helpers
 	same -family inet6 netns
 	same -foo
 	same -color=foo netns
+	same -color= addr show lo	# an empty value is always
+	same -c= link show lo
 	same foo
 	same netns foo
 }
@@ -137,4 +139,18 @@ load helpers
 	# a continuation with no line after it: dropped, the batch ends
 	printf 'netns add c1\nnetns add c2 \\\n' >"$BATS_TEST_TMPDIR/cont"
 	same_effect "" -batch "$BATS_TEST_TMPDIR/cont"
+}
+
+@test "start-up maps libc and libmnl only: nat maps libnftnl when it builds a rule" {
+	[ -z "${IPBOX_SANITIZED:-}" ] || skip "an ASan build maps its runtimes"
+	run readelf -d "$IPBOX"
+	assert_success
+	[ "$(grep -o 'Shared library: \[[^]]*\]' <<<"$output" | sort | tr '\n' ' ')" = \
+		"Shared library: [libc.so.6] Shared library: [libmnl.so.0] " ]
+	run sh -c "LD_DEBUG=files \"$IPBOX\" link show 2>&1 >/dev/null | grep -c 'file=libnftnl'"
+	[ "$output" = 0 ]
+	run sh -c "LD_DEBUG=files \"$IPBOX\" nat add masquerade src 10.0.0.0/24 oif lo 2>&1 >/dev/null | grep -c 'file=libnftnl'"
+	[ "$output" -ge 1 ]
+	run "$IPBOX" nat show
+	[[ $output == "masquerade src 10.0.0.0/24 oif lo handle "* ]]
 }

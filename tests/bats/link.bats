@@ -460,6 +460,21 @@ peak_rss() {
 	"$IP" -batch "$b"
 }
 
+@test "200 veth pairs (more links than the name cache's 256 slots): every mode the same bytes as /bin/ip" {
+	local b=$BATS_TEST_TMPDIR/batch opts
+	awk 'BEGIN { for (i = 0; i < 200; i++) printf "link add a%d type veth peer name b%d\n", i, i }' >"$b"
+	"$IP" -batch "$b"
+	# half of them up, so M-DOWN and the peers' flags vary
+	awk 'BEGIN { for (i = 0; i < 200; i += 2) printf "link set a%d up\n", i }' >"$b"
+	"$IP" -batch "$b"
+	for opts in "" -d -s "-s -s" -j -br -o "-d -j" "-s -j"; do
+		same $opts link show
+	done
+	same link show up
+	same -br link show type veth
+	same addr show
+}
+
 @test "bad input: refused with iproute2's message and status, nothing half-made" {
 	local setup="$SETUP; ip link add d0 type ifb; ip link set d0 up"
 	for args in "set v0 master d0" "set v0 master v1" "add x type veth peer name y netns missing" \

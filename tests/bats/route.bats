@@ -226,6 +226,18 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	same_effect "$s" -s -s route flush dev v0
 	same_effect "$s" -j -s route flush dev v0
 	same_effect "$s" -j -s -s route flush dev v0
+	# a route on a nexthop object refuses its delete under table all:
+	# the flush deletes all the rest first, then fails (status 2)
+	same_effect "$s
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip route add 10.60.0.0/16 nhid 1" route flush table all
+	# without a table an IPv6 local/broadcast/anycast delete looks in
+	# table local, so main's unicast route of that prefix stays; a
+	# multicast one looks in main (iproute2's rule)
+	for t in local broadcast anycast multicast; do
+		same_effect "$s
+ip -6 route add 2001:db8:7::/64 dev v0" route del $t 2001:db8:7::/64
+	done
 }
 
 @test "add and del errors" {
@@ -298,6 +310,7 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 		same $opts route get 10.8.1.1 fibmatch
 		same $opts route get 2001:db8::5
 		same $opts route get 10.0.0.5 mark 7
+		same $opts route get ::	# unreachable: no answer, nothing printed
 	done
 	same route get 192.168.5.3 from 10.0.0.1
 	same route get 10.0.0.0/24

@@ -397,6 +397,41 @@ static void test_lladdr_as_sscanf(void)
 	}
 }
 
+/* attr.c judges common policy types itself: as libmnl would, for every
+ * type, payload length (0-20) and last byte (NUL or not). */
+static void test_attr_fits_as_libmnl(void)
+{
+	union { struct nlattr a; char buf[64]; } u;
+
+	for (int type = MNL_TYPE_UNSPEC; type < MNL_TYPE_MAX; type++) {
+		enum mnl_attr_data_type policy[2] = { MNL_TYPE_UNSPEC, (enum mnl_attr_data_type)type };
+
+		for (unsigned int len = 0; len <= 20; len++) {
+			for (int nul = 0; nul < 2; nul++) {
+				const struct nlattr *tb[2];
+				bool want;
+
+				memset(u.buf, 'x', sizeof(u.buf));
+				u.a.nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+				u.a.nla_type = 1;
+				if (len && nul)
+					u.buf[MNL_ATTR_HDRLEN + len - 1] = '\0';
+				if (len >= MNL_ATTR_HDRLEN) {	/* a nest's first attribute */
+					struct nlattr *in = (struct nlattr *)(u.buf + MNL_ATTR_HDRLEN);
+
+					in->nla_len = MNL_ATTR_HDRLEN;
+					in->nla_type = 1;
+				}
+				want = type == MNL_TYPE_UNSPEC || mnl_attr_validate(&u.a, (enum mnl_attr_data_type)type) == 0;
+				attr_parse_payload(tb, 1, policy, u.buf, MNL_ALIGN(u.a.nla_len));
+				if ((tb[1] != NULL) != want)
+					fprintf(stderr, "  type %d len %u nul %d: libmnl %d\n", type, len, nul, want);
+				CHECK((tb[1] != NULL) == want);
+			}
+		}
+	}
+}
+
 int main(void)
 {
 	RUN(test_builder_overflow_is_caught);
@@ -413,5 +448,6 @@ int main(void)
 	RUN(test_attr_tiled_multipath);
 	RUN(test_dry_run);
 	RUN(test_lladdr_as_sscanf);
+	RUN(test_attr_fits_as_libmnl);
 	return unit_done();
 }

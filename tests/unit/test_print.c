@@ -283,7 +283,7 @@ static void test_streams_past_buffer(void)
 static void test_formats_as_printf(void)
 {
 	static struct out o;
-	static char want[4096];
+	static char want[8192];
 	char path[] = "/tmp/ipbox-unit-XXXXXX";
 	int fd = mkstemp(path), n = 0;
 	ssize_t got;
@@ -301,6 +301,10 @@ static void test_formats_as_printf(void)
 	BOTH("%s%s%c%%%c|", "dev ", "", 'x', '!');
 	BOTH(" metric %u proto %s scope %s \n", 1024u, "kernel", "link");
 	BOTH("%02x:%-4s|%5u|%.3s|%+d|%#x\n", 7u, "ab", 42u, "abcdef", 5, 255u);
+	/* widths (digits, '*', negative '*', narrower than the value) */
+	BOTH("%-14s|%14s|%-3s|%1s|%*llu |%*d|%-*u|%*s|%5c|%-3c|%12x|%-6i|\n", "UP", "DOWN", "toolong",
+	     "", 7, 12345ULL, -6, -42, 4, 9u, 0, "x", 'a', 'b', 0xabcu, -5);
+	BOTH("%*s|%-*s|%999u|%1000u|%*lu\n", 3, "abcdef", -8, "ab", 1u, 2u, 25, ULONG_MAX);
 #undef BOTH
 	CHECK(out_close(&o) == 0);
 	got = pread(fd, captured, sizeof(captured) - 1, 0);
