@@ -24,8 +24,9 @@ static int nat_usage(void)
 	fprintf(stderr,
 		"Usage: ip nat { add | replace | del } RULE [ handle N ] [ incomplete ]\n"
 		"       ip nat del handle N\n"
-		"       ip nat { show | list }\n"
+		"       ip nat { show | list } [ tag NAME ]\n"
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
+		"       ip nat flush tag NAME    (that owner's rules, one transaction)\n"
 		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
@@ -38,7 +39,8 @@ static int nat_usage(void)
 		"PROTOS := PROTO[,PROTO]...    PROTO := { tcp | udp | sctp | icmp | icmpv6 | NUMBER }\n"
 		"PORTS := PORT[-PORT][,PORT[-PORT]]...\n"
 		"TARGET := ADDR[-ADDR][:PORT[-PORT]] | [IPV6ADDR][-[IPV6ADDR]][:PORT[-PORT]]\n"
-		"FLAGS := [ random ] [ fully-random ] [ persistent ]\n"
+		"FLAGS := [ random ] [ fully-random ] [ persistent ] [ tag NAME ]\n"
+		"tag NAME (any RULE) names its owner: show and flush tag NAME take its rules.\n"
 		"`WORD != VALUE` excludes (up to 8 each); lists match any item (a rule\n"
 		"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
 		"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010),\n"
@@ -107,16 +109,33 @@ static void show_object(struct printer *p, int stats, const struct nat_object *o
 	print_close_object(p);
 }
 
+/* [ tag NAME ] of show and flush: *owner "" without it. */
+static int owner_args(int argc, char **argv, char owner[NAT_OWNER_MAX])
+{
+	*owner = '\0';
+	if (!argc)
+		return 0;
+	if (argc != 2 || !matches(argv[0], "tag"))
+		return nat_usage();
+	return nat_owner_parse(argv[1], owner);
+}
+
+/* Whether o is one show or flush with that owner ("": any) acts on. */
+static bool owned(const struct nat_object *o, const char *owner)
+{
+	return !*owner || (o->tag && nat_words_owned(o->tag, owner));
+}
+
 static int nat_show(struct ipbox *ib, int argc, char **argv)
 {
+	char owner[NAT_OWNER_MAX];
 	struct nat_session s;
 	struct nat_index *ix;
 	struct nat_object o;
-	int ret;
+	int ret = owner_args(argc, argv, owner);
 
-	(void)argv;
-	if (argc > 0)
-		return nat_usage();
+	if (ret)
+		return ret;
 	ret = session_open(&s, "show");
 	if (ret)
 		return ret;
@@ -129,7 +148,7 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 		ret = nat_index_read(ix, &s, nat_recognise, NULL);
 	}
 	for (uint32_t i = 0; ret == 0 && i < nat_index_count(ix); i++)
-		if (nat_index_get(ix, i, &o))
+		if (nat_index_get(ix, i, &o) && owned(&o, owner))
 			show_object(ib->pr, ib->stats, &o);
 	print_doc_end(ib->pr);	/* -j output stays a valid document */
 	nat_index_free(ix);
@@ -355,18 +374,51 @@ static int nat_del(struct ipbox *ib, int argc, char **argv)
 
 /* ---- flush --------------------------------------------------------- */
 
+struct owner_flush {
+	struct nat_index *ix;
+	const char *owner;
+};
+
+/* One round of `flush tag NAME`: every rule of that owner, whole, in one
+ * transaction checked against the table it read. */
+static int owner_flush_try(struct nat_session *s, void *data)
+{
+	struct owner_flush *f = data;
+	struct nat_object o;
+	struct nat_txn t;
+
+	if (nat_index_read(f->ix, s, nat_recognise, NULL) < 0)
+		return -1;
+	nat_txn_init(&t, s);
+	for (uint32_t i = 0; i < nat_index_count(f->ix); i++)
+		if (nat_index_get(f->ix, i, &o) && owned(&o, f->owner))
+			nat_index_delete(f->ix, i, &t);
+	return nat_txn_commit(&t, true);
+}
+
 static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 {
+	char owner[NAT_OWNER_MAX];
+	struct owner_flush f = { NULL, owner };
 	struct nat_session s;
-	int ret;
+	int ret = owner_args(argc, argv, owner);
 
-	(void)ib, (void)argv;
-	if (argc > 0)
-		return nat_usage();
+	(void)ib;
+	if (ret)
+		return ret;
 	ret = session_open(&s, "flush");
 	if (ret)
 		return ret;
-	if (nat_flush(&s) < 0)
+	if (!*owner) {
+		ret = nat_flush(&s);
+	} else {
+		f.ix = nat_index_new();
+		if (!f.ix)
+			s.nl.error = ENOMEM;
+		ret = f.ix ? nat_retry(&s, owner_flush_try, &f) : -1;
+		nat_index_free(f.ix);
+	}
+	if (ret < 0)
 		return session_fail(&s);
 	nat_close(&s);
 	return EXIT_OK;

@@ -56,6 +56,11 @@ int nat_rule_tag(const struct nat_rule *r, struct nat_tag *t);
 bool nat_recognise(const char *tag, struct nat_rule *r, void *data);
 /* The words of a rule nat_recognise took: type and keys, plain or -j. */
 void nat_print_words(struct printer *p, const char *tag);
+/* `tag NAME` of show and flush: NAME in owner, or an error (printed) and
+ * EXIT_USAGE. */
+int nat_owner_parse(const char *name, char owner[NAT_OWNER_MAX]);
+/* Whether a rule's words (its nft comment) say `tag owner`. */
+bool nat_words_owned(const char *words, const char *owner);
 /* ipbox --words nat: the keywords, types and protocols, the JSON keys
  * of the exclusions (cmd/words.h). */
 void nat_rule_words(void);

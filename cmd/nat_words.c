@@ -380,6 +380,17 @@ static bool fmt_prefix_not(const struct nat_rule *r, const struct keyword *k, in
 	return true;
 }
 
+/* An owner: a word a tool picks (CNI's container id, a unit name). */
+static int set_owner(struct nat_req *q, const struct keyword *k, const char *val)
+{
+	size_t n = strspn(val, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_.:@/-");
+
+	if (!n || val[n] || n >= NAT_OWNER_MAX)
+		return -1;
+	strcpy(field(q, k), val);
+	return 0;
+}
+
 static bool fmt_ifname(const struct nat_rule *r, const struct keyword *k, int i, char *buf, size_t n)
 {
 	const char *name = rule_field(r, k);
@@ -510,6 +521,8 @@ static const struct keyword keywords[] = {
 	{ "random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_RANDOM, NULL, NULL },
 	{ "fully-random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_FULLY_RANDOM, NULL, NULL },
 	{ "persistent", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_PERSISTENT, NULL, NULL },
+	{ "tag", true, false, ALL, set_owner, fmt_ifname, AT(owner), 0,
+	  "NAME: 1-32 of A-Z a-z 0-9 _ . : @ / -", NULL },
 	{ "handle", true, false, ALL, set_handle, NULL, 0, 0, "a rule handle", NULL },
 	/* show's mark of a rule whose nft rules are not all there: pasted
 	 * back, it changes nothing */
@@ -758,4 +771,22 @@ void nat_rule_words(void)
 	WORDS_TABLE("json", keywords, json);
 	WORDS_LIST("value", kind_names);
 	WORDS_TABLE("value", protos, name);
+}
+
+int nat_owner_parse(const char *name, char owner[NAT_OWNER_MAX])
+{
+	struct nat_req q = { .quiet = false };
+	const struct keyword *k = keyword_find("tag", false);
+
+	if (set_owner(&q, k, name) < 0)
+		return nat_bad(&q, "\"tag %s\": expected %s.", name, k->what);
+	memcpy(owner, q.r.owner, NAT_OWNER_MAX);
+	return 0;
+}
+
+bool nat_words_owned(const char *words, const char *owner)
+{
+	struct nat_rule r;
+
+	return nat_recognise(words, &r, NULL) && !strcmp(r.owner, owner);
 }

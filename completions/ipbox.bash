@@ -115,10 +115,10 @@ _ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
 _ipbox_nat_cmds='add delete replace list show flush forward help'
 _ipbox_nat_types='masquerade snat dnat redirect'
-_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent handle incomplete'
-_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent handle incomplete'
-_ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent handle incomplete'
-_ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random persistent handle incomplete'
+_ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent tag handle incomplete'
+_ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent tag handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent tag handle incomplete'
+_ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random persistent tag handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
 # type_words), the words of add/change/... (mod_words, metric_words, NH),
@@ -550,6 +550,8 @@ _ipbox_nat()
 		_ipbox_reply "$left" ;;
 	forward)
 		[ $# -eq 0 ] && _ipbox_reply 'on off' ;;
+	list|show|flush)
+		[ $# -eq 0 ] && _ipbox_reply 'tag' ;;
 	esac
 }
 

@@ -547,19 +547,21 @@ function __ipbox_complete
                     set -l words
                     switch (__ipbox_verb $rest[2] $__ipbox_nat_types)
                         case masquerade
-                            set words family src dst oif proto to-ports random fully-random persistent handle incomplete
+                            set words family src dst oif proto to-ports random fully-random persistent tag handle incomplete
                         case snat
-                            set words family src dst oif proto sport dport to random fully-random persistent handle incomplete
+                            set words family src dst oif proto sport dport to random fully-random persistent tag handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to hairpin random fully-random persistent handle incomplete
+                            set words family src dst iif proto dport to hairpin random fully-random persistent tag handle incomplete
                         case redirect
-                            set words family src dst iif proto dport to-ports random fully-random persistent handle incomplete
+                            set words family src dst iif proto dport to-ports random fully-random persistent tag handle incomplete
                     end
                     for w in $words
                         contains -- $w $rest; or echo $w
                     end
                 case forward
                     test $n -eq 1; and printf '%s\n' on off
+                case list show flush
+                    test $n -eq 1; and echo tag
             end
         case route
             if test $n -eq 0

@@ -20,6 +20,7 @@
 #include "../netlink/nl.h"
 
 #define NAT_TABLE "ipbox"
+#define NAT_OWNER_MAX 33	/* an owner tag: 32 characters, NUL */
 #define NAT_TAG_MAX 129		/* nft's limit for a rule comment: 128 characters, NUL */
 
 enum nat_kind { NAT_MASQUERADE, NAT_SNAT, NAT_DNAT, NAT_REDIRECT, NAT_KINDS };
@@ -77,6 +78,7 @@ struct nat_rule {
 	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
 	unsigned int flags;	/* NAT_F_* */
 	char hairpin[IF_NAMESIZE];	/* dnat: masquerade its clients behind DEV */
+	char owner[NAT_OWNER_MAX];	/* `tag NAME`: who made it ("": nobody said) */
 };
 
 /* The chains, in the order rules are listed. */

@@ -443,6 +443,47 @@ sctp_init() {
 	assert_output --regexp '^masquerade src 192.168.1.0/24 oif eth0 handle [0-9]+$'
 }
 
+@test "owner tags: tag NAME is stored with the rule; show and flush tag NAME act on that owner's rules only" {
+	lan_setup
+	"$IPBOX" nat forward on
+	listen b 80 "hello from b"
+	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 tag cni-a
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 8080 to 192.168.1.2:80 tag cni-b
+	"$IPBOX" nat add dnat iif eth0 proto tcp dport 8081 to 192.168.1.2:80 tag cni-a
+	"$IPBOX" nat add snat src 10.9.0.0/16 to 198.51.100.1
+	run $IP netns exec a ping -c1 -W2 198.51.100.2
+	assert_success
+	assert_equal "$(seen_from 198.51.100.1)" 1
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'masquerade comment "masquerade src 192.168.1.0/24 oif eth0 tag cni-a"'
+	run "$IPBOX" nat show tag cni-a
+	assert_line --index 0 --regexp '^masquerade src 192.168.1.0/24 oif eth0 tag cni-a handle [0-9]+$'
+	assert_line --index 1 --regexp '^dnat iif eth0 proto tcp dport 8081 to 192.168.1.2:80 tag cni-a handle [0-9]+$'
+	assert_equal "${#lines[@]}" 2
+	run "$IPBOX" -j nat show tag cni-b
+	assert_output --regexp '^\[\{"handle":[0-9]+,"type":"dnat","iif":"eth0","proto":"tcp","dport":"8080","to":"192.168.1.2:80","tag":"cni-b"\}\]$'
+	# flush tag cni-a: its rules go, traffic through them stops; the others stay
+	run "$IPBOX" nat flush tag cni-a
+	assert_success
+	assert_output ""
+	run $IP netns exec a ping -c1 -W1 198.51.100.2
+	assert_failure
+	assert_equal "$(seen_from 198.51.100.1)" 1
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8081,connect-timeout=2
+	assert_failure
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "hello from b"
+	run "$IPBOX" nat show
+	assert_line --index 0 --regexp '^snat src 10.9.0.0/16 to 198.51.100.1 handle [0-9]+$'
+	assert_line --index 1 --regexp '^dnat iif eth0 proto tcp dport 8080 to 192.168.1.2:80 tag cni-b handle [0-9]+$'
+	assert_equal "${#lines[@]}" 2
+	# an owner with no rules: nothing to do, nothing sent
+	nft list ruleset >"$BATS_TEST_TMPDIR/before"
+	run "$IPBOX" nat flush tag nobody
+	assert_success
+	nft list ruleset | diff -u "$BATS_TEST_TMPDIR/before" -
+}
+
 @test "show prints the words add takes; they paste back into del" {
 	local rules=(
 		"masquerade src 192.168.1.0/24 oif eth0"
@@ -790,7 +831,7 @@ sctp_init() {
 	run --separate-stderr "$IPBOX" nat help
 	assert_failure 255
 	assert_equal "$output" ""
-	for w in add replace del show list flush forward masquerade snat dnat redirect family src dst \
+	for w in add replace del show list flush forward masquerade snat dnat redirect tag family src dst \
 		 iif oif proto sport dport to to-ports random fully-random persistent handle; do
 		[[ "$stderr" =~ (^|[^a-z-])$w([^a-z-]|$) ]] || fail "help lacks $w"
 	done
