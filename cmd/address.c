@@ -204,7 +204,9 @@ static void addr_print(struct addr_ctx *c, const struct nlmsghdr *nlh,
 	if (nlh->nlmsg_type == RTM_DELADDR)
 		print_bool(p, PRINT_ANY, "deleted", "Deleted ", true);
 	if (!ib->brief) {
-		if ((ib->oneline || c->flushing) && !c->headless) {
+		/* iproute2 heads an address this way under -o, in flush and
+		 * monitor, and whenever -echo is on (show included). */
+		if ((ib->oneline || c->flushing || ib->echo) && !c->headless) {
 			char dev[IF_NAMESIZE];
 
 			ifcache_name(&c->ls.names, (int)ifa->ifa_index, dev);

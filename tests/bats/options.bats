@@ -112,6 +112,9 @@ ip addr add 10.9.0.2/24 dev v0"
 	same_effect "$LINKS" -ech route add 10.6.0.0/24 via 10.0.0.2
 	same_effect "$LINKS" -echo -j addr add 10.9.0.1/24 dev v0
 	same_effect "$LINKS" -echo -j link add d0 address 02:00:00:00:00:08 type ifb
+	# -echo on a listing: iproute2 heads every address "INDEX: DEV"
+	same_effect "$LINKS" -echo addr show
+	same_effect "$LINKS" -echo -j addr show dev v0
 	# iproute2 6.1 nests the route in two braces: ipbox prints JSON
 	eval "$LINKS"
 	run "$IPBOX" -echo -j route add 10.6.0.0/24 via 10.0.0.2
