@@ -8,7 +8,8 @@
   schemacheck.py ARGS... <OUT one output of `ipbox ARGS...`
 
 schema_for(args) names the schema of a command line (None: no schema, as
-for -batch, flush, monitor or a verb that prints nothing); check(args,
+for -batch, flush or a verb that prints nothing; monitor's
+stream is checked a line at a time); check(args,
 text) returns the mismatches.  tests/difffuzz imports this file.
 """
 import glob
@@ -75,9 +76,11 @@ def parse(args):
 def schema_for(args):
     """The schema names (schemas/NAME.json) for ipbox ARGS, or None."""
     p = parse(args)
-    if not p or p[0] not in VERBS or "json" not in p[3]:
+    if not p or (p[0] not in VERBS and p[0] != "monitor") or "json" not in p[3]:
         return None
     obj, verb, rest, modes = p
+    if obj == "monitor":  # one object a line, whatever it listens to
+        return ["monitor"]
     verbs, name = VERBS[obj]
     if obj == "nexthop" and "bucket".startswith(verb) and len(verb) >= 1 and verb[0] == "b":
         return ["nexthop-bucket"]
@@ -134,11 +137,14 @@ def check(args, text):
     if names is None or not text.strip():
         return []
     try:
-        doc = json.loads(text)
+        if names == ["monitor"]:  # a stream: each line is one document
+            docs = [json.loads(line) for line in text.splitlines() if line.strip()]
+        else:
+            docs = [json.loads(text)]
     except ValueError as e:
         return ["not JSON: %s" % e]
     out = []
-    for e in validator(names).iter_errors(doc):
+    for e in (e for doc in docs for e in validator(names).iter_errors(doc)):
         # a record that is not {}: say why it fails as a record
         while e.context:
             e = max(e.context, key=lambda c: len(c.absolute_schema_path))

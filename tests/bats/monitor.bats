@@ -240,6 +240,8 @@ changes() {
 	run jq -c 'type' "$D/json"
 	refute_output --partial array
 	[ "$(jq -s length "$D/json")" -eq "$(wc -l <"$D/json")" ]
+	# and each fits schemas/monitor.json
+	python3 "$BATS_TEST_DIRNAME/../schemacheck.py" -j monitor <"$D/json"
 	run jq -r 'select(.ifname == "v0") | .operstate' "$D/json"
 	assert_line DOWN
 	run jq -c 'select(.dst == "10.9.0.0/16") | {gateway, dev}' "$D/json"
