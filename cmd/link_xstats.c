@@ -21,6 +21,7 @@
 struct xstats_args {
 	const char *kind;	/* as iproute2 names it in its usage */
 	uint16_t nest;		/* IFLA_STATS_LINK_XSTATS[_SLAVE] */
+	uint16_t xtype;		/* LINK_XSTATS_TYPE_* of the kind asked for */
 	uint16_t only;		/* BRIDGE_XSTATS_MCAST or _STP, or 0: both */
 	int ifindex;		/* dev DEVICE, or 0 */
 	bool help;		/* the kind's xstats usage instead */
@@ -159,7 +160,8 @@ static int xstats_one(const struct nlmsghdr *nlh, void *data)
 	int link;
 	const struct nlattr *a = stats_nest(nlh, x->ifindex, x->nest, &link);
 
-	if (a)
+	/* the kernel dumps every link's xstats: a bridge's are not bond's */
+	if (a && x->xtype == LINK_XSTATS_TYPE_BRIDGE)
 		print_bridge_xstats(x, link, a);
 	return NL_CB_OK;
 }
@@ -209,12 +211,15 @@ static const struct xstats_word bond_words[] = {
 static const struct xstats_kind {
 	const char *kind;
 	const struct xstats_word *words;
+	uint16_t xtype;		/* the nest its links fill */
 	const char *usage;	/* its one %s is the kind */
 } xstats_kinds[] = {
-	{ "bridge", bridge_words, "Usage: ... %s [ igmp ] [ dev DEVICE ]\n" },
-	{ "bridge_slave", bridge_words, "Usage: ... %s [ igmp ] [ dev DEVICE ]\n" },
-	{ "bond", bond_words, "Usage: ... %s [ 802.3ad ] [ dev DEVICE ]\n" },
-	{ "bond_slave", bond_words, "Usage: ... %s [ 802.3ad ] [ dev DEVICE ]\n" },
+	{ "bridge", bridge_words, LINK_XSTATS_TYPE_BRIDGE, "Usage: ... %s [ igmp ] [ dev DEVICE ]\n" },
+	{ "bridge_slave", bridge_words, LINK_XSTATS_TYPE_BRIDGE,
+	  "Usage: ... %s [ igmp ] [ dev DEVICE ]\n" },
+	{ "bond", bond_words, LINK_XSTATS_TYPE_BOND, "Usage: ... %s [ 802.3ad ] [ dev DEVICE ]\n" },
+	{ "bond_slave", bond_words, LINK_XSTATS_TYPE_BOND,
+	  "Usage: ... %s [ 802.3ad ] [ dev DEVICE ]\n" },
 };
 
 /* The words after the kind: a block, dev DEVICE, help */
@@ -282,6 +287,7 @@ int link_xstats(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	}
 	w.argc--, w.argv++;
+	x.xtype = k->xtype;
 	ret = xstats_words(&x, k->words, &w);
 	if (ret)
 		return ret;
