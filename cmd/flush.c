@@ -49,7 +49,10 @@ static int flush_done(const struct flush *fl, int rounds)
 {
 	struct printer *p = fl->ib->pr;
 
-	if (fl->ib->stats && rounds == 0)
+	const struct flush_spec *spec = fl->spec;
+
+	if (fl->ib->stats && rounds == 0 &&
+	    !(spec->zero_rounds_complete && spec->zero_rounds_complete(fl->ctx)))
 		print_text(p, "Nothing to flush.\n");
 	else if (fl->ib->stats)
 		print_text(p, "*** Flush is complete after %d round%s ***\n", rounds, rounds > 1 ? "s" : "");

@@ -31,6 +31,9 @@ struct flush_spec {
 	bool (*match)(const struct nlmsghdr *nlh, void *ctx);	/* delete it? */
 	void (*print)(const struct nlmsghdr *nlh, void *ctx);	/* -s -s: deleted */
 	bool (*again)(void *ctx);	/* after a round that deleted: go on? (NULL: yes) */
+	/* -s with nothing found: "complete after 0 round" instead of
+	 * "Nothing to flush." (route's cloned flush beyond IPv6; NULL: no) */
+	bool (*zero_rounds_complete)(void *ctx);
 };
 
 /* Flush; an exit status.  Its output is plain text whatever -j says, as

@@ -3,10 +3,12 @@
 #include "route.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
@@ -519,14 +521,56 @@ static void route_flush_print(const struct nlmsghdr *nlh, void *data)
  * deletes in one batch, which the kernel carries out whole: a failed
  * delete (a route with nhid under table all) leaves the others deleted
  * and fails the flush after the dump, status 2. */
+/* iproute2 says "Nothing to flush." of cloned routes for IPv6 alone */
+static bool route_zero_rounds_complete(void *ctx)
+{
+	const struct route_show *s = ctx;
+
+	return s->f.cloned && s->f.family != AF_INET6;
+}
+
 static const struct flush_spec route_flush_spec = {
 	.what = "route flush", .del_type = RTM_DELROUTE, .hdr_len = sizeof(struct rtmsg),
 	.gone = ESRCH, .noun = "entries", .dump_failed = EXIT_KERNEL,
 	.fail_after_dump = true, .fail_status = EXIT_KERNEL,
 	.request = route_request, .match = route_flush_match, .print = route_flush_print,
+	.zero_rounds_complete = route_zero_rounds_complete,
 };
 
 enum route_action { ROUTE_LIST, ROUTE_FLUSH, ROUTE_SAVE };
+
+/* IPv4 has had no route cache since Linux 3.6; `flush cache` asks the
+ * kernel to drop what stands for it (cached exceptions) through
+ * /proc, as iproute2 does, whatever comes of it. */
+static void flush_ipv4_cache(const struct ipbox *ib)
+{
+	int fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
+
+	if (fd < 0) {
+		fprintf(stderr, "Cannot open \"/proc/sys/net/ipv4/route/flush\": %s\n",
+			strerror(errno));
+	} else {
+		if (write(fd, "-1", 2) != 2)
+			fprintf(stderr, "Cannot flush routing cache\n");
+		close(fd);
+	}
+	if (ib->stats) {
+		bool json = print_plain_begin(ib->pr);	/* flush is text, as there */
+
+		print_text(ib->pr, "*** IPv4 routing cache is flushed.\n");
+		print_plain_end(ib->pr, json);
+	}
+}
+
+/* flush cache: IPv4's through /proc; without -6 and with a table (main
+ * unless told otherwise) that is all, as in iproute2: true, done. */
+static bool route_flush_cache(const struct ipbox *ib, const struct route_filter *f)
+{
+	if (!f->cloned || f->family == AF_INET6)
+		return false;
+	flush_ipv4_cache(ib);
+	return f->family == AF_INET || f->table != 0;
+}
 
 static int route_list_flush_or_save(struct ipbox *ib, int argc, char **argv,
 				    enum route_action action)
@@ -548,7 +592,9 @@ static int route_list_flush_or_save(struct ipbox *ib, int argc, char **argv,
 	s->save = action == ROUTE_SAVE;
 	a = (struct show_args){ .f = &s->f };
 	ret = parse_filter(ib, &a, argc, argv);
-	if (!ret)
+	if (!ret && action == ROUTE_FLUSH && route_flush_cache(ib, &s->f))
+		ret = EXIT_OK;
+	else if (!ret)
 		ret = action == ROUTE_FLUSH ? flush_rounds(ib, &route_flush_spec, s) : route_list(ib, s);
 	route_show_free(s);
 	return ret;

@@ -226,6 +226,14 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	same_effect "$s" -s -s route flush dev v0
 	same_effect "$s" -j -s route flush dev v0
 	same_effect "$s" -j -s -s route flush dev v0
+	# flush cache: IPv4's through /proc (and no more, with a table),
+	# IPv6's cloned routes; an empty namespace has no main table
+	local c
+	for c in "-s route flush cache" "route flush table cache" "-s -l 1 route flush cached" \
+		"-6 -s route flush cache" "-j -s route flush cache" "-s route flush cache table all"; do
+		same_effect "$s" $c
+		same_effect "" $c
+	done
 	# a route on a nexthop object refuses its delete under table all:
 	# the flush deletes all the rest first, then fails (status 2)
 	same_effect "$s
