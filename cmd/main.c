@@ -78,13 +78,18 @@ static int opt_loops(struct ipbox *ib, const char *val)
 	return 0;
 }
 
-/* -rcvbuf SIZE: the rtnetlink socket's receive buffer. */
+/* -rcvbuf SIZE: the rtnetlink socket's receive buffer.  iproute2 reads
+ * it with strtoul (get_unsigned): a sign or leading blanks pass, "-0"
+ * is 0, "-1" is too big. */
 static int opt_rcvbuf(struct ipbox *ib, const char *val)
 {
-	if (arg_u32(val, &ib->rcvbuf, 0) < 0) {
+	uint64_t size;
+
+	if (arg_u64(val, &size, 0) < 0 || size > UINT32_MAX) {
 		fprintf(stderr, "Invalid rcvbuf size '%s'\n", val);
 		return EXIT_USAGE;
 	}
+	ib->rcvbuf = (uint32_t)size;
 	ib->rcvbuf_set = true;
 	return 0;
 }

@@ -54,7 +54,7 @@ def parse(args):
         w = args[i]
         if _opt(w, "batch") and not _opt(w, "brief", 2):
             return None
-        if _opt(w, "family") or _opt(w, "netns") or _opt(w, "rcvbuf", 2):
+        if _opt(w, "family") or _opt(w, "netns") or _opt(w, "rcvbuf", 2) or _opt(w, "loops"):
             i += 1
         elif _opt(w, "brief", 2):
             modes.add("brief")

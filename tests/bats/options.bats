@@ -64,6 +64,11 @@ for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") 
 	same -rc 100000 route
 	same -rcvbuf 0 addr show dev lo
 	same -rcvbuf x route
+	# strtoul's reading: a sign and blanks pass, -1 is too big
+	local v
+	for v in -0 +5 " 7" -1 -4294967295 4294967296 -0x1; do
+		same -rcvbuf "$v" link show dev lo
+	done
 	# (the usage names ipbox's objects)
 	run "$IPBOX" -rc
 	assert_failure 255

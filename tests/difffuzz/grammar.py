@@ -160,14 +160,16 @@ def words_from_ipbox(ipbox, obj):
 
 # Shorthands inside a regex of known.txt and of grammar.txt's ci-skip: {WORD} is the word or any
 # prefix of it (an abbreviation), {WORD:N} a prefix of at least N
-# characters; {opt} a leading global option with its argument, if any;
+# characters; {opt} a leading global option with its argument, if it takes one;
 # {u32+} a decimal number above 4294967295, {s32+} one above 2147483647.
 U32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[5-9]\d{9}|4[3-9]\d{8}|429[5-9]\d{6}|"
             r"42949[7-9]\d{4}|429496[89]\d{3}|4294967[3-9]\d\d|429496729[6-9])(?!\d)")
 S32_PLUS = (r"(?<!\d)(?:[1-9]\d{10,}|[3-9]\d{9}|2[2-9]\d{8}|21[5-9]\d{7}|214[89]\d{6}|"
             r"2147[5-9]\d{5}|214749\d{4}|214748[4-9]\d{3}|2147483[7-9]\d\d|"
             r"21474836[5-9]\d|214748364[89])(?!\d)")
-MACROS = {"opt": r"(?:-\S+ (?:(?:ns\S*|inet6?|link|mpls|bridge|[\d:]\S*|x|junk|dnet|ipx|help) )?)",
+# An option that takes a value takes any word: -l[oops], -rc[vbuf], -n[etns],
+# -f[amily], -b[atch], -u[ndo] (not -br[ief], -fo[rce]); the others none.
+MACROS = {"opt": r"(?:(?:-l(?:o\S*)?|-rc\S*|-n(?:e\S*)?|-f(?:a\S*)?|-b(?:a\S*)?|-u(?:n\S*)?) \S+ |-\S+ )",
           "u32+": U32_PLUS, "s32+": S32_PLUS}
 
 
