@@ -16,9 +16,11 @@ one() {
 	# a batch makes)
 	$IP "$@" addr show | sed -E -e "$qdisc" -e 's/ tentative//'
 	# sorted: routes of one prefix through different links are listed
-	# in the order they were made, which a rollback cannot keep
-	$IP "$@" -4 route show table all | sort
-	$IP "$@" -6 route show table all | sort
+	# in the order they were made, which a rollback cannot keep; a
+	# route's linkdown follows its link's carrier a moment later (a
+	# bridge's follows its ports): the link's own line says the state
+	$IP "$@" -4 route show table all | sed 's/ linkdown//' | sort
+	$IP "$@" -6 route show table all | sed 's/ linkdown//' | sort
 	$IP "$@" neigh show nud permanent
 	$IP "$@" neigh show nud noarp | grep -v 'lladdr 33:33:\|lladdr 01:00:5e:'
 	$IP "$@" neigh show proxy

@@ -10,10 +10,9 @@ load helpers
 
 ATOMIC=$BATS_TEST_DIRNAME/../atomic
 
-# Also rules, nexthops and nft tables, which helpers' teardown leaves.
+# Also rules, nexthops and nft tables, which helpers' reset_sandbox leaves.
 teardown() {
 	rm -f /run/ipbox/*.journal
-	$IP -all netns delete 2>/dev/null || true
 	nft flush ruleset 2>/dev/null || true
 	$IP nexthop flush 2>/dev/null || true
 	# a flush keeps only the local rule: main and default come back
@@ -22,13 +21,7 @@ teardown() {
 	$IP -4 rule add pref 32766 table main
 	$IP -4 rule add pref 32767 table default
 	$IP -6 rule add pref 32766 table main
-	for proto in boot static; do
-		$IP -4 route flush table all proto $proto 2>/dev/null || true
-		$IP -6 route flush table all proto $proto 2>/dev/null || true
-	done
-	for dev in $($IP -o link show | awk -F': ' '{print $2}' | cut -d@ -f1); do
-		[ "$dev" = lo ] || $IP link delete "$dev" 2>/dev/null || true
-	done
+	reset_sandbox
 	sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0
 }
 

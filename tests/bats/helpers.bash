@@ -22,6 +22,10 @@ setup() {
 
 # Put the sandbox back as it was: no named namespaces, only lo.
 teardown() {
+	reset_sandbox
+}
+
+reset_sandbox() {
 	local dev
 	$IP -all netns delete 2>/dev/null || true
 	rm -rf /etc/netns/* 2>/dev/null || true
