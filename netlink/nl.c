@@ -134,7 +134,8 @@ void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 	}
 	a->nla_type = type;
 	a->nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
-	memcpy((char *)a + MNL_ATTR_HDRLEN, data, len);
+	if (len)	/* a flag attribute comes with no data (NULL) */
+		memcpy((char *)a + MNL_ATTR_HDRLEN, data, len);
 	memset((char *)a + MNL_ATTR_HDRLEN + len, 0, MNL_ALIGN(len) - len);
 	r->nlh->nlmsg_len += MNL_ALIGN(MNL_ATTR_HDRLEN + len);
 }
