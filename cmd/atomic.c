@@ -390,7 +390,7 @@ struct atomic_seen *atomic_seen_new(void)
 
 	if (!s)
 		return NULL;
-	s->err = dup(STDERR_FILENO);
+	s->err = fcntl(STDERR_FILENO, F_DUPFD_CLOEXEC, 0);
 	s->null = open("/dev/null", O_WRONLY | O_CLOEXEC);
 	return s;
 }
@@ -400,7 +400,7 @@ static void seen_quiet(struct atomic_seen *s, bool quiet)
 	if (s->quiet == quiet || s->err < 0 || s->null < 0)
 		return;
 	fflush(stderr);
-	dup2(quiet ? s->null : s->err, STDERR_FILENO);
+	dup3(quiet ? s->null : s->err, STDERR_FILENO, 0);	/* stderr: never O_CLOEXEC */
 	s->quiet = quiet;
 }
 

@@ -227,7 +227,7 @@ static const char *batch_line_netns(int *argc, char ***argv)
  * goes first, and the sockets of the namespace left are closed. */
 static int batch_enter(struct batch *b, const char *name)
 {
-	int fd = name ? netns_open(name) : dup(b->home);
+	int fd = name ? netns_open(name) : fcntl(b->home, F_DUPFD_CLOEXEC, 0);
 
 	if (b->pipe) {
 		(void)nl_pipe_flush(b->pipe);
@@ -370,6 +370,21 @@ static bool batch_acceptable(struct batch *b, FILE *in)
 }
 
 /* An atomic batch reads its lines twice: stdin goes to a file first. */
+/* An unnamed file in /tmp, as the C library's temporary file, but closed
+ * on exec (a netns exec line must not inherit it). */
+static FILE *batch_tmpfile(void)
+{
+	int fd = open(P_tmpdir, O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+	FILE *f;
+
+	if (fd < 0)
+		return NULL;
+	f = fdopen(fd, "w+e");	/* e: FD_CLOEXEC, set already */
+	if (!f)
+		close(fd);
+	return f;
+}
+
 static FILE *batch_rereadable(FILE *in)
 {
 	char buf[65536];
@@ -378,7 +393,7 @@ static FILE *batch_rereadable(FILE *in)
 
 	if (in != stdin)
 		return in;
-	copy = tmpfile();
+	copy = batch_tmpfile();
 	if (!copy) {
 		fprintf(stderr, "Cannot keep the batch: %s\n", strerror(errno));
 		return NULL;

@@ -52,7 +52,7 @@ static int enter_ns(struct replay *rp, const char *ns)
 
 	if (!strcmp(rp->ns, ns))
 		return 0;
-	fd = *ns ? netns_open(ns) : dup(rp->home);
+	fd = *ns ? netns_open(ns) : fcntl(rp->home, F_DUPFD_CLOEXEC, 0);
 	if (fd < 0 || setns(fd, CLONE_NEWNET) < 0) {
 		fprintf(stderr, "Cannot enter network namespace \"%s\" to undo line %d: %s\n",
 			*ns ? ns : "(home)", rp->line, strerror(errno));
@@ -93,7 +93,7 @@ static int send_rt(struct replay *rp, const struct nlmsghdr *msg, unsigned int f
 	req.overflow = false;
 	req.bound = sizeof(req.u.buf);
 	if (flags & J_NSFD) {
-		fd = *fdns ? netns_open(fdns) : dup(rp->home);
+		fd = *fdns ? netns_open(fdns) : fcntl(rp->home, F_DUPFD_CLOEXEC, 0);
 		if (fd < 0) {
 			fprintf(stderr, "Cannot open network namespace \"%s\" to undo line %d: %s\n",
 				*fdns ? fdns : "(home)", rp->line, strerror(errno));
