@@ -356,7 +356,11 @@ changes() {
 		after=$(awk '/^VmRSS/ { print $2 }' /proc/$pid/status)
 	done
 	echo "RSS after the first storm $before kB, after the second $after kB, $(wc -l <"$D/storm.out") events printed"
-	[ "$after" -le $((before + 64)) ] || fail "RSS grew from $before to $after kB"
+	# the heap stays flat (massif: under 100 kB over three storms); RSS
+	# still moves by a few hundred kB with pages the kernel and libc
+	# touch. A leak of one 16-byte block per event of the second storm's
+	# 100,000 would add 1.6 MB.
+	[ "$after" -le $((before + 512)) ] || fail "RSS grew from $before to $after kB"
 	# only lost events may be reported
 	run grep -v '^netlink receive error No buffer space available (105)$' "$D/storm.err"
 	assert_output ""
