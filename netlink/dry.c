@@ -45,6 +45,8 @@ static size_t request_hdrlen(uint16_t type, bool nfnetlink)
 	case RTM_NEWNEXTHOP:
 	case RTM_NEWNEXTHOPBUCKET:
 		return sizeof(struct nhmsg);
+	case RTM_NEWSTATS:
+		return sizeof(struct if_stats_msg);
 	}
 	abort();	/* a request type this check has not learnt yet */
 }
