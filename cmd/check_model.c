@@ -600,6 +600,8 @@ static int apply_route(struct model *m, const struct nlmsghdr *nlh, char *ext, s
 			return fail(ext, size, EEXIST, NULL);
 		if (nlh->nlmsg_flags & NLM_F_REPLACE)
 			return 0;
+	} else if (!(nlh->nlmsg_flags & NLM_F_CREATE)) {
+		return fail(ext, size, ENOENT, NULL);	/* change: nothing to change */
 	}
 	key_add(m, key, 1);
 	key_add(m, exact, 1);
@@ -627,6 +629,8 @@ static int apply_neigh(struct model *m, const struct nlmsghdr *nlh, char *ext, s
 	}
 	if (key_count(m, key) && (nlh->nlmsg_flags & NLM_F_EXCL))
 		return fail(ext, size, EEXIST, NULL);
+	if (!key_count(m, key) && !(nlh->nlmsg_flags & NLM_F_CREATE))
+		return fail(ext, size, ENOENT, NULL);
 	if (!key_count(m, key))
 		key_add(m, key, 1);
 	return 0;

@@ -10,8 +10,15 @@ load helpers
 DUMP=$BATS_TEST_DIRNAME/../atomic/dump.sh
 TUTORIAL=$BATS_TEST_DIRNAME/../../demo/tutorial.batch
 
+# Also rules and nexthops (the lab's setup makes them), as atomic.bats.
 teardown() {
 	nft flush ruleset 2>/dev/null || true
+	$IP nexthop flush 2>/dev/null || true
+	$IP -4 rule flush 2>/dev/null || true
+	$IP -6 rule flush 2>/dev/null || true
+	$IP -4 rule add pref 32766 table main
+	$IP -4 rule add pref 32767 table default
+	$IP -6 rule add pref 32766 table main
 	reset_sandbox
 	sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0
 }
@@ -111,6 +118,8 @@ failed_lines() {
 		addr del 10.9.0.7/24 dev br0
 		route add 10.8.0.0/24 dev br0
 		route del 10.7.0.0/24
+		route change 10.5.0.0/24 dev br0
+		neigh change 10.9.0.5 lladdr 02:00:00:00:00:05 dev br0
 		route add 10.6.0.0/24 dev dn0
 		neigh del 10.9.0.9 dev br0
 		netns add ns1
@@ -123,5 +132,15 @@ failed_lines() {
 	run $IPBOX -check route add 10.8.0.0/24 dev br0 metric 5
 	[ "$status" -eq 0 ]
 	! $IP link show new0 2>/dev/null
+	dump | diff "$BATS_TEST_TMPDIR/before" -
+}
+
+@test "lab: 200 lines on a busy state (rules, nexthops, proxies, namespaces, nat) pass -check and change nothing" {
+	cd "$BATS_TEST_DIRNAME/../.."
+	IPBOX=$IPBOX sh tests/atomic/setup.sh
+	dump >"$BATS_TEST_TMPDIR/before"
+	run $IPBOX -check -atomic -batch tests/atomic/lab.batch
+	echo "$output"
+	[ "$status" -eq 0 ]
 	dump | diff "$BATS_TEST_TMPDIR/before" -
 }
