@@ -126,6 +126,20 @@ static bool owned(const struct nat_object *o, const char *owner)
 	return !*owner || (o->tag && nat_words_owned(o->tag, owner));
 }
 
+/* What would drop the shown rules' traffic, once each (after the
+ * listing: a pipe reads the rules first). */
+static void show_explain(const struct nat_index *ix, const char *owner)
+{
+	struct nat_seen sn = { .forward_read = false };
+	struct nat_object o;
+	struct nat_rule r;
+
+	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
+			nat_explain_warn(&sn, &r);
+	nat_seen_free(&sn);
+}
+
 static int nat_show(struct ipbox *ib, int argc, char **argv)
 {
 	char owner[NAT_OWNER_MAX];
@@ -151,6 +165,8 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner))
 			show_object(ib->pr, ib->stats, &o);
 	print_doc_end(ib->pr);	/* -j output stays a valid document */
+	if (ret == 0)
+		show_explain(ix, owner);
 	nat_index_free(ix);
 	if (ret < 0)
 		return session_fail(&s);
@@ -228,6 +244,7 @@ void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 	warn_ifname(sn, c->q.r.oif);
 	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
 		warn_forwarding(sn, c->q.r.family);
+	nat_explain_warn(sn, &c->q.r);
 }
 
 /* The object del names: by handle (then it must have these words, if
@@ -351,6 +368,7 @@ static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 		return session_fail(&s);
 	}
 	nat_change_warn(&sn, &c);
+	nat_seen_free(&sn);
 	ret = nat_change_apply(&s, ix, &c);
 	nat_index_free(ix);
 	nat_close(&s);
