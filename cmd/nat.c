@@ -28,6 +28,7 @@ static int nat_usage(void)
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
 		"       ip nat flush tag NAME    (that owner's rules, one transaction)\n"
 		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
+		"       ip nat check SRC DST [ proto PROTO ] [ dport PORT ] [ iif DEV ]\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 		"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
@@ -56,7 +57,10 @@ static int nat_usage(void)
 		"handle, whole; replace makes an incomplete rule whole); -s adds\n"
 		"packets and bytes, -j gives objects keyed by these words.\n"
 		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
-		"words must fit in 128 characters (they are its nft comment).\n");
+		"words must fit in 128 characters (they are its nft comment).\n"
+		"check prints the way a first packet from SRC to DST would go (dnat, route,\n"
+		"forwarding, rp_filter, other tables' forward chains, snat), sending nothing;\n"
+		"exit 0 when a rule translates it and nothing drops it, else 1.\n");
 	return EXIT_USAGE;
 }
 
@@ -487,7 +491,7 @@ static int nat_help(struct ipbox *ib, int argc, char **argv)
 	return nat_usage();
 }
 
-/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), f(lush), fo(rward). */
+/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), f(lush), fo(rward), c(heck). */
 static const struct verb nat_verbs[] = {
 	{ "add", nat_add_cmd },
 	{ "delete", nat_del },
@@ -496,6 +500,7 @@ static const struct verb nat_verbs[] = {
 	{ "show", nat_show },
 	{ "flush", nat_flush_cmd },
 	{ "forward", nat_forward },
+	{ "check", nat_check },
 	{ "help", nat_help },
 	{ NULL, NULL },
 };
@@ -523,4 +528,5 @@ void words_nat(void)
 	WORDS_TABLE("verb", nat_verbs, word);
 	nat_rule_words();
 	WORDS_TABLE("json", fwd_families, key);
+	nat_check_words();
 }

@@ -91,6 +91,15 @@ int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_cha
 void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r);
 void nat_seen_free(struct nat_seen *sn);
 
+/* ---- nat check (nat_check.c) ---- */
+
+int nat_check(struct ipbox *ib, int argc, char **argv);
+void nat_check_words(void);
+/* A protocol word (tcp, udp, sctp, icmp, icmpv6, 0-255) as nat's rules
+ * read it, -1 if none; and back (nat_words.c). */
+int nat_proto_number(const char *word);
+void nat_proto_name(int num, char *buf, size_t n);
+
 /* The nat verb word names, if it is one a batch run takes. */
 bool nat_batch_verb(const char *word, enum nat_op *op);
 

@@ -83,6 +83,25 @@ static uint32_t be32_at(const struct nlattr *a)
 	return a && mnl_attr_get_payload_len(a) == 4 ? ntohl(mnl_attr_get_u32(a)) : 0;
 }
 
+/* Room for item n of the array at *p (capacity *cap, items of size
+ * bytes); false, and f out of memory, when there is none. */
+static bool room(struct nat_fwd *f, void **p, size_t n, size_t *cap, size_t size)
+{
+	size_t more = *cap ? 2 * *cap : 8;
+	void *grown;
+
+	if (n < *cap)
+		return true;
+	grown = realloc(*p, more * size);
+	if (!grown) {
+		f->nomem = true;
+		return false;
+	}
+	*p = grown;
+	*cap = more;
+	return true;
+}
+
 static int read_chain(const struct nlmsghdr *nlh, void *data)
 {
 	static const enum mnl_attr_data_type policy[NFTA_CHAIN_MAX + 1] = {
@@ -105,17 +124,8 @@ static int read_chain(const struct nlmsghdr *nlh, void *data)
 	    strlen(mnl_attr_get_str(tb[NFTA_CHAIN_NAME])) >= NAME_MAX_LEN ||
 	    !family_wanted(g->nfgen_family, mnl_attr_get_str(tb[NFTA_CHAIN_TABLE])))
 		return NL_CB_OK;
-	if (f->n == f->cap) {
-		size_t cap = f->cap ? 2 * f->cap : 16;
-		struct fw_chain *grown = realloc(f->c, cap * sizeof(*grown));
-
-		if (!grown) {
-			f->nomem = true;
-			return NL_CB_OK;
-		}
-		f->c = grown;
-		f->cap = cap;
-	}
+	if (!room(f, (void **)&f->c, f->n, &f->cap, sizeof(*f->c)))
+		return NL_CB_OK;
 	c = &f->c[f->n++];
 	*c = (struct fw_chain){ .family = g->nfgen_family, .policy = NF_ACCEPT };
 	strcpy(c->table, mnl_attr_get_str(tb[NFTA_CHAIN_TABLE]));
@@ -151,17 +161,8 @@ static int read_rule(const struct nlmsghdr *nlh, void *data)
 		       mnl_attr_get_str(tb[NFTA_RULE_CHAIN]));
 	if (!c || !table_has_base(f, c->family, c->table))
 		return NL_CB_OK;	/* a table no forwarded packet sees */
-	if (c->n == c->cap) {
-		size_t cap = c->cap ? 2 * c->cap : 8;
-		struct fw_rule *grown = realloc(c->rules, cap * sizeof(*grown));
-
-		if (!grown) {
-			f->nomem = true;
-			return NL_CB_OK;
-		}
-		c->rules = grown;
-		c->cap = cap;
-	}
+	if (!room(f, (void **)&c->rules, c->n, &c->cap, sizeof(*c->rules)))
+		return NL_CB_OK;
 	r = &c->rules[c->n];
 	r->handle = be64toh(mnl_attr_get_u64(tb[NFTA_RULE_HANDLE]));
 	r->exprs = NULL;
@@ -593,26 +594,42 @@ static enum match rule_eval(const struct fw_rule *r, const struct nat_pkt *p, st
 
 enum chain_end { FELL_OFF, DECIDED };
 
+/* Rules looked at per base chain at most: jumps are bounded in depth,
+ * not in breadth (a dump's chains may jump in circles). */
+#define WALK_BUDGET 100000
+
 struct walk_state {
 	const struct nat_fwd *f;
 	const struct nat_pkt *p;
 	struct nat_fwd_verdict *v;
+	unsigned int budget;
 };
+
+static void unsure(struct walk_state *w, const struct fw_chain *c, const struct fw_rule *r)
+{
+	if (!w->v->unsure_handle) {
+		w->v->unsure_handle = r->handle ? r->handle : 1;
+		w->v->unsure_chain = c->name;
+	}
+}
 
 static enum chain_end chain_eval(struct walk_state *w, const struct fw_chain *c, int depth)
 {
 	for (size_t i = 0; i < c->n; i++) {
 		struct rule_verdict rv;
-		enum match m = rule_eval(&c->rules[i], w->p, &rv);
+		enum match m;
 		const struct fw_chain *to;
 
+		if (!w->budget) {
+			unsure(w, c, &c->rules[i]);
+			return FELL_OFF;
+		}
+		w->budget--;
+		m = rule_eval(&c->rules[i], w->p, &rv);
 		if (m == NO || rv.code == NFT_CONTINUE)
 			continue;
 		if (m == UNSURE) {
-			if (!w->v->unsure_handle) {
-				w->v->unsure_handle = c->rules[i].handle;
-				w->v->unsure_chain = c->name;
-			}
+			unsure(w, c, &c->rules[i]);
 			continue;
 		}
 		switch (rv.code) {
@@ -636,10 +653,7 @@ static enum chain_end chain_eval(struct walk_state *w, const struct fw_chain *c,
 				return FELL_OFF;
 			break;
 		default:	/* queue, stolen: not ours to say */
-			if (!w->v->unsure_handle) {
-				w->v->unsure_handle = c->rules[i].handle;
-				w->v->unsure_chain = c->name;
-			}
+			unsure(w, c, &c->rules[i]);
 		}
 	}
 	return FELL_OFF;
@@ -660,7 +674,7 @@ int nat_fwd_walk(const struct nat_fwd *f, const struct nat_pkt *pkt,
 	for (;;) {
 		const struct fw_chain *next = NULL;
 		struct nat_fwd_verdict v;
-		struct walk_state w = { f, pkt, &v };
+		struct walk_state w = { f, pkt, &v, WALK_BUDGET };
 		bool after_last = !last;
 
 		for (size_t i = 0; i < f->n; i++) {
