@@ -74,6 +74,7 @@ int ipbox_usage(void)
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox -atomic -batch filename | -atomic COMMAND\n"
+		"       ipbox -check [ -atomic ] -batch filename | -check COMMAND\n"
 		"       ipbox -undo JOURNAL\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
@@ -86,6 +87,7 @@ int ipbox_usage(void)
 		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
 		"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
 		"                    -b[atch] [filename] | -force | -atomic | -undo JOURNAL |\n"
+		"                    -check |\n"
 		"                    -rc[vbuf] [size] |\n"
 		"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");

@@ -6,7 +6,7 @@
 
 _ipbox_options='-loops -Version -stats -statistics -details -resolve -human
 	-human-readable -iec -json -pretty -family -4 -6 -0 -M -B -brief -oneline
-	-timestamp -tshort -batch -force -atomic -undo -rcvbuf -netns -Numeric -all -echo -color
+	-timestamp -tshort -batch -force -atomic -check -undo -rcvbuf -netns -Numeric -all -echo -color
 	-help'
 _ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'

@@ -810,6 +810,7 @@ for prog in ipbox ip
     complete -c $prog -o b -o batch -r -F -d 'read commands from a file'
     complete -c $prog -o force -d 'go on after errors in a batch'
     complete -c $prog -o atomic -d 'apply a batch whole or roll it back'
+    complete -c $prog -o check -d 'say which lines of a batch would fail, changing nothing'
     complete -c $prog -o undo -r -a '(__fish_complete_path /run/ipbox/)' -d 'roll back what a killed atomic batch applied'
     complete -c $prog -o rc -o rcvbuf -x -d 'netlink receive buffer'
     complete -c $prog -o n -o netns -x -a '(__ipbox_netns_names)' -d 'run in a network namespace'
