@@ -93,7 +93,8 @@ static int tuntap_verb(struct model *m, const char *verb, int argc, char **argv)
 }
 
 /* nat add and del against the table as read, and as the lines before
- * changed it (a rule added twice would be there twice: flagged). */
+ * changed it (an add of a rule that is there changes nothing: flagged,
+ * as a line that cannot do what it says). */
 static int nat_verb(struct check *c, const char *verb, int argc, char **argv)
 {
 	struct nat_change ch;
@@ -111,7 +112,7 @@ static int nat_verb(struct check *c, const char *verb, int argc, char **argv)
 		return status;
 	id = nat_index_by_words(c->ix, ch.t.s);
 	if (op == OP_ADD && id != NAT_NONE) {
-		fprintf(stderr, "Error: this nat rule is there already: a second copy would be added.\n");
+		fprintf(stderr, "Error: this nat rule is there already: the add would change nothing.\n");
 		return EXIT_FAIL;
 	}
 	if (op == OP_DEL && id == NAT_NONE) {

@@ -59,7 +59,7 @@ failed_lines() {
 	[ "$(failed_lines)" = "7 8 9 12 16 17 20 21 24 25 34 35 36 37 40 43 44 45 47 52 " ]
 	grep -qx 'Cannot create namespace file "/run/netns/namespace_A": File exists' <<<"$output"
 	grep -qx 'Error: ipv4: Address already assigned.' <<<"$output"
-	grep -qx 'Error: this nat rule is there already: a second copy would be added.' <<<"$output"
+	grep -qx 'Error: this nat rule is there already: the add would change nothing.' <<<"$output"
 	# a veth moved into namespace_A is no longer on the host
 	grep -qx 'Cannot find device "veth_A"' <<<"$output"
 	dump | diff "$BATS_TEST_TMPDIR/applied" -
