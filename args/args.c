@@ -18,11 +18,6 @@ bool matches(const char *word, const char *keyword)
 	return strncmp(word, keyword, n) == 0 && n <= strlen(keyword);
 }
 
-bool keyword_is(const char *word, const char *keyword, bool exact)
-{
-	return exact ? !strcmp(word, keyword) : matches(word, keyword);
-}
-
 const struct verb *verb_find(const struct verb *table, const char *word)
 {
 	for (; table->word; table++)

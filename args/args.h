@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 /* Exit statuses, as iproute2 uses them (see ipbox(8), EXIT STATUS). */
 enum {
@@ -32,15 +33,46 @@ bool matches(const char *word, const char *keyword);
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Whether `word` names `keyword`: whole (`exact`: iproute2's strcmp) or
- * as any prefix (matches()). */
-bool keyword_is(const char *word, const char *keyword, bool exact);
+ * as any prefix (matches()).  Inline, first byte first: a batch line's
+ * words are tried against whole tables, and most rows differ there. */
+static inline bool keyword_is(const char *word, const char *keyword, bool exact)
+{
+	if (word[0] != keyword[0])
+		return false;
+	return exact ? !strcmp(word, keyword) : matches(word, keyword);
+}
+/* The first bytes of a keyword table's words, noted on its first use:
+ * a word none starts with (an address, a number, a name) skips the
+ * table's walk. */
+struct kw_firsts {
+	bool ready;
+	uint64_t bits[4];
+};
+static inline bool kw_firsts_has(const struct kw_firsts *f, const char *word)
+{
+	unsigned char c = (unsigned char)word[0];
+
+	return f->bits[c >> 6] >> (c & 63) & 1;
+}
+static inline void kw_firsts_add(struct kw_firsts *f, const char *word)
+{
+	unsigned char c = (unsigned char)word[0];
+
+	f->bits[c >> 6] |= 1ull << (c & 63);
+}
 /* The first row of a keyword table (an array of rows that start
  * `{ "word", exact, ... }`, in iproute2's order, which decides
  * abbreviations) that `arg` names, or NULL. */
 #define KEYWORD_FIND(table, arg) ({						\
+	static struct kw_firsts kw_f_;						\
+	const char *kw_w_ = (arg);						\
 	__typeof__(&(table)[0]) kw_row_ = NULL;					\
-	for (size_t kw_i_ = 0; !kw_row_ && kw_i_ < ARRAY_SIZE(table); kw_i_++)	\
-		if (keyword_is((arg), (table)[kw_i_].word, (table)[kw_i_].exact))	\
+	for (size_t kw_i_ = 0; !kw_f_.ready && kw_i_ < ARRAY_SIZE(table); kw_i_++)	\
+		kw_firsts_add(&kw_f_, (table)[kw_i_].word);			\
+	kw_f_.ready = true;							\
+	size_t kw_n_ = kw_firsts_has(&kw_f_, kw_w_) ? ARRAY_SIZE(table) : 0;	\
+	for (size_t kw_i_ = 0; !kw_row_ && kw_i_ < kw_n_; kw_i_++)		\
+		if (keyword_is(kw_w_, (table)[kw_i_].word, (table)[kw_i_].exact))	\
 			kw_row_ = &(table)[kw_i_];				\
 	kw_row_; })
 const struct verb *verb_find(const struct verb *table, const char *word);

@@ -38,6 +38,27 @@ int inet_family_word(const char *word)
 	return AF_UNSPEC;
 }
 
+/* strtoul(s, end, 0) with a plain decimal number (what batch files hold)
+ * read by hand; blanks, signs, octal, hex and numbers of ten digits or
+ * more go to strtoul itself. */
+static unsigned long read_ulong(const char *s, char **end)
+{
+	unsigned long v = 0;
+	int n = 0;
+
+	if (s[0] >= '1' && s[0] <= '9') {
+		for (; n < 9 && s[n] >= '0' && s[n] <= '9'; n++)
+			v = v * 10 + (unsigned long)(s[n] - '0');
+	} else if (s[0] == '0' && s[1] != 'x' && s[1] != 'X') {
+		n = 1;
+	}
+	if (n && (s[n] < '0' || s[n] > '9')) {
+		*end = (char *)s + n;
+		return v;
+	}
+	return strtoul(s, end, 0);
+}
+
 /* iproute2's get_addr_ipv4: one to four parts read by strtoul base 0
  * (so "010" is octal 8 and "0x0b" hex 11), each 0-255; the missing ones
  * are zero ("10/8" is 10.0.0.0/8). */
@@ -46,7 +67,7 @@ static int parse_ipv4(uint8_t out[4], const char *s)
 	memset(out, 0, 4);
 	for (int i = 0; i < 4; i++) {
 		char *end;
-		unsigned long v = strtoul(s, &end, 0);
+		unsigned long v = read_ulong(s, &end);
 
 		if (v > 255 || end == s)
 			return -1;
@@ -87,6 +108,8 @@ static int parse_mpls(uint8_t *out, size_t size, const char *s)
 
 static bool is_any_word(const char *s)
 {
+	if (s[0] != 'd' && s[0] != 'a')
+		return false;
 	return !strcmp(s, "default") || !strcmp(s, "any") || !strcmp(s, "all");
 }
 
@@ -137,7 +160,7 @@ static int parse_plen(const char *s, int *plen)
 
 	if (*s) {
 		errno = 0;
-		v = strtoul(s, &end, 0);
+		v = read_ulong(s, &end);
 		if (end != s && !*end && !errno && v <= UINT32_MAX) {
 			if (v > INT32_MAX)
 				return -1;

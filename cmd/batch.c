@@ -79,14 +79,26 @@ ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
 
 /* Split a line into words in place: the count, or BATCH_TOO_MANY /
  * BATCH_UNTERMINATED (batch_split_error prints which). */
+static bool batch_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+/* A word ends at a blank or at the line's end; most bytes are above ' '. */
+static bool batch_word_end(char c)
+{
+	return (unsigned char)c <= ' ' && (!c || batch_blank(c));
+}
+
+/* By hand: strspn and strcspn per word were a sixth of a neigh batch. */
 int batch_split(char *line, char *argv[], int max)
 {
-	static const char ws[] = " \t\r\n";
 	char *cp = line;
 	int argc = 0;
 
 	while (*cp) {
-		cp += strspn(cp, ws);
+		while (batch_blank(*cp))
+			cp++;
 		if (!*cp)
 			break;
 		if (argc >= max - 1)
@@ -100,7 +112,8 @@ int batch_split(char *line, char *argv[], int max)
 				return BATCH_UNTERMINATED;
 		} else {
 			argv[argc++] = cp;
-			cp += strcspn(cp, ws);
+			while (!batch_word_end(*cp))
+				cp++;
 			if (!*cp)
 				break;
 		}

@@ -2,19 +2,52 @@
 
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <linux/netlink.h>
 
 #include "../caps/caps.h"
+#include "../netlink/pipe.h"
 
 struct flush {
 	struct ipbox *ib;
 	const struct flush_spec *spec;
 	void *ctx;
 	struct nl *del;		/* the deletes go here */
+	struct nl_pipe *pipe;	/* ...pipelined, or NULL: one acked delete at a time */
 	int deleted;		/* in this round */
-	int failed;		/* fail_after_dump: errno of the first failed delete */
+	int failed;		/* errno of the round's first failed delete */
 };
+
+/* A pipelined delete the kernel refused (in queue order); one already
+ * gone counts as deleted. */
+static void flush_refused(struct nl *nl, uint32_t cookie, void *data)
+{
+	struct flush *fl = data;
+
+	(void)cookie;
+	if (nl->error != fl->spec->gone && !fl->failed)
+		fl->failed = nl->error;
+}
+
+/* Send one delete: queued, or sent and acked.  0, or the errno of a
+ * delete known to have failed. */
+static int flush_send(struct flush *fl, struct nlreq *req)
+{
+	if (fl->pipe)
+		return nl_pipe_queue(fl->pipe, fl->del, req) < 0 ? EMSGSIZE : fl->failed;
+	if (nl_talk(fl->del, req, NULL, NULL) < 0 && fl->del->error != fl->spec->gone)
+		return fl->del->error;
+	return 0;
+}
+
+/* A failed delete ends the dump at once (unless fail_after_dump). */
+static int flush_abort(int err)
+{
+	fprintf(stderr, "Failed to send flush request: %s\n", strerror(err));
+	errno = err;	/* the dump's error */
+	return NL_CB_ERROR;
+}
 
 static int flush_entry(const struct nlmsghdr *nlh, void *data)
 {
@@ -27,18 +60,15 @@ static int flush_entry(const struct nlmsghdr *nlh, void *data)
 		return NL_CB_OK;
 	if (nlreq_echo(&req, spec->del_type, nlh, spec->hdr_len) < 0)
 		err = EMSGSIZE;
-	else if (nl_talk(fl->del, &req, NULL, NULL) < 0 && fl->del->error != spec->gone)
-		err = fl->del->error;
+	else
+		err = flush_send(fl, &req);
 	if (err && spec->fail_after_dump) {
 		if (!fl->failed)	/* iproute2 reads the first error back */
 			fl->failed = err;
 		return NL_CB_OK;
 	}
-	if (err) {
-		fprintf(stderr, "Failed to send flush request: %s\n", strerror(err));
-		errno = err;	/* the dump's error */
-		return NL_CB_ERROR;
-	}
+	if (err)
+		return flush_abort(err);
 	fl->deleted++;
 	if (fl->ib->stats > 1 && spec->print)
 		spec->print(nlh, fl->ctx);
@@ -59,6 +89,22 @@ static int flush_done(const struct flush *fl, int rounds)
 	return EXIT_OK;
 }
 
+/* Dump once, deleting what matches; the deletes still queued go out
+ * at its end.  -1 with nl->error set when the dump failed. */
+static int flush_round(struct flush *fl, struct nl *nl, struct nlreq *req)
+{
+	if (nl_dump(nl, req, flush_entry, fl) < 0)
+		return -1;
+	if (fl->pipe)
+		(void)nl_pipe_flush(fl->pipe);	/* failures: flush_refused */
+	if (fl->failed && !fl->spec->fail_after_dump) {
+		(void)flush_abort(fl->failed);
+		nl->error = fl->failed;
+		return -1;
+	}
+	return 0;
+}
+
 static int flush_loop(struct flush *fl, struct nl *nl)
 {
 	const struct flush_spec *spec = fl->spec;
@@ -70,7 +116,7 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 		fl->deleted = 0;
 		fl->failed = 0;
 		spec->request(&req, fl->ctx);
-		if (nl_dump(nl, &req, flush_entry, fl) < 0) {
+		if (flush_round(fl, nl, &req) < 0) {
 			if (nl->error)
 				nl_perror(nl);
 			fprintf(stderr, "Flush terminated\n");
@@ -97,6 +143,16 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 	return failed;
 }
 
+/* The deletes go out many per sendmsg (netlink/pipe.c, as iproute2 sends
+ * a round's deletes in batches), their failures read back per chunk.  One
+ * acked delete at a time instead when -s -s prints each entry the kernel
+ * deleted (only those), under -atomic's watcher (it journals each change
+ * as it leaves) and in the fuzzers' dry run (one answer per request). */
+static bool flush_pipelines(const struct ipbox *ib)
+{
+	return ib->stats < 2 && !nl_watch && !nl_dry_run;
+}
+
 int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
 {
 	struct flush fl = { .ib = ib, .spec = spec, .ctx = ctx };
@@ -114,9 +170,17 @@ int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
 		fprintf(stderr, "Cannot open netlink socket: %s\n", strerror(errno));
 		return EXIT_FAIL;
 	}
+	if (flush_pipelines(ib)) {
+		fl.pipe = malloc(sizeof(*fl.pipe));
+		if (fl.pipe)
+			nl_pipe_init(fl.pipe, flush_refused, &fl);
+	}
 	json = print_plain_begin(ib->pr);
 	ret = flush_loop(&fl, nl);
 	print_plain_end(ib->pr, json);
+	if (fl.pipe)
+		nl_pipe_detach(fl.pipe);	/* what a failure left queued is dropped */
+	free(fl.pipe);
 	nl_free(fl.del);
 	return ret;
 }

@@ -141,6 +141,12 @@ ip addr add 2001:db8::1/64 dev v0; ip netns add n'
 	for opts in -6 -4 -s "-s -s" -0 "-j -s" "-j -p -s -s" "-o -s -s"; do
 		same_effect "$SETUP" $opts addr flush dev v0
 	done
+	# thousands of deletes: several pipelined chunks (how many rounds
+	# it takes depends on when the deletes meet the dump, for
+	# /bin/ip too: no -s here)
+	same_effect "$SETUP
+ip link set v0 up
+$(many_on_v0 addr)" addr flush dev v0
 }
 
 @test "flush primary: one round, the promoted secondaries stay (as iproute2)" {

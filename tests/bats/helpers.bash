@@ -149,3 +149,17 @@ run() {
 	printf '%s' "$output" >"$BATS_TEST_TMPDIR/run.json"
 	json_check "$BATS_TEST_TMPDIR/run.json" "${args[@]:1}"
 }
+
+# many_on_v0 OBJECT: setup text (for same_effect) that adds 5000 routes,
+# addresses or neighbours (route, addr, neigh) on v0 in 10.70.0.0/19 by
+# one `ip -batch`, and fails unless they are there: a flush of them
+# takes several pipelined chunks (netlink/pipe.c).
+many_on_v0() {
+	cat <<-SETUP
+	awk -v o=$1 'BEGIN { for (i = 0; i < 5000; i++) {
+		a = sprintf("10.70.%d.%d", i / 256, i % 256)
+		if (o == "neigh") printf "neigh add %s lladdr 02:00:00:00:%02x:%02x dev v0\\n", a, i / 256, i % 256
+		else printf "%s add %s/32 dev v0\\n", o, a } }' | ip -batch -
+	[ \$(ip -4 -o $1 show dev v0 | grep -c '10\.70\.[0-9]*\.[0-9]*\(/32\)\? ') -eq 5000 ]
+	SETUP
+}

@@ -165,6 +165,9 @@ $NEIGHS"
 	same_effect "$s" neigh flush dev v0 nud noarp
 	same_effect "$s" neigh flush proto static
 	same_effect "$s" neigh flush unused nud all
+	# thousands of deletes: several pipelined chunks, one round
+	same_effect "$LINKS
+$(many_on_v0 neigh)" -s neigh flush dev v0 nud all
 	# a flush is plain text even under -j (its -s -s lines carry timers:
 	# read here, not compared)
 	same_effect "$s" -j -s neigh flush dev v0

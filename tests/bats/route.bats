@@ -239,6 +239,14 @@ ip route add 10.5.0.0/16 via 10.0.0.2"
 	same_effect "$s
 ip nexthop add id 1 via 10.0.0.2 dev v0
 ip route add 10.60.0.0/16 nhid 1" route flush table all
+	# thousands of deletes go in several pipelined chunks: the same
+	# rounds, and the refusal amid them fails the flush the same way
+	same_effect "$s
+$(many_on_v0 route)" -s route flush dev v0
+	same_effect "$s
+ip nexthop add id 1 via 10.0.0.2 dev v0
+ip route add 10.70.8.0/24 nhid 1
+$(many_on_v0 route)" -s route flush table all
 	# without a table an IPv6 local/broadcast/anycast delete looks in
 	# table local, so main's unicast route of that prefix stays; a
 	# multicast one looks in main (iproute2's rule)

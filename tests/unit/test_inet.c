@@ -22,6 +22,15 @@ static void test_ipv4_prefixes(void)
 	CHECK(inet_parse_prefix(&p, "1.2.3.4.5", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4/", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4", AF_INET6) < 0);
+	/* decimal by hand, the rest as strtoul base 0 reads it */
+	CHECK(inet_parse_prefix(&p, "010.0x0b.0.255/024", AF_UNSPEC) == 0 && p.data[0] == 8 &&
+	      p.data[1] == 11 && p.data[3] == 255 && p.bitlen == 20);
+	CHECK(inet_parse_prefix(&p, "0.00.1.256", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.0/0", AF_UNSPEC) == 0 && p.bitlen == 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.0/+8", AF_UNSPEC) == 0 && p.bitlen == 8);
+	CHECK(inet_parse_prefix(&p, "1.2.3.0/4294967296", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.0/0000000000032", AF_UNSPEC) == 0 && p.bitlen == 26);
+	CHECK(inet_parse_prefix(&p, "1.2.3.0/0000000000030", AF_UNSPEC) == 0 && p.bitlen == 24);
 }
 
 static void test_ipv6_prefixes(void)
