@@ -20,6 +20,7 @@
 
 struct nat_explain {
 	bool read;		/* fwd is the ruleset (or NULL: could not be read) */
+	bool wanted;		/* a forward chain or strict rp_filter: a reason may be found */
 	struct nat_fwd *fwd;
 	uint32_t warned[WARNED_MAX];	/* hashes of the lines said */
 	int nwarned;
@@ -69,8 +70,17 @@ static struct nat_explain *explain_of(struct nat_seen *sn)
 			sn->explain->fwd = nat_fwd_read(&s);
 			nat_close(&s);
 		}
+		sn->explain->wanted = (sn->explain->fwd && nat_fwd_any(sn->explain->fwd)) ||
+				      nat_rp_filter_strict_any();
 	}
 	return sn->explain;
+}
+
+bool nat_explain_wanted(struct nat_seen *sn)
+{
+	struct nat_explain *x = explain_of(sn);
+
+	return x && x->wanted;
 }
 
 /* ---- packets of a rule ------------------------------------------------ */
@@ -220,7 +230,7 @@ void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r)
 	if (r->kind == NAT_REDIRECT)
 		return;	/* stays on the host: nothing forwarded */
 	x = explain_of(sn);
-	if (!x)
+	if (!x || !x->wanted)
 		return;
 	for (size_t i = 0; x->fwd && i < sizeof(families) / sizeof(families[0]); i++) {
 		struct nat_pkt out, back;
