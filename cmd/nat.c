@@ -58,6 +58,7 @@ static int nat_usage(void)
 		"packets and bytes, -j gives objects keyed by these words.\n"
 		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
 		"words must fit in 128 characters (they are its nft comment).\n"
+		"add (as replace) of a rule that is there whole changes nothing.\n"
 		"check prints the way a first packet from SRC to DST would go (dnat, route,\n"
 		"forwarding, rp_filter, other tables' forward chains, snat), sending nothing;\n"
 		"exit 0 when a rule translates it and nothing drops it, else 1.\n");
@@ -273,17 +274,22 @@ static int del_target(const struct nat_index *ix, const struct nat_change *c, ui
 	return 0;
 }
 
+/* Whether a rule of these words is there whole (or queued by this run). */
+static bool is_there_whole(const struct nat_index *ix, const char *words)
+{
+	struct nat_object o;
+
+	for (uint32_t id = nat_index_by_words(ix, words); id != NAT_NONE; id = nat_index_next_words(ix, id))
+		if (nat_index_get(ix, id, &o) && o.complete)
+			return true;
+	return false;
+}
+
 /* replace: nothing if the rule is there whole; else its incomplete
  * remains (if any) go and it is added. */
 static void replace_plan(struct nat_index *ix, const struct nat_change *c, struct nat_txn *t)
 {
-	struct nat_object o;
-	uint32_t id;
-
-	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
-		if (nat_index_get(ix, id, &o) && o.complete)
-			return;
-	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
+	for (uint32_t id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
 		nat_index_delete(ix, id, t);
 	nat_index_add(ix, &c->q.r, c->t.s, t);
 }
@@ -293,6 +299,10 @@ int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat
 	uint32_t id;
 	int ret;
 
+	/* add and replace of a rule that is there whole change nothing:
+	 * re-running a script leaves one rule (unlike nft add rule). */
+	if (c->op != OP_DEL && is_there_whole(ix, c->t.s))
+		return 0;
 	switch (c->op) {
 	case OP_ADD:
 		nat_index_add(ix, &c->q.r, c->t.s, t);
@@ -314,17 +324,15 @@ struct attempt {
 	struct nat_index *ix;
 };
 
-/* One round of a change on its own: look (replace, del), decide, commit.
- * replace's add and del are checked against the ruleset they looked at,
- * so racing replaces still add a rule once. */
+/* One round of a change on its own: look, decide, commit.  The commit
+ * is checked against the ruleset it looked at, so racing adds and
+ * replaces of one rule still add it once. */
 static int change_try(struct nat_session *s, void *data)
 {
 	struct attempt *a = data;
 	struct nat_txn t;
 	int ret;
 
-	if (a->c->op == OP_ADD)
-		return nat_add(s, &a->c->q.r, a->c->t.s, false);
 	if (nat_index_read(a->ix, s, nat_recognise, NULL) < 0)
 		return -1;
 	nat_txn_init(&t, s);

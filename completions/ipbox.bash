@@ -196,7 +196,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route rule neighbor neighbour link tuntap monitor netns nexthop nat help; do
+	for o in address route rule neighbor neighbour link tuntap tap monitor netns nexthop nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -328,7 +328,7 @@ _ipbox()
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
 	rule) _ipbox_rule "${args[@]}" ;;
 	nexthop) _ipbox_nexthop "${args[@]}" ;;
-	tuntap) _ipbox_tuntap "${args[@]}" ;;
+	tuntap|tap) _ipbox_tuntap "${args[@]}" ;;
 	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
 }

@@ -214,7 +214,7 @@ function __ipbox_parse
                     set i (math $i + 1)
                     continue
             end
-            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap monitor netns nexthop nat help)
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap tap monitor netns nexthop nat help)
             set i (math $i + 1)
             break
         end
@@ -765,7 +765,7 @@ function __ipbox_complete
                         printf '%s\n' dev master vrf id nhid help
                     end
             end
-        case tuntap
+        case tuntap tap
             if test $n -eq 0
                 printf '%s\n' $__ipbox_tuntap_cmds
                 return
