@@ -50,9 +50,11 @@ static bool said(struct nat_explain *x, const char *line)
 	return false;
 }
 
-static void warn_once(struct nat_explain *x, const char *line)
+/* line, unless a line of this key (a reason: one chain's policy, one
+ * rule, one sysctl) was said: a thousand rules make one line each. */
+static void warn_once(struct nat_explain *x, const char *key, const char *line)
 {
-	if (!said(x, line))
+	if (!said(x, key))
 		fprintf(stderr, "Warning: %s\n", line);
 }
 
@@ -151,10 +153,12 @@ static void accept_words(const struct nat_pkt *p, const char *family, char *buf,
 static bool fwd_warn_one(const struct nat_fwd_verdict *v, void *data)
 {
 	struct fwd_warn *w = data;
-	char line[1024], what[300];
+	char line[1024], what[300], key[600];
 
 	if (!v->drop)
 		return true;
+	snprintf(key, sizeof(key), "%s %s %s %" PRIu64 " %d", v->family, v->table, v->rule_chain, v->handle,
+		 w->pkt->reply);
 	if (v->policy) {
 		accept_words(w->pkt, v->family, what, sizeof(what));
 		snprintf(line, sizeof(line),
@@ -169,7 +173,7 @@ static bool fwd_warn_one(const struct nat_fwd_verdict *v, void *data)
 			 v->family, v->table, v->rule_chain, v->handle, v->reject ? "rejects" : "drops",
 			 w->pkt->reply ? "the answers to" : "the packets of");
 	}
-	warn_once(w->x, line);
+	warn_once(w->x, key, line);
 	return false;	/* dropped once is enough */
 }
 
@@ -191,7 +195,7 @@ static void rp_warn(struct nat_explain *x, const char *dev)
 		 "rp_filter is strict%s%s (%s = 1): a packet that comes in by an interface other than "
 		 "the route back to its source is dropped; set %s to 2 (loose).",
 		 dev ? " on " : "", dev ? dev : "", which, which);
-	warn_once(x, line);
+	warn_once(x, line, line);
 }
 
 static void rp_warn_rule(struct nat_explain *x, const struct nat_rule *r)
