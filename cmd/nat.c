@@ -139,7 +139,7 @@ static void show_explain(const struct nat_index *ix, const char *owner)
 	struct nat_object o;
 	struct nat_rule r;
 
-	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+	for (uint32_t i = 0; i < nat_index_count(ix) && nat_explain_wanted(&sn); i++)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
 			nat_explain_warn(&sn, &r);
 	nat_seen_free(&sn);

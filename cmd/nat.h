@@ -90,6 +90,9 @@ int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_cha
  * chains of other tables, strict rp_filter. */
 void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r);
 void nat_seen_free(struct nat_seen *sn);
+/* Whether the kernel holds anything those warnings are about (show skips
+ * reading its rules back otherwise). */
+bool nat_explain_wanted(struct nat_seen *sn);
 
 /* ---- nat check (nat_check.c) ---- */
 

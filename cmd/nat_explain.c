@@ -20,6 +20,7 @@
 
 struct nat_explain {
 	bool read;		/* fwd is the ruleset (or NULL: could not be read) */
+	bool wanted;		/* a forward chain or strict rp_filter: a reason may be found */
 	struct nat_fwd *fwd;
 	uint32_t warned[WARNED_MAX];	/* hashes of the lines said */
 	int nwarned;
@@ -49,9 +50,11 @@ static bool said(struct nat_explain *x, const char *line)
 	return false;
 }
 
-static void warn_once(struct nat_explain *x, const char *line)
+/* line, unless a line of this key (a reason: one chain's policy, one
+ * rule, one sysctl) was said: a thousand rules make one line each. */
+static void warn_once(struct nat_explain *x, const char *key, const char *line)
 {
-	if (!said(x, line))
+	if (!said(x, key))
 		fprintf(stderr, "Warning: %s\n", line);
 }
 
@@ -69,8 +72,17 @@ static struct nat_explain *explain_of(struct nat_seen *sn)
 			sn->explain->fwd = nat_fwd_read(&s);
 			nat_close(&s);
 		}
+		sn->explain->wanted = (sn->explain->fwd && nat_fwd_any(sn->explain->fwd)) ||
+				      nat_rp_filter_strict_any();
 	}
 	return sn->explain;
+}
+
+bool nat_explain_wanted(struct nat_seen *sn)
+{
+	struct nat_explain *x = explain_of(sn);
+
+	return x && x->wanted;
 }
 
 /* ---- packets of a rule ------------------------------------------------ */
@@ -141,10 +153,12 @@ static void accept_words(const struct nat_pkt *p, const char *family, char *buf,
 static bool fwd_warn_one(const struct nat_fwd_verdict *v, void *data)
 {
 	struct fwd_warn *w = data;
-	char line[1024], what[300];
+	char line[1024], what[300], key[600];
 
 	if (!v->drop)
 		return true;
+	snprintf(key, sizeof(key), "%s %s %s %" PRIu64 " %d", v->family, v->table, v->rule_chain, v->handle,
+		 w->pkt->reply);
 	if (v->policy) {
 		accept_words(w->pkt, v->family, what, sizeof(what));
 		snprintf(line, sizeof(line),
@@ -159,7 +173,7 @@ static bool fwd_warn_one(const struct nat_fwd_verdict *v, void *data)
 			 v->family, v->table, v->rule_chain, v->handle, v->reject ? "rejects" : "drops",
 			 w->pkt->reply ? "the answers to" : "the packets of");
 	}
-	warn_once(w->x, line);
+	warn_once(w->x, key, line);
 	return false;	/* dropped once is enough */
 }
 
@@ -181,7 +195,7 @@ static void rp_warn(struct nat_explain *x, const char *dev)
 		 "rp_filter is strict%s%s (%s = 1): a packet that comes in by an interface other than "
 		 "the route back to its source is dropped; set %s to 2 (loose).",
 		 dev ? " on " : "", dev ? dev : "", which, which);
-	warn_once(x, line);
+	warn_once(x, line, line);
 }
 
 static void rp_warn_rule(struct nat_explain *x, const struct nat_rule *r)
@@ -220,7 +234,7 @@ void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r)
 	if (r->kind == NAT_REDIRECT)
 		return;	/* stays on the host: nothing forwarded */
 	x = explain_of(sn);
-	if (!x)
+	if (!x || !x->wanted)
 		return;
 	for (size_t i = 0; x->fwd && i < sizeof(families) / sizeof(families[0]); i++) {
 		struct nat_pkt out, back;

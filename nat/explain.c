@@ -7,6 +7,7 @@
 #include "nat_int.h"
 
 #include <arpa/inet.h>
+#include <dirent.h>
 #include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -200,6 +201,37 @@ void nat_fwd_free(struct nat_fwd *f)
 	free(f);
 }
 
+/* The rules of each table with a forward base chain, one dump each: a
+ * host's other tables are never read. */
+static int read_rules(struct nat_session *s, struct nat_fwd *f)
+{
+	for (size_t i = 0; i < f->n; i++) {
+		struct nlreq req;
+		struct nfgenmsg *g;
+		bool first = f->c[i].base;
+
+		for (size_t j = 0; first && j < i; j++)
+			first = !(f->c[j].base && f->c[j].family == f->c[i].family &&
+				  !strcmp(f->c[j].table, f->c[i].table));
+		if (!first)
+			continue;
+		g = dump_req(&req, NFT_MSG_GETRULE);
+		g->nfgen_family = f->c[i].family;
+		nlreq_put_str(&req, NFTA_RULE_TABLE, f->c[i].table);
+		if ((nl_dump(&s->nl, &req, read_rule, f) < 0 && s->nl.error != ENOENT) || f->nomem)
+			return -1;	/* ENOENT: the table went meanwhile */
+	}
+	return 0;
+}
+
+bool nat_fwd_any(const struct nat_fwd *f)
+{
+	for (size_t i = 0; i < f->n; i++)
+		if (f->c[i].base)
+			return true;
+	return false;
+}
+
 struct nat_fwd *nat_fwd_read(struct nat_session *s)
 {
 	struct nat_fwd *f = calloc(1, sizeof(*f));
@@ -210,11 +242,8 @@ struct nat_fwd *nat_fwd_read(struct nat_session *s)
 		return NULL;
 	}
 	dump_req(&req, NFT_MSG_GETCHAIN);
-	if (nl_dump(&s->nl, &req, read_chain, f) == 0 && !f->nomem) {
-		dump_req(&req, NFT_MSG_GETRULE);
-		if (nl_dump(&s->nl, &req, read_rule, f) == 0 && !f->nomem)
-			return f;
-	}
+	if (nl_dump(&s->nl, &req, read_chain, f) == 0 && !f->nomem && read_rules(s, f) == 0)
+		return f;
 	if (f->nomem)
 		s->nl.error = ENOMEM;
 	nat_fwd_free(f);
@@ -815,6 +844,21 @@ int nat_rp_filter_own(const char *dev)
 	if (!dev || !*dev || strchr(dev, '/') || !strcmp(dev, ".") || !strcmp(dev, ".."))
 		return -1;
 	return sysctl_int(dev);
+}
+
+bool nat_rp_filter_strict_any(void)
+{
+	DIR *d = opendir("/proc/sys/net/ipv4/conf");
+	struct dirent *e;
+	bool strict = false;
+
+	if (!d)
+		return false;
+	while (!strict && (e = readdir(d)))
+		if (e->d_name[0] != '.' && strcmp(e->d_name, "default"))
+			strict = sysctl_int(e->d_name) == 1;
+	closedir(d);
+	return strict;
 }
 
 int nat_rp_filter(const char *dev)

@@ -27,6 +27,8 @@ struct nat_fwd;
 /* Two dumps (chains, rules).  NULL with s->nl.error on failure. */
 struct nat_fwd *nat_fwd_read(struct nat_session *s);
 void nat_fwd_free(struct nat_fwd *f);
+/* Whether there is any forward base chain to ask about. */
+bool nat_fwd_any(const struct nat_fwd *f);
 
 /* What one base chain does with a packet. */
 struct nat_fwd_verdict {
@@ -63,6 +65,8 @@ int nat_rule_new_port(const struct nat_rule *r, int dport);
 /* rp_filter of the current namespace for dev ("all" alone: NULL), as the
  * kernel applies it: max(all, dev).  0 off, 1 strict, 2 loose, -1 unknown. */
 int nat_rp_filter(const char *dev);
+/* Whether any interface, or all, has rp_filter 1. */
+bool nat_rp_filter_strict_any(void);
 /* dev's own value, -1 if it has none. */
 int nat_rp_filter_own(const char *dev);
 

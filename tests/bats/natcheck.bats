@@ -208,6 +208,7 @@ verdict: translated to 192.168.1.1:80 from 198.51.100.2, forwarded via br0"
 	run "$IPBOX" -j nat check 198.51.100.2 198.51.100.1 dport 8080
 	assert_failure 1
 	assert_equal "$(echo "$output" | python3 -c 'import json,sys; o=json.load(sys.stdin); print(o["flows"], o["filter"][0]["verdict"], o["filter"][0]["handle"])')" "False drop $h"
+	python3 "$BATS_TEST_DIRNAME/../schemacheck.py" -j nat check 198.51.100.2 198.51.100.1 <<<"$output"	# a failed check's object fits too
 
 	# accepted again by the interfaces: flows, and so does a real connection
 	nft insert rule inet filter forward iifname eth0 oifname br0 tcp dport 80 accept
