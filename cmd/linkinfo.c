@@ -176,13 +176,10 @@ static void print_operstate(struct printer *p, bool brief, uint8_t state)
 			state == 2 /* IF_OPER_DOWN */ ? COLOR_OPERSTATE_DOWN : COLOR_NONE;
 	char hex[16];
 
-	if (state >= sizeof(oper_states) / sizeof(oper_states[0])) {
-		if (p->is_json) {
-			print_uint(p, PRINT_JSON, "operstate_index", NULL, state);
-		} else {
-			snprintf(hex, sizeof(hex), "%#x", state);
-			print_string(p, PRINT_FP, NULL, "state %s", hex);
-		}
+	if (state >= ARRAY_SIZE(oper_states)) {
+		snprintf(hex, sizeof(hex), "%#x", state);
+		print_uint(p, PRINT_JSON, "operstate_index", NULL, state);
+		print_string(p, PRINT_FP, NULL, "state %s", hex);
 	} else if (brief) {
 		print_color_string(p, PRINT_ANY, c, "operstate", "%-14s ", oper_states[state]);
 	} else {
@@ -190,6 +187,20 @@ static void print_operstate(struct printer *p, bool brief, uint8_t state)
 		print_text(p, "state ");
 		print_color_string(p, PRINT_FP, c, NULL, "%s ", oper_states[state]);
 	}
+}
+
+/* "NAME@LINK" in buf, cut where snprintf would cut it. */
+static const char *name_at_link(char *buf, size_t size, const char *name, const char *link)
+{
+	size_t cap = size - 1, n = strnlen(name, cap), m;
+
+	memcpy(buf, name, n);
+	if (n < cap)
+		buf[n++] = '@';
+	m = strnlen(link, cap - n);
+	memcpy(buf + n, link, m);
+	buf[n + m] = '\0';
+	return buf;
 }
 
 /* "NAME", "NAME@LINK", "NAME@NONE" or "NAME@ifN" (a peer in another
@@ -206,13 +217,10 @@ static bool print_name_and_link(struct link_show *ls, const char *fmt, const cha
 		int iflink = (int)mnl_attr_get_u32(tb[IFLA_LINK]);
 
 		if (!iflink) {
-			if (p->is_json)
-				print_null(p, PRINT_JSON, "link", NULL);
-			else
-				link = "NONE";
+			print_null(p, PRINT_JSON, "link", NULL);
+			link = "NONE";
 		} else if (tb[IFLA_LINK_NETNSID]) {
-			if (p->is_json)
-				print_int(p, PRINT_JSON, "link_index", NULL, iflink);
+			print_int(p, PRINT_JSON, "link_index", NULL, iflink);
 			snprintf(lname, sizeof(lname), "if%d", iflink);
 			link = lname;
 		} else {
@@ -224,20 +232,11 @@ static bool print_name_and_link(struct link_show *ls, const char *fmt, const cha
 				lflags = 0;
 			mdown = !(lflags & IFF_UP);
 		}
-		if (link && !p->is_json) {
-			/* "%s@%s", cut where snprintf would cut it */
-			size_t cap = sizeof(both) - 1, n = strnlen(name, cap), m;
-
-			memcpy(both, name, n);
-			if (n < cap)
-				both[n++] = '@';
-			m = strnlen(link, cap - n);
-			memcpy(both + n, link, m);
-			both[n + m] = '\0';
-			name = both;
-		}
 	}
-	print_color_string(p, PRINT_ANY, COLOR_IFNAME, "ifname", fmt, name);
+	/* JSON has the link apart, plain text "NAME@LINK" */
+	print_color_string(p, PRINT_JSON, COLOR_IFNAME, "ifname", NULL, name);
+	print_color_string(p, PRINT_FP, COLOR_IFNAME, NULL, fmt,
+			   link ? name_at_link(both, sizeof(both), name, link) : name);
 	return mdown;
 }
 
@@ -708,15 +707,110 @@ static void print_protodown_reasons(struct printer *p, const struct nlattr *nest
 	print_text(p, ">");
 }
 
+static void print_linkmode(struct printer *p, uint8_t mode)
+{
+	if (mode > 1)
+		print_int(p, PRINT_ANY, "linkmode_index", "mode %d ", mode);
+	else
+		print_string(p, PRINT_ANY, "linkmode", "mode %s ", mode ? "DORMANT" : "DEFAULT");
+}
+
+/* "3: eth0@if4: <FLAGS> mtu 1500 qdisc noqueue master br0 state UP mode
+ * DEFAULT group default qlen 1000" */
+static void print_link_head(struct link_show *ls, const struct ifinfomsg *ifi,
+			    const struct nlattr **tb, const char *name)
+{
+	struct printer *p = ls->ib->pr;
+	char buf[32];
+	bool mdown;
+
+	print_int(p, PRINT_ANY, "ifindex", "%d: ", ifi->ifi_index);
+	mdown = print_name_and_link(ls, "%s: ", name, tb);
+	print_flags(p, ifi->ifi_flags, mdown);
+	if (tb[IFLA_MTU])
+		print_uint(p, PRINT_ANY, "mtu", "mtu %u ", mnl_attr_get_u32(tb[IFLA_MTU]));
+	if (tb[IFLA_QDISC])
+		print_string(p, PRINT_ANY, "qdisc", "qdisc %s ", mnl_attr_get_str(tb[IFLA_QDISC]));
+	if (tb[IFLA_MASTER]) {
+		char mname[IF_NAMESIZE];
+
+		print_string(p, PRINT_ANY, "master", "master %s ",
+			     ifcache_name(&ls->names, (int)mnl_attr_get_u32(tb[IFLA_MASTER]), mname));
+	}
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(p, false, mnl_attr_get_u8(tb[IFLA_OPERSTATE]));
+	if (ls->f->do_link && tb[IFLA_LINKMODE])
+		print_linkmode(p, mnl_attr_get_u8(tb[IFLA_LINKMODE]));
+	if (tb[IFLA_GROUP])
+		print_string(p, PRINT_ANY, "group", "group %s ",
+			     names_to_str(&names_groups, mnl_attr_get_u32(tb[IFLA_GROUP]),
+					  buf, sizeof(buf)));
+	if (!ls->f->no_qlen)
+		print_qlen(p, tb, name);
+	if (tb[IFLA_EVENT])
+		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
+}
+
+/* "    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff" (peer for a
+ * point-to-point link) */
+static void print_link_layer(struct printer *p, const struct ifinfomsg *ifi,
+			     const struct nlattr **tb)
+{
+	char buf[32];
+
+	print_nl(p);
+	print_string(p, PRINT_ANY, "link_type", "    link/%s ",
+		     lltype_name(ifi->ifi_type, buf, sizeof(buf)));
+	if (tb[IFLA_ADDRESS])
+		print_lladdr(p, "address", "%s", tb[IFLA_ADDRESS], ifi->ifi_type);
+	if (!tb[IFLA_BROADCAST])
+		return;
+	if (ifi->ifi_flags & IFF_POINTOPOINT) {
+		print_text(p, " peer ");
+		print_bool(p, PRINT_JSON, "link_pointtopoint", NULL, true);
+	} else {
+		print_text(p, " brd ");
+	}
+	print_lladdr(p, "broadcast", "%s", tb[IFLA_BROADCAST], ifi->ifi_type);
+}
+
+/* The peer's namespace ("link-netns NAME", a number under -j) and, in
+ * events only, where a link moved to (ip monitor). */
+static void print_link_netns(struct link_show *ls, const struct nlattr **tb)
+{
+	struct printer *p = ls->ib->pr;
+	const char *ns;
+	int id;
+
+	if (tb[IFLA_LINK_NETNSID]) {
+		id = (int)mnl_attr_get_u32(tb[IFLA_LINK_NETNSID]);
+		print_int(p, PRINT_JSON, "link_netnsid", NULL, id);
+		if (id < 0)
+			print_string(p, PRINT_FP, NULL, " link-netnsid %s", "unknown");
+		else if ((ns = nsid_name(ls, id)))
+			print_string(p, PRINT_FP, NULL, " link-netns %s", ns);
+		else
+			print_int(p, PRINT_FP, NULL, " link-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_NETNSID]) {
+		id = (int)mnl_attr_get_u32(tb[IFLA_NEW_NETNSID]);
+		ns = nsid_name(ls, id);
+		if (ns)
+			print_string(p, PRINT_FP, NULL, " new-netns %s", ns);
+		else
+			print_int(p, PRINT_FP, NULL, " new-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_IFINDEX])
+		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
+}
+
 int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 {
 	const struct nlattr *tb[IFLA_MAX + 1];
 	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
 	struct printer *p = ls->ib->pr;
 	const struct link_filter *f = ls->f;
-	char gbuf[32], tbuf[32];
 	const char *name;
-	bool mdown;
 
 	if (nlh->nlmsg_type != RTM_NEWLINK && nlh->nlmsg_type != RTM_DELLINK)
 		return -1;
@@ -741,79 +835,10 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 	if (ls->ib->brief)
 		return print_brief(ls, name, ifi, tb);
 
-	print_int(p, PRINT_ANY, "ifindex", "%d: ", ifi->ifi_index);
-	mdown = print_name_and_link(ls, "%s: ", name, tb);
-	print_flags(p, ifi->ifi_flags, mdown);
-	if (tb[IFLA_MTU])
-		print_uint(p, PRINT_ANY, "mtu", "mtu %u ", mnl_attr_get_u32(tb[IFLA_MTU]));
-	if (tb[IFLA_QDISC])
-		print_string(p, PRINT_ANY, "qdisc", "qdisc %s ", mnl_attr_get_str(tb[IFLA_QDISC]));
-	if (tb[IFLA_MASTER]) {
-		char mname[IF_NAMESIZE];
-
-		print_string(p, PRINT_ANY, "master", "master %s ",
-			     ifcache_name(&ls->names, (int)mnl_attr_get_u32(tb[IFLA_MASTER]), mname));
-	}
-	if (tb[IFLA_OPERSTATE])
-		print_operstate(p, false, mnl_attr_get_u8(tb[IFLA_OPERSTATE]));
-	if (f->do_link && tb[IFLA_LINKMODE]) {
-		uint8_t mode = mnl_attr_get_u8(tb[IFLA_LINKMODE]);
-
-		if (mode > 1)
-			print_int(p, PRINT_ANY, "linkmode_index", "mode %d ", mode);
-		else
-			print_string(p, PRINT_ANY, "linkmode", "mode %s ", mode ? "DORMANT" : "DEFAULT");
-	}
-	if (tb[IFLA_GROUP])
-		print_string(p, PRINT_ANY, "group", "group %s ",
-			     names_to_str(&names_groups, mnl_attr_get_u32(tb[IFLA_GROUP]),
-					  gbuf, sizeof(gbuf)));
-	if (!f->no_qlen)
-		print_qlen(p, tb, name);
-	if (tb[IFLA_EVENT])
-		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
-
-	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details) {
-		print_nl(p);
-		print_string(p, PRINT_ANY, "link_type", "    link/%s ",
-			     lltype_name(ifi->ifi_type, tbuf, sizeof(tbuf)));
-		if (tb[IFLA_ADDRESS])
-			print_lladdr(p, "address", "%s", tb[IFLA_ADDRESS], ifi->ifi_type);
-		if (tb[IFLA_BROADCAST]) {
-			if (ifi->ifi_flags & IFF_POINTOPOINT) {
-				print_text(p, " peer ");
-				print_bool(p, PRINT_JSON, "link_pointtopoint", NULL, true);
-			} else {
-				print_text(p, " brd ");
-			}
-			print_lladdr(p, "broadcast", "%s", tb[IFLA_BROADCAST], ifi->ifi_type);
-		}
-	}
-	if (tb[IFLA_LINK_NETNSID]) {
-		int id = (int)mnl_attr_get_u32(tb[IFLA_LINK_NETNSID]);
-		const char *ns;
-
-		if (p->is_json)
-			print_int(p, PRINT_JSON, "link_netnsid", NULL, id);
-		else if (id < 0)
-			print_string(p, PRINT_FP, NULL, " link-netnsid %s", "unknown");
-		else if ((ns = nsid_name(ls, id)))
-			print_string(p, PRINT_FP, NULL, " link-netns %s", ns);
-		else
-			print_int(p, PRINT_FP, NULL, " link-netnsid %d", id);
-	}
-	/* Only events carry these: where a link moved to (ip monitor). */
-	if (tb[IFLA_NEW_NETNSID]) {
-		int id = (int)mnl_attr_get_u32(tb[IFLA_NEW_NETNSID]);
-		const char *ns = nsid_name(ls, id);
-
-		if (ns)
-			print_string(p, PRINT_FP, NULL, " new-netns %s", ns);
-		else
-			print_int(p, PRINT_FP, NULL, " new-netnsid %d", id);
-	}
-	if (tb[IFLA_NEW_IFINDEX])
-		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
+	print_link_head(ls, ifi, tb, name);
+	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details)
+		print_link_layer(p, ifi, tb);
+	print_link_netns(ls, tb);
 	if (tb[IFLA_PROTO_DOWN] && mnl_attr_get_u8(tb[IFLA_PROTO_DOWN]))
 		print_bool(p, PRINT_ANY, "proto_down", " protodown on ", true);
 	if (tb[IFLA_PROTO_DOWN_REASON])
