@@ -35,7 +35,7 @@ static const struct verb objects[] = {
 	{ "tunnel", NULL },
 	{ "tunl", NULL },
 	{ "tuntap", do_tuntap },
-	{ "tap", NULL },
+	{ "tap", do_tuntap },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
 	{ "tcp_metrics", NULL },
@@ -78,7 +78,8 @@ int ipbox_usage(void)
 		"       ipbox -undo JOURNAL\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
-		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
+		"                   neighbour | netns | nexthop | route | rule | tap |\n"
+		"                   tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -r[esolve] | -h[uman] | -human-readable | -iec |\n"
 		"                    -j[son] | -p[retty] |\n"
