@@ -14,6 +14,8 @@
 #include <linux/if_link.h>
 #include <linux/rtnetlink.h>
 #include <limits.h>
+#include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <unistd.h>
 
@@ -174,13 +176,10 @@ static void print_operstate(struct printer *p, bool brief, uint8_t state)
 			state == 2 /* IF_OPER_DOWN */ ? COLOR_OPERSTATE_DOWN : COLOR_NONE;
 	char hex[16];
 
-	if (state >= sizeof(oper_states) / sizeof(oper_states[0])) {
-		if (p->is_json) {
-			print_uint(p, PRINT_JSON, "operstate_index", NULL, state);
-		} else {
-			snprintf(hex, sizeof(hex), "%#x", state);
-			print_string(p, PRINT_FP, NULL, "state %s", hex);
-		}
+	if (state >= ARRAY_SIZE(oper_states)) {
+		snprintf(hex, sizeof(hex), "%#x", state);
+		print_uint(p, PRINT_JSON, "operstate_index", NULL, state);
+		print_string(p, PRINT_FP, NULL, "state %s", hex);
 	} else if (brief) {
 		print_color_string(p, PRINT_ANY, c, "operstate", "%-14s ", oper_states[state]);
 	} else {
@@ -188,6 +187,20 @@ static void print_operstate(struct printer *p, bool brief, uint8_t state)
 		print_text(p, "state ");
 		print_color_string(p, PRINT_FP, c, NULL, "%s ", oper_states[state]);
 	}
+}
+
+/* "NAME@LINK" in buf, cut where snprintf would cut it. */
+static const char *name_at_link(char *buf, size_t size, const char *name, const char *link)
+{
+	size_t cap = size - 1, n = strnlen(name, cap), m;
+
+	memcpy(buf, name, n);
+	if (n < cap)
+		buf[n++] = '@';
+	m = strnlen(link, cap - n);
+	memcpy(buf + n, link, m);
+	buf[n + m] = '\0';
+	return buf;
 }
 
 /* "NAME", "NAME@LINK", "NAME@NONE" or "NAME@ifN" (a peer in another
@@ -204,13 +217,10 @@ static bool print_name_and_link(struct link_show *ls, const char *fmt, const cha
 		int iflink = (int)mnl_attr_get_u32(tb[IFLA_LINK]);
 
 		if (!iflink) {
-			if (p->is_json)
-				print_null(p, PRINT_JSON, "link", NULL);
-			else
-				link = "NONE";
+			print_null(p, PRINT_JSON, "link", NULL);
+			link = "NONE";
 		} else if (tb[IFLA_LINK_NETNSID]) {
-			if (p->is_json)
-				print_int(p, PRINT_JSON, "link_index", NULL, iflink);
+			print_int(p, PRINT_JSON, "link_index", NULL, iflink);
 			snprintf(lname, sizeof(lname), "if%d", iflink);
 			link = lname;
 		} else {
@@ -222,20 +232,11 @@ static bool print_name_and_link(struct link_show *ls, const char *fmt, const cha
 				lflags = 0;
 			mdown = !(lflags & IFF_UP);
 		}
-		if (link && !p->is_json) {
-			/* "%s@%s", cut where snprintf would cut it */
-			size_t cap = sizeof(both) - 1, n = strnlen(name, cap), m;
-
-			memcpy(both, name, n);
-			if (n < cap)
-				both[n++] = '@';
-			m = strnlen(link, cap - n);
-			memcpy(both + n, link, m);
-			both[n + m] = '\0';
-			name = both;
-		}
 	}
-	print_color_string(p, PRINT_ANY, COLOR_IFNAME, "ifname", fmt, name);
+	/* JSON has the link apart, plain text "NAME@LINK" */
+	print_color_string(p, PRINT_JSON, COLOR_IFNAME, "ifname", NULL, name);
+	print_color_string(p, PRINT_FP, COLOR_IFNAME, NULL, fmt,
+			   link ? name_at_link(both, sizeof(both), name, link) : name);
 	return mdown;
 }
 
@@ -338,20 +339,6 @@ static void print_details(struct link_show *ls, const struct nlattr **tb)
 
 /* ---- -s: counters ----------------------------------------------------- */
 
-static void size_columns(unsigned int *cols, bool human, int n, const uint64_t *v)
-{
-	for (int i = 0; i < n; i++) {
-		unsigned int len = 1;
-
-		if (human)
-			continue;
-		for (uint64_t x = v[i]; x > 9; x /= 10)
-			len++;
-		if (len > cols[i])
-			cols[i] = len;
-	}
-}
-
 static void print_num(struct printer *p, bool human, unsigned int width, uint64_t count)
 {
 	static const char prefix[] = "kMGTPE";
@@ -381,145 +368,193 @@ static void print_num(struct printer *p, bool human, unsigned int width, uint64_
 	print_text(p, "%*s ", (int)width, buf);
 }
 
+/* One counter of `ip -s link`: its JSON key, its column head and where
+ * plain text puts it.  iproute2 orders and groups the two differently
+ * (JSON has over_errors beside the packets, plain text among the
+ * errors; missed_errors the other way round), so a row says both. */
+struct stat_row {
+	const char *key;	/* JSON, inside "rx" or "tx" */
+	const char *head;	/* plain column head */
+	size_t off;		/* in rtnl_link_stats64, or STAT_CARRIER */
+	uint8_t line;		/* plain line: STAT_MAIN or STAT_ERRORS (-s -s) */
+	uint8_t col;		/* plain column */
+	uint8_t width_col;	/* the column its width counts in (see tx_rows) */
+	uint8_t json_level;	/* JSON: 1 with -s, 2 with -s -s */
+	uint8_t when;
+};
+
+enum { STAT_MAIN, STAT_ERRORS };
+enum {
+	STAT_ALWAYS,
+	STAT_NONZERO,		/* only when not zero */
+	STAT_NONZERO_HEAD,	/* the same, but plain text keeps its head blank */
+	STAT_IF_CARRIER,	/* only when the link reports carrier changes */
+};
+#define STAT_CARRIER SIZE_MAX	/* IFLA_CARRIER_CHANGES, not in the struct */
+#define STAT_COLS 8
+
+#define STAT(key, head, field, line, col, wcol, level, when) \
+	{ key, head, offsetof(struct rtnl_link_stats64, field), line, col, wcol, level, when }
+
+/* In iproute2's JSON order. */
+static const struct stat_row rx_rows[] = {
+	STAT("bytes", "bytes", rx_bytes, STAT_MAIN, 0, 0, 1, STAT_ALWAYS),
+	STAT("packets", "packets", rx_packets, STAT_MAIN, 1, 1, 1, STAT_ALWAYS),
+	STAT("errors", "errors", rx_errors, STAT_MAIN, 2, 2, 1, STAT_ALWAYS),
+	STAT("dropped", "dropped", rx_dropped, STAT_MAIN, 3, 3, 1, STAT_ALWAYS),
+	STAT("over_errors", "overrun", rx_over_errors, STAT_ERRORS, 5, 5, 1, STAT_ALWAYS),
+	STAT("multicast", "mcast", multicast, STAT_MAIN, 5, 5, 1, STAT_ALWAYS),
+	STAT("compressed", "compressed", rx_compressed, STAT_MAIN, 6, 6, 1, STAT_NONZERO_HEAD),
+	STAT("length_errors", "length", rx_length_errors, STAT_ERRORS, 1, 1, 2, STAT_ALWAYS),
+	STAT("crc_errors", "crc", rx_crc_errors, STAT_ERRORS, 2, 2, 2, STAT_ALWAYS),
+	STAT("frame_errors", "frame", rx_frame_errors, STAT_ERRORS, 3, 3, 2, STAT_ALWAYS),
+	STAT("fifo_errors", "fifo", rx_fifo_errors, STAT_ERRORS, 4, 4, 2, STAT_ALWAYS),
+	STAT("missed_errors", "missed", rx_missed_errors, STAT_MAIN, 4, 4, 2, STAT_ALWAYS),
+	STAT("nohandler", "nohandler", rx_nohandler, STAT_ERRORS, 6, 6, 2, STAT_NONZERO),
+	STAT("otherhost", "otherhost", rx_otherhost_dropped, STAT_MAIN, 7, 7, 2, STAT_NONZERO),
+};
+
+/* iproute2 sizes the TX error columns one to the right of where it
+ * prints them (width_col = col + 1): kept, so the columns are its. */
+static const struct stat_row tx_rows[] = {
+	STAT("bytes", "bytes", tx_bytes, STAT_MAIN, 0, 0, 1, STAT_ALWAYS),
+	STAT("packets", "packets", tx_packets, STAT_MAIN, 1, 1, 1, STAT_ALWAYS),
+	STAT("errors", "errors", tx_errors, STAT_MAIN, 2, 2, 1, STAT_ALWAYS),
+	STAT("dropped", "dropped", tx_dropped, STAT_MAIN, 3, 3, 1, STAT_ALWAYS),
+	STAT("carrier_errors", "carrier", tx_carrier_errors, STAT_MAIN, 4, 4, 1, STAT_ALWAYS),
+	STAT("collisions", "collsns", collisions, STAT_MAIN, 5, 5, 1, STAT_ALWAYS),
+	STAT("compressed", "compressed", tx_compressed, STAT_MAIN, 6, 6, 1, STAT_NONZERO_HEAD),
+	STAT("aborted_errors", "aborted", tx_aborted_errors, STAT_ERRORS, 1, 2, 2, STAT_ALWAYS),
+	STAT("fifo_errors", "fifo", tx_fifo_errors, STAT_ERRORS, 2, 3, 2, STAT_ALWAYS),
+	STAT("window_errors", "window", tx_window_errors, STAT_ERRORS, 3, 4, 2, STAT_ALWAYS),
+	STAT("heartbeat_errors", "heartbt", tx_heartbeat_errors, STAT_ERRORS, 4, 5, 2, STAT_ALWAYS),
+	{ "carrier_changes", "transns", STAT_CARRIER, STAT_ERRORS, 5, 6, 2, STAT_IF_CARRIER },
+};
+
+/* What one print_stats64 prints from. */
+struct stats {
+	struct printer *p;
+	const struct rtnl_link_stats64 *s;
+	const struct nlattr *carrier;
+	int level;		/* -s count */
+	bool human;
+	unsigned int cols[STAT_COLS];
+};
+
+static uint64_t stat_value(const struct stats *st, const struct stat_row *r)
+{
+	uint64_t v;
+
+	if (r->off == STAT_CARRIER)
+		return st->carrier ? mnl_attr_get_u32(st->carrier) : 0;
+	memcpy(&v, (const char *)st->s + r->off, sizeof(v));
+	return v;
+}
+
+static bool stat_shown(const struct stats *st, const struct stat_row *r)
+{
+	switch (r->when) {
+	case STAT_NONZERO:
+	case STAT_NONZERO_HEAD:
+		return stat_value(st, r) != 0;
+	case STAT_IF_CARRIER:
+		return st->carrier != NULL;
+	default:
+		return true;
+	}
+}
+
+static void stats_json(struct stats *st, const char *key, const struct stat_row *rows, size_t n)
+{
+	print_open_object(st->p, key);
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].json_level <= st->level && stat_shown(st, &rows[i]))
+			print_u64(st->p, PRINT_JSON, rows[i].key, NULL, stat_value(st, &rows[i]));
+	print_close_object(st->p);
+}
+
+/* Each column as wide as its widest number (not under -h), at least
+ * its head; the error lines count only under -s -s. */
+static void size_columns(struct stats *st, const struct stat_row *rows, size_t n)
+{
+	for (size_t i = 0; i < n && !st->human; i++) {
+		unsigned int len = 1;
+
+		if (rows[i].line == STAT_ERRORS && st->level < 2)
+			continue;
+		for (uint64_t x = stat_value(st, &rows[i]); x > 9; x /= 10)
+			len++;
+		if (len > st->cols[rows[i].width_col])
+			st->cols[rows[i].width_col] = len;
+	}
+}
+
+static const struct stat_row *stat_at(const struct stat_row *rows, size_t n, int line, int col)
+{
+	for (size_t i = 0; i < n; i++)
+		if (rows[i].line == line && rows[i].col == col)
+			return &rows[i];
+	return NULL;
+}
+
+/* "    RX: bytes packets ..." or "    RX errors: length crc ...", then
+ * the numbers under them.  The title takes the first column's room;
+ * an error line has no first column. */
+static void stats_line(struct stats *st, const char *title, int line,
+		       const struct stat_row *rows, size_t n)
+{
+	struct printer *p = st->p;
+	const struct stat_row *r;
+	int title_len = (int)strlen(title);
+
+	print_text(p, "    %s", title);
+	for (int col = 0; col < STAT_COLS; col++) {
+		r = stat_at(rows, n, line, col);
+		if (col == 0)
+			print_text(p, "%*s", (int)st->cols[0] - title_len, r ? r->head : "");
+		else if (r && stat_shown(st, r))
+			print_text(p, " %*s", (int)st->cols[col], r->head);
+		else if (r && r->when == STAT_NONZERO_HEAD)
+			print_text(p, " %*s", (int)st->cols[col], "");
+	}
+	print_nl(p);
+	print_text(p, "    ");
+	for (int col = 0; col < STAT_COLS; col++) {
+		r = stat_at(rows, n, line, col);
+		if (r && stat_shown(st, r))
+			print_num(p, st->human, st->cols[col], stat_value(st, r));
+		else if (col == 0)
+			print_text(p, "%*s", (int)st->cols[0] + 1, "");
+	}
+}
+
+/* iproute2's print_stats64: an object "stats64" under -j, columns in
+ * plain text (each function prints only in its own mode). */
 static void print_stats64(struct printer *p, int level, bool human,
 			  const struct rtnl_link_stats64 *s, const struct nlattr *carrier)
 {
-	unsigned int cols[] = { 10, 7, 6, 7, 7, 7, 10, 9 };	/* "*X errors:" ... */
-	uint64_t cc = carrier ? mnl_attr_get_u32(carrier) : 0;
+	struct stats st = {
+		.p = p, .s = s, .carrier = carrier, .level = level, .human = human,
+		.cols = { 10, 7, 6, 7, 7, 7, 10, 9 },	/* the heads' widths */
+	};
 
-	if (p->is_json) {
-		print_open_object(p, "stats64");
-		print_open_object(p, "rx");
-		print_u64(p, PRINT_JSON, "bytes", NULL, s->rx_bytes);
-		print_u64(p, PRINT_JSON, "packets", NULL, s->rx_packets);
-		print_u64(p, PRINT_JSON, "errors", NULL, s->rx_errors);
-		print_u64(p, PRINT_JSON, "dropped", NULL, s->rx_dropped);
-		print_u64(p, PRINT_JSON, "over_errors", NULL, s->rx_over_errors);
-		print_u64(p, PRINT_JSON, "multicast", NULL, s->multicast);
-		if (s->rx_compressed)
-			print_u64(p, PRINT_JSON, "compressed", NULL, s->rx_compressed);
-		if (level > 1) {
-			print_u64(p, PRINT_JSON, "length_errors", NULL, s->rx_length_errors);
-			print_u64(p, PRINT_JSON, "crc_errors", NULL, s->rx_crc_errors);
-			print_u64(p, PRINT_JSON, "frame_errors", NULL, s->rx_frame_errors);
-			print_u64(p, PRINT_JSON, "fifo_errors", NULL, s->rx_fifo_errors);
-			print_u64(p, PRINT_JSON, "missed_errors", NULL, s->rx_missed_errors);
-			if (s->rx_nohandler)
-				print_u64(p, PRINT_JSON, "nohandler", NULL, s->rx_nohandler);
-			if (s->rx_otherhost_dropped)
-				print_u64(p, PRINT_JSON, "otherhost", NULL, s->rx_otherhost_dropped);
-		}
-		print_close_object(p);
-		print_open_object(p, "tx");
-		print_u64(p, PRINT_JSON, "bytes", NULL, s->tx_bytes);
-		print_u64(p, PRINT_JSON, "packets", NULL, s->tx_packets);
-		print_u64(p, PRINT_JSON, "errors", NULL, s->tx_errors);
-		print_u64(p, PRINT_JSON, "dropped", NULL, s->tx_dropped);
-		print_u64(p, PRINT_JSON, "carrier_errors", NULL, s->tx_carrier_errors);
-		print_u64(p, PRINT_JSON, "collisions", NULL, s->collisions);
-		if (s->tx_compressed)
-			print_u64(p, PRINT_JSON, "compressed", NULL, s->tx_compressed);
-		if (level > 1) {
-			print_u64(p, PRINT_JSON, "aborted_errors", NULL, s->tx_aborted_errors);
-			print_u64(p, PRINT_JSON, "fifo_errors", NULL, s->tx_fifo_errors);
-			print_u64(p, PRINT_JSON, "window_errors", NULL, s->tx_window_errors);
-			print_u64(p, PRINT_JSON, "heartbeat_errors", NULL, s->tx_heartbeat_errors);
-			if (carrier)
-				print_u64(p, PRINT_JSON, "carrier_changes", NULL, cc);
-		}
-		print_close_object(p);
-		print_close_object(p);
-		return;
-	}
+	print_open_object(p, "stats64");
+	stats_json(&st, "rx", rx_rows, ARRAY_SIZE(rx_rows));
+	stats_json(&st, "tx", tx_rows, ARRAY_SIZE(tx_rows));
+	print_close_object(p);
 
-	{
-		const uint64_t rx[] = { s->rx_bytes, s->rx_packets, s->rx_errors, s->rx_dropped,
-					s->rx_missed_errors, s->multicast, s->rx_compressed,
-					s->rx_otherhost_dropped };
-		const uint64_t rxe[] = { 0, s->rx_length_errors, s->rx_crc_errors,
-					 s->rx_frame_errors, s->rx_fifo_errors, s->rx_over_errors,
-					 s->rx_nohandler, 0 };
-		const uint64_t tx[] = { s->tx_bytes, s->tx_packets, s->tx_errors, s->tx_dropped,
-					s->tx_carrier_errors, s->collisions, s->tx_compressed, 0 };
-		const uint64_t txe[] = { 0, 0, s->tx_aborted_errors, s->tx_fifo_errors,
-					 s->tx_window_errors, s->tx_heartbeat_errors, cc, 0 };
-
-		size_columns(cols, human, 8, rx);
-		if (level > 1)
-			size_columns(cols, human, 8, rxe);
-		size_columns(cols, human, 8, tx);
-		if (level > 1)
-			size_columns(cols, human, 8, txe);
-	}
-
-	print_text(p, "    RX: %*s %*s %*s %*s %*s %*s %*s",
-		   (int)cols[0] - 4, "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
-		   (int)cols[3], "dropped", (int)cols[4], "missed", (int)cols[5], "mcast",
-		   (int)cols[6], s->rx_compressed ? "compressed" : "");
-	if (s->rx_otherhost_dropped)
-		print_text(p, " %*s", (int)cols[7], "otherhost");
-	print_nl(p);
-	print_text(p, "    ");
-	print_num(p, human, cols[0], s->rx_bytes);
-	print_num(p, human, cols[1], s->rx_packets);
-	print_num(p, human, cols[2], s->rx_errors);
-	print_num(p, human, cols[3], s->rx_dropped);
-	print_num(p, human, cols[4], s->rx_missed_errors);
-	print_num(p, human, cols[5], s->multicast);
-	if (s->rx_compressed)
-		print_num(p, human, cols[6], s->rx_compressed);
-	if (s->rx_otherhost_dropped)
-		print_num(p, human, cols[7], s->rx_otherhost_dropped);
-
+	size_columns(&st, rx_rows, ARRAY_SIZE(rx_rows));
+	size_columns(&st, tx_rows, ARRAY_SIZE(tx_rows));
+	stats_line(&st, "RX: ", STAT_MAIN, rx_rows, ARRAY_SIZE(rx_rows));
 	if (level > 1) {
 		print_nl(p);
-		print_text(p, "    RX errors:%*s %*s %*s %*s %*s %*s",
-			   (int)cols[0] - 10, "", (int)cols[1], "length", (int)cols[2], "crc",
-			   (int)cols[3], "frame", (int)cols[4], "fifo", (int)cols[5], "overrun");
-		if (s->rx_nohandler)
-			print_text(p, " %*s", (int)cols[6], "nohandler");
-		print_nl(p);
-		print_text(p, "%*s", (int)cols[0] + 5, "");
-		print_num(p, human, cols[1], s->rx_length_errors);
-		print_num(p, human, cols[2], s->rx_crc_errors);
-		print_num(p, human, cols[3], s->rx_frame_errors);
-		print_num(p, human, cols[4], s->rx_fifo_errors);
-		print_num(p, human, cols[5], s->rx_over_errors);
-		if (s->rx_nohandler)
-			print_num(p, human, cols[6], s->rx_nohandler);
+		stats_line(&st, "RX errors:", STAT_ERRORS, rx_rows, ARRAY_SIZE(rx_rows));
 	}
 	print_nl(p);
-
-	print_text(p, "    TX: %*s %*s %*s %*s %*s %*s %*s",
-		   (int)cols[0] - 4, "bytes", (int)cols[1], "packets", (int)cols[2], "errors",
-		   (int)cols[3], "dropped", (int)cols[4], "carrier", (int)cols[5], "collsns",
-		   (int)cols[6], s->tx_compressed ? "compressed" : "");
-	print_nl(p);
-	print_text(p, "    ");
-	print_num(p, human, cols[0], s->tx_bytes);
-	print_num(p, human, cols[1], s->tx_packets);
-	print_num(p, human, cols[2], s->tx_errors);
-	print_num(p, human, cols[3], s->tx_dropped);
-	print_num(p, human, cols[4], s->tx_carrier_errors);
-	print_num(p, human, cols[5], s->collisions);
-	if (s->tx_compressed)
-		print_num(p, human, cols[6], s->tx_compressed);
-
+	stats_line(&st, "TX: ", STAT_MAIN, tx_rows, ARRAY_SIZE(tx_rows));
 	if (level > 1) {
 		print_nl(p);
-		print_text(p, "    TX errors:%*s %*s %*s %*s %*s",
-			   (int)cols[0] - 10, "", (int)cols[1], "aborted", (int)cols[2], "fifo",
-			   (int)cols[3], "window", (int)cols[4], "heartbt");
-		if (carrier)
-			print_text(p, " %*s", (int)cols[5], "transns");
-		print_nl(p);
-		print_text(p, "%*s", (int)cols[0] + 5, "");
-		print_num(p, human, cols[1], s->tx_aborted_errors);
-		print_num(p, human, cols[2], s->tx_fifo_errors);
-		print_num(p, human, cols[3], s->tx_window_errors);
-		print_num(p, human, cols[4], s->tx_heartbeat_errors);
-		if (carrier)
-			print_num(p, human, cols[5], cc);
+		stats_line(&st, "TX errors:", STAT_ERRORS, tx_rows, ARRAY_SIZE(tx_rows));
 	}
 }
 
@@ -672,15 +707,110 @@ static void print_protodown_reasons(struct printer *p, const struct nlattr *nest
 	print_text(p, ">");
 }
 
+static void print_linkmode(struct printer *p, uint8_t mode)
+{
+	if (mode > 1)
+		print_int(p, PRINT_ANY, "linkmode_index", "mode %d ", mode);
+	else
+		print_string(p, PRINT_ANY, "linkmode", "mode %s ", mode ? "DORMANT" : "DEFAULT");
+}
+
+/* "3: eth0@if4: <FLAGS> mtu 1500 qdisc noqueue master br0 state UP mode
+ * DEFAULT group default qlen 1000" */
+static void print_link_head(struct link_show *ls, const struct ifinfomsg *ifi,
+			    const struct nlattr **tb, const char *name)
+{
+	struct printer *p = ls->ib->pr;
+	char buf[32];
+	bool mdown;
+
+	print_int(p, PRINT_ANY, "ifindex", "%d: ", ifi->ifi_index);
+	mdown = print_name_and_link(ls, "%s: ", name, tb);
+	print_flags(p, ifi->ifi_flags, mdown);
+	if (tb[IFLA_MTU])
+		print_uint(p, PRINT_ANY, "mtu", "mtu %u ", mnl_attr_get_u32(tb[IFLA_MTU]));
+	if (tb[IFLA_QDISC])
+		print_string(p, PRINT_ANY, "qdisc", "qdisc %s ", mnl_attr_get_str(tb[IFLA_QDISC]));
+	if (tb[IFLA_MASTER]) {
+		char mname[IF_NAMESIZE];
+
+		print_string(p, PRINT_ANY, "master", "master %s ",
+			     ifcache_name(&ls->names, (int)mnl_attr_get_u32(tb[IFLA_MASTER]), mname));
+	}
+	if (tb[IFLA_OPERSTATE])
+		print_operstate(p, false, mnl_attr_get_u8(tb[IFLA_OPERSTATE]));
+	if (ls->f->do_link && tb[IFLA_LINKMODE])
+		print_linkmode(p, mnl_attr_get_u8(tb[IFLA_LINKMODE]));
+	if (tb[IFLA_GROUP])
+		print_string(p, PRINT_ANY, "group", "group %s ",
+			     names_to_str(&names_groups, mnl_attr_get_u32(tb[IFLA_GROUP]),
+					  buf, sizeof(buf)));
+	if (!ls->f->no_qlen)
+		print_qlen(p, tb, name);
+	if (tb[IFLA_EVENT])
+		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
+}
+
+/* "    link/ether 02:00:00:00:00:01 brd ff:ff:ff:ff:ff:ff" (peer for a
+ * point-to-point link) */
+static void print_link_layer(struct printer *p, const struct ifinfomsg *ifi,
+			     const struct nlattr **tb)
+{
+	char buf[32];
+
+	print_nl(p);
+	print_string(p, PRINT_ANY, "link_type", "    link/%s ",
+		     lltype_name(ifi->ifi_type, buf, sizeof(buf)));
+	if (tb[IFLA_ADDRESS])
+		print_lladdr(p, "address", "%s", tb[IFLA_ADDRESS], ifi->ifi_type);
+	if (!tb[IFLA_BROADCAST])
+		return;
+	if (ifi->ifi_flags & IFF_POINTOPOINT) {
+		print_text(p, " peer ");
+		print_bool(p, PRINT_JSON, "link_pointtopoint", NULL, true);
+	} else {
+		print_text(p, " brd ");
+	}
+	print_lladdr(p, "broadcast", "%s", tb[IFLA_BROADCAST], ifi->ifi_type);
+}
+
+/* The peer's namespace ("link-netns NAME", a number under -j) and, in
+ * events only, where a link moved to (ip monitor). */
+static void print_link_netns(struct link_show *ls, const struct nlattr **tb)
+{
+	struct printer *p = ls->ib->pr;
+	const char *ns;
+	int id;
+
+	if (tb[IFLA_LINK_NETNSID]) {
+		id = (int)mnl_attr_get_u32(tb[IFLA_LINK_NETNSID]);
+		print_int(p, PRINT_JSON, "link_netnsid", NULL, id);
+		if (id < 0)
+			print_string(p, PRINT_FP, NULL, " link-netnsid %s", "unknown");
+		else if ((ns = nsid_name(ls, id)))
+			print_string(p, PRINT_FP, NULL, " link-netns %s", ns);
+		else
+			print_int(p, PRINT_FP, NULL, " link-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_NETNSID]) {
+		id = (int)mnl_attr_get_u32(tb[IFLA_NEW_NETNSID]);
+		ns = nsid_name(ls, id);
+		if (ns)
+			print_string(p, PRINT_FP, NULL, " new-netns %s", ns);
+		else
+			print_int(p, PRINT_FP, NULL, " new-netnsid %d", id);
+	}
+	if (tb[IFLA_NEW_IFINDEX])
+		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
+}
+
 int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 {
 	const struct nlattr *tb[IFLA_MAX + 1];
 	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
 	struct printer *p = ls->ib->pr;
 	const struct link_filter *f = ls->f;
-	char gbuf[32], tbuf[32];
 	const char *name;
-	bool mdown;
 
 	if (nlh->nlmsg_type != RTM_NEWLINK && nlh->nlmsg_type != RTM_DELLINK)
 		return -1;
@@ -705,79 +835,10 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 	if (ls->ib->brief)
 		return print_brief(ls, name, ifi, tb);
 
-	print_int(p, PRINT_ANY, "ifindex", "%d: ", ifi->ifi_index);
-	mdown = print_name_and_link(ls, "%s: ", name, tb);
-	print_flags(p, ifi->ifi_flags, mdown);
-	if (tb[IFLA_MTU])
-		print_uint(p, PRINT_ANY, "mtu", "mtu %u ", mnl_attr_get_u32(tb[IFLA_MTU]));
-	if (tb[IFLA_QDISC])
-		print_string(p, PRINT_ANY, "qdisc", "qdisc %s ", mnl_attr_get_str(tb[IFLA_QDISC]));
-	if (tb[IFLA_MASTER]) {
-		char mname[IF_NAMESIZE];
-
-		print_string(p, PRINT_ANY, "master", "master %s ",
-			     ifcache_name(&ls->names, (int)mnl_attr_get_u32(tb[IFLA_MASTER]), mname));
-	}
-	if (tb[IFLA_OPERSTATE])
-		print_operstate(p, false, mnl_attr_get_u8(tb[IFLA_OPERSTATE]));
-	if (f->do_link && tb[IFLA_LINKMODE]) {
-		uint8_t mode = mnl_attr_get_u8(tb[IFLA_LINKMODE]);
-
-		if (mode > 1)
-			print_int(p, PRINT_ANY, "linkmode_index", "mode %d ", mode);
-		else
-			print_string(p, PRINT_ANY, "linkmode", "mode %s ", mode ? "DORMANT" : "DEFAULT");
-	}
-	if (tb[IFLA_GROUP])
-		print_string(p, PRINT_ANY, "group", "group %s ",
-			     names_to_str(&names_groups, mnl_attr_get_u32(tb[IFLA_GROUP]),
-					  gbuf, sizeof(gbuf)));
-	if (!f->no_qlen)
-		print_qlen(p, tb, name);
-	if (tb[IFLA_EVENT])
-		print_link_event(p, mnl_attr_get_u32(tb[IFLA_EVENT]));
-
-	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details) {
-		print_nl(p);
-		print_string(p, PRINT_ANY, "link_type", "    link/%s ",
-			     lltype_name(ifi->ifi_type, tbuf, sizeof(tbuf)));
-		if (tb[IFLA_ADDRESS])
-			print_lladdr(p, "address", "%s", tb[IFLA_ADDRESS], ifi->ifi_type);
-		if (tb[IFLA_BROADCAST]) {
-			if (ifi->ifi_flags & IFF_POINTOPOINT) {
-				print_text(p, " peer ");
-				print_bool(p, PRINT_JSON, "link_pointtopoint", NULL, true);
-			} else {
-				print_text(p, " brd ");
-			}
-			print_lladdr(p, "broadcast", "%s", tb[IFLA_BROADCAST], ifi->ifi_type);
-		}
-	}
-	if (tb[IFLA_LINK_NETNSID]) {
-		int id = (int)mnl_attr_get_u32(tb[IFLA_LINK_NETNSID]);
-		const char *ns;
-
-		if (p->is_json)
-			print_int(p, PRINT_JSON, "link_netnsid", NULL, id);
-		else if (id < 0)
-			print_string(p, PRINT_FP, NULL, " link-netnsid %s", "unknown");
-		else if ((ns = nsid_name(ls, id)))
-			print_string(p, PRINT_FP, NULL, " link-netns %s", ns);
-		else
-			print_int(p, PRINT_FP, NULL, " link-netnsid %d", id);
-	}
-	/* Only events carry these: where a link moved to (ip monitor). */
-	if (tb[IFLA_NEW_NETNSID]) {
-		int id = (int)mnl_attr_get_u32(tb[IFLA_NEW_NETNSID]);
-		const char *ns = nsid_name(ls, id);
-
-		if (ns)
-			print_string(p, PRINT_FP, NULL, " new-netns %s", ns);
-		else
-			print_int(p, PRINT_FP, NULL, " new-netnsid %d", id);
-	}
-	if (tb[IFLA_NEW_IFINDEX])
-		print_int(p, PRINT_FP, NULL, " new-ifindex %d", (int)mnl_attr_get_u32(tb[IFLA_NEW_IFINDEX]));
+	print_link_head(ls, ifi, tb, name);
+	if (f->family == AF_UNSPEC || f->family == AF_PACKET || ls->ib->details)
+		print_link_layer(p, ifi, tb);
+	print_link_netns(ls, tb);
 	if (tb[IFLA_PROTO_DOWN] && mnl_attr_get_u8(tb[IFLA_PROTO_DOWN]))
 		print_bool(p, PRINT_ANY, "proto_down", " protodown on ", true);
 	if (tb[IFLA_PROTO_DOWN_REASON])

@@ -522,14 +522,6 @@ static const struct event_kind *event_kind_find(uint16_t type)
 	return NULL;
 }
 
-/* Under -j an event is a JSON document of its own, on its own line. */
-static void event_end(struct printer *p)
-{
-	if (p->is_json) {
-		out_putc(&p->out, '\n');
-		print_reset(p);
-	}
-}
 
 static int monitor_event(const struct nlmsghdr *nlh, int nsid, void *data)
 {
@@ -557,7 +549,7 @@ static int monitor_event(const struct nlmsghdr *nlh, int nsid, void *data)
 	if (k->label)
 		print_heads(m, k->label, nsid);
 	k->print(m, nlh);
-	event_end(p);
+	print_record_end(p);
 	/* events are for someone waiting on them: never sit in a buffer */
 	return out_flush(&p->out);
 }

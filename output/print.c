@@ -251,3 +251,11 @@ void print_nl(struct printer *p)
 	if (!p->is_json)
 		out_puts(&p->out, p->sl);
 }
+
+void print_record_end(struct printer *p)
+{
+	if (!p->is_json)
+		return;
+	out_putc(&p->out, '\n');
+	print_reset(p);
+}

@@ -61,5 +61,9 @@ void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(p
 bool print_plain_begin(struct printer *p);
 void print_plain_end(struct printer *p, bool json);
 void print_nl(struct printer *p);
+/* Under -j, the end of a document that is one record of a stream (a
+ * monitor event): its line, and a fresh start for the next; nothing in
+ * plain text. */
+void print_record_end(struct printer *p);
 
 #endif

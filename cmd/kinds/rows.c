@@ -557,9 +557,9 @@ static void print_timer(struct printer *p, const struct kind_opt *o, uint64_t cs
 {
 	char num[32], fmt[64];
 
-	snprintf(num, sizeof(num), p->is_json ? "%i.%.2i" : "%4i.%.2i",
-		 (int)(cs / 100), (int)(cs % 100));
-	snprintf(fmt, sizeof(fmt), "%s %%s ", o->word);
+	/* iproute2's "%4i.%.2i" in plain text is the number right in 7 */
+	snprintf(num, sizeof(num), "%i.%.2i", (int)(cs / 100), (int)(cs % 100));
+	snprintf(fmt, sizeof(fmt), "%s %%7s ", o->word);
 	print_raw(p, PRINT_ANY, o->key, fmt, num);
 }
 
