@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 #include <linux/netlink.h>
 
 #include "../caps/caps.h"
@@ -29,16 +30,14 @@ static int flush_entry(const struct nlmsghdr *nlh, void *data)
 		err = EMSGSIZE;
 	else if (nl_talk(fl->del, &req, NULL, NULL) < 0 && fl->del->error != spec->gone)
 		err = fl->del->error;
-	if (err && spec->fail_after_dump) {
-		if (!fl->failed)	/* iproute2 reads the first error back */
-			fl->failed = err;
-		return NL_CB_OK;
-	}
-	if (err) {
+	if (err && !spec->fail_after_dump) {
 		fprintf(stderr, "Failed to send flush request: %s\n", strerror(err));
 		errno = err;	/* the dump's error */
 		return NL_CB_ERROR;
 	}
+	if (err && !fl->failed)	/* iproute2 reads the first error back */
+		fl->failed = err;
+	/* iproute2 prints (-s -s) what it queues, failed or not */
 	fl->deleted++;
 	if (fl->ib->stats > 1 && spec->print)
 		spec->print(nlh, fl->ctx);
@@ -59,11 +58,21 @@ static int flush_done(const struct flush *fl, int rounds)
 	return EXIT_OK;
 }
 
+static long seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 static int flush_loop(struct flush *fl, struct nl *nl)
 {
 	const struct flush_spec *spec = fl->spec;
 	int max = spec->rounds_from_loops ? fl->ib->loops : spec->max_rounds;
 	int failed = spec->fail_status ? spec->fail_status : EXIT_FAIL;
+	int bailed = spec->bail_status ? spec->bail_status : failed;
+	long start = seconds_now();
 	struct nlreq req;
 
 	for (int round = 0; !max || round < max; round++) {
@@ -82,6 +91,11 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 		}
 		if (!fl->deleted)
 			return flush_done(fl, round);
+		if (spec->give_up_after && seconds_now() - start > spec->give_up_after) {
+			print_text(fl->ib->pr, "\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
+				   seconds_now() - start, fl->deleted);
+			return EXIT_FAIL;
+		}
 		if (fl->ib->stats)
 			print_text(fl->ib->pr, "\n*** Round %d, deleting %d %s ***\n",
 				   round + 1, fl->deleted, spec->noun);
@@ -94,7 +108,7 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 	} else {
 		print_text(fl->ib->pr, spec->bail_out, max);
 	}
-	return failed;
+	return bailed;
 }
 
 int flush_rounds(struct ipbox *ib, const struct flush_spec *spec, void *ctx)
