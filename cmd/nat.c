@@ -28,6 +28,7 @@ static int nat_usage(void)
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
 		"       ip nat flush tag NAME    (that owner's rules, one transaction)\n"
 		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
+		"       ip nat check SRC DST [ proto PROTO ] [ dport PORT ] [ iif DEV ]\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 		"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
@@ -56,7 +57,11 @@ static int nat_usage(void)
 		"handle, whole; replace makes an incomplete rule whole); -s adds\n"
 		"packets and bytes, -j gives objects keyed by these words.\n"
 		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
-		"words must fit in 128 characters (they are its nft comment).\n");
+		"words must fit in 128 characters (they are its nft comment).\n"
+		"add (as replace) of a rule that is there whole changes nothing.\n"
+		"check prints the way a first packet from SRC to DST would go (dnat, route,\n"
+		"forwarding, rp_filter, other tables' forward chains, snat), sending nothing;\n"
+		"exit 0 when a rule translates it and nothing drops it, else 1.\n");
 	return EXIT_USAGE;
 }
 
@@ -126,6 +131,20 @@ static bool owned(const struct nat_object *o, const char *owner)
 	return !*owner || (o->tag && nat_words_owned(o->tag, owner));
 }
 
+/* What would drop the shown rules' traffic, once each (after the
+ * listing: a pipe reads the rules first). */
+static void show_explain(const struct nat_index *ix, const char *owner)
+{
+	struct nat_seen sn = { .forward_read = false };
+	struct nat_object o;
+	struct nat_rule r;
+
+	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
+			nat_explain_warn(&sn, &r);
+	nat_seen_free(&sn);
+}
+
 static int nat_show(struct ipbox *ib, int argc, char **argv)
 {
 	char owner[NAT_OWNER_MAX];
@@ -151,6 +170,8 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner))
 			show_object(ib->pr, ib->stats, &o);
 	print_doc_end(ib->pr);	/* -j output stays a valid document */
+	if (ret == 0)
+		show_explain(ix, owner);
 	nat_index_free(ix);
 	if (ret < 0)
 		return session_fail(&s);
@@ -228,6 +249,7 @@ void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 	warn_ifname(sn, c->q.r.oif);
 	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
 		warn_forwarding(sn, c->q.r.family);
+	nat_explain_warn(sn, &c->q.r);
 }
 
 /* The object del names: by handle (then it must have these words, if
@@ -252,17 +274,22 @@ static int del_target(const struct nat_index *ix, const struct nat_change *c, ui
 	return 0;
 }
 
+/* Whether a rule of these words is there whole (or queued by this run). */
+static bool is_there_whole(const struct nat_index *ix, const char *words)
+{
+	struct nat_object o;
+
+	for (uint32_t id = nat_index_by_words(ix, words); id != NAT_NONE; id = nat_index_next_words(ix, id))
+		if (nat_index_get(ix, id, &o) && o.complete)
+			return true;
+	return false;
+}
+
 /* replace: nothing if the rule is there whole; else its incomplete
  * remains (if any) go and it is added. */
 static void replace_plan(struct nat_index *ix, const struct nat_change *c, struct nat_txn *t)
 {
-	struct nat_object o;
-	uint32_t id;
-
-	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
-		if (nat_index_get(ix, id, &o) && o.complete)
-			return;
-	for (id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
+	for (uint32_t id = nat_index_by_words(ix, c->t.s); id != NAT_NONE; id = nat_index_next_words(ix, id))
 		nat_index_delete(ix, id, t);
 	nat_index_add(ix, &c->q.r, c->t.s, t);
 }
@@ -272,6 +299,10 @@ int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat
 	uint32_t id;
 	int ret;
 
+	/* add and replace of a rule that is there whole change nothing:
+	 * re-running a script leaves one rule (unlike nft add rule). */
+	if (c->op != OP_DEL && is_there_whole(ix, c->t.s))
+		return 0;
 	switch (c->op) {
 	case OP_ADD:
 		nat_index_add(ix, &c->q.r, c->t.s, t);
@@ -293,17 +324,15 @@ struct attempt {
 	struct nat_index *ix;
 };
 
-/* One round of a change on its own: look (replace, del), decide, commit.
- * replace's add and del are checked against the ruleset they looked at,
- * so racing replaces still add a rule once. */
+/* One round of a change on its own: look, decide, commit.  The commit
+ * is checked against the ruleset it looked at, so racing adds and
+ * replaces of one rule still add it once. */
 static int change_try(struct nat_session *s, void *data)
 {
 	struct attempt *a = data;
 	struct nat_txn t;
 	int ret;
 
-	if (a->c->op == OP_ADD)
-		return nat_add(s, &a->c->q.r, a->c->t.s, false);
 	if (nat_index_read(a->ix, s, nat_recognise, NULL) < 0)
 		return -1;
 	nat_txn_init(&t, s);
@@ -351,6 +380,7 @@ static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 		return session_fail(&s);
 	}
 	nat_change_warn(&sn, &c);
+	nat_seen_free(&sn);
 	ret = nat_change_apply(&s, ix, &c);
 	nat_index_free(ix);
 	nat_close(&s);
@@ -469,7 +499,7 @@ static int nat_help(struct ipbox *ib, int argc, char **argv)
 	return nat_usage();
 }
 
-/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), f(lush), fo(rward). */
+/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), f(lush), fo(rward), c(heck). */
 static const struct verb nat_verbs[] = {
 	{ "add", nat_add_cmd },
 	{ "delete", nat_del },
@@ -478,6 +508,7 @@ static const struct verb nat_verbs[] = {
 	{ "show", nat_show },
 	{ "flush", nat_flush_cmd },
 	{ "forward", nat_forward },
+	{ "check", nat_check },
 	{ "help", nat_help },
 	{ NULL, NULL },
 };
@@ -505,4 +536,5 @@ void words_nat(void)
 	WORDS_TABLE("verb", nat_verbs, word);
 	nat_rule_words();
 	WORDS_TABLE("json", fwd_families, key);
+	nat_check_words();
 }

@@ -83,6 +83,7 @@ static void run_flush(struct nat_run *run)
 				break;
 		}
 	}
+	nat_seen_free(&sn);
 	run->n = 0;
 }
 
@@ -112,17 +113,14 @@ int nat_run_end(struct nat_run *run)
 	return status;
 }
 
-/* Read the table for this transaction, once: what the run added before
- * its first lookup is queued already, so the index notes it. */
+/* Read the table for this transaction, once, at its first line: every
+ * line looks its rule up (an add of a rule there whole adds nothing). */
 static bool run_index(struct nat_run *run)
 {
 	if (run->ix_read)
 		return true;
 	if (nat_index_read(run->ix, &run->s, nat_recognise, NULL) < 0)
 		return false;
-	for (int i = 0; i < run->n; i++)	/* adds only, until now */
-		if (!nat_index_add(run->ix, &run->lines[i].q.r, run->lines[i].t.s, NULL))
-			return false;
 	run->genid = run->s.genid;
 	run->ix_read = true;
 	return true;
@@ -154,9 +152,7 @@ bool nat_run_take(struct nat_run *run, int lineno, int argc, char **argv)
 	 * goes alone too: so it fails, or finds its rule, as it would. */
 	if (nat_change_parse(run->ib, op, true, argc - 2, argv + 2, c))
 		return false;
-	if (op == OP_ADD && !run->ix_read)
-		nat_txn_add(&run->txn, &c->q.r, c->t.s);
-	else if (!run_index(run) || nat_change_plan(run->ix, c, &run->txn))
+	if (!run_index(run) || nat_change_plan(run->ix, c, &run->txn))
 		return false;
 	c->lineno = lineno;
 	run->n++;

@@ -422,9 +422,7 @@ bool nat_index_add(struct nat_index *ix, const struct nat_rule *r, const char *t
 	bool noted = (ix->tag_slots || rehash(ix, &ix->by_tag, &ix->tag_slots, 1)) &&
 		     obj_new(ix, tag, hash_str(tag), nat_rule_members(r, m)) != NAT_NONE;
 
-	if (t) {
-		nat_txn_add(t, r, tag);
-		t->nomem |= !noted;
-	}
+	nat_txn_add(t, r, tag);
+	t->nomem |= !noted;
 	return noted;
 }

@@ -170,8 +170,8 @@ void nat_txn_init(struct nat_txn *t, struct nat_session *s);
 void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag);
 void nat_txn_delete(struct nat_txn *t, const char *chain, uint64_t handle);
 /* The same, and the index takes note: the object is gone, the rule is
- * there (queued, without handles) for the lookups that follow.  With t
- * NULL, add only notes a rule queued already; false when out of memory. */
+ * there (queued, without handles) for the lookups that follow; add is
+ * false when the index is out of memory (then so is t). */
 void nat_index_delete(struct nat_index *ix, uint32_t id, struct nat_txn *t);
 bool nat_index_add(struct nat_index *ix, const struct nat_rule *r, const char *tag, struct nat_txn *t);
 /* Send it (an empty one is not sent); t is empty again afterwards.  With `checked`, the kernel

@@ -639,18 +639,26 @@ sctp_init() {
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
 	assert_equal "$(rule_count)" 2
-	# two of the same rule: each whole, each deleted whole
+	# add of the whole rule adds nothing; beside a lone half it adds the
+	# rule whole and leaves the half (replace would delete it)
 	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	assert_equal "$(rule_count)" 2
+	twin=$(nft -a list chain inet ipbox dstnat_output | sed -n 's/.*dnat.* # handle //p')
+	nft delete rule inet ipbox dstnat_output handle "$twin"
+	"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null
+	assert_equal "$(rule_count)" 3
 	run "$IPBOX" nat show
 	assert_equal "${#lines[@]}" 2
-	refute_output --partial incomplete
+	assert_equal "$(grep -c ' incomplete$' <<<"$output")" 1
+	# two of the same rule: each deleted whole, one per command
 	"$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1
-	assert_equal "$(rule_count)" 2
 	run "$IPBOX" nat show
-	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
+	assert_equal "${#lines[@]}" 1
+	"$IPBOX" nat del dnat proto tcp dport 80 to 10.0.0.1
+	assert_equal "$(rule_count)" 0
 }
 
-@test "20 concurrent adds give exactly 20 rules; concurrent replaces give one" {
+@test "20 concurrent adds give exactly 20 rules; concurrent replaces, or adds, of one rule give one" {
 	local i pids=()
 	for i in $(seq 20); do
 		"$IPBOX" nat add masquerade src 10.$i.0.0/16 oif eth0 2>/dev/null &
@@ -679,6 +687,21 @@ sctp_init() {
 		wait "$i" || fail "a concurrent replace failed"
 	done
 	assert_equal "$(rule_count)" 1
+
+	# so do concurrent adds of one rule: each looks, adds unless it is
+	# there, and its commit is checked against what it looked at
+	"$IPBOX" nat flush
+	pids=()
+	for i in $(seq 20); do
+		"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent add failed"
+	done
+	assert_equal "$(rule_count)" 2
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
 }
 
 @test "replace adds once; del by words; del handle removes dnat's twin; flush drops the table" {
@@ -686,8 +709,10 @@ sctp_init() {
 	"$IPBOX" nat replace masquerade oif eth0 2>/dev/null
 	assert_equal "$(rule_count)" 1
 	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	assert_equal "$(rule_count)" 1
+	"$IPBOX" nat add masquerade oif eth2 2>/dev/null
 	assert_equal "$(rule_count)" 2
-	"$IPBOX" nat del masquerade oif eth0
+	"$IPBOX" nat del masquerade oif eth2
 	assert_equal "$(rule_count)" 1
 	run "$IPBOX" nat del masquerade oif eth1
 	assert_failure 1
@@ -712,6 +737,49 @@ sctp_init() {
 	assert_success
 	run "$IPBOX" -j nat show
 	assert_output "[]"
+}
+
+@test "add is idempotent: the tutorial's nat lines twice, alone or in one batch, leave one rule" {
+	local f=$BATS_TEST_TMPDIR/nat i line
+	grep '^nat ' "$BATS_TEST_DIRNAME/../../demo/tutorial.batch" >"$f"
+	assert_equal "$(grep -c '^nat add ' "$f")" 1
+	for i in 1 2; do
+		while read -r line; do
+			# shellcheck disable=SC2086
+			run "$IPBOX" $line
+			assert_success
+		done <"$f"
+	done
+	assert_equal "$(rule_count)" 1
+	run nft list chain inet ipbox srcnat
+	assert_equal "$(grep -c 'comment "masquerade src 192.168.1.0/24 oif eth0"' <<<"$output")" 1
+
+	# twice in one batch: one transaction, one rule; and the batch again
+	nft flush ruleset
+	cat "$f" "$f" >"$f.twice"
+	run "$IPBOX" -batch "$f.twice"
+	assert_success
+	assert_equal "$(rule_count)" 1
+	run "$IPBOX" -batch "$f.twice"
+	assert_success
+	assert_equal "$(rule_count)" 1
+
+	# a dnat (two nft rules) and a tagged rule; another owner's copy is
+	# another rule, added once too
+	cat >"$f" <<-'EOF2'
+	nat add dnat proto tcp,udp dport 80 to 10.0.0.1 tag web
+	nat add masquerade oif eth0 tag a
+	nat add dnat proto tcp,udp dport 80 to 10.0.0.1 tag web
+	nat add masquerade oif eth0 tag b
+	nat add masquerade oif eth0 tag a
+	EOF2
+	run "$IPBOX" -batch "$f"
+	assert_success
+	"$IPBOX" -batch "$f" 2>/dev/null
+	"$IPBOX" nat add masquerade oif eth0 tag b 2>/dev/null
+	assert_equal "$(rule_count)" $((1 + 4 + 2))
+	run "$IPBOX" nat show
+	assert_equal "${#lines[@]}" 4
 }
 
 @test "iptables nat rules and other nft tables keep working" {
@@ -915,7 +983,8 @@ sctp_init() {
 @test "del by words deletes the first matching rule, one per command" {
 	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
 	"$IPBOX" nat add masquerade oif eth1 2>/dev/null
-	"$IPBOX" nat add masquerade oif eth0 2>/dev/null
+	# add never doubles a rule: another tool (or an older ipbox) does
+	nft add rule inet ipbox srcnat oifname "eth0" counter masquerade comment '"masquerade oif eth0"'
 	run "$IPBOX" nat show
 	local first=${lines[0]##* } second=${lines[2]##* }
 	[ "$first" -lt "$second" ] || fail "handles $first $second"
@@ -1002,7 +1071,7 @@ batch_same() {
 	nat replace masquerade oif b0
 	nat replace masquerade oif b0
 	nat del masquerade oif a0
-	nat del masquerade oif a0
+	nat add masquerade oif b0
 	nat add masquerade oif a0
 	nat del dnat proto tcp dport 80 to 10.0.0.1
 
