@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <linux/netlink.h>
 
 #include "../caps/caps.h"
@@ -62,13 +63,11 @@ static int flush_entry(const struct nlmsghdr *nlh, void *data)
 		err = EMSGSIZE;
 	else
 		err = flush_send(fl, &req);
-	if (err && spec->fail_after_dump) {
-		if (!fl->failed)	/* iproute2 reads the first error back */
-			fl->failed = err;
-		return NL_CB_OK;
-	}
-	if (err)
+	if (err && !spec->fail_after_dump)
 		return flush_abort(err);
+	if (err && !fl->failed)	/* iproute2 reads the first error back */
+		fl->failed = err;
+	/* iproute2 prints (-s -s) what it queues, failed or not */
 	fl->deleted++;
 	if (fl->ib->stats > 1 && spec->print)
 		spec->print(nlh, fl->ctx);
@@ -105,11 +104,21 @@ static int flush_round(struct flush *fl, struct nl *nl, struct nlreq *req)
 	return 0;
 }
 
+static long seconds_now(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec;
+}
+
 static int flush_loop(struct flush *fl, struct nl *nl)
 {
 	const struct flush_spec *spec = fl->spec;
 	int max = spec->rounds_from_loops ? fl->ib->loops : spec->max_rounds;
 	int failed = spec->fail_status ? spec->fail_status : EXIT_FAIL;
+	int bailed = spec->bail_status ? spec->bail_status : failed;
+	long start = seconds_now();
 	struct nlreq req;
 
 	for (int round = 0; !max || round < max; round++) {
@@ -128,6 +137,11 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 		}
 		if (!fl->deleted)
 			return flush_done(fl, round);
+		if (spec->give_up_after && seconds_now() - start > spec->give_up_after) {
+			print_text(fl->ib->pr, "\n*** Flush not completed after %ld seconds, %d entries remain ***\n",
+				   seconds_now() - start, fl->deleted);
+			return EXIT_FAIL;
+		}
 		if (fl->ib->stats)
 			print_text(fl->ib->pr, "\n*** Round %d, deleting %d %s ***\n",
 				   round + 1, fl->deleted, spec->noun);
@@ -140,7 +154,7 @@ static int flush_loop(struct flush *fl, struct nl *nl)
 	} else {
 		print_text(fl->ib->pr, spec->bail_out, max);
 	}
-	return failed;
+	return bailed;
 }
 
 /* The deletes go out many per sendmsg (netlink/pipe.c, as iproute2 sends

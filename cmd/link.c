@@ -58,6 +58,8 @@ static int link_usage(void)
 		"\t\t[ netns { PID | NAME } ]\n"
 		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
 		"\t\t[ alias NAME ]\n"
+		"\t\t[ vf NUM ... ]\n"
+		"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | none } ]\n"
 		"\t\t[ group GROUP ]\n"
 		"\t\t[ mode { default | dormant } ]\n"
 		"\t\t[ state STATE ]\n"
@@ -381,6 +383,7 @@ struct link_args {
 	int64_t group;
 	int addr_len;
 	bool netns_given;
+	bool force;		/* -force: xdp replaces an attached program */
 	int *netns_fd;		/* `netns NAME`'s descriptor, closed by the caller */
 	const char *type;	/* after `type`; the kind's words follow it */
 };
@@ -734,6 +737,45 @@ static int link_protodown_reason(struct link_args *a, struct arg_walk *w,
 	return 0;
 }
 
+/* xdp, xdpgeneric, xdpdrv, xdpoffload (k->flag: the mode): detaching,
+ * `off` or `none` as the last word (iproute2 reads them only there), is
+ * IFLA_XDP with fd -1.  Loading a program needs libbpf, which ipbox does
+ * not link: refused (ipbox-link(8)). */
+static int link_xdp(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	uint32_t flags = k->flag | (a->force ? 0 : XDP_FLAGS_UPDATE_IF_NOEXIST);
+	struct nlattr *nest;
+	const char *v;
+
+	WALK_NEXT(w, v);
+	if (w->argc != 1 || (strcmp(v, "off") && strcmp(v, "none"))) {
+		fprintf(stderr, "Error: %s: loading a BPF program is not implemented in ipbox (only \"%s off\").\n",
+			k->word, k->word);
+		return EXIT_USAGE;
+	}
+	nest = nlreq_nest_start(a->r, IFLA_XDP);
+	nlreq_put_s32(a->r, IFLA_XDP_FD, -1);
+	if (flags)
+		nlreq_put_u32(a->r, IFLA_XDP_FLAGS, flags);
+	nlreq_nest_end(a->r, nest);
+	return 0;
+}
+
+/* vf NUM ...: SR-IOV virtual functions (no such hardware here). */
+static int link_vf(struct link_args *a, struct arg_walk *w, const struct link_word *k)
+{
+	const char *v;
+	int32_t n;
+
+	(void)a, (void)k;
+	WALK_NEXT(w, v);
+	if (arg_i32(v, &n, 0) < 0)
+		return arg_invalid("Invalid \"vf\" value\n", v);
+	WALK_NEXT(w, v);
+	fprintf(stderr, "Error: vf: SR-IOV virtual functions are not implemented in ipbox.\n");
+	return EXIT_USAGE;
+}
+
 static int link_parentdev(struct link_args *a, struct arg_walk *w, const struct link_word *k)
 {
 	const char *v;
@@ -784,6 +826,10 @@ static const struct link_word link_words[] = {
 	LW("qlen", true, link_int, .key = "txqueuelen", .attr = IFLA_TXQLEN, SLOT(qlen)),
 	LW("txqlen", false, link_int, .key = "txqueuelen", .attr = IFLA_TXQLEN, SLOT(qlen)),
 	LW("mtu", true, link_int, .attr = IFLA_MTU, SLOT(mtu)),
+	LW("xdpgeneric", true, link_xdp, .flag = XDP_FLAGS_SKB_MODE),
+	LW("xdpdrv", true, link_xdp, .flag = XDP_FLAGS_DRV_MODE),
+	LW("xdpoffload", true, link_xdp, .flag = XDP_FLAGS_HW_MODE),
+	LW("xdp", true, link_xdp),
 	LW("netns", true, link_netns),
 	LW("multicast", true, link_flag, .flag = IFF_MULTICAST),
 	LW("allmulticast", true, link_flag, .flag = IFF_ALLMULTI),
@@ -791,6 +837,7 @@ static const struct link_word link_words[] = {
 	LW("trailers", true, link_flag, .flag = IFF_NOTRAILERS, .inverted = true),
 	LW("arp", true, link_flag, .flag = IFF_NOARP, .inverted = true),
 	LW("carrier", true, link_on_off_attr, .attr = IFLA_CARRIER),
+	LW("vf", true, link_vf),
 	LW("master", false, link_master),
 	LW("vrf", true, link_vrf),
 	LW("nomaster", false, link_nomaster),
@@ -1025,6 +1072,7 @@ static int link_modify(struct ipbox *ib, uint16_t cmd, uint16_t flags, int argc,
 
 	ifi->ifi_family = (unsigned char)ib->family;
 	link_args_init(&a, &req, ifi, flags & NLM_F_CREATE, &netns_fd);
+	a.force = ib->force;
 	ret = link_parse(&a, &w);
 	/* iproute2's set_op: a change, not a creation */
 	if (!ret && a.type)

@@ -405,11 +405,14 @@ static bool neigh_flush_again(void *data)
 	return true;
 }
 
+/* iproute2 ignores no failed delete of a neighbour (an fdb entry the
+ * kernel will not delete says ENOENT round after round): exit 1 at once,
+ * 255 after ten rounds. */
 static const struct flush_spec neigh_flush_spec = {
 	.what = "neigh flush", .del_type = RTM_DELNEIGH, .hdr_len = sizeof(struct ndmsg),
-	.gone = ENOENT, .noun = "entries", .max_rounds = 10,
+	.noun = "entries", .max_rounds = 10,
 	.bail_out = "*** Flush not complete bailing out after %d rounds\n",
-	.dump_failed = EXIT_FAIL,
+	.fail_after_dump = true, .dump_failed = EXIT_FAIL, .bail_status = EXIT_USAGE,
 	.request = neigh_request, .match = neigh_flush_match, .print = neigh_flush_print,
 	.again = neigh_flush_again,
 };

@@ -532,7 +532,7 @@ static bool route_zero_rounds_complete(void *ctx)
 static const struct flush_spec route_flush_spec = {
 	.what = "route flush", .del_type = RTM_DELROUTE, .hdr_len = sizeof(struct rtmsg),
 	.gone = ESRCH, .noun = "entries", .dump_failed = EXIT_KERNEL,
-	.fail_after_dump = true, .fail_status = EXIT_KERNEL,
+	.fail_after_dump = true, .fail_status = EXIT_KERNEL, .give_up_after = 30,
 	.request = route_request, .match = route_flush_match, .print = route_flush_print,
 	.zero_rounds_complete = route_zero_rounds_complete,
 };

@@ -19,7 +19,7 @@ _ipbox_link_attrs='dev name up down link parentdev index address broadcast brd
 	txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns link-netns link-netnsid arp
 	dynamic multicast allmulticast promisc trailers carrier protodown protodown_reason alias
 	group master vrf nomaster mode state addrgenmode gso_max_size gso_max_segs
-	gro_max_size type help'
+	gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type help'
 _ipbox_link_show='dev group up master vrf nomaster type to scope label help'
 _ipbox_link_types='amt bareudp bond bond_slave bridge bridge_slave dsa dummy
 	erspan geneve gre gretap gtp ifb ip6erspan ip6gre ip6gretap ip6tnl ipip

@@ -88,7 +88,7 @@ set -g __ipbox_link_attrs dev name up down link parentdev index address \
     broadcast brd txqueuelen qlen txqlen mtu numtxqueues numrxqueues netns \
     link-netns link-netnsid arp dynamic multicast allmulticast promisc trailers carrier \
     protodown protodown_reason alias group master vrf nomaster mode state addrgenmode gso_max_size \
-    gso_max_segs gro_max_size type help
+    gso_max_segs gro_max_size vf xdp xdpgeneric xdpdrv xdpoffload type help
 set -g __ipbox_link_show dev group up master vrf nomaster type to scope label help
 set -g __ipbox_link_onoff arp dynamic multicast allmulticast promisc trailers carrier protodown
 set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \

@@ -279,19 +279,41 @@ same_timers() {
 	run "$IPBOX" link help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
-	for w in "[ vf " xdp; do
-		refute_output --partial "$w"
-	done
 	for w in link parentdev name txqueuelen address broadcast mtu index numtxqueues \
 		numrxqueues netns type up down arp dynamic multicast allmulticast promisc \
 		trailers carrier link-netnsid alias group mode state master nomaster \
 		addrgenmode protodown gso_max_size gso_max_segs gro_max_size dev property \
-		altname help vrf link-netns protodown_reason xstats afstats; do
+		altname help vrf link-netns protodown_reason xstats afstats vf xdp xdpgeneric \
+		xdpdrv xdpoffload; do
 		assert_output --regexp "[[ ({|]$w[] ]"
 	done
 	run "$IPBOX" link show help
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
+}
+
+@test "xdp off|none detaches as iproute2 (any mode, -force); loading a program and vf are refused in one line, 255" {
+	local s='/bin/ip link add v0 type veth peer name v1'
+	same_effect "$s" link set v0 xdp off
+	same_effect "$s" link set dev v0 xdpgeneric none
+	same_effect "$s" link set v0 xdpdrv off
+	same_effect "$s" -force link set v0 xdp off
+	same_effect "$s" link set nosuch xdp off
+	eval "$s"
+	same link set v0 xdp
+	same link set v0 vf
+	same link set v0 vf 0
+	same link set v0 vf x
+	for args in "xdp off mtu 1400" "xdp object /x.o" "xdpgeneric pinned /sys/fs/bpf/x"; do
+		run "$IPBOX" link set v0 $args
+		assert_failure 255
+		assert_output --regexp '^Error: xdp[a-z]*: loading a BPF program is not implemented in ipbox \(only "xdp[a-z]* off"\)\.$'
+	done
+	run "$IPBOX" link set v0 vf 0 mac 02:00:00:00:00:01
+	assert_failure 255
+	assert_output "Error: vf: SR-IOV virtual functions are not implemented in ipbox."
+	run "$IP" link show v0
+	assert_output --partial "mtu 1500"
 }
 
 @test "bridge: words abbreviate exactly as iproute2's (some by prefix, some only whole)" {

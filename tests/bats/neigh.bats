@@ -179,6 +179,23 @@ $(many_on_v0 neigh)" -s neigh flush dev v0 nud all
 	assert_line "*** Flush is complete after 1 round ***"
 }
 
+@test "flush: a failed delete fails the flush after the others are deleted, as iproute2" {
+	# the bridge's own multicast fdb entries cannot be deleted (ENOENT
+	# every round): iproute2 deletes the rest in the same batch, says why
+	# once and exits 1 (ipbox took ENOENT for an entry gone and bailed
+	# out after ten rounds)
+	same_script '$IP link add br0 type bridge; $IP link add v0 type veth peer name v1
+		$IP link set v0 master br0; for d in br0 v0 v1; do $IP link set $d up; done
+		$T -f bridge neigh flush nud all; echo "status $?"
+		$IP -f bridge neigh show dev v1 | wc -l
+		$T -s -f bridge neigh flush nud all dev v1; echo "status $?"
+		$T -s -f bridge neigh flush nud all dev br0 >/dev/null; echo "status $?"'
+	run cat "$BATS_TEST_TMPDIR/box.script"
+	assert_line --index 0 "Failed to send flush request: No such file or directory"
+	assert_line --index 1 "status 1"
+	assert_line --index 2 "0"
+}
+
 @test "flush proxy removes the proxy entries" {
 	populate
 	run "$IP" neigh show proxy
