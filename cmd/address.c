@@ -646,206 +646,345 @@ static int addr_flush_cmd(struct ipbox *ib, int argc, char **argv)
 
 /* ---- add, change, replace, delete ------------------------------------ */
 
-static int lifetime_parse(const char *s, uint32_t *v)
+/* One add, change, replace or delete: the request and what must wait
+ * for the last word (iproute2's ipaddr_modify locals). */
+struct addr_mod {
+	struct nlreq *req;
+	struct ifaddrmsg *ifa;
+	uint16_t cmd;
+	struct inet_prefix lcl, peer;
+	const char *dev, *lcl_arg;
+	const char *valid_s, *pref_s;	/* as typed, for the duplicate checks */
+	uint32_t valid, pref;
+	int local_len, peer_len, any_len;
+	int brd_len;			/* -1: "+", -2: "-" (from the prefix) */
+	bool scoped;
+	unsigned int flags;		/* IFA_F_* */
+};
+
+enum { BRD_SET_HOST = -1, BRD_CLEAR_HOST = -2 };
+
+/* The family the first address fixes, when no -4/-6 did. */
+static void mod_family(struct addr_mod *m, const struct inet_prefix *a)
 {
-	if (!strcmp(s, "forever")) {
+	if (m->ifa->ifa_family == AF_UNSPEC)
+		m->ifa->ifa_family = (unsigned char)a->family;
+}
+
+static int mod_peer(struct addr_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (m->peer_len)
+		return arg_duplicate("peer", v);
+	if (inet_get_prefix(&m->peer, v, m->ifa->ifa_family))
+		return EXIT_FAIL;
+	m->peer_len = m->peer.bytelen;
+	mod_family(m, &m->peer);
+	nlreq_put(m->req, IFA_ADDRESS, (size_t)m->peer.bytelen, m->peer.data);
+	m->ifa->ifa_prefixlen = (unsigned char)m->peer.bitlen;
+	return 0;
+}
+
+/* broadcast ADDR, or + / - for the prefix's host bits set or cleared
+ * (computed once the prefix is known: put_auto_broadcast). */
+static int mod_broadcast(struct addr_mod *m, struct arg_walk *c)
+{
+	struct inet_prefix a;
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (m->brd_len)
+		return arg_duplicate("broadcast", v);
+	if (!strcmp(v, "+")) {
+		m->brd_len = BRD_SET_HOST;
+		return 0;
+	}
+	if (!strcmp(v, "-")) {
+		m->brd_len = BRD_CLEAR_HOST;
+		return 0;
+	}
+	if (inet_get_addr(&a, v, m->ifa->ifa_family))
+		return EXIT_FAIL;
+	mod_family(m, &a);
+	nlreq_put(m->req, IFA_BROADCAST, (size_t)a.bytelen, a.data);
+	m->brd_len = a.bytelen;
+	return 0;
+}
+
+static int mod_anycast(struct addr_mod *m, struct arg_walk *c)
+{
+	struct inet_prefix a;
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (m->any_len)
+		return arg_duplicate("anycast", v);
+	if (inet_get_addr(&a, v, m->ifa->ifa_family))
+		return EXIT_FAIL;
+	mod_family(m, &a);
+	nlreq_put(m->req, IFA_ANYCAST, (size_t)a.bytelen, a.data);
+	m->any_len = a.bytelen;
+	return 0;
+}
+
+static int mod_scope(struct addr_mod *m, struct arg_walk *c)
+{
+	uint32_t scope;
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_scopes, v, &scope) < 0 || scope > 255)
+		return arg_invalid("invalid scope value.", v);
+	m->ifa->ifa_scope = (unsigned char)scope;
+	m->scoped = true;
+	return 0;
+}
+
+static int mod_dev(struct addr_mod *m, struct arg_walk *c)
+{
+	WALK_NEXT(c, m->dev);
+	return 0;
+}
+
+static int mod_label(struct addr_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	nlreq_put_str(m->req, IFA_LABEL, v);
+	return 0;
+}
+
+static int mod_metric(struct addr_mod *m, struct arg_walk *c)
+{
+	uint32_t metric;
+	const char *v;
+
+	WALK_NEXT(c, v);
+	if (arg_u32(v, &metric, 0) < 0)
+		return arg_invalid("\"metric\" value is invalid\n", v);
+	nlreq_put_u32(m->req, IFA_RT_PRIORITY, metric);
+	return 0;
+}
+
+/* A lifetime in seconds or "forever".  iproute2 checks the duplicate
+ * before it steps onto the value, so the message names the keyword. */
+static int mod_lifetime(struct arg_walk *c, const char *key, const char **typed, uint32_t *v)
+{
+	char msg[32];
+
+	if (*typed)
+		return arg_duplicate(key, *c->argv);
+	WALK_NEXT(c, *typed);
+	if (!strcmp(*typed, "forever")) {
 		*v = INFINITY_LIFE_TIME;
 		return 0;
 	}
-	return arg_u32(s, v, 0);
+	snprintf(msg, sizeof(msg), "%s value", key);
+	return arg_u32(*typed, v, 0) < 0 ? arg_invalid(msg, *typed) : 0;
+}
+
+static int mod_valid_lft(struct addr_mod *m, struct arg_walk *c)
+{
+	return mod_lifetime(c, "valid_lft", &m->valid_s, &m->valid);
+}
+
+static int mod_preferred_lft(struct addr_mod *m, struct arg_walk *c)
+{
+	return mod_lifetime(c, "preferred_lft", &m->pref_s, &m->pref);
+}
+
+/* [local] PREFIX, the word no row names; "help" there is the usage. */
+static int put_local(struct addr_mod *m, const char *word)
+{
+	if (matches(word, "help"))
+		return addr_usage();
+	if (m->local_len)
+		return arg_garbage("local", word);
+	m->lcl_arg = word;
+	if (inet_get_prefix(&m->lcl, word, m->ifa->ifa_family))
+		return EXIT_FAIL;
+	mod_family(m, &m->lcl);
+	nlreq_put(m->req, IFA_LOCAL, (size_t)m->lcl.bytelen, m->lcl.data);
+	m->local_len = m->lcl.bytelen;
+	return 0;
+}
+
+static int mod_local(struct addr_mod *m, struct arg_walk *c)
+{
+	const char *v;
+
+	WALK_NEXT(c, v);
+	return put_local(m, v);
+}
+
+/* iproute2's ipaddr_modify order (it decides abbreviations: `p` is
+ * priority, `pre` preference); the flags (CONFFLAG-LIST, whole words)
+ * come after these, then a prefix. */
+static const struct addr_mod_word {
+	const char *word;
+	bool exact;
+	int (*fn)(struct addr_mod *m, struct arg_walk *c);
+} addr_mod_words[] = {
+	{ "peer", true, mod_peer }, { "remote", true, mod_peer },
+	{ "broadcast", false, mod_broadcast }, { "brd", true, mod_broadcast },
+	{ "anycast", true, mod_anycast }, { "scope", true, mod_scope },
+	{ "dev", true, mod_dev }, { "label", true, mod_label },
+	{ "metric", false, mod_metric }, { "priority", false, mod_metric },
+	{ "preference", false, mod_metric },
+	{ "valid_lft", false, mod_valid_lft }, { "preferred_lft", false, mod_preferred_lft },
+	{ "local", true, mod_local },
+};
+
+/* A flag word: read-only ones and IPv6-only ones on another family are
+ * a warning, as in iproute2, not an error. */
+static void mod_flag(struct addr_mod *m, const struct ifa_flag *fl)
+{
+	if (fl->readonly)
+		fprintf(stderr, "Warning: %s option is not mutable from userspace\n", fl->name);
+	else if (fl->v6only && m->ifa->ifa_family != AF_INET6)
+		fprintf(stderr, "Warning: %s option can be set only for IPv6 addresses\n", fl->name);
+	else
+		m->flags |= fl->mask;
+}
+
+static int mod_word(struct addr_mod *m, struct arg_walk *c)
+{
+	const struct addr_mod_word *w = KEYWORD_FIND(addr_mod_words, *c->argv);
+	const struct ifa_flag *fl;
+
+	if (w)
+		return w->fn(m, c);
+	fl = ifa_flag_find(*c->argv);
+	if (!fl)
+		return put_local(m, *c->argv);
+	mod_flag(m, fl);
+	return 0;
+}
+
+/* No peer: the local address is IFA_ADDRESS too, except for iproute2's
+ * old wildcard delete (an IPv4 address without a length). */
+static void put_address(struct addr_mod *m)
+{
+	if (m->peer_len || !m->local_len)
+		return;
+	if (m->cmd == RTM_DELADDR && m->lcl.family == AF_INET && !m->lcl.has_len) {
+		fprintf(stderr,
+			"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
+			"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
+			"         This special behaviour is likely to disappear in further releases,\n"
+			"         fix your scripts!\n", m->lcl_arg, m->local_len * 8);
+		return;
+	}
+	m->peer = m->lcl;
+	nlreq_put(m->req, IFA_ADDRESS, (size_t)m->lcl.bytelen, m->lcl.data);
+}
+
+/* broadcast + or -: the peer prefix with its host bits set or cleared
+ * (none for a /31 or /32). */
+static int put_auto_broadcast(struct addr_mod *m)
+{
+	struct inet_prefix brd = m->peer;
+	uint32_t v, host;
+
+	if (m->brd_len >= 0 || m->cmd == RTM_DELADDR)
+		return 0;
+	if (m->ifa->ifa_family != AF_INET) {
+		fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
+		return EXIT_FAIL;
+	}
+	if (brd.bitlen > 30)
+		return 0;
+	host = brd.bitlen <= 0 ? 0xffffffffu : 0xffffffffu >> brd.bitlen;
+	memcpy(&v, brd.data, 4);
+	v = m->brd_len == BRD_SET_HOST ? v | htonl(host) : v & ~htonl(host);
+	memcpy(brd.data, &v, 4);
+	nlreq_put(m->req, IFA_BROADCAST, (size_t)brd.bytelen, brd.data);
+	return 0;
+}
+
+static int put_lifetimes(struct addr_mod *m)
+{
+	struct ifa_cacheinfo ci = { 0 };
+
+	if (!m->valid_s && !m->pref_s)
+		return 0;
+	if (!m->valid) {
+		fprintf(stderr, "valid_lft is zero\n");
+		return EXIT_FAIL;
+	}
+	if (m->valid < m->pref) {
+		fprintf(stderr, "preferred_lft is greater than valid_lft\n");
+		return EXIT_FAIL;
+	}
+	ci.ifa_prefered = m->pref;
+	ci.ifa_valid = m->valid;
+	nlreq_put(m->req, IFA_CACHEINFO, sizeof(ci), &ci);
+	return 0;
+}
+
+static bool is_multicast(const struct inet_prefix *a)
+{
+	return (a->family == AF_INET && (a->data[0] & 0xf0) == 0xe0) ||
+	       (a->family == AF_INET6 && a->data[0] == 0xff);
+}
+
+/* What iproute2 does once the words are read, in its order (which
+ * decides which error a bad line gets). */
+static int addr_mod_finish(struct addr_mod *m)
+{
+	struct ifaddrmsg *ifa = m->ifa;
+	int ret;
+
+	if (m->flags <= 0xff)
+		ifa->ifa_flags = (unsigned char)m->flags;
+	else
+		nlreq_put_u32(m->req, IFA_FLAGS, m->flags);
+	if (!m->dev) {
+		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
+		return EXIT_FAIL;
+	}
+	put_address(m);
+	if (ifa->ifa_prefixlen == 0)
+		ifa->ifa_prefixlen = (unsigned char)(m->lcl.bitlen > 0 ? m->lcl.bitlen : 0);
+	ret = put_auto_broadcast(m);
+	if (ret)
+		return ret;
+	if (!m->scoped && m->cmd != RTM_DELADDR)	/* 127/8 is host scope */
+		ifa->ifa_scope = (m->lcl.family == AF_INET && m->lcl.bytelen >= 1 &&
+				  m->lcl.data[0] == 127) ? RT_SCOPE_HOST : 0;
+	ifa->ifa_index = (unsigned int)ifname_to_index(m->dev);
+	if (!ifa->ifa_index)
+		return arg_nodev(m->dev);
+	ret = put_lifetimes(m);
+	if (ret)
+		return ret;
+	if ((m->flags & IFA_F_MCAUTOJOIN) && !is_multicast(&m->lcl)) {
+		fprintf(stderr, "autojoin needs multicast address\n");
+		return EXIT_FAIL;
+	}
+	return 0;
 }
 
 static int addr_modify(struct ipbox *ib, uint16_t cmd, uint16_t nlflags, int argc, char **argv)
 {
 	struct nlreq req;
-	struct ifaddrmsg *ifa = nlreq_init(&req, cmd, nlflags, sizeof(*ifa));
-	struct inet_prefix lcl = { 0 }, peer = { 0 };
-	const char *d = NULL, *lcl_arg = NULL;
-	const char *valid_s = NULL, *pref_s = NULL;
-	int local_len = 0, peer_len = 0, brd_len = 0, any_len = 0;
-	bool scoped = false;
-	uint32_t valid = INFINITY_LIFE_TIME, pref = INFINITY_LIFE_TIME;
-	unsigned int flags = 0;
+	struct addr_mod m = {
+		.req = &req, .cmd = cmd,
+		.valid = INFINITY_LIFE_TIME, .pref = INFINITY_LIFE_TIME,
+	};
+	struct arg_walk c = { argc, argv };
+	int ret = 0;
 
-	ifa->ifa_family = (unsigned char)ib->family;
-#define NEXT() do { if (argc < 2) return arg_incomplete(); argc--, argv++; } while (0)
-	for (; argc > 0; argc--, argv++) {
-		const char *w = *argv;
-		const struct ifa_flag *fl;
-
-		if (!strcmp(w, "peer") || !strcmp(w, "remote")) {
-			NEXT();
-			if (peer_len)
-				return arg_duplicate("peer", *argv);
-			if (inet_get_prefix(&peer, *argv, ifa->ifa_family))
-				return EXIT_FAIL;
-			peer_len = peer.bytelen;
-			if (ifa->ifa_family == AF_UNSPEC)
-				ifa->ifa_family = (unsigned char)peer.family;
-			nlreq_put(&req, IFA_ADDRESS, (size_t)peer.bytelen, peer.data);
-			ifa->ifa_prefixlen = (unsigned char)peer.bitlen;
-		} else if (matches(w, "broadcast") || !strcmp(w, "brd")) {
-			struct inet_prefix a;
-
-			NEXT();
-			if (brd_len)
-				return arg_duplicate("broadcast", *argv);
-			if (!strcmp(*argv, "+")) {
-				brd_len = -1;
-			} else if (!strcmp(*argv, "-")) {
-				brd_len = -2;
-			} else {
-				if (inet_get_addr(&a, *argv, ifa->ifa_family))
-					return EXIT_FAIL;
-				if (ifa->ifa_family == AF_UNSPEC)
-					ifa->ifa_family = (unsigned char)a.family;
-				nlreq_put(&req, IFA_BROADCAST, (size_t)a.bytelen, a.data);
-				brd_len = a.bytelen;
-			}
-		} else if (!strcmp(w, "anycast")) {
-			struct inet_prefix a;
-
-			NEXT();
-			if (any_len)
-				return arg_duplicate("anycast", *argv);
-			if (inet_get_addr(&a, *argv, ifa->ifa_family))
-				return EXIT_FAIL;
-			if (ifa->ifa_family == AF_UNSPEC)
-				ifa->ifa_family = (unsigned char)a.family;
-			nlreq_put(&req, IFA_ANYCAST, (size_t)a.bytelen, a.data);
-			any_len = a.bytelen;
-		} else if (!strcmp(w, "scope")) {
-			uint32_t scope;
-
-			NEXT();
-			if (names_to_id(&names_scopes, *argv, &scope) < 0 || scope > 255)
-				return arg_invalid("invalid scope value.", *argv);
-			ifa->ifa_scope = (unsigned char)scope;
-			scoped = true;
-		} else if (!strcmp(w, "dev")) {
-			NEXT();
-			d = *argv;
-		} else if (!strcmp(w, "label")) {
-			NEXT();
-			nlreq_put_str(&req, IFA_LABEL, *argv);
-		} else if (matches(w, "metric") || matches(w, "priority") || matches(w, "preference")) {
-			uint32_t metric;
-
-			NEXT();
-			if (arg_u32(*argv, &metric, 0) < 0)
-				return arg_invalid("\"metric\" value is invalid\n", *argv);
-			nlreq_put_u32(&req, IFA_RT_PRIORITY, metric);
-		} else if (matches(w, "valid_lft")) {
-			if (valid_s)
-				return arg_duplicate("valid_lft", *argv);
-			NEXT();
-			valid_s = *argv;
-			if (lifetime_parse(*argv, &valid) < 0)
-				return arg_invalid("valid_lft value", *argv);
-		} else if (matches(w, "preferred_lft")) {
-			if (pref_s)
-				return arg_duplicate("preferred_lft", *argv);
-			NEXT();
-			pref_s = *argv;
-			if (lifetime_parse(*argv, &pref) < 0)
-				return arg_invalid("preferred_lft value", *argv);
-		} else if ((fl = ifa_flag_find(w))) {
-			if (fl->readonly)
-				fprintf(stderr, "Warning: %s option is not mutable from userspace\n", fl->name);
-			else if (fl->v6only && ifa->ifa_family != AF_INET6)
-				fprintf(stderr, "Warning: %s option can be set only for IPv6 addresses\n", fl->name);
-			else
-				flags |= fl->mask;
-		} else {
-			if (!strcmp(w, "local"))
-				NEXT();
-			if (matches(*argv, "help"))
-				return addr_usage();
-			if (local_len)
-				return arg_garbage("local", *argv);
-			lcl_arg = *argv;
-			if (inet_get_prefix(&lcl, *argv, ifa->ifa_family))
-				return EXIT_FAIL;
-			if (ifa->ifa_family == AF_UNSPEC)
-				ifa->ifa_family = (unsigned char)lcl.family;
-			nlreq_put(&req, IFA_LOCAL, (size_t)lcl.bytelen, lcl.data);
-			local_len = lcl.bytelen;
-		}
-	}
-#undef NEXT
-	if (flags <= 0xff)
-		ifa->ifa_flags = (unsigned char)flags;
-	else
-		nlreq_put_u32(&req, IFA_FLAGS, flags);
-	if (!d) {
-		fprintf(stderr, "Not enough information: \"dev\" argument is required.\n");
-		return EXIT_FAIL;
-	}
-	if (peer_len == 0 && local_len) {
-		if (cmd == RTM_DELADDR && lcl.family == AF_INET && !lcl.has_len) {
-			fprintf(stderr,
-				"Warning: Executing wildcard deletion to stay compatible with old scripts.\n"
-				"         Explicitly specify the prefix length (%s/%d) to avoid this warning.\n"
-				"         This special behaviour is likely to disappear in further releases,\n"
-				"         fix your scripts!\n", lcl_arg, local_len * 8);
-		} else {
-			peer = lcl;
-			nlreq_put(&req, IFA_ADDRESS, (size_t)lcl.bytelen, lcl.data);
-		}
-	}
-	if (ifa->ifa_prefixlen == 0)
-		ifa->ifa_prefixlen = (unsigned char)(lcl.bitlen > 0 ? lcl.bitlen : 0);
-	if (brd_len < 0 && cmd != RTM_DELADDR) {
-		struct inet_prefix brd = peer;
-
-		if (ifa->ifa_family != AF_INET) {
-			fprintf(stderr, "Broadcast can be set only for IPv4 addresses\n");
-			return EXIT_FAIL;
-		}
-		if (brd.bitlen <= 30) {
-			uint32_t v;
-
-			memcpy(&v, brd.data, 4);
-			v = ntohl(v);
-			for (int i = 31; i >= brd.bitlen; i--) {
-				if (brd_len == -1)
-					v |= 1u << (31 - i);
-				else
-					v &= ~(1u << (31 - i));
-			}
-			v = htonl(v);
-			memcpy(brd.data, &v, 4);
-			nlreq_put(&req, IFA_BROADCAST, (size_t)brd.bytelen, brd.data);
-		}
-	}
-	if (!scoped && cmd != RTM_DELADDR)
-		ifa->ifa_scope = (lcl.family == AF_INET && lcl.bytelen >= 1 && lcl.data[0] == 127) ?
-				 RT_SCOPE_HOST : 0;
-	ifa->ifa_index = (unsigned int)ifname_to_index(d);
-	if (!ifa->ifa_index)
-		return arg_nodev(d);
-	if (valid_s || pref_s) {
-		struct ifa_cacheinfo ci = { 0 };
-
-		if (!valid) {
-			fprintf(stderr, "valid_lft is zero\n");
-			return EXIT_FAIL;
-		}
-		if (valid < pref) {
-			fprintf(stderr, "preferred_lft is greater than valid_lft\n");
-			return EXIT_FAIL;
-		}
-		ci.ifa_prefered = pref;
-		ci.ifa_valid = valid;
-		nlreq_put(&req, IFA_CACHEINFO, sizeof(ci), &ci);
-	}
-	if ((flags & IFA_F_MCAUTOJOIN) &&
-	    !((lcl.family == AF_INET && (lcl.data[0] & 0xf0) == 0xe0) ||
-	      (lcl.family == AF_INET6 && lcl.data[0] == 0xff))) {
-		fprintf(stderr, "autojoin needs multicast address\n");
-		return EXIT_FAIL;
-	}
-	return rt_talk(ib, &req);
+	m.ifa = nlreq_init(&req, cmd, nlflags, sizeof(*m.ifa));
+	m.ifa->ifa_family = (unsigned char)ib->family;
+	for (; !ret && c.argc > 0; c.argc--, c.argv++)
+		ret = mod_word(&m, &c);
+	if (!ret)
+		ret = addr_mod_finish(&m);
+	return ret ? ret : rt_talk(ib, &req);
 }
 
 static int addr_add(struct ipbox *ib, int argc, char **argv)
@@ -900,5 +1039,6 @@ int do_address(struct ipbox *ib, int argc, char **argv)
 void words_address(void)
 {
 	WORDS_TABLE("verb", addr_verbs, word);
+	WORDS_TABLE("keyword", addr_mod_words, word);
 	WORDS_TABLE("keyword", ifa_flags, name);
 }

@@ -209,9 +209,7 @@ static const char *verb_refused(const char *object, const char *verb)
 	return NULL;
 }
 
-/* The name a `tuntap add` line makes: after dev or name, or the word
- * that is neither a keyword nor a keyword's value. */
-static const char *tuntap_name(int argc, char **argv)
+const char *tuntap_name(int argc, char **argv)
 {
 	static const char *const with_value[] = { "mode", "user", "group" };
 

@@ -38,4 +38,9 @@ struct atomic_seen *atomic_seen_new(void);
 void atomic_seen_free(struct atomic_seen *s);
 const char *atomic_refusal(struct ipbox *ib, struct atomic_seen *s, bool home, int argc, char **argv);
 
+/* The device a `tuntap add|del` line names (its words after the verb):
+ * after dev or name, or the word that is neither a keyword nor a
+ * keyword's value; NULL if none. */
+const char *tuntap_name(int argc, char **argv);
+
 #endif

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "atomic.h"
+#include "check.h"
 #include "../namespace/named.h"
 #include "../netlink/ifname.h"
 #include "../netlink/pipe.h"
@@ -123,6 +124,7 @@ struct batch {
 	struct nl_pipe *pipe;	/* -force, -atomic: changes sent without waiting */
 	struct nat_run *nat;	/* a run of nat lines, one transaction */
 	struct atomic *atomic;	/* -atomic: the journal, the rollback */
+	struct check *check;	/* -check: nothing is sent */
 	int home;		/* the batch's own namespace, for `-n NAME` lines */
 };
 
@@ -251,9 +253,12 @@ static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 {
 	/* only in an atomic batch: a plain one fails such a line as
 	 * iproute2 does (Object "-n" is unknown) */
-	const char *ns = b->atomic ? batch_line_netns(&argc, &argv) : NULL;
+	const char *ns = b->ib->atomic ? batch_line_netns(&argc, &argv) : NULL;
 	int status;
 
+	if (b->check)	/* the model's namespace: nothing is entered */
+		return check_line(b->check, ns) < 0 ? EXIT_FAIL : argc ? ipbox_run(b->ib, argc, argv) :
+		       ipbox_usage();
 	if (b->atomic)
 		atomic_line(b->atomic, lineno, ns ? ns : "");
 	/* nat lines join a transaction; any other line commits it
@@ -279,6 +284,11 @@ static bool batch_goes_on(struct batch *b, int lineno, int status)
 {
 	if (status < 0)
 		return false;
+	if (b->check) {	/* every line is checked, each failure reported */
+		if (status)
+			batch_failed(b, lineno);
+		return true;
+	}
 	if (status == EXIT_USAGE && !b->atomic) {
 		/* iproute2 exits on bad syntax, even under -force. */
 		b->ret = EXIT_USAGE;
@@ -298,7 +308,7 @@ static int batch_lines(struct batch *b, FILE *in)
 	size_t cap = 0;
 	int family = ib->family, lineno = 0;
 
-	b->nat = b->atomic ? NULL : nat_run_new(ib, batch_nat_failed, b);
+	b->nat = b->atomic || b->check ? NULL : nat_run_new(ib, batch_nat_failed, b);
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
 		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
@@ -322,7 +332,7 @@ static int batch_lines(struct batch *b, FILE *in)
 			if (nat_run_commit(b->nat) && !ib->force)
 				break;
 			batch_split_error(argc);
-			if (!ib->force && !b->atomic) {
+			if (!ib->force && !b->atomic && !b->check) {
 				b->ret = EXIT_FAIL;
 				break;
 			}
@@ -417,18 +427,26 @@ static int batch_from(struct batch *b, FILE *in)
 	ib->in_batch = true;
 	b->home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (ib->atomic) {
-		if (!batch_acceptable(b, in) || fseek(in, 0, SEEK_SET) < 0)
+		/* -check goes on: it reports every line that would fail */
+		if ((!batch_acceptable(b, in) && !ib->check) || fseek(in, 0, SEEK_SET) < 0)
 			goto out;
+	}
+	if (ib->atomic && !ib->check) {
 		b->atomic = atomic_start(ib, b->file);
 		if (!b->atomic) {
 			b->ret = EXIT_FAIL;
 			goto out;
 		}
 	}
-	if ((ib->force || b->atomic) && (err = batch_pipe_start(b)))
+	if (ib->check && !(b->check = check_start(ib))) {
+		b->ret = EXIT_FAIL;
+		goto out;
+	}
+	if ((ib->force || b->atomic) && !b->check && (err = batch_pipe_start(b)))
 		stderr = err;
 	batch_lines(b, in);
 	batch_pipe_stop(b, err, saved);
+	check_finish(b->check);
 	if (b->atomic && atomic_finish(b->atomic, b->ret == EXIT_OK && !atomic_failed(b->atomic)))
 		b->ret = EXIT_FAIL;
 out:
@@ -477,4 +495,17 @@ int batch_command(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	status = batch_line(&b, 1, argc, argv);
 	return atomic_finish(b.atomic, status == EXIT_OK && !atomic_failed(b.atomic)) ? EXIT_FAIL : status;
+}
+
+int check_command(struct ipbox *ib, int argc, char **argv)
+{
+	struct batch b = { .ib = ib, .ret = EXIT_OK, .home = -1 };
+	int status;
+
+	b.check = check_start(ib);
+	if (!b.check)
+		return EXIT_FAIL;
+	status = batch_line(&b, 1, argc, argv);
+	check_finish(b.check);
+	return status ? EXIT_FAIL : EXIT_OK;
 }

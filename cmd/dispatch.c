@@ -35,7 +35,7 @@ static const struct verb objects[] = {
 	{ "tunnel", NULL },
 	{ "tunl", NULL },
 	{ "tuntap", do_tuntap },
-	{ "tap", NULL },
+	{ "tap", do_tuntap },
 	{ "token", NULL },
 	{ "tcpmetrics", NULL },
 	{ "tcp_metrics", NULL },
@@ -74,10 +74,12 @@ int ipbox_usage(void)
 		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
 		"       ip [ -force ] -batch filename\n"
 		"       ipbox -atomic -batch filename | -atomic COMMAND\n"
+		"       ipbox -check [ -atomic ] -batch filename | -check COMMAND\n"
 		"       ipbox -undo JOURNAL\n"
 		"       ipbox --install [-s] DIR | --list\n"
 		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
-		"                   neighbour | netns | nexthop | route | rule | tuntap }\n"
+		"                   neighbour | netns | nexthop | route | rule | tap |\n"
+		"                   tuntap }\n"
 		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
 		"                    -r[esolve] | -h[uman] | -human-readable | -iec |\n"
 		"                    -j[son] | -p[retty] |\n"
@@ -86,6 +88,7 @@ int ipbox_usage(void)
 		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
 		"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
 		"                    -b[atch] [filename] | -force | -atomic | -undo JOURNAL |\n"
+		"                    -check |\n"
 		"                    -rc[vbuf] [size] |\n"
 		"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
 		"                    -c[olor][={always|auto|never}] | -help }\n");

@@ -35,6 +35,7 @@ struct ipbox {
 	bool in_batch;
 	bool atomic;		/* -atomic: a failed batch is rolled back */
 	const char *undo_file;	/* -undo JOURNAL */
+	bool check;		/* -check: what would fail, changing nothing */
 	const char *netns_name;	/* -n NAME, if given */
 	struct printer *pr;
 	struct nl *rt;		/* NULL until rt_socket() */
@@ -72,6 +73,9 @@ int do_monitor(struct ipbox *ib, int argc, char **argv);
 int batch_run(struct ipbox *ib, const char *file);
 /* -atomic with one command on the command line: a batch of one line. */
 int batch_command(struct ipbox *ib, int argc, char **argv);
+/* -check with one command on the command line: 0 if it would apply, 1
+ * after saying why not. */
+int check_command(struct ipbox *ib, int argc, char **argv);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
  * iproute2's report of a failed batch line, for every kind of line. */
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno);

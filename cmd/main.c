@@ -165,6 +165,7 @@ static const struct option_row {
 	/* ipbox's own, after iproute2's: -a stays -all, -c -color */
 	{ "-atomic", OPT_BOOL, offsetof(struct ipbox, atomic), 0, NULL },
 	{ "-undo", OPT_VALUE, 0, 0, opt_undo },
+	{ "-check", OPT_BOOL, offsetof(struct ipbox, check), 0, NULL },
 	{ NULL, 0, 0, 0, NULL },
 };
 
@@ -275,7 +276,7 @@ int main(int argc, char **argv)
 	inet_resolve = ib.resolve;
 
 	if (ib.undo_file)
-		return ipbox_finish(&ib, ib.batch_file || ib.atomic || first < argc ?
+		return ipbox_finish(&ib, ib.batch_file || ib.atomic || ib.check || first < argc ?
 					 ipbox_usage() : do_undo(ib.undo_file));
 	if (ib.atomic && ib.force) {
 		fprintf(stderr, "-atomic stops at the first failure: it cannot go with -force\n");
@@ -288,7 +289,9 @@ int main(int argc, char **argv)
 		argv[first - 1] = (char *)app->object;
 		first--;
 	}
-	if (first < argc && ib.atomic) {
+	if (first < argc && ib.check) {
+		status = check_command(&ib, argc - first, argv + first);
+	} else if (first < argc && ib.atomic) {
 		status = batch_command(&ib, argc - first, argv + first);
 	} else if (first < argc) {
 		status = ipbox_run(&ib, argc - first, argv + first);

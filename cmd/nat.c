@@ -29,6 +29,7 @@ static int nat_usage(void)
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
 		"       ip nat flush tag NAME    (that owner's rules, one transaction)\n"
 		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
+		"       ip nat check SRC DST [ proto PROTO ] [ dport PORT ] [ iif DEV ]\n"
 		"       ip nat help\n"
 		"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 		"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
@@ -58,7 +59,10 @@ static int nat_usage(void)
 		"packets and bytes, -j gives objects keyed by these words.\n"
 		"Rules ipbox did not write show as `unknown rule handle N`.  A rule's\n"
 		"words must fit in 128 characters (they are its nft comment).\n"
-		"add (as replace) of a rule that is there whole changes nothing.\n");
+		"add (as replace) of a rule that is there whole changes nothing.\n"
+		"check prints the way a first packet from SRC to DST would go (dnat, route,\n"
+		"forwarding, rp_filter, other tables' forward chains, snat), sending nothing;\n"
+		"exit 0 when a rule translates it and nothing drops it, else 1.\n");
 	return EXIT_USAGE;
 }
 
@@ -128,6 +132,20 @@ static bool owned(const struct nat_object *o, const char *owner)
 	return !*owner || (o->tag && nat_words_owned(o->tag, owner));
 }
 
+/* What would drop the shown rules' traffic, once each (after the
+ * listing: a pipe reads the rules first). */
+static void show_explain(const struct nat_index *ix, const char *owner)
+{
+	struct nat_seen sn = { .forward_read = false };
+	struct nat_object o;
+	struct nat_rule r;
+
+	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
+			nat_explain_warn(&sn, &r);
+	nat_seen_free(&sn);
+}
+
 static int nat_show(struct ipbox *ib, int argc, char **argv)
 {
 	char owner[NAT_OWNER_MAX];
@@ -153,6 +171,8 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner))
 			show_object(ib->pr, ib->stats, &o);
 	print_doc_end(ib->pr);	/* -j output stays a valid document */
+	if (ret == 0)
+		show_explain(ix, owner);
 	nat_index_free(ix);
 	if (ret < 0)
 		return session_fail(&s);
@@ -305,6 +325,7 @@ void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 	warn_ifname(sn, c->q.r.oif);
 	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
 		warn_forwarding(sn, c->q.r.family);
+	nat_explain_warn(sn, &c->q.r);
 }
 
 /* The object del names: by handle (then it must have these words, if
@@ -435,6 +456,7 @@ static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 		return session_fail(&s);
 	}
 	nat_change_warn(&sn, &c);
+	nat_seen_free(&sn);
 	ret = nat_change_apply(&s, ix, &c);
 	nat_index_free(ix);
 	nat_close(&s);
@@ -553,7 +575,7 @@ static int nat_help(struct ipbox *ib, int argc, char **argv)
 	return nat_usage();
 }
 
-/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), sa(ve), f(lush), fo(rward). */
+/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), sa(ve), f(lush), fo(rward), c(heck). */
 static const struct verb nat_verbs[] = {
 	{ "add", nat_add_cmd },
 	{ "delete", nat_del },
@@ -563,6 +585,7 @@ static const struct verb nat_verbs[] = {
 	{ "save", nat_save },
 	{ "flush", nat_flush_cmd },
 	{ "forward", nat_forward },
+	{ "check", nat_check },
 	{ "help", nat_help },
 	{ NULL, NULL },
 };
@@ -590,4 +613,5 @@ void words_nat(void)
 	WORDS_TABLE("verb", nat_verbs, word);
 	nat_rule_words();
 	WORDS_TABLE("json", fwd_families, key);
+	nat_check_words();
 }

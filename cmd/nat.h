@@ -39,6 +39,7 @@ struct nat_seen {
 	char ifname[IF_NAMESIZE];	/* the last name found, "" for none */
 	int forward[2];			/* nat_forward_get(AF_INET, AF_INET6) */
 	bool forward_read;
+	struct nat_explain *explain;	/* nat_explain.c's; nat_seen_free() */
 };
 
 /* ---- words (nat_words.c) ---- */
@@ -82,6 +83,22 @@ int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat
 /* c in a transaction of its own (ix: the memory to read the table into);
  * prints why it failed.  An exit status. */
 int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_change *c);
+
+/* ---- explanations (nat_explain.c) ---- */
+
+/* Warn, once per command, about what would drop r's traffic: forward
+ * chains of other tables, strict rp_filter. */
+void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r);
+void nat_seen_free(struct nat_seen *sn);
+
+/* ---- nat check (nat_check.c) ---- */
+
+int nat_check(struct ipbox *ib, int argc, char **argv);
+void nat_check_words(void);
+/* A protocol word (tcp, udp, sctp, icmp, icmpv6, 0-255) as nat's rules
+ * read it, -1 if none; and back (nat_words.c). */
+int nat_proto_number(const char *word);
+void nat_proto_name(int num, char *buf, size_t n);
 
 /* The nat verb word names, if it is one a batch run takes. */
 bool nat_batch_verb(const char *word, enum nat_op *op);

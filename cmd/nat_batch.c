@@ -83,6 +83,7 @@ static void run_flush(struct nat_run *run)
 				break;
 		}
 	}
+	nat_seen_free(&sn);
 	run->n = 0;
 }
 

@@ -790,3 +790,17 @@ bool nat_words_owned(const char *words, const char *owner)
 
 	return nat_recognise(words, &r, NULL) && !strcmp(r.owner, owner);
 }
+
+int nat_proto_number(const char *word)
+{
+	struct nat_rule r;
+
+	return proto_one(word, 0, &r) < 0 ? -1 : r.protos[0];
+}
+
+void nat_proto_name(int num, char *buf, size_t n)
+{
+	const uint8_t list[1] = { (uint8_t)num };
+
+	proto_str(list, 0, buf, n);
+}

@@ -88,6 +88,7 @@ static const enum mnl_attr_data_type nsid_policy[NETNSA_MAX + 1] = {
 struct list_id {
 	struct printer *p;
 	struct netns_names names;	/* nsid -> /run/netns name */
+	bool begun;	/* the JSON array is open (a get opens it on its answer) */
 };
 
 static int list_id_print(const struct nlmsghdr *nlh, void *data)
@@ -263,20 +264,41 @@ static int parse_list_id(struct list_id_args *a, int argc, char **argv)
 	return 0;
 }
 
+/* A get's answer: the JSON array opens only now, so a refused get
+ * prints nothing on stdout, as iproute2. */
+static int list_id_answer(const struct nlmsghdr *nlh, void *data)
+{
+	struct list_id *l = data;
+
+	if (!l->begun)
+		print_doc_begin(l->p);
+	l->begun = true;
+	return list_id_print(nlh, l);
+}
+
 /* One peer is a plain get, whose error is the kernel's; every peer a
- * dump.  Returns nl_talk's or nl_dump's result. */
+ * dump (its array is printed even when the dump fails, as iproute2).
+ * Returns nl_talk's or nl_dump's result. */
 static int list_id_request(struct nl *nl, const struct list_id_args *a, struct list_id *l)
 {
 	struct nlreq req;
 	struct rtgenmsg *g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
+	int ret;
 
 	g->rtgen_family = AF_UNSPEC;
 	if (a->target >= 0)
 		nlreq_put_s32(&req, NETNSA_TARGET_NSID, a->target);
-	if (a->nsid < 0)
-		return nl_dump(nl, &req, list_id_print, l);
-	nlreq_put_s32(&req, NETNSA_NSID, a->nsid);
-	return nl_talk(nl, &req, list_id_print, l);
+	if (a->nsid < 0) {
+		print_doc_begin(l->p);
+		l->begun = true;
+		ret = nl_dump(nl, &req, list_id_print, l);
+	} else {
+		nlreq_put_s32(&req, NETNSA_NSID, a->nsid);
+		ret = nl_talk(nl, &req, list_id_answer, l);
+	}
+	if (l->begun)
+		print_doc_end(l->p);
+	return ret;
 }
 
 static int netns_list_id(struct ipbox *ib, int argc, char **argv)
@@ -292,9 +314,7 @@ static int netns_list_id(struct ipbox *ib, int argc, char **argv)
 	if (!nl)
 		return EXIT_FAIL;
 	netns_names_load(&l.names, nl);
-	print_doc_begin(ib->pr);
 	ret = list_id_request(nl, &a, &l);
-	print_doc_end(ib->pr);
 	netns_names_free(&l.names);
 	if (ret >= 0)
 		return EXIT_OK;

@@ -12,7 +12,7 @@
 #include <linux/rtnetlink.h>
 
 #include "lwt.h"
-#include "route.h"
+#include "rta_print.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 

@@ -67,10 +67,6 @@ const char *route_attr_ntop(const struct nlattr *a, int family, char *buf);
 void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct route *rt);
 /* iproute2's route type words ("blackhole", "brd", a number). */
 int route_type_from_str(const char *s, uint8_t *type);
-/* "via ADDR " (the JSON "gateway"), and the flags "onlink dead ..." (the
- * JSON array "flags"), as routes and nexthops print them. */
-void print_gateway(struct printer *p, int family, const struct nlattr *a);
-void print_rt_flags(struct printer *p, uint32_t flags);
 /* A type's name, or its number in buf (rtnl_rtntype_n2a). */
 const char *route_type_to_str(unsigned int type, char *buf, size_t len);
 

@@ -12,6 +12,7 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "lwt.h"
+#include "rta_print.h"
 #include "words.h"
 
 /* ---- route types --------------------------------------------------- */
@@ -83,21 +84,6 @@ int route_read(const struct nlmsghdr *nlh, struct route *rt)
 	return 0;
 }
 
-/* The address in an attribute, or NULL when it is too short for family. */
-static const uint8_t *attr_addr(const struct nlattr *a, int family)
-{
-	int bytes = inet_family_bits(family) / 8;
-
-	if (!a || !bytes || mnl_attr_get_payload_len(a) < (uint16_t)bytes)
-		return NULL;
-	return mnl_attr_get_payload(a);
-}
-
-static enum pcolor family_color(int family)
-{
-	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
-}
-
 /* iproute2's mpls_ntop: labels up to the bottom of the stack, "/" apart. */
 static const char *mpls_ntop(const uint8_t *a, size_t len, char *buf)
 {
@@ -114,30 +100,11 @@ static const char *mpls_ntop(const uint8_t *a, size_t len, char *buf)
 	return buf;
 }
 
-static const char *attr_ntop(const struct nlattr *a, int family, char *buf)
-{
-	const uint8_t *addr = attr_addr(a, family);
-
-	if (!addr)
-		return strcpy(buf, "???");
-	return inet_ntop_raw(family, addr, buf);
-}
-
-/* The same, or its host name under -r (iproute2's format_host_rta). */
-static const char *attr_host(const struct nlattr *a, int family, char *buf)
-{
-	const uint8_t *addr = attr_addr(a, family);
-
-	if (!addr)
-		return strcpy(buf, "???");
-	return inet_host(family, addr, buf);
-}
-
 const char *route_attr_ntop(const struct nlattr *a, int family, char *buf)
 {
 	if (family == AF_MPLS)
 		return mpls_ntop(mnl_attr_get_payload(a), mnl_attr_get_payload_len(a), buf);
-	return attr_host(a, family, buf);
+	return rta_host(a, family, buf);
 }
 
 /* as to ADDR: the new destination of an MPLS route. */
@@ -164,10 +131,10 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	if (a && len == inet_family_bits(r->rtm_family)) {
 		/* a host: its name under -r */
 		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), key, fmt,
-				   attr_host(a, r->rtm_family, buf));
+				   rta_host(a, r->rtm_family, buf));
 	} else if (a) {
 		/* "ADDR/LEN" by hand: this runs once per route of a dump. */
-		size_t n = strlen(attr_ntop(a, r->rtm_family, buf));
+		size_t n = strlen(rta_ntop(a, r->rtm_family, buf));
 
 		buf[n] = '/';
 		num_str(buf + n + 1, (unsigned int)len, 10);
@@ -179,15 +146,6 @@ static void print_route_prefix(struct printer *p, const struct route *rt, int ty
 	} else if (type == RTA_DST) {
 		print_string(p, PRINT_ANY, key, fmt, "default");
 	}
-}
-
-void print_gateway(struct printer *p, int family, const struct nlattr *a)
-{
-	char buf[INET_STRLEN];
-
-	attr_host(a, family, buf);
-	print_text(p, "via ");
-	print_color_string(p, PRINT_ANY, family_color(family), "gateway", "%s ", buf);
 }
 
 /* RTA_VIA: a gateway of another family ("via inet6 fe80::1"). */
@@ -218,23 +176,6 @@ static void print_dev(struct route_show *s, const char *key, uint32_t index)
 	print_text(s->p, "%s ", key);
 	print_color_string(s->p, PRINT_ANY, COLOR_IFNAME, key, "%s ",
 			   ifcache_name(&s->ifc, (int)index, buf));
-}
-
-static const struct { uint32_t flag; const char *name; } rt_flag_names[] = {
-	{ RTNH_F_DEAD, "dead" }, { RTNH_F_ONLINK, "onlink" },
-	{ RTNH_F_PERVASIVE, "pervasive" }, { RTNH_F_OFFLOAD, "offload" },
-	{ RTNH_F_TRAP, "trap" }, { RTM_F_NOTIFY, "notify" }, { RTNH_F_LINKDOWN, "linkdown" },
-	{ RTNH_F_UNRESOLVED, "unresolved" }, { RTM_F_OFFLOAD, "rt_offload" },
-	{ RTM_F_TRAP, "rt_trap" }, { RTM_F_OFFLOAD_FAILED, "rt_offload_failed" },
-};
-
-void print_rt_flags(struct printer *p, uint32_t flags)
-{
-	print_open_array(p, PRINT_JSON, "flags", NULL);
-	for (size_t i = 0; i < sizeof(rt_flag_names) / sizeof(rt_flag_names[0]); i++)
-		if (flags & rt_flag_names[i].flag)
-			print_string(p, PRINT_ANY, NULL, "%s ", rt_flag_names[i].name);
-	print_close_array(p, PRINT_JSON, NULL);
 }
 
 static void print_flow(struct printer *p, uint32_t flow)
@@ -505,7 +446,7 @@ static void print_route_where(struct route_show *s, const struct route *rt)
 
 		print_text(p, "src ");
 		print_color_string(p, PRINT_ANY, family_color(r->rtm_family), "prefsrc", "%s ",
-				   attr_ntop(rt->tb[RTA_PREFSRC], r->rtm_family, addr));
+				   rta_ntop(rt->tb[RTA_PREFSRC], r->rtm_family, addr));
 	}
 	if (rt->tb[RTA_PRIORITY] && !s->f.metric_set)
 		print_uint(p, PRINT_ANY, "metric", "metric %u ", mnl_attr_get_u32(rt->tb[RTA_PRIORITY]));

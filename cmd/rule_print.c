@@ -10,6 +10,7 @@
 #include <linux/rtnetlink.h>
 
 #include "route.h"
+#include "rta_print.h"
 #include "../args/inet.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -43,21 +44,6 @@ int rule_read(const struct nlmsghdr *nlh, struct rule *r)
 	return 0;
 }
 
-static enum pcolor family_color(int family)
-{
-	return family == AF_INET6 ? COLOR_INET6 : family == AF_INET ? COLOR_INET : COLOR_NONE;
-}
-
-/* An address attribute of the rule's family, "???" when it is short. */
-static const char *rule_addr(const struct rule *r, const struct nlattr *a, char *buf)
-{
-	int bytes = inet_family_bits(r->frh->family) / 8;
-
-	if (!bytes || mnl_attr_get_payload_len(a) < (uint16_t)bytes)
-		return strcpy(buf, "???");
-	return inet_ntop_raw(r->frh->family, mnl_attr_get_payload(a), buf);
-}
-
 /* "from 10.0.0.0/8", "from all"; "to" only when there is one. */
 static void print_rule_prefix(struct printer *p, const struct rule *r, int type)
 {
@@ -69,7 +55,7 @@ static void print_rule_prefix(struct printer *p, const struct rule *r, int type)
 	if (r->tb[type]) {
 		print_text(p, src ? "from " : " to ");
 		print_color_string(p, PRINT_ANY, family_color(r->frh->family), key, "%s",
-				   rule_addr(r, r->tb[type], buf));
+				   rta_ntop(r->tb[type], r->frh->family, buf));
 		if ((int)len != inet_family_bits(r->frh->family))
 			print_uint(p, PRINT_ANY, lenkey, "/%u", len);
 	} else if (len) {
@@ -219,7 +205,7 @@ static void print_rule_action(struct printer *p, const struct rule *r)
 	case RTN_NAT:
 		if (r->tb[RTA_GATEWAY])
 			print_string(p, PRINT_ANY, "nat_gateway", " map-to %s",
-				     rule_addr(r, r->tb[RTA_GATEWAY], buf));
+				     rta_ntop(r->tb[RTA_GATEWAY], r->frh->family, buf));
 		else
 			print_null(p, PRINT_ANY, "masquerade", " masquerade");
 		return;

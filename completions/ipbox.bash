@@ -6,7 +6,7 @@
 
 _ipbox_options='-loops -Version -stats -statistics -details -resolve -human
 	-human-readable -iec -json -pretty -family -4 -6 -0 -M -B -brief -oneline
-	-timestamp -tshort -batch -force -atomic -undo -rcvbuf -netns -Numeric -all -echo -color
+	-timestamp -tshort -batch -force -atomic -check -undo -rcvbuf -netns -Numeric -all -echo -color
 	-help'
 _ipbox_objects='address link nat neighbor netns nexthop route rule tuntap monitor help'
 _ipbox_netns_cmds='list add attach set delete identify pids exec monitor list-id help'
@@ -113,7 +113,7 @@ _ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 	$_ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help"
 
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
-_ipbox_nat_cmds='add delete replace list show save flush forward help'
+_ipbox_nat_cmds='add delete replace list show save flush forward check help'
 _ipbox_nat_types='masquerade snat dnat redirect'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent tag handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent tag handle incomplete'
@@ -196,7 +196,7 @@ _ipbox_netns_names()
 _ipbox_object()
 {
 	local o
-	for o in address route rule neighbor neighbour link tuntap monitor netns nexthop nat help; do
+	for o in address route rule neighbor neighbour link tuntap tap monitor netns nexthop nat help; do
 		[[ -n $1 && $o == "$1"* ]] && { printf '%s\n' "$o"; return; }
 	done
 }
@@ -328,7 +328,7 @@ _ipbox()
 	neighbor|neighbour) _ipbox_neigh "${args[@]}" ;;
 	rule) _ipbox_rule "${args[@]}" ;;
 	nexthop) _ipbox_nexthop "${args[@]}" ;;
-	tuntap) _ipbox_tuntap "${args[@]}" ;;
+	tuntap|tap) _ipbox_tuntap "${args[@]}" ;;
 	monitor) _ipbox_monitor "${args[@]}" ;;
 	esac
 }
@@ -552,6 +552,13 @@ _ipbox_nat()
 		[ $# -eq 0 ] && _ipbox_reply 'on off' ;;
 	list|show|save|flush)
 		[ $# -eq 0 ] && _ipbox_reply 'tag' ;;
+	check)
+		case $prev in
+		proto) _ipbox_reply 'tcp udp sctp icmp icmpv6' ;;
+		iif) _ipbox_reply "$(_ipbox_ifnames)" ;;
+		dport) ;;
+		*) [ $# -ge 2 ] && _ipbox_reply 'proto dport iif' ;;
+		esac ;;
 	esac
 }
 

@@ -98,7 +98,7 @@ set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
 set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save showdump restore help
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
-set -g __ipbox_nat_cmds add delete replace list show save flush forward help
+set -g __ipbox_nat_cmds add delete replace list show save flush forward check help
 set -g __ipbox_nat_types masquerade snat dnat redirect
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
@@ -214,7 +214,7 @@ function __ipbox_parse
                     set i (math $i + 1)
                     continue
             end
-            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap monitor netns nexthop nat help)
+            set __ipbox_obj (__ipbox_verb $toks[$i] address route rule neighbor neighbour link tuntap tap monitor netns nexthop nat help)
             set i (math $i + 1)
             break
         end
@@ -562,6 +562,16 @@ function __ipbox_complete
                     test $n -eq 1; and printf '%s\n' on off
                 case list show save flush
                     test $n -eq 1; and echo tag
+                case check
+                    switch $prev
+                        case proto
+                            printf '%s\n' tcp udp sctp icmp icmpv6
+                        case iif
+                            __ipbox_ifnames
+                        case dport
+                        case '*'
+                            test $n -ge 3; and printf '%s\n' proto dport iif
+                    end
             end
         case route
             if test $n -eq 0
@@ -755,7 +765,7 @@ function __ipbox_complete
                         printf '%s\n' dev master vrf id nhid help
                     end
             end
-        case tuntap
+        case tuntap tap
             if test $n -eq 0
                 printf '%s\n' $__ipbox_tuntap_cmds
                 return
@@ -810,6 +820,7 @@ for prog in ipbox ip
     complete -c $prog -o b -o batch -r -F -d 'read commands from a file'
     complete -c $prog -o force -d 'go on after errors in a batch'
     complete -c $prog -o atomic -d 'apply a batch whole or roll it back'
+    complete -c $prog -o check -d 'say which lines of a batch would fail, changing nothing'
     complete -c $prog -o undo -r -a '(__fish_complete_path /run/ipbox/)' -d 'roll back what a killed atomic batch applied'
     complete -c $prog -o rc -o rcvbuf -x -d 'netlink receive buffer'
     complete -c $prog -o n -o netns -x -a '(__ipbox_netns_names)' -d 'run in a network namespace'

@@ -14,6 +14,9 @@
 bool netns_name_valid(const char *name);
 int netns_path(char *buf, size_t size, const char *name);
 int netns_open(const char *name);
+/* When set (-check), netns_open asks it instead of /run/netns: a
+ * descriptor that stands for the name, or -1 with errno. */
+extern int (*netns_dry_open)(const char *name);
 int netns_switch(const char *name);
 int netns_create(const char *name, pid_t pid);
 int netns_remove(const char *name);

@@ -24,6 +24,8 @@ struct ifcache {
 bool ifname_valid(const char *name);
 bool ifname_usable(const char *name, size_t max);
 int ifname_to_index(const char *name);
+/* Under a dry run, the index a name has (-check's model), if set. */
+extern int (*ifname_dry_index)(const char *name);
 /* Whether the link called `name` is of `kind` ("vrf", "bridge"). */
 bool ifname_is_kind(const char *name, const char *kind);
 /* While on, ifname_to_index() answers names it found before without

@@ -113,7 +113,7 @@ extern struct nl_watch *nl_watch;
 /* nl_watch's verdict on r for nl: NL_WATCH_SEND when there is none. */
 int nl_watch_before(struct nl *nl, struct nlreq *r, bool queued);
 
-/* Dry run, for the fuzz targets only (netlink/dry.c; off otherwise): no
+/* Dry run, for the fuzz targets and -check (netlink/dry.c; off otherwise): no
  * socket is opened and nothing is sent.  Each request is checked (a
  * malformed one aborts) and answered by nl_dry_answer's messages, if it
  * is set, then by an ack or the end of an empty dump. */

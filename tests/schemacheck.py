@@ -86,6 +86,8 @@ def schema_for(args):
         return ["nexthop-bucket"]
     if obj == "netns" and verb == "list-id":
         return ["netns-id"]
+    if obj == "nat" and verb and "check".startswith(verb):  # `c` is check
+        return ["nat-check"]
     if not any(v.startswith(verb) for v in verbs):
         if obj != "netns" or verb not in ("l", "li", "lis"):
             return None

@@ -78,7 +78,16 @@ load helpers
 	same mo help
 	same monitor help
 	same tuntap help
+	# tap is iproute2's other name of tuntap: `ip ta` is tap
+	same ta
+	same tap show
+	same -j tap lst
+	same tap help
+	same ta foo
 	"$IP" link del tap0
+	same_effect "" ta add dev tap0 mode tap
+	same_effect "/bin/ip tuntap add tun0 mode tun" tap del dev tun0 mode tun
+	same_effect "" tap add
 	# the applets are their object
 	local dir=$BATS_TEST_TMPDIR/bin
 	mkdir "$dir"

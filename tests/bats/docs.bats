@@ -30,8 +30,8 @@ table_verbs() {
 # The words a parser of cmd/OBJ.c takes: the keyword and value rows of
 # its tables, plus the words its if-chains compare an argument with
 # (strcmp/matches/strcasecmp of w, *argv, argv[0], word or val; route's
-# and neigh's helpers: v, *c->argv, *w.argv): the chains of link and
-# address until they are tables too.  Values without a letter (+, -) are
+# and neigh's helpers: v, *c->argv, *w.argv): what is left of the
+# if-chains (value words, help).  Values without a letter (+, -) are
 # left out.
 parser_words() {
 	local src=$top/cmd/$1.c

@@ -87,6 +87,11 @@ load helpers
 	same -j -p netns list-id
 	same netns list-id nsid 5
 	same netns list-id nsid 9
+	# a refused get prints no JSON array (a refused dump does)
+	same -j netns list-id nsid 9
+	same -j netns list-id nsid 0
+	same -j netns list-id nsid 5
+	same -j netns list-id target-nsid 77
 	same netns list-id target-nsid 5
 	same netns list-id target-nsid 77
 	same netns set a 6
