@@ -39,7 +39,8 @@ handle_of() {	# handle_of FAMILY TABLE CHAIN TEXT: the handle of the rule with T
 	# accepted first: nothing to say; another subnet still dropped
 	nft add rule inet filter forward ct state established,related accept
 	nft add rule inet filter forward ip saddr 192.168.0.0/16 accept
-	run --separate-stderr "$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
+	# (another rule: the same words again would add nothing, nat.bats)
+	run --separate-stderr "$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0 tag web
 	assert_success
 	assert_equal "$stderr" ""
 	run --separate-stderr "$IPBOX" nat add masquerade src 10.1.0.0/16 oif eth0
