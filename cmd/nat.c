@@ -25,6 +25,7 @@ static int nat_usage(void)
 		"Usage: ip nat { add | replace | del } RULE [ handle N ] [ incomplete ]\n"
 		"       ip nat del handle N\n"
 		"       ip nat { show | list } [ tag NAME ]\n"
+		"       ip nat save [ tag NAME ]    (nat add lines, for -batch)\n"
 		"       ip nat flush    (deletes table inet ipbox, every rule in it)\n"
 		"       ip nat flush tag NAME    (that owner's rules, one transaction)\n"
 		"       ip nat forward [ on | off ]    (IPv4 and IPv6, or the -4/-6 one)\n"
@@ -41,7 +42,7 @@ static int nat_usage(void)
 		"PORTS := PORT[-PORT][,PORT[-PORT]]...\n"
 		"TARGET := ADDR[-ADDR][:PORT[-PORT]] | [IPV6ADDR][-[IPV6ADDR]][:PORT[-PORT]]\n"
 		"FLAGS := [ random ] [ fully-random ] [ persistent ] [ tag NAME ]\n"
-		"tag NAME (any RULE) names its owner: show and flush tag NAME take its rules.\n"
+		"tag NAME (any RULE) names its owner: show, save and flush tag NAME take its rules.\n"
 		"`WORD != VALUE` excludes (up to 8 each); lists match any item (a rule\n"
 		"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
 		"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010),\n"
@@ -175,6 +176,81 @@ static int nat_show(struct ipbox *ib, int argc, char **argv)
 	nat_index_free(ix);
 	if (ret < 0)
 		return session_fail(&s);
+	nat_close(&s);
+	return EXIT_OK;
+}
+
+/* ---- save ---------------------------------------------------------- */
+
+struct saved {
+	uint64_t oldest;
+	uint32_t id;
+};
+
+static int by_age(const void *a, const void *b)
+{
+	const struct saved *x = a, *y = b;
+
+	return (x->oldest > y->oldest) - (x->oldest < y->oldest);
+}
+
+/* Each rule of ipbox as a batch line, in the order the rules were added
+ * (their oldest handles): run in that order, the lines give every chain
+ * its rules in the same order again.  What cannot be saved, or not as
+ * it is, says so on stderr, one line each. */
+static int save_objects(struct printer *p, const struct nat_index *ix, const char *owner)
+{
+	struct saved *v = malloc((nat_index_count(ix) + 1) * sizeof(*v));
+	struct nat_object o;
+	uint32_t n = 0;
+
+	if (!v)
+		return -1;
+	for (uint32_t i = 0; i < nat_index_count(ix); i++) {
+		if (!nat_index_get(ix, i, &o) || !owned(&o, owner))
+			continue;
+		if (o.tag)
+			v[n++] = (struct saved){ o.oldest, i };
+		else
+			fprintf(stderr, "Warning: unknown rule handle %" PRIu64 " not saved: ipbox did not write it.\n",
+				o.handle);
+	}
+	qsort(v, n, sizeof(*v), by_age);
+	for (uint32_t i = 0; i < n; i++) {
+		nat_index_get(ix, v[i].id, &o);
+		if (!o.complete)
+			fprintf(stderr, "Warning: incomplete rule handle %" PRIu64 " saved whole.\n", o.handle);
+		print_text(p, "nat add %s\n", o.tag);
+	}
+	free(v);
+	return 0;
+}
+
+/* Plain text under -j too: a batch for -batch, as route save is a dump. */
+static int nat_save(struct ipbox *ib, int argc, char **argv)
+{
+	char owner[NAT_OWNER_MAX];
+	struct nat_session s;
+	struct nat_index *ix;
+	bool json;
+	int ret = owner_args(argc, argv, owner);
+
+	if (ret)
+		return ret;
+	ret = session_open(&s, "save");
+	if (ret)
+		return ret;
+	ix = nat_index_new();
+	ret = ix ? nat_index_read(ix, &s, nat_recognise, NULL) : -1;
+	json = print_plain_begin(ib->pr);
+	if (ret == 0)
+		ret = save_objects(ib->pr, ix, owner);
+	print_plain_end(ib->pr, json);
+	nat_index_free(ix);
+	if (ret < 0) {
+		s.nl.error = s.nl.error ? s.nl.error : ENOMEM;
+		return session_fail(&s);
+	}
 	nat_close(&s);
 	return EXIT_OK;
 }
@@ -499,13 +575,14 @@ static int nat_help(struct ipbox *ib, int argc, char **argv)
 	return nat_usage();
 }
 
-/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), f(lush), fo(rward), c(heck). */
+/* Abbreviations: a(dd), d(el), r(eplace), l(ist), s(how), sa(ve), f(lush), fo(rward), c(heck). */
 static const struct verb nat_verbs[] = {
 	{ "add", nat_add_cmd },
 	{ "delete", nat_del },
 	{ "replace", nat_replace },
 	{ "list", nat_show },
 	{ "show", nat_show },
+	{ "save", nat_save },
 	{ "flush", nat_flush_cmd },
 	{ "forward", nat_forward },
 	{ "check", nat_check },

@@ -113,7 +113,7 @@ _ipbox_addr_filter="dev to scope label up group master vrf nomaster type
 	$_ipbox_addr_flags dynamic primary -tentative -deprecated -dadfailed help"
 
 # nat: verbs (nat_verbs), rule types and the keywords[] table, by type.
-_ipbox_nat_cmds='add delete replace list show flush forward check help'
+_ipbox_nat_cmds='add delete replace list show save flush forward check help'
 _ipbox_nat_types='masquerade snat dnat redirect'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent tag handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent tag handle incomplete'
@@ -550,7 +550,7 @@ _ipbox_nat()
 		_ipbox_reply "$left" ;;
 	forward)
 		[ $# -eq 0 ] && _ipbox_reply 'on off' ;;
-	list|show|flush)
+	list|show|save|flush)
 		[ $# -eq 0 ] && _ipbox_reply 'tag' ;;
 	check)
 		case $prev in

@@ -98,7 +98,7 @@ set -g __ipbox_link_novalue name index address broadcast brd txqueuelen qlen \
 set -g __ipbox_addr_cmds add change chg replace delete list show lst flush save showdump restore help
 set -g __ipbox_addr_flags secondary temporary nodad optimistic dadfailed home \
     deprecated tentative permanent mngtmpaddr noprefixroute autojoin stable-privacy
-set -g __ipbox_nat_cmds add delete replace list show flush forward check help
+set -g __ipbox_nat_cmds add delete replace list show save flush forward check help
 set -g __ipbox_nat_types masquerade snat dnat redirect
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c
@@ -560,7 +560,7 @@ function __ipbox_complete
                     end
                 case forward
                     test $n -eq 1; and printf '%s\n' on off
-                case list show flush
+                case list show save flush
                     test $n -eq 1; and echo tag
                 case check
                     switch $prev

@@ -368,8 +368,10 @@ bool nat_index_get(const struct nat_index *ix, uint32_t id, struct nat_object *o
 	*out = (struct nat_object){ .tag = obj_tag(ix, o), .queued = o->first == NAT_NONE,
 				    .complete = o->first == NAT_NONE || o->found == o->members };
 	if (o->first != NAT_NONE)
-		out->handle = ix->recs[o->first].handle;
+		out->handle = out->oldest = ix->recs[o->first].handle;
 	for (uint32_t i = o->first; i != NAT_NONE; i = ix->recs[i].next) {
+		if (ix->recs[i].handle < out->oldest)
+			out->oldest = ix->recs[i].handle;
 		out->packets += ix->recs[i].packets;
 		out->bytes += ix->recs[i].bytes;
 	}

@@ -133,6 +133,7 @@ struct nat_index;
 struct nat_object {
 	const char *tag;	/* its words; NULL: a rule ipbox did not write */
 	uint64_t handle;	/* its first member's (in dump order); 0 if queued */
+	uint64_t oldest;	/* its smallest handle: handles grow as rules are added */
 	uint64_t packets, bytes;	/* counters, summed over its members */
 	bool complete;		/* every member is there (or queued) */
 	bool queued;		/* added by the transaction being built */
