@@ -21,6 +21,7 @@
 struct nat_explain {
 	bool read;		/* fwd is the ruleset (or NULL: could not be read) */
 	bool wanted;		/* a forward chain or strict rp_filter: a reason may be found */
+	bool rp_strict;		/* some interface (or all) has rp_filter 1 */
 	struct nat_fwd *fwd;
 	uint32_t warned[WARNED_MAX];	/* hashes of the lines said */
 	int nwarned;
@@ -72,8 +73,10 @@ static struct nat_explain *explain_of(struct nat_seen *sn)
 			sn->explain->fwd = nat_fwd_read(&s);
 			nat_close(&s);
 		}
+		/* read once: a show of 1,000 rules must not read 2,000 sysctls */
+		sn->explain->rp_strict = nat_rp_filter_strict_any();
 		sn->explain->wanted = (sn->explain->fwd && nat_fwd_any(sn->explain->fwd)) ||
-				      nat_rp_filter_strict_any();
+				      sn->explain->rp_strict;
 	}
 	return sn->explain;
 }
@@ -203,7 +206,7 @@ static void rp_warn_rule(struct nat_explain *x, const struct nat_rule *r)
 	const char *devs[] = { r->iif, r->oif, r->hairpin };
 	bool named = false;
 
-	if (r->family == AF_INET6)
+	if (r->family == AF_INET6 || !x->rp_strict)
 		return;	/* IPv6 has no rp_filter sysctl */
 	for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
 		if (*devs[i]) {
