@@ -541,19 +541,28 @@ enum route_action { ROUTE_LIST, ROUTE_FLUSH, ROUTE_SAVE };
 
 /* IPv4 has had no route cache since Linux 3.6; `flush cache` asks the
  * kernel to drop what stands for it (cached exceptions) through
- * /proc, as iproute2 does, whatever comes of it. */
-static void flush_ipv4_cache(const struct ipbox *ib)
+ * /proc, as iproute2 does, whatever comes of it.  The dry run (-check,
+ * the fuzzers) changes nothing, this neither. */
+static void write_route_flush(void)
 {
-	int fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
+	int fd;
 
+	if (nl_dry_run)
+		return;
+	fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
 	if (fd < 0) {
 		fprintf(stderr, "Cannot open \"/proc/sys/net/ipv4/route/flush\": %s\n",
 			strerror(errno));
-	} else {
-		if (write(fd, "-1", 2) != 2)
-			fprintf(stderr, "Cannot flush routing cache\n");
-		close(fd);
+		return;
 	}
+	if (write(fd, "-1", 2) != 2)
+		fprintf(stderr, "Cannot flush routing cache\n");
+	close(fd);
+}
+
+static void flush_ipv4_cache(const struct ipbox *ib)
+{
+	write_route_flush();
 	if (ib->stats) {
 		bool json = print_plain_begin(ib->pr);	/* flush is text, as there */
 
