@@ -126,10 +126,19 @@ static void print_bridge_xstats(struct xstats_args *x, int ifindex, const struct
 
 		if (x->only && type != x->only)
 			continue;
-		if (type == BRIDGE_XSTATS_MCAST && len >= sizeof(struct br_mcast_stats))
-			print_mcast(x->p, mnl_attr_get_payload(a));
-		else if (type == BRIDGE_XSTATS_STP && len >= sizeof(struct bridge_stp_xstats))
-			print_stp(x->p, mnl_attr_get_payload(a));
+		/* copied out: the kernel aligns these u64s to its own buffer,
+		 * and a payload may sit at 4 mod 8 in ours (UBSan saw one) */
+		if (type == BRIDGE_XSTATS_MCAST && len >= sizeof(struct br_mcast_stats)) {
+			struct br_mcast_stats m;
+
+			memcpy(&m, mnl_attr_get_payload(a), sizeof(m));
+			print_mcast(x->p, &m);
+		} else if (type == BRIDGE_XSTATS_STP && len >= sizeof(struct bridge_stp_xstats)) {
+			struct bridge_stp_xstats st;
+
+			memcpy(&st, mnl_attr_get_payload(a), sizeof(st));
+			print_stp(x->p, &st);
+		}
 	}
 	print_close_object(x->p);
 }
