@@ -13,16 +13,7 @@ ATOMIC=$BATS_TEST_DIRNAME/../atomic
 # Also rules, nexthops and nft tables, which helpers' reset_sandbox leaves.
 teardown() {
 	rm -f /run/ipbox/*.journal
-	nft flush ruleset 2>/dev/null || true
-	$IP nexthop flush 2>/dev/null || true
-	# a flush keeps only the local rule: main and default come back
-	$IP -4 rule flush 2>/dev/null || true
-	$IP -6 rule flush 2>/dev/null || true
-	$IP -4 rule add pref 32766 table main
-	$IP -4 rule add pref 32767 table default
-	$IP -6 rule add pref 32766 table main
-	reset_sandbox
-	sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0
+	reset_sandbox_all
 }
 
 @test "tutorial: a failure after any line leaves every object as it was" {

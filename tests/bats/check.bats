@@ -10,17 +10,9 @@ load helpers
 DUMP=$BATS_TEST_DIRNAME/../atomic/dump.sh
 TUTORIAL=$BATS_TEST_DIRNAME/../../demo/tutorial.batch
 
-# Also rules and nexthops (the lab's setup makes them), as atomic.bats.
+# Also rules and nexthops (the lab's setup makes them).
 teardown() {
-	nft flush ruleset 2>/dev/null || true
-	$IP nexthop flush 2>/dev/null || true
-	$IP -4 rule flush 2>/dev/null || true
-	$IP -6 rule flush 2>/dev/null || true
-	$IP -4 rule add pref 32766 table main
-	$IP -4 rule add pref 32767 table default
-	$IP -6 rule add pref 32766 table main
-	reset_sandbox
-	sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0
+	reset_sandbox_all
 }
 
 # The state, less IPv6 link-local addresses and their routes: they come

@@ -39,6 +39,21 @@ reset_sandbox() {
 	done
 }
 
+# reset_sandbox_all: reset_sandbox, and what it leaves: nft tables,
+# nexthops, rules (a flush keeps only the local rule: main and default
+# come back) and forwarding.  For suites that make all of them.
+reset_sandbox_all() {
+	nft flush ruleset 2>/dev/null || true
+	$IP nexthop flush 2>/dev/null || true
+	$IP -4 rule flush 2>/dev/null || true
+	$IP -6 rule flush 2>/dev/null || true
+	$IP -4 rule add pref 32766 table main
+	$IP -4 rule add pref 32767 table default
+	$IP -6 rule add pref 32766 table main
+	reset_sandbox
+	sysctl -qw net.ipv4.ip_forward=0 net.ipv6.conf.all.forwarding=0
+}
+
 # same ARGS...: /bin/ip and ipbox, run on the same state, print the same
 # stdout and stderr and exit with the same status.  Use it for commands
 # that do not change state (or fail without changing it).
