@@ -74,7 +74,7 @@ same() {
 # timers and remaining lifetimes.
 normalize() {
 	sed -E 's/[0-9a-f]{1,2}(:[0-9a-f]{1,2}){5}/MAC/g; s/fe80::[0-9a-f:]+/LL/g;
-		s/[0-9]+\.[0-9]{2}( |$)/T\1/g; s/(valid|preferred)_lft [0-9]+sec/\1_lft Nsec/g'
+		s/ *[0-9]+\.[0-9]{2}( |$)/ T\1/g; s/(valid|preferred)_lft [0-9]+sec/\1_lft Nsec/g'
 }
 
 # same_effect SETUP ARGS...: in two fresh nested sandboxes prepared by the

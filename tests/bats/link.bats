@@ -196,8 +196,8 @@ ip link add d0 type ifb; ip addr add 10.0.0.1/24 dev v0; ip netns add n'
 # same, with running timers masked (a bridge's gc_timer ticks between runs)
 same_timers() {
 	local d=$BATS_TEST_TMPDIR ip_rc box_rc
-	"$IP" "$@" 2>&1 | sed -E 's/[0-9]+\.[0-9]{2}([ ,}]|$)/T\1/g' >"$d/ip.out"
-	"$IPBOX" "$@" 2>&1 | sed -E 's/[0-9]+\.[0-9]{2}([ ,}]|$)/T\1/g' >"$d/box.out"
+	"$IP" "$@" 2>&1 | sed -E 's/ *[0-9]+\.[0-9]{2}([ ,}]|$)/ T\1/g' >"$d/ip.out"
+	"$IPBOX" "$@" 2>&1 | sed -E 's/ *[0-9]+\.[0-9]{2}([ ,}]|$)/ T\1/g' >"$d/box.out"
 	diff -u --label "ip $*" --label "ipbox $*" "$d/ip.out" "$d/box.out" ||
 		fail "output differs for: $*"
 }
