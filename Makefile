@@ -8,8 +8,11 @@
 CC ?= cc
 PKGS = libmnl libnftnl
 # No .eh_frame (C has no exceptions; -g keeps .debug_frame for debuggers):
-# 43 KB of the stripped binary.
-CFLAGS ?= -O2 -g -fno-asynchronous-unwind-tables
+# 43 KB of the stripped binary.  No padding to align functions, jumps and
+# loops: 8 KB, and fewer instructions run (the nops), no slower in
+# bench/count.
+CFLAGS ?= -O2 -g -fno-asynchronous-unwind-tables \
+	-falign-functions=1 -falign-jumps=1 -falign-loops=1 -falign-labels=1
 # Flags the code needs whatever CFLAGS the user (or check-asan) passes.
 ALL_CFLAGS = -std=gnu11 -Wall -Wextra -Werror -D_GNU_SOURCE $(shell pkg-config --cflags $(PKGS)) $(CPPFLAGS) $(CFLAGS)
 # Linked with libmnl alone: nat/nftnl.c maps libnftnl when nat first
@@ -45,7 +48,9 @@ $(BIN): $(OBJS)
 # 300 KiB.
 COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(wildcard cmd/kinds/*.c nat/*.c namespace/*.c cmd/undo*.c) \
 	cmd/nat.c cmd/nat_batch.c cmd/nat_words.c cmd/tuntap.c cmd/netns.c cmd/rollback.c \
-	cmd/link_xstats.c)
+	cmd/link_xstats.c cmd/check.c cmd/check_model.c netlink/dry.c cmd/atomic.c cmd/journal.c \
+	cmd/nat_check.c cmd/nat_explain.c cmd/rule.c cmd/rule_print.c cmd/nexthop.c \
+	cmd/nexthop_print.c cmd/monitor.c netlink/listen.c cmd/lwt.c cmd/link.c)
 $(COLD_OBJS): ALL_CFLAGS += -Os
 
 $(B)/nat/nftnl.o: ALL_CFLAGS += -DNFTNL_SONAME='"$(or $(NFTNL_SONAME),libnftnl.so.11)"'
