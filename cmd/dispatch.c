@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "link.h"
+#include "usage.h"
 #include "words.h"
 
 /* iproute2's object table, in its order: the first prefix match wins, so
@@ -68,31 +69,32 @@ static const struct applet applets[] = {
 	{ NULL, NULL },
 };
 
+USAGE(ip,
+	"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
+	"       ip [ -force ] -batch filename\n"
+	"       ipbox -atomic -batch filename | -atomic COMMAND\n"
+	"       ipbox -check [ -atomic ] -batch filename | -check COMMAND\n"
+	"       ipbox -undo JOURNAL\n"
+	"       ipbox --install [-s] DIR | --list\n"
+	"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
+	"                   neighbour | netns | nexthop | route | rule | tap |\n"
+	"                   tuntap }\n"
+	"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
+	"                    -r[esolve] | -h[uman] | -human-readable | -iec |\n"
+	"                    -j[son] | -p[retty] |\n"
+	"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
+	"                    -4 | -6 | -M | -B | -0 |\n"
+	"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
+	"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
+	"                    -b[atch] [filename] | -force | -atomic | -undo JOURNAL |\n"
+	"                    -check |\n"
+	"                    -rc[vbuf] [size] |\n"
+	"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
+	"                    -c[olor][={always|auto|never}] | -help }\n");
+
 int ipbox_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip [ OPTIONS ] OBJECT { COMMAND | help }\n"
-		"       ip [ -force ] -batch filename\n"
-		"       ipbox -atomic -batch filename | -atomic COMMAND\n"
-		"       ipbox -check [ -atomic ] -batch filename | -check COMMAND\n"
-		"       ipbox -undo JOURNAL\n"
-		"       ipbox --install [-s] DIR | --list\n"
-		"where  OBJECT := { address | help | link | monitor | nat | neighbor |\n"
-		"                   neighbour | netns | nexthop | route | rule | tap |\n"
-		"                   tuntap }\n"
-		"       OPTIONS := { -V[ersion] | -s[tatistics] | -stats | -d[etails] |\n"
-		"                    -r[esolve] | -h[uman] | -human-readable | -iec |\n"
-		"                    -j[son] | -p[retty] |\n"
-		"                    -f[amily] { inet | inet6 | mpls | bridge | link } |\n"
-		"                    -4 | -6 | -M | -B | -0 |\n"
-		"                    -l[oops] { maximum-addr-flush-attempts } | -br[ief] |\n"
-		"                    -o[neline] | -t[imestamp] | -ts[hort] |\n"
-		"                    -b[atch] [filename] | -force | -atomic | -undo JOURNAL |\n"
-		"                    -check |\n"
-		"                    -rc[vbuf] [size] |\n"
-		"                    -n[etns] name | -N[umeric] | -a[ll] | -echo |\n"
-		"                    -c[olor][={always|auto|never}] | -help }\n");
-	return EXIT_USAGE;
+	return usage_print("ip");
 }
 
 int do_help(struct ipbox *ib, int argc, char **argv)

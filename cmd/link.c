@@ -18,6 +18,7 @@
 #include "../namespace/named.h"
 #include "../netlink/lladdr.h"
 #include "addr_flags.h"
+#include "usage.h"
 #include "words.h"
 
 #define IFALIASZ 256
@@ -25,73 +26,74 @@
 /* iproute2's usage, trimmed to the words link_parse and link_show_args
  * take, plus the ones iproute2 takes without saying so (qlen, txqlen,
  * brd, and the address filters of show). */
+USAGE(link,
+	"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
+	"\t\t    [ txqueuelen PACKETS ]\n"
+	"\t\t    [ address LLADDR ]\n"
+	"\t\t    [ broadcast LLADDR ]\n"
+	"\t\t    [ mtu MTU ] [index IDX ]\n"
+	"\t\t    [ numtxqueues QUEUE_COUNT ]\n"
+	"\t\t    [ numrxqueues QUEUE_COUNT ]\n"
+	"\t\t    [ netns { PID | NAME } ]\n"
+	"\t\t    type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
+	"\t\t\t[ { up | down } ]\n"
+	"\t\t\t[ type TYPE ARGS ]\n"
+	"\t\t[ arp { on | off } ]\n"
+	"\t\t[ dynamic { on | off } ]\n"
+	"\t\t[ multicast { on | off } ]\n"
+	"\t\t[ allmulticast { on | off } ]\n"
+	"\t\t[ promisc { on | off } ]\n"
+	"\t\t[ trailers { on | off } ]\n"
+	"\t\t[ carrier { on | off } ]\n"
+	"\t\t[ { txqueuelen | qlen | txqlen } PACKETS ]\n"
+	"\t\t[ name NEWNAME ]\n"
+	"\t\t[ address LLADDR ]\n"
+	"\t\t[ { broadcast | brd } LLADDR ]\n"
+	"\t\t[ mtu MTU ]\n"
+	"\t\t[ netns { PID | NAME } ]\n"
+	"\t\t[ link-netns NAME | link-netnsid ID ]\n"
+	"\t\t[ alias NAME ]\n"
+	"\t\t[ vf NUM ... ]\n"
+	"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | none } ]\n"
+	"\t\t[ group GROUP ]\n"
+	"\t\t[ mode { default | dormant } ]\n"
+	"\t\t[ state STATE ]\n"
+	"\t\t[ master DEVICE ][ vrf NAME ]\n"
+	"\t\t[ nomaster ]\n"
+	"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
+	"\t\t[ protodown { on | off } ]\n"
+	"\t\t[ protodown_reason PREASON { on | off } ]\n"
+	"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
+	"\t\t[ gro_max_size BYTES ]\n"
+	"\n"
+	"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
+	"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
+	"\n"
+	"\tip link xstats type TYPE [ ARGS ]\n"
+	"\n"
+	"\tip link afstats [ dev DEVICE ]\n"
+	"\tip link property add dev DEVICE [ altname NAME .. ]\n"
+	"\tip link property del dev DEVICE [ altname NAME .. ]\n"
+	"\n"
+	"\tip link help [ TYPE ]\n"
+	"\n"
+	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
+	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
+	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
+	"          ipip | ipoib | ipvlan | ipvtap |\n"
+	"          macsec | macvlan | macvtap |\n"
+	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
+	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
+	"          xfrm | virt_wifi }\n"
+	"SCOPE-ID := [ host | link | global | all | NUMBER ]\n");
+
 static int link_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME\n"
-		"\t\t    [ txqueuelen PACKETS ]\n"
-		"\t\t    [ address LLADDR ]\n"
-		"\t\t    [ broadcast LLADDR ]\n"
-		"\t\t    [ mtu MTU ] [index IDX ]\n"
-		"\t\t    [ numtxqueues QUEUE_COUNT ]\n"
-		"\t\t    [ numrxqueues QUEUE_COUNT ]\n"
-		"\t\t    [ netns { PID | NAME } ]\n"
-		"\t\t    type TYPE [ ARGS ]\n"
-		"\n"
-		"\tip link delete { DEVICE | dev DEVICE | group DEVGROUP } type TYPE [ ARGS ]\n"
-		"\n"
-		"\tip link set { DEVICE | dev DEVICE | group DEVGROUP }\n"
-		"\t\t\t[ { up | down } ]\n"
-		"\t\t\t[ type TYPE ARGS ]\n"
-		"\t\t[ arp { on | off } ]\n"
-		"\t\t[ dynamic { on | off } ]\n"
-		"\t\t[ multicast { on | off } ]\n"
-		"\t\t[ allmulticast { on | off } ]\n"
-		"\t\t[ promisc { on | off } ]\n"
-		"\t\t[ trailers { on | off } ]\n"
-		"\t\t[ carrier { on | off } ]\n"
-		"\t\t[ { txqueuelen | qlen | txqlen } PACKETS ]\n"
-		"\t\t[ name NEWNAME ]\n"
-		"\t\t[ address LLADDR ]\n"
-		"\t\t[ { broadcast | brd } LLADDR ]\n"
-		"\t\t[ mtu MTU ]\n"
-		"\t\t[ netns { PID | NAME } ]\n"
-		"\t\t[ link-netns NAME | link-netnsid ID ]\n"
-		"\t\t[ alias NAME ]\n"
-		"\t\t[ vf NUM ... ]\n"
-		"\t\t[ { xdp | xdpgeneric | xdpdrv | xdpoffload } { off | none } ]\n"
-		"\t\t[ group GROUP ]\n"
-		"\t\t[ mode { default | dormant } ]\n"
-		"\t\t[ state STATE ]\n"
-		"\t\t[ master DEVICE ][ vrf NAME ]\n"
-		"\t\t[ nomaster ]\n"
-		"\t\t[ addrgenmode { eui64 | none | stable_secret | random } ]\n"
-		"\t\t[ protodown { on | off } ]\n"
-		"\t\t[ protodown_reason PREASON { on | off } ]\n"
-		"\t\t[ gso_max_size BYTES ] | [ gso_max_segs PACKETS ]\n"
-		"\t\t[ gro_max_size BYTES ]\n"
-		"\n"
-		"\tip link show [ DEVICE | group GROUP ] [up] [master DEV] [vrf NAME] [type TYPE]\n"
-		"\t\t[nomaster] [ to PREFIX ] [ scope SCOPE-ID ] [ label PATTERN ]\n"
-		"\n"
-		"\tip link xstats type TYPE [ ARGS ]\n"
-		"\n"
-		"\tip link afstats [ dev DEVICE ]\n"
-		"\tip link property add dev DEVICE [ altname NAME .. ]\n"
-		"\tip link property del dev DEVICE [ altname NAME .. ]\n"
-		"\n"
-		"\tip link help [ TYPE ]\n"
-		"\n"
-		"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
-		"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
-		"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
-		"          ipip | ipoib | ipvlan | ipvtap |\n"
-		"          macsec | macvlan | macvtap |\n"
-		"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
-		"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-		"          xfrm | virt_wifi }\n"
-		"SCOPE-ID := [ host | link | global | all | NUMBER ]\n");
-	return EXIT_USAGE;
+	return usage_print("link");
 }
 
 /* ---- show ------------------------------------------------------------- */
@@ -390,20 +392,22 @@ struct link_args {
 
 /* A keyword of iplink_parse; the fields after the handler are data for
  * the handlers that several words share. */
+/* Pointers first, narrow fields after: 56 bytes a row, not 80. */
 struct link_word {
 	const char *word;
-	bool exact;
 	int (*fn)(struct link_args *a, struct arg_walk *w, const struct link_word *k);
 	const char *key;	/* the word errors name (iproute2's), or NULL: word */
-	unsigned int flag;	/* an ifi_flags bit the on/off rows change */
-	bool inverted;		/* "on" clears it (arp, trailers) */
-	uint16_t attr;		/* the attribute a value goes into */
-	size_t slot;		/* offsetof the int32_t that refuses duplicates */
-	uint32_t max;		/* the largest number taken, or 0: any */
 	const char *const *names;	/* the values by number (mode, state, ...) */
-	size_t nnames;
 	const char *err;	/* a value not in names */
+	unsigned int flag;	/* an ifi_flags bit the on/off rows change */
+	uint32_t max;		/* the largest number taken, or 0: any */
+	uint16_t slot;		/* offsetof the int32_t that refuses duplicates */
+	uint16_t attr;		/* the attribute a value goes into */
+	uint8_t nnames;
+	bool exact;
+	bool inverted;		/* "on" clears it (arp, trailers) */
 };
+_Static_assert(sizeof(struct link_args) <= UINT16_MAX, "a link_word's slot is an offset in 16 bits");
 
 static const char *word_key(const struct link_word *k)
 {

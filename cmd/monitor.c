@@ -20,17 +20,19 @@
 #include "../args/walk.h"
 #include "../netlink/attr.h"
 #include "../netlink/listen.h"
+#include "usage.h"
 #include "words.h"
+
+USAGE(monitor,
+	"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
+	"                  [ dev DEVICE ]\n"
+	"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
+	"            nexthop | nsid | prefix | route | rule | stats\n"
+	"FILE := file FILENAME\n");
 
 static int monitor_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip monitor [ all | OBJECTS ] [ FILE ] [ label ] [ all-nsid ]\n"
-		"                  [ dev DEVICE ]\n"
-		"OBJECTS :=  address | link | mroute | neigh | netconf |\n"
-		"            nexthop | nsid | prefix | route | rule | stats\n"
-		"FILE := file FILENAME\n");
-	return EXIT_USAGE;
+	return usage_print("monitor");
 }
 
 /* rtmon's clock records (iproute2's libnetlink.h; no uapi name). */

@@ -20,23 +20,25 @@
 #include "../netlink/ifname.h"
 #include "../netlink/lladdr.h"
 #include "../netlink/vrf.h"
+#include "usage.h"
 #include "words.h"
+
+USAGE(neigh,
+	"Usage: ip neigh { add | del | change | replace }\n"
+	"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
+	"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
+	"                [ protocol PROTO ]\n"
+	"\n"
+	"	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
+	"				  [ vrf NAME ] [ nomaster ]\n"
+	"	ip neigh get { ADDR | proxy ADDR } dev DEV\n"
+	"\n"
+	"STATE := { delay | failed | incomplete | noarp | none |\n"
+	"           permanent | probe | reachable | stale }\n");
 
 static int neigh_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip neigh { add | del | change | replace }\n"
-		"                { ADDR [ lladdr LLADDR ] [ nud STATE ] proxy ADDR }\n"
-		"                [ dev DEV ] [ router ] [ use ] [ managed ] [ extern_learn ]\n"
-		"                [ protocol PROTO ]\n"
-		"\n"
-		"	ip neigh { show | flush } [ proxy ] [ to PREFIX ] [ dev DEV ] [ nud STATE ]\n"
-		"				  [ vrf NAME ] [ nomaster ]\n"
-		"	ip neigh get { ADDR | proxy ADDR } dev DEV\n"
-		"\n"
-		"STATE := { delay | failed | incomplete | noarp | none |\n"
-		"           permanent | probe | reachable | stale }\n");
-	return EXIT_USAGE;
+	return usage_print("neigh");
 }
 
 /* ---- states --------------------------------------------------------- */

@@ -22,23 +22,25 @@
 #include "../namespace/named.h"
 #include "../namespace/nsid.h"
 #include "../netlink/attr.h"
+#include "usage.h"
 #include "words.h"
+
+USAGE(netns,
+	"Usage:\tip netns list\n"
+	"\tip netns add NAME\n"
+	"\tip netns attach NAME PID\n"
+	"\tip netns set NAME NETNSID\n"
+	"\tip [-all] netns delete [NAME]\n"
+	"\tip netns identify [PID]\n"
+	"\tip netns pids NAME\n"
+	"\tip [-all] netns exec [NAME] cmd ...\n"
+	"\tip netns monitor\n"
+	"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
+	"NETNSID := auto | POSITIVE-INT\n");
 
 static int netns_usage(void)
 {
-	fprintf(stderr,
-		"Usage:\tip netns list\n"
-		"\tip netns add NAME\n"
-		"\tip netns attach NAME PID\n"
-		"\tip netns set NAME NETNSID\n"
-		"\tip [-all] netns delete [NAME]\n"
-		"\tip netns identify [PID]\n"
-		"\tip netns pids NAME\n"
-		"\tip [-all] netns exec [NAME] cmd ...\n"
-		"\tip netns monitor\n"
-		"\tip netns list-id [target-nsid POSITIVE-INT] [nsid POSITIVE-INT]\n"
-		"NETNSID := auto | POSITIVE-INT\n");
-	return EXIT_USAGE;
+	return usage_print("netns");
 }
 
 static int need_sys_admin(const char *what)

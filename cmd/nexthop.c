@@ -16,30 +16,32 @@
 #include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
+#include "usage.h"
 #include "words.h"
+
+USAGE(nexthop,
+	"Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR\n"
+	"       ip nexthop { add | replace } id ID NH [ protocol ID ]\n"
+	"       ip nexthop { get | del } id ID\n"
+	"       ip nexthop bucket list BUCKET_SELECTOR\n"
+	"       ip nexthop bucket get id ID index INDEX\n"
+	"SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]\n"
+	"            [ groups ] [ fdb ]\n"
+	"BUCKET_SELECTOR := SELECTOR | [ nhid ID ]\n"
+	"NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ]\n"
+	"        [ encap ENCAPTYPE ENCAPHDR ] |\n"
+	"        group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }\n"
+	"GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n"
+	"TYPE := { mpath | resilient }\n"
+	"TYPE_ARGS := [ RESILIENT_ARGS ]\n"
+	"RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]\n"
+	"                  [ unbalanced_timer UNBALANCED ]\n"
+	"ENCAPTYPE := [ mpls ]\n"
+	"ENCAPHDR := [ MPLSLABEL ]\n");
 
 static int nexthop_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip nexthop { list | flush } [ protocol ID ] SELECTOR\n"
-		"       ip nexthop { add | replace } id ID NH [ protocol ID ]\n"
-		"       ip nexthop { get | del } id ID\n"
-		"       ip nexthop bucket list BUCKET_SELECTOR\n"
-		"       ip nexthop bucket get id ID index INDEX\n"
-		"SELECTOR := [ id ID ] [ dev DEV ] [ vrf NAME ] [ master DEV ]\n"
-		"            [ groups ] [ fdb ]\n"
-		"BUCKET_SELECTOR := SELECTOR | [ nhid ID ]\n"
-		"NH := { blackhole | [ via ADDRESS ] [ dev DEV ] [ onlink ]\n"
-		"        [ encap ENCAPTYPE ENCAPHDR ] |\n"
-		"        group GROUP [ fdb ] [ type TYPE [ TYPE_ARGS ] ] }\n"
-		"GROUP := [ <id[,weight]>/<id[,weight]>/... ]\n"
-		"TYPE := { mpath | resilient }\n"
-		"TYPE_ARGS := [ RESILIENT_ARGS ]\n"
-		"RESILIENT_ARGS := [ buckets BUCKETS ] [ idle_timer IDLE ]\n"
-		"                  [ unbalanced_timer UNBALANCED ]\n"
-		"ENCAPTYPE := [ mpls ]\n"
-		"ENCAPHDR := [ MPLSLABEL ]\n");
-	return EXIT_USAGE;
+	return usage_print("nexthop");
 }
 
 /* A nexthop id as get_unsigned reads it. */

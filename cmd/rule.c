@@ -18,31 +18,33 @@
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
+#include "usage.h"
 #include "words.h"
+
+USAGE(rule,
+	"Usage: ip rule { add | del } SELECTOR ACTION\n"
+	"       ip rule { flush | save | restore }\n"
+	"       ip rule [ list [ SELECTOR ]]\n"
+	"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
+	"            [ fwmark FWMARK[/MASK] ]\n"
+	"            [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ l3mdev ]\n"
+	"            [ uidrange NUMBER-NUMBER ]\n"
+	"            [ ipproto PROTOCOL ]\n"
+	"            [ sport [ NUMBER | NUMBER-NUMBER ]\n"
+	"            [ dport [ NUMBER | NUMBER-NUMBER ] ]\n"
+	"ACTION := [ table TABLE_ID ]\n"
+	"          [ protocol PROTO ]\n"
+	"          [ nat ADDRESS ]\n"
+	"          [ realms [SRCREALM/]DSTREALM ]\n"
+	"          [ goto NUMBER ]\n"
+	"          SUPPRESSOR\n"
+	"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
+	"              [ suppress_ifgroup DEVGROUP ]\n"
+	"TABLE_ID := [ local | main | default | NUMBER ]\n");
 
 static int rule_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip rule { add | del } SELECTOR ACTION\n"
-		"       ip rule { flush | save | restore }\n"
-		"       ip rule [ list [ SELECTOR ]]\n"
-		"SELECTOR := [ not ] [ from PREFIX ] [ to PREFIX ] [ tos TOS ]\n"
-		"            [ fwmark FWMARK[/MASK] ]\n"
-		"            [ iif STRING ] [ oif STRING ] [ pref NUMBER ] [ l3mdev ]\n"
-		"            [ uidrange NUMBER-NUMBER ]\n"
-		"            [ ipproto PROTOCOL ]\n"
-		"            [ sport [ NUMBER | NUMBER-NUMBER ]\n"
-		"            [ dport [ NUMBER | NUMBER-NUMBER ] ]\n"
-		"ACTION := [ table TABLE_ID ]\n"
-		"          [ protocol PROTO ]\n"
-		"          [ nat ADDRESS ]\n"
-		"          [ realms [SRCREALM/]DSTREALM ]\n"
-		"          [ goto NUMBER ]\n"
-		"          SUPPRESSOR\n"
-		"SUPPRESSOR := [ suppress_prefixlength NUMBER ]\n"
-		"              [ suppress_ifgroup DEVGROUP ]\n"
-		"TABLE_ID := [ local | main | default | NUMBER ]\n");
-	return EXIT_USAGE;
+	return usage_print("rule");
 }
 
 /* The first 4 bytes of a save file, in host order (iproute2's). */

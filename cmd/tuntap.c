@@ -22,20 +22,22 @@
 
 #include "../args/walk.h"
 #include "../netlink/attr.h"
+#include "usage.h"
 #include "words.h"
 
 #define TUNDEV "/dev/net/tun"
 
+USAGE(tuntap,
+	"Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]\n"
+	"       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
+	"       [ one_queue ] [ pi ] [ vnet_hdr ] [ multi_queue ] [ name NAME ]\n"
+	"\n"
+	"Where: USER  := { STRING | NUMBER }\n"
+	"       GROUP := { STRING | NUMBER }\n");
+
 static int tuntap_usage(void)
 {
-	fprintf(stderr,
-		"Usage: ip tuntap { add | del | show | list | lst | help } [ dev PHYS_DEV ]\n"
-		"       [ mode { tun | tap } ] [ user USER ] [ group GROUP ]\n"
-		"       [ one_queue ] [ pi ] [ vnet_hdr ] [ multi_queue ] [ name NAME ]\n"
-		"\n"
-		"Where: USER  := { STRING | NUMBER }\n"
-		"       GROUP := { STRING | NUMBER }\n");
-	return EXIT_USAGE;
+	return usage_print("tuntap");
 }
 
 /* ---- add, del ----------------------------------------------------------- */

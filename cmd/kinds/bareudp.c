@@ -1,6 +1,7 @@
 /* Bare UDP tunnels: `type bareudp dstport PORT ethertype PROTO ...` and
  * their -d data.  The values go in after the words, as iproute2 does. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdio.h>
 
@@ -49,17 +50,20 @@ static int bareudp_finish(struct kind_parse *kp)
 	return 0;
 }
 
+USAGE(kind_bareudp,
+	"Usage: ... %s dstport PORT\n"
+	"\t\tethertype PROTO\n"
+	"\t\t[ srcportmin PORT ]\n"
+	"\t\t[ [no]multiproto ]\n"
+	"\n"
+	"Where:\tPORT  := UDP_PORT\n"
+	"\tPROTO := ETHERTYPE\n"
+	"\n"
+	"Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
+	"      \"mpls_uc\", etc.).\n");
+
 const struct link_kind kind_bareudp = {
 	.name = "bareudp", .maxattr = IFLA_BAREUDP_MAX, .opts = bareudp_opts,
 	.unknown = "command", .once = true, .prints = true, .finish = bareudp_finish,
-	.usage = "Usage: ... %s dstport PORT\n"
-		 "\t\tethertype PROTO\n"
-		 "\t\t[ srcportmin PORT ]\n"
-		 "\t\t[ [no]multiproto ]\n"
-		 "\n"
-		 "Where:\tPORT  := UDP_PORT\n"
-		 "\tPROTO := ETHERTYPE\n"
-		 "\n"
-		 "Note: ETHERTYPE can be given as number or as protocol name (\"ipv4\", \"ipv6\",\n"
-		 "      \"mpls_uc\", etc.).\n",
+	.usage = "kind_bareudp",
 };

@@ -9,6 +9,7 @@
 
 #include "../../args/inet.h"
 #include "../../netlink/lladdr.h"
+#include "../usage.h"
 
 _Static_assert(IFLA_BOND_MAX <= KIND_MAXATTR && IFLA_BOND_SLAVE_MAX <= KIND_MAXATTR,
 	       "a bond attribute has a bit in struct kind_parse");
@@ -183,47 +184,50 @@ static const struct kind_opt bond_opts[] = {
 	OPT_END,
 };
 
+USAGE(kind_bond,
+	"Usage: ... %s [ mode BONDMODE ] [ active_slave SLAVE_DEV ]\n"
+	"                [ clear_active_slave ] [ miimon MIIMON ]\n"
+	"                [ updelay UPDELAY ] [ downdelay DOWNDELAY ]\n"
+	"                [ peer_notify_delay DELAY ]\n"
+	"                [ use_carrier USE_CARRIER ]\n"
+	"                [ arp_interval ARP_INTERVAL ]\n"
+	"                [ arp_validate ARP_VALIDATE ]\n"
+	"                [ arp_all_targets ARP_ALL_TARGETS ]\n"
+	"                [ arp_ip_target [ ARP_IP_TARGET, ... ] ]\n"
+	"                [ ns_ip6_target [ NS_IP6_TARGET, ... ] ]\n"
+	"                [ primary SLAVE_DEV ]\n"
+	"                [ primary_reselect PRIMARY_RESELECT ]\n"
+	"                [ fail_over_mac FAIL_OVER_MAC ]\n"
+	"                [ xmit_hash_policy XMIT_HASH_POLICY ]\n"
+	"                [ resend_igmp RESEND_IGMP ]\n"
+	"                [ num_grat_arp|num_unsol_na NUM_GRAT_ARP|NUM_UNSOL_NA ]\n"
+	"                [ all_slaves_active ALL_SLAVES_ACTIVE ]\n"
+	"                [ min_links MIN_LINKS ]\n"
+	"                [ lp_interval LP_INTERVAL ]\n"
+	"                [ packets_per_slave PACKETS_PER_SLAVE ]\n"
+	"                [ tlb_dynamic_lb TLB_DYNAMIC_LB ]\n"
+	"                [ lacp_rate LACP_RATE ]\n"
+	"                [ lacp_active LACP_ACTIVE]\n"
+	"                [ ad_select AD_SELECT ]\n"
+	"                [ ad_user_port_key PORTKEY ]\n"
+	"                [ ad_actor_sys_prio SYSPRIO ]\n"
+	"                [ ad_actor_system LLADDR ]\n"
+	"                [ arp_missed_max MISSED_MAX ]\n"
+	"\n"
+	"BONDMODE := balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb\n"
+	"ARP_VALIDATE := none|active|backup|all|filter|filter_active|filter_backup\n"
+	"ARP_ALL_TARGETS := any|all\n"
+	"PRIMARY_RESELECT := always|better|failure\n"
+	"FAIL_OVER_MAC := none|active|follow\n"
+	"XMIT_HASH_POLICY := layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
+	"LACP_ACTIVE := off|on\n"
+	"LACP_RATE := slow|fast\n"
+	"AD_SELECT := stable|bandwidth|count\n");
+
 const struct link_kind kind_bond = {
 	.name = "bond", .maxattr = IFLA_BOND_MAX, .opts = bond_opts, .unknown = "command",
 	.prints = true,
-	.usage = "Usage: ... %s [ mode BONDMODE ] [ active_slave SLAVE_DEV ]\n"
-		 "                [ clear_active_slave ] [ miimon MIIMON ]\n"
-		 "                [ updelay UPDELAY ] [ downdelay DOWNDELAY ]\n"
-		 "                [ peer_notify_delay DELAY ]\n"
-		 "                [ use_carrier USE_CARRIER ]\n"
-		 "                [ arp_interval ARP_INTERVAL ]\n"
-		 "                [ arp_validate ARP_VALIDATE ]\n"
-		 "                [ arp_all_targets ARP_ALL_TARGETS ]\n"
-		 "                [ arp_ip_target [ ARP_IP_TARGET, ... ] ]\n"
-		 "                [ ns_ip6_target [ NS_IP6_TARGET, ... ] ]\n"
-		 "                [ primary SLAVE_DEV ]\n"
-		 "                [ primary_reselect PRIMARY_RESELECT ]\n"
-		 "                [ fail_over_mac FAIL_OVER_MAC ]\n"
-		 "                [ xmit_hash_policy XMIT_HASH_POLICY ]\n"
-		 "                [ resend_igmp RESEND_IGMP ]\n"
-		 "                [ num_grat_arp|num_unsol_na NUM_GRAT_ARP|NUM_UNSOL_NA ]\n"
-		 "                [ all_slaves_active ALL_SLAVES_ACTIVE ]\n"
-		 "                [ min_links MIN_LINKS ]\n"
-		 "                [ lp_interval LP_INTERVAL ]\n"
-		 "                [ packets_per_slave PACKETS_PER_SLAVE ]\n"
-		 "                [ tlb_dynamic_lb TLB_DYNAMIC_LB ]\n"
-		 "                [ lacp_rate LACP_RATE ]\n"
-		 "                [ lacp_active LACP_ACTIVE]\n"
-		 "                [ ad_select AD_SELECT ]\n"
-		 "                [ ad_user_port_key PORTKEY ]\n"
-		 "                [ ad_actor_sys_prio SYSPRIO ]\n"
-		 "                [ ad_actor_system LLADDR ]\n"
-		 "                [ arp_missed_max MISSED_MAX ]\n"
-		 "\n"
-		 "BONDMODE := balance-rr|active-backup|balance-xor|broadcast|802.3ad|balance-tlb|balance-alb\n"
-		 "ARP_VALIDATE := none|active|backup|all|filter|filter_active|filter_backup\n"
-		 "ARP_ALL_TARGETS := any|all\n"
-		 "PRIMARY_RESELECT := always|better|failure\n"
-		 "FAIL_OVER_MAC := none|active|follow\n"
-		 "XMIT_HASH_POLICY := layer2|layer2+3|layer3+4|encap2+3|encap3+4|vlan+srcmac\n"
-		 "LACP_ACTIVE := off|on\n"
-		 "LACP_RATE := slow|fast\n"
-		 "AD_SELECT := stable|bandwidth|count\n",
+	.usage = "kind_bond",
 };
 
 /* ---- bond_slave -------------------------------------------------------- */
@@ -304,8 +308,11 @@ static const struct kind_opt bond_slave_opts[] = {
 	OPT_END,
 };
 
+USAGE(kind_bond_slave,
+	"Usage: ... %s [ queue_id ID ] [ prio PRIORITY ]\n");
+
 const struct link_kind kind_bond_slave = {
 	.name = "bond_slave", .maxattr = IFLA_BOND_SLAVE_MAX, .opts = bond_slave_opts,
 	.unknown = "option", .prints = true,
-	.usage = "Usage: ... %s [ queue_id ID ] [ prio PRIORITY ]\n",
+	.usage = "kind_bond_slave",
 };

@@ -1,6 +1,7 @@
 /* The bridge and its ports: `type bridge ARGS` and `type bridge_slave
  * ARGS`, and their -d data. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <linux/if_bridge.h>
 
@@ -82,7 +83,7 @@ static const struct kind_opt bridge_opts[] = {
 	OPT_END,
 };
 
-static const char bridge_usage[] =
+USAGE(kind_bridge,
 	"Usage: ... %s [ fdb_flush ]\n"
 	"\t\t  [ forward_delay FORWARD_DELAY ]\n"
 	"\t\t  [ hello_time HELLO_TIME ]\n"
@@ -120,7 +121,7 @@ static const char bridge_usage[] =
 	"\t\t  [ nf_call_ip6tables NF_CALL_IP6TABLES ]\n"
 	"\t\t  [ nf_call_arptables NF_CALL_ARPTABLES ]\n"
 	"\n"
-	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n";
+	"Where: VLAN_PROTOCOL := { 802.1Q | 802.1ad }\n");
 
 #define PORT_ON_OFF(word, key, attr, abbrev) \
 	OPT(word, key, OPT_ON_OFF, attr, BOTH, 0, 0, NULL, abbrev)
@@ -178,7 +179,7 @@ static const struct kind_opt bridge_slave_opts[] = {
 	OPT_END,
 };
 
-static const char bridge_slave_usage[] =
+USAGE(kind_bridge_slave,
 	"Usage: ... %s [ fdb_flush ]\n"
 	"\t\t\t[ state STATE ]\n"
 	"\t\t\t[ priority PRIO ]\n"
@@ -201,14 +202,14 @@ static const char bridge_slave_usage[] =
 	"\t\t\t[ vlan_tunnel {on | off} ]\n"
 	"\t\t\t[ isolated {on | off} ]\n"
 	"\t\t\t[ locked {on | off} ]\n"
-	"\t\t\t[ backup_port DEVICE ] [ nobackup_port ]\n";
+	"\t\t\t[ backup_port DEVICE ] [ nobackup_port ]\n");
 
 const struct link_kind kind_bridge = {
-	.name = "bridge", .maxattr = IFLA_BR_MAX, .opts = bridge_opts, .usage = bridge_usage,
+	.name = "bridge", .maxattr = IFLA_BR_MAX, .opts = bridge_opts, .usage = "kind_bridge",
 	.unknown = "command", .prints = true,
 };
 
 const struct link_kind kind_bridge_slave = {
 	.name = "bridge_slave", .maxattr = IFLA_BRPORT_MAX, .opts = bridge_slave_opts,
-	.usage = bridge_slave_usage, .unknown = "option", .prints = true,
+	.usage = "kind_bridge_slave", .unknown = "option", .prints = true,
 };

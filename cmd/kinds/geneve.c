@@ -1,6 +1,7 @@
 /* GENEVE: `type geneve ARGS` and its -d data.  As iproute2, most values
  * go in after the words, with their defaults on a creation. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -108,26 +109,29 @@ static int geneve_finish(struct kind_parse *kp)
 	return 0;
 }
 
+USAGE(kind_geneve,
+	"Usage: ... %s id VNI\n"
+	"\t\tremote ADDR\n"
+	"\t\t[ ttl TTL ]\n"
+	"\t\t[ tos TOS ]\n"
+	"\t\t[ df DF ]\n"
+	"\t\t[ flowlabel LABEL ]\n"
+	"\t\t[ dstport PORT ]\n"
+	"\t\t[ [no]external ]\n"
+	"\t\t[ [no]udpcsum ]\n"
+	"\t\t[ [no]udp6zerocsumtx ]\n"
+	"\t\t[ [no]udp6zerocsumrx ]\n"
+	"\t\t[ innerprotoinherit ]\n"
+	"\n"
+	"Where:\tVNI   := 0-16777215\n"
+	"\tADDR  := IP_ADDRESS\n"
+	"\tTOS   := { NUMBER | inherit }\n"
+	"\tTTL   := { 1..255 | auto | inherit }\n"
+	"\tDF    := { unset | set | inherit }\n"
+	"\tLABEL := 0-1048575\n");
+
 const struct link_kind kind_geneve = {
 	.name = "geneve", .maxattr = IFLA_GENEVE_MAX, .opts = geneve_opts, .unknown = "command",
 	.once = true, .prints = true, .finish = geneve_finish,
-	.usage = "Usage: ... %s id VNI\n"
-		 "\t\tremote ADDR\n"
-		 "\t\t[ ttl TTL ]\n"
-		 "\t\t[ tos TOS ]\n"
-		 "\t\t[ df DF ]\n"
-		 "\t\t[ flowlabel LABEL ]\n"
-		 "\t\t[ dstport PORT ]\n"
-		 "\t\t[ [no]external ]\n"
-		 "\t\t[ [no]udpcsum ]\n"
-		 "\t\t[ [no]udp6zerocsumtx ]\n"
-		 "\t\t[ [no]udp6zerocsumrx ]\n"
-		 "\t\t[ innerprotoinherit ]\n"
-		 "\n"
-		 "Where:\tVNI   := 0-16777215\n"
-		 "\tADDR  := IP_ADDRESS\n"
-		 "\tTOS   := { NUMBER | inherit }\n"
-		 "\tTTL   := { 1..255 | auto | inherit }\n"
-		 "\tDF    := { unset | set | inherit }\n"
-		 "\tLABEL := 0-1048575\n",
+	.usage = "kind_geneve",
 };

@@ -10,6 +10,7 @@
 #include <linux/ip6_tunnel.h>
 
 #include "../words.h"
+#include "../usage.h"
 
 _Static_assert(IFLA_GRE_MAX <= KIND_MAXATTR, "a gre attribute has a slot in the printer");
 
@@ -583,15 +584,18 @@ static void ip6gre_list(const char *class)
 	WORDS_TABLE(class, ip6gre_words, word);
 }
 
+USAGE(kind_gre, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
+USAGE(kind_erspan, GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
+USAGE(kind_ip6gre, GRE_USAGE_V6);
+
 #define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
 	const struct link_kind kind_##id = { \
 		.name = #id, .maxattr = IFLA_GRE_MAX, .usage = text, .prints = true, \
 		.parse = parse_fn, .print = print_fn, .words = list_fn, \
 	}
-GRE_KIND(gre, gre_parse, gre_print, gre_list, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
-GRE_KIND(gretap, gre_parse, gre_print, gre_list, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
-GRE_KIND(erspan, gre_parse, gre_print, erspan_list,
-	 GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
-GRE_KIND(ip6gre, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);
-GRE_KIND(ip6gretap, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);
-GRE_KIND(ip6erspan, gre6_parse, gre6_print, ip6gre_list, GRE_USAGE_V6);
+GRE_KIND(gre, gre_parse, gre_print, gre_list, "kind_gre");
+GRE_KIND(gretap, gre_parse, gre_print, gre_list, "kind_gre");
+GRE_KIND(erspan, gre_parse, gre_print, erspan_list, "kind_erspan");
+GRE_KIND(ip6gre, gre6_parse, gre6_print, ip6gre_list, "kind_ip6gre");
+GRE_KIND(ip6gretap, gre6_parse, gre6_print, ip6gre_list, "kind_ip6gre");
+GRE_KIND(ip6erspan, gre6_parse, gre6_print, ip6gre_list, "kind_ip6gre");

@@ -11,6 +11,7 @@
 #include <linux/ip6_tunnel.h>
 
 #include "../words.h"
+#include "../usage.h"
 
 _Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in the printer");
 
@@ -429,45 +430,52 @@ static void ip6tnl_list(const char *class)
 	"\tTTL  := { 1..255 | inherit }\n" \
 	"\tMARK := { 0x0..0xffffffff }\n"
 
+USAGE(kind_ipip, IPTNL_USAGE("{ ipip | mplsip | any }"));
+
 const struct link_kind kind_ipip = {
 	.name = "ipip", .maxattr = IFLA_IPTUN_MAX, .prints = true,
 	.parse = iptnl_parse, .print = iptnl_print, .words = ipip_list,
-	.usage = IPTNL_USAGE("{ ipip | mplsip | any }"),
+	.usage = "kind_ipip",
 };
+
+USAGE(kind_sit, IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"));
 
 const struct link_kind kind_sit = {
 	.name = "sit", .maxattr = IFLA_IPTUN_MAX, .prints = true,
 	.parse = iptnl_parse, .print = iptnl_print, .words = sit_list,
-	.usage = IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"),
+	.usage = "kind_sit",
 };
+
+USAGE(kind_ip6tnl,
+	"Usage: ... %-6s\t[ remote ADDR ]\n"
+	"\t\t\t[ local ADDR ]\n"
+	"\t\t\t[ encaplimit ELIM ]\n"
+	"\t\t\t[ hoplimit HLIM ]\n"
+	"\t\t\t[ tclass TCLASS ]\n"
+	"\t\t\t[ flowlabel FLOWLABEL ]\n"
+	"\t\t\t[ dscp inherit ]\n"
+	"\t\t\t[ [no]allow-localremote ]\n"
+	"\t\t\t[ dev PHYS_DEV ]\n"
+	"\t\t\t[ fwmark MARK ]\n"
+	"\t\t\t[ external ]\n"
+	"\t\t\t[ noencap ]\n"
+	"\t\t\t[ encap { fou | gue | none } ]\n"
+	"\t\t\t[ encap-sport PORT ]\n"
+	"\t\t\t[ encap-dport PORT ]\n"
+	"\t\t\t[ [no]encap-csum ]\n"
+	"\t\t\t[ [no]encap-csum6 ]\n"
+	"\t\t\t[ [no]encap-remcsum ]\n"
+	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
+	"\n"
+	"Where:\tADDR\t  := IPV6_ADDRESS\n"
+	"\tELIM\t  := { none | 0..255 }(default=4)\n"
+	"\tHLIM\t  := 0..255 (default=64)\n"
+	"\tTCLASS    := { 0x0..0xff | inherit }\n"
+	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
+	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n");
 
 const struct link_kind kind_ip6tnl = {
 	.name = "ip6tnl", .maxattr = IFLA_IPTUN_MAX, .prints = true,
 	.parse = ip6tnl_parse, .print = ip6tnl_print, .words = ip6tnl_list,
-	.usage = "Usage: ... %-6s\t[ remote ADDR ]\n"
-		 "\t\t\t[ local ADDR ]\n"
-		 "\t\t\t[ encaplimit ELIM ]\n"
-		 "\t\t\t[ hoplimit HLIM ]\n"
-		 "\t\t\t[ tclass TCLASS ]\n"
-		 "\t\t\t[ flowlabel FLOWLABEL ]\n"
-		 "\t\t\t[ dscp inherit ]\n"
-		 "\t\t\t[ [no]allow-localremote ]\n"
-		 "\t\t\t[ dev PHYS_DEV ]\n"
-		 "\t\t\t[ fwmark MARK ]\n"
-		 "\t\t\t[ external ]\n"
-		 "\t\t\t[ noencap ]\n"
-		 "\t\t\t[ encap { fou | gue | none } ]\n"
-		 "\t\t\t[ encap-sport PORT ]\n"
-		 "\t\t\t[ encap-dport PORT ]\n"
-		 "\t\t\t[ [no]encap-csum ]\n"
-		 "\t\t\t[ [no]encap-csum6 ]\n"
-		 "\t\t\t[ [no]encap-remcsum ]\n"
-		 "\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
-		 "\n"
-		 "Where:\tADDR\t  := IPV6_ADDRESS\n"
-		 "\tELIM\t  := { none | 0..255 }(default=4)\n"
-		 "\tHLIM\t  := 0..255 (default=64)\n"
-		 "\tTCLASS    := { 0x0..0xff | inherit }\n"
-		 "\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
-		 "\tMARK\t  := { 0x0..0xffffffff | inherit }\n",
+	.usage = "kind_ip6tnl",
 };

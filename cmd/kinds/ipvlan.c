@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "../words.h"
+#include "../usage.h"
 
 static const char *const modes[] = {
 	[IPVLAN_MODE_L2] = "l2", [IPVLAN_MODE_L3] = "l3", [IPVLAN_MODE_L3S] = "l3s",
@@ -121,17 +122,19 @@ static void ipvlan_print(struct kind_print *kp, const struct link_kind *k, const
 	"FLAGS: bridge | private | vepa\n" \
 	"(first values are the defaults if nothing is specified).\n"
 
+USAGE(kind_ipvlan, IPVLAN_USAGE);
+
 static void ipvlan_list(const char *class)
 {
 	WORDS_TABLE(class, ipvlan_words, word);
 }
 
 const struct link_kind kind_ipvlan = {
-	.name = "ipvlan", .maxattr = IFLA_IPVLAN_MAX, .usage = IPVLAN_USAGE, .prints = true,
+	.name = "ipvlan", .maxattr = IFLA_IPVLAN_MAX, .usage = "kind_ipvlan", .prints = true,
 	.parse = ipvlan_parse, .print = ipvlan_print, .words = ipvlan_list,
 };
 
 const struct link_kind kind_ipvtap = {
-	.name = "ipvtap", .maxattr = IFLA_IPVLAN_MAX, .usage = IPVLAN_USAGE, .prints = true,
+	.name = "ipvtap", .maxattr = IFLA_IPVLAN_MAX, .usage = "kind_ipvlan", .prints = true,
 	.parse = ipvlan_parse, .print = ipvlan_print, .words = ipvlan_list,
 };

@@ -154,7 +154,8 @@ struct link_kind {
 	const char *name;	/* as typed after `type`: "bridge_slave" */
 	unsigned int maxattr;
 	const struct kind_opt *opts;	/* the rows, or NULL */
-	/* The usage, a format whose one %s is the kind's name. */
+	/* The name of its USAGE() text (cmd/usage.h), a format whose one
+	 * %s is the kind's name. */
 	const char *usage;
 	/* "KIND: unknown WHAT \"WORD\"?" before the usage; NULL: none */
 	const char *unknown;

@@ -8,6 +8,7 @@
 
 #include "../../netlink/lladdr.h"
 #include "../words.h"
+#include "../usage.h"
 
 #define ETH_ALEN 6
 
@@ -249,17 +250,19 @@ static void macvlan_print(struct kind_print *kp, const struct link_kind *k, cons
 	"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n" \
 	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
 
+USAGE(kind_macvlan, MACVLAN_USAGE);
+
 static void macvlan_list(const char *class)
 {
 	WORDS_TABLE(class, macvlan_words, word);
 }
 
 const struct link_kind kind_macvlan = {
-	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = MACVLAN_USAGE,
+	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = "kind_macvlan",
 	.prints = true, .parse = macvlan_parse, .print = macvlan_print, .words = macvlan_list,
 };
 
 const struct link_kind kind_macvtap = {
-	.name = "macvtap", .maxattr = IFLA_MACVLAN_MAX, .usage = MACVLAN_USAGE,
+	.name = "macvtap", .maxattr = IFLA_MACVLAN_MAX, .usage = "kind_macvlan",
 	.prints = true, .parse = macvlan_parse, .print = macvlan_print, .words = macvlan_list,
 };

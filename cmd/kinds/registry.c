@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../words.h"
+#include "../usage.h"
 
 /* iproute2 knows these, takes no words for them (it ignores any) and
  * prints none of their data. */
@@ -14,14 +15,17 @@
 	static const struct link_kind kind_##id = { \
 		.name = #id, .usage = text, .takes_none = true, \
 	}
-NO_WORDS(dummy, "Usage: ... %s\n");
-NO_WORDS(ifb, "Usage: ... %s\n");
-NO_WORDS(netdevsim, "Usage: ... %s\n");
-NO_WORDS(nlmon, "Usage: ... %s\n");
-NO_WORDS(team, "Usage: ... %s\n");
-NO_WORDS(team_slave, "Usage: ... %s\n");
-NO_WORDS(vcan, "Usage: ... %s\n");
-NO_WORDS(virt_wifi, "Usage: ... %s \n");
+USAGE(kind_plain, "Usage: ... %s\n");
+USAGE(kind_virt_wifi, "Usage: ... %s \n");
+
+NO_WORDS(dummy, "kind_plain");
+NO_WORDS(ifb, "kind_plain");
+NO_WORDS(netdevsim, "kind_plain");
+NO_WORDS(nlmon, "kind_plain");
+NO_WORDS(team, "kind_plain");
+NO_WORDS(team_slave, "kind_plain");
+NO_WORDS(vcan, "kind_plain");
+NO_WORDS(virt_wifi, "kind_virt_wifi");
 
 static const struct link_kind *const kinds[] = {
 	&kind_bridge, &kind_bridge_slave, &kind_vxlan,
@@ -103,7 +107,7 @@ int link_kind_help(struct printer *p, const char *type)
 
 	if (!k || !k->usage)
 		return -1;
-	snprintf(buf, sizeof(buf), k->usage, k->name);
+	snprintf(buf, sizeof(buf), usage_text(k->usage), k->name);
 	out_puts(&p->out, buf);
 	return EXIT_OK;
 }

@@ -16,12 +16,13 @@
 #include "../../args/inet.h"
 #include "../../names/names.h"
 #include "../../netlink/lladdr.h"
+#include "../usage.h"
 
 /* ---- parsing ---------------------------------------------------------- */
 
 int kind_usage(const struct kind_parse *kp)
 {
-	fprintf(stderr, kp->k->usage, kp->k->name);
+	fprintf(stderr, usage_text(kp->k->usage), kp->k->name);
 	return EXIT_FAIL;
 }
 

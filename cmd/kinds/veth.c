@@ -7,6 +7,7 @@
 #include <linux/veth.h>
 
 #include "../words.h"
+#include "../usage.h"
 
 /* iproute2 prints this one on stdout: it goes through the sink, in
  * order with what -batch printed before it. */
@@ -14,7 +15,7 @@ static int peer_usage(struct kind_parse *kp)
 {
 	char buf[256];
 
-	snprintf(buf, sizeof(buf), kp->k->usage, kp->k->name);
+	snprintf(buf, sizeof(buf), usage_text(kp->k->usage), kp->k->name);
 	out_puts(&kp->p->out, buf);
 	return EXIT_FAIL;
 }
@@ -49,14 +50,20 @@ static void peer_words(const char *class)
 	printf("%s peer\n", class);
 }
 
+USAGE(kind_veth,
+	"Usage: ip link <options> type %s [peer <options>]\n"
+	"To get <options> type 'ip link add help'\n");
+
 const struct link_kind kind_veth = {
 	.name = "veth", .parse = peer_parse, .words = peer_words,
-	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
-		 "To get <options> type 'ip link add help'\n",
+	.usage = "kind_veth",
 };
+
+USAGE(kind_vxcan,
+	"Usage: ip link <options> type %s [peer <options>]\n"
+	"To get <options> type 'ip link add help'\n");
 
 const struct link_kind kind_vxcan = {
 	.name = "vxcan", .parse = peer_parse, .words = peer_words,
-	.usage = "Usage: ip link <options> type %s [peer <options>]\n"
-		 "To get <options> type 'ip link add help'\n",
+	.usage = "kind_vxcan",
 };

@@ -1,5 +1,6 @@
 /* 802.1Q/802.1ad VLANs: `type vlan ARGS` and their -d data. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,21 +157,24 @@ static void vlan_print(struct kind_print *kp, const struct link_kind *k, const s
 	kind_rows_print(kp, k->opts, t);
 }
 
+USAGE(kind_vlan,
+	"Usage: ... %s id VLANID\n"
+	"\t\t[ protocol VLANPROTO ]\n"
+	"\t\t[ reorder_hdr { on | off } ]\n"
+	"\t\t[ gvrp { on | off } ]\n"
+	"\t\t[ mvrp { on | off } ]\n"
+	"\t\t[ loose_binding { on | off } ]\n"
+	"\t\t[ bridge_binding { on | off } ]\n"
+	"\t\t[ ingress-qos-map QOS-MAP ]\n"
+	"\t\t[ egress-qos-map QOS-MAP ]\n"
+	"\n"
+	"VLANID := 0-4095\n"
+	"VLANPROTO: [ 802.1Q | 802.1ad ]\n"
+	"QOS-MAP := [ QOS-MAP ] QOS-MAPPING\n"
+	"QOS-MAPPING := FROM:TO\n");
+
 const struct link_kind kind_vlan = {
 	.name = "vlan", .maxattr = IFLA_VLAN_MAX, .opts = vlan_opts, .unknown = "command",
 	.prints = true, .finish = vlan_finish, .print = vlan_print,
-	.usage = "Usage: ... %s id VLANID\n"
-		 "\t\t[ protocol VLANPROTO ]\n"
-		 "\t\t[ reorder_hdr { on | off } ]\n"
-		 "\t\t[ gvrp { on | off } ]\n"
-		 "\t\t[ mvrp { on | off } ]\n"
-		 "\t\t[ loose_binding { on | off } ]\n"
-		 "\t\t[ bridge_binding { on | off } ]\n"
-		 "\t\t[ ingress-qos-map QOS-MAP ]\n"
-		 "\t\t[ egress-qos-map QOS-MAP ]\n"
-		 "\n"
-		 "VLANID := 0-4095\n"
-		 "VLANPROTO: [ 802.1Q | 802.1ad ]\n"
-		 "QOS-MAP := [ QOS-MAP ] QOS-MAPPING\n"
-		 "QOS-MAPPING := FROM:TO\n",
+	.usage = "kind_vlan",
 };

@@ -1,6 +1,7 @@
 /* VRFs: `type vrf table TABLE`, the -d data of a VRF and of its ports,
  * and whether a device is a VRF (`link show vrf NAME`). */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -14,9 +15,12 @@ static const struct kind_opt vrf_opts[] = {
 	OPT_END,
 };
 
+USAGE(kind_vrf,
+	"Usage: ... %s table TABLEID\n");
+
 const struct link_kind kind_vrf = {
 	.name = "vrf", .maxattr = IFLA_VRF_MAX, .opts = vrf_opts, .unknown = "option",
-	.prints = true, .usage = "Usage: ... %s table TABLEID\n",
+	.prints = true, .usage = "kind_vrf",
 };
 
 static const struct kind_opt vrf_slave_opts[] = {

@@ -1,5 +1,6 @@
 /* VXLAN: `type vxlan ARGS` and its -d data. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdio.h>
 #include <arpa/inet.h>
@@ -60,7 +61,7 @@ static const struct kind_opt vxlan_opts[] = {
 	OPT_END,
 };
 
-static const char vxlan_usage[] =
+USAGE(kind_vxlan,
 	"Usage: ... %s id VNI\n"
 	"\t\t[ { group | remote } IP_ADDRESS ]\n"
 	"\t\t[ local ADDR ]\n"
@@ -90,7 +91,7 @@ static const char vxlan_usage[] =
 	"\tTOS\t:= { NUMBER | inherit }\n"
 	"\tTTL\t:= { 1..255 | auto | inherit }\n"
 	"\tDF\t:= { unset | set | inherit }\n"
-	"\tLABEL := 0-1048575\n";
+	"\tLABEL := 0-1048575\n");
 
 /* iproute2's checks after the words, in its order. */
 static int vxlan_check(struct kind_parse *kp)
@@ -141,6 +142,6 @@ static int vxlan_check(struct kind_parse *kp)
 }
 
 const struct link_kind kind_vxlan = {
-	.name = "vxlan", .maxattr = IFLA_VXLAN_MAX, .opts = vxlan_opts, .usage = vxlan_usage,
+	.name = "vxlan", .maxattr = IFLA_VXLAN_MAX, .opts = vxlan_opts, .usage = "kind_vxlan",
 	.unknown = "command", .once = true, .prints = true, .finish = vxlan_check,
 };

@@ -1,6 +1,7 @@
 /* XFRM interfaces: `type xfrm [dev DEV] if_id ID | external` and their
  * -d data. */
 #include "kind.h"
+#include "../usage.h"
 
 #include <stdio.h>
 
@@ -57,11 +58,14 @@ static void xfrm_print(struct kind_print *kp, const struct link_kind *k, const s
 		kind_rows_print(kp, k->opts, tb);
 }
 
+USAGE(kind_xfrm,
+	"Usage: ... %-4s dev [ PHYS_DEV ] [ if_id IF-ID ]\n"
+	"\t\t[ external ]\n"
+	"\n"
+	"Where: IF-ID := { 0x1..0xffffffff }\n");
+
 const struct link_kind kind_xfrm = {
 	.name = "xfrm", .maxattr = IFLA_XFRM_MAX, .opts = xfrm_opts, .prints = true,
 	.finish = xfrm_finish, .print = xfrm_print,
-	.usage = "Usage: ... %-4s dev [ PHYS_DEV ] [ if_id IF-ID ]\n"
-		 "\t\t[ external ]\n"
-		 "\n"
-		 "Where: IF-ID := { 0x1..0xffffffff }\n",
+	.usage = "kind_xfrm",
 };
