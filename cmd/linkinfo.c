@@ -134,7 +134,7 @@ bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh)
 
 static void print_flags(struct printer *p, unsigned int flags, bool mdown)
 {
-	static const struct { unsigned int bit; const char *name; } bits[] = {
+	static const struct print_bit bits[] = {
 		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
 		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
 		{ IFF_NOARP, "NOARP" }, { IFF_ALLMULTI, "ALLMULTI" },
@@ -145,22 +145,12 @@ static void print_flags(struct printer *p, unsigned int flags, bool mdown)
 		{ IFF_UP, "UP" }, { IFF_LOWER_UP, "LOWER_UP" },
 		{ IFF_DORMANT, "DORMANT" }, { IFF_ECHO, "ECHO" },
 	};
-	char hex[16];
 
 	print_open_array(p, PRINT_ANY, "flags", "<");
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		print_string(p, PRINT_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
-		if (!(flags & bits[i].bit))
-			continue;
-		flags &= ~bits[i].bit;
-		print_string(p, PRINT_ANY, NULL, flags ? "%s," : "%s", bits[i].name);
-	}
-	if (flags) {
-		snprintf(hex, sizeof(hex), "%x", flags);
-		print_string(p, PRINT_ANY, NULL, "%s", hex);
-	}
+	print_bits(p, flags, bits, ARRAY_SIZE(bits));
 	if (mdown)
 		print_string(p, PRINT_ANY, NULL, ",%s", "M-DOWN");
 	print_close_array(p, PRINT_ANY, "> ");

@@ -568,20 +568,9 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n" \
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n"
 
-static void gre_list(const char *class)
-{
-	WORDS_TABLE(class, gre_words, word);
-}
-
-static void erspan_list(const char *class)
-{
-	WORDS_TABLE(class, erspan_words, word);
-}
-
-static void ip6gre_list(const char *class)
-{
-	WORDS_TABLE(class, ip6gre_words, word);
-}
+WORDS_LISTER(gre_list, gre_words)
+WORDS_LISTER(erspan_list, erspan_words)
+WORDS_LISTER(ip6gre_list, ip6gre_words)
 
 #define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
 	const struct link_kind kind_##id = { \
