@@ -582,6 +582,17 @@ static int neigh_put_rest(struct neigh_req *n)
 	return 0;
 }
 
+/* The device and the address are given (else iproute2's message, naming
+ * the address `noun`, and `status`): the request's last attributes. */
+static int neigh_complete(struct neigh_req *n, const char *noun, int status)
+{
+	if (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC) {
+		fprintf(stderr, "Device and %s are required arguments.\n", noun);
+		return status;
+	}
+	return neigh_put_rest(n);
+}
+
 static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
 	struct neigh_req *n = nlreq_holder_new(sizeof(*n), offsetof(struct neigh_req, req));
@@ -594,12 +605,8 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	n->nd->ndm_state = NUD_PERMANENT;
 	for (struct arg_walk w = { argc, argv }; !ret && w.argc > 0; w.argc--, w.argv++)
 		ret = neigh_word(n, ib->family, &w);
-	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {
-		fprintf(stderr, "Device and destination are required arguments.\n");
-		ret = EXIT_USAGE;
-	}
 	if (!ret)
-		ret = neigh_put_rest(n);
+		ret = neigh_complete(n, "destination", EXIT_USAGE);
 	if (!ret)
 		ret = rt_talk(ib, &n->req);
 	free(n);
@@ -677,12 +684,8 @@ static int neigh_get(struct ipbox *ib, int argc, char **argv)
 			n->dev_ok = true;
 		}
 	}
-	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {
-		fprintf(stderr, "Device and address are required arguments.\n");
-		ret = EXIT_FAIL;
-	}
 	if (!ret)
-		ret = neigh_put_rest(n);
+		ret = neigh_complete(n, "address", EXIT_FAIL);
 	if (!ret)
 		ret = neigh_get_send(ib, n);
 	free(n);

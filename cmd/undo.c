@@ -413,17 +413,21 @@ static bool addr_matches(const struct nlmsghdr *req, const struct nlmsghdr *c)
 	return true;
 }
 
-struct addr_find {
+/* The first message of a dump of type `type` that matches the request
+ * (addresses, rules), copied into u->msg. */
+struct msg_find {
 	struct undo *u;
 	const struct nlmsghdr *req;
+	uint16_t type;
+	bool (*matches)(const struct nlmsghdr *req, const struct nlmsghdr *c);
 	bool found;
 };
 
-static int addr_find_one(const struct nlmsghdr *nlh, void *data)
+static int find_one(const struct nlmsghdr *nlh, void *data)
 {
-	struct addr_find *f = data;
+	struct msg_find *f = data;
 
-	if (!f->found && nlh->nlmsg_type == RTM_NEWADDR && addr_matches(f->req, nlh) &&
+	if (!f->found && nlh->nlmsg_type == f->type && f->matches(f->req, nlh) &&
 	    nlh->nlmsg_len <= NL_RX_SIZE) {
 		memcpy(f->u->msg, nlh, nlh->nlmsg_len);
 		f->found = true;
@@ -487,12 +491,12 @@ static int addr_delete_undo(struct undo *u, const struct nlmsghdr *gone)
 int undo_addr(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct ifaddrmsg *q = mnl_nlmsg_get_payload(req);
-	struct addr_find f = { u, req, false };
+	struct msg_find f = { u, req, RTM_NEWADDR, addr_matches, false };
 	bool create = req->nlmsg_flags & NLM_F_CREATE;
 
 	if (req->nlmsg_type == RTM_NEWADDR && !(req->nlmsg_flags & NLM_F_REPLACE))
 		goto unadd;
-	if (addr_dump(u, q->ifa_family, (int)q->ifa_index, addr_find_one, &f) < 0)
+	if (addr_dump(u, q->ifa_family, (int)q->ifa_index, find_one, &f) < 0)
 		return -1;
 	if (f.found && req->nlmsg_type == RTM_DELADDR)
 		return addr_delete_undo(u, (const void *)u->msg);
@@ -742,22 +746,10 @@ static bool rule_matches(const struct nlmsghdr *req, const struct nlmsghdr *c)
 	return true;
 }
 
-static int rule_find_one(const struct nlmsghdr *nlh, void *data)
-{
-	struct addr_find *f = data;
-
-	if (!f->found && nlh->nlmsg_type == RTM_NEWRULE && rule_matches(f->req, nlh) &&
-	    nlh->nlmsg_len <= NL_RX_SIZE) {
-		memcpy(f->u->msg, nlh, nlh->nlmsg_len);
-		f->found = true;
-	}
-	return NL_CB_OK;
-}
-
 int undo_rule(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct fib_rule_hdr *q = mnl_nlmsg_get_payload(req);
-	struct addr_find f = { u, req, false };
+	struct msg_find f = { u, req, RTM_NEWRULE, rule_matches, false };
 	struct fib_rule_hdr *frh;
 	struct nlreq dump;
 
@@ -768,7 +760,7 @@ int undo_rule(struct undo *u, const struct nlmsghdr *req)
 	}
 	frh = nlreq_init(&dump, RTM_GETRULE, 0, sizeof(*frh));
 	frh->family = q->family;
-	if (undo_dump(u, &dump, rule_find_one, &f) < 0)
+	if (undo_dump(u, &dump, find_one, &f) < 0)
 		return -1;
 	if (!f.found)
 		return 0;
