@@ -312,7 +312,7 @@ static void print_details(struct link_show *ls, const struct nlattr **tb)
 		link_kind_print(p, &ls->names, tb[IFLA_LINKINFO]);
 	if (ls->f->do_link && tb[IFLA_AF_SPEC])
 		print_af_spec(p, tb[IFLA_AF_SPEC]);
-	for (size_t i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tail); i++)
 		if (tb[tail[i].attr])
 			print_uint(p, PRINT_ANY, tail[i].key, tail[i].fmt,
 				   mnl_attr_get_u32(tb[tail[i].attr]));
@@ -554,7 +554,6 @@ static void print_link_stats_tb(struct link_show *ls, const struct nlattr **tb,
 	struct rtnl_link_stats64 s;
 	const struct nlattr *a;
 
-	(void)tb;
 	/* IFLA_STATS64 is 64-bit aligned data: copy it out of the message. */
 	mnl_attr_for_each(a, nlh, sizeof(struct ifinfomsg)) {
 		size_t n = mnl_attr_get_payload_len(a);
@@ -617,7 +616,7 @@ static void print_link_event(struct printer *p, uint32_t event)
 		[IFLA_EVENT_BONDING_OPTIONS] = "BONDING OPTION",
 	};
 
-	if (event >= sizeof(events) / sizeof(events[0]))
+	if (event >= ARRAY_SIZE(events))
 		print_int(p, PRINT_ANY, "event", "event %d ", (int)event);
 	else if (event)
 		print_string(p, PRINT_ANY, "event", "event %s ", events[event]);

@@ -150,7 +150,7 @@ static void print_neigh_cacheinfo(struct printer *p, const struct nlattr *a)
 static void print_nud(struct printer *p, uint16_t nud)
 {
 	print_open_array(p, PRINT_JSON, "state", NULL);
-	for (size_t i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
 		if (nud & nud_names[i].nud)
 			print_string(p, PRINT_ANY, NULL, "%s ", nud_names[i].name);
 	print_close_array(p, PRINT_JSON, NULL);
@@ -169,7 +169,7 @@ static void print_neigh_flags(struct printer *p, const struct ndmsg *nd, const s
 {
 	uint32_t ext = tb[NDA_FLAGS_EXT] ? mnl_attr_get_u32(tb[NDA_FLAGS_EXT]) : 0;
 
-	for (size_t i = 0; i < sizeof(ntf_names) / sizeof(ntf_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ntf_names); i++)
 		if ((ntf_names[i].ext ? ext : nd->ndm_flags) & ntf_names[i].flag)
 			print_null(p, PRINT_ANY, ntf_names[i].key, ntf_names[i].text);
 }

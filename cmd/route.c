@@ -789,7 +789,7 @@ static int parse_time_ms(const char *v, uint32_t *val, bool *raw)
 	if (end == v || t > UINT32_MAX)
 		return -1;
 	*raw = !*end;
-	for (size_t i = 0; !*raw && i < sizeof(units) / sizeof(units[0]); i++)
+	for (size_t i = 0; !*raw && i < ARRAY_SIZE(units); i++)
 		if (!strcasecmp(end, units[i].unit)) {
 			t *= units[i].ms;
 			end += strlen(end);
@@ -1228,7 +1228,7 @@ static const struct nh_word {
 
 static const struct nh_word *nh_word_find(const char *w)
 {
-	for (size_t i = 0; i < sizeof(nh_words) / sizeof(nh_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nh_words); i++)
 		if (nh_words[i].exact ? !strcmp(w, nh_words[i].word) : matches(w, nh_words[i].word))
 			return &nh_words[i];
 	return NULL;
@@ -1591,7 +1591,7 @@ static int get_word(struct get_args *g, struct arg_walk *c)
 {
 	const char *w = *c->argv;
 
-	for (size_t i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(get_words); i++)
 		if (get_words[i].exact ? !strcmp(w, get_words[i].word) : matches(w, get_words[i].word))
 			return get_words[i].fn(g, c);
 	if (!strcmp(w, "to"))

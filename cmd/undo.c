@@ -20,6 +20,7 @@
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
+#include "../args/args.h"
 #include "../netlink/attr.h"
 
 /* The kernel's "forever" (include/net/addrconf.h). */
@@ -171,7 +172,7 @@ static bool route_matches(const struct nlmsghdr *req, const struct nlmsghdr *c, 
 	    q->rtm_src_len != r->rtm_src_len || q->rtm_tos != r->rtm_tos ||
 	    route_table(req) != route_table(c) || (r->rtm_flags & RTM_F_CLONED))
 		return false;
-	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
 		const struct nlattr *a = find_attr(req, sizeof(*q), same[i]);
 
 		if (a ? !attr_equal(a, find_attr(c, sizeof(*r), same[i])) :
