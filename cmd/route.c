@@ -314,13 +314,8 @@ static int filter_iif(struct show_args *a, struct arg_walk *c)
 
 static int filter_metric(struct show_args *a, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &a->f->metric, 0) < 0)
-		return arg_invalid("\"metric\" value is invalid\n", v);
 	a->f->metric_set = true;
-	return 0;
+	return walk_u32(c, &a->f->metric, UINT32_MAX, "\"metric\" value is invalid\n");
 }
 
 static int filter_via(struct show_args *a, struct arg_walk *c)
@@ -1075,12 +1070,11 @@ static const struct mod_word {
  * seconds), metric and nhid. */
 static int mod_u32(struct route_mod *m, struct arg_walk *c, const struct mod_word *w)
 {
-	const char *v;
 	uint32_t val;
+	int ret = walk_u32(c, &val, UINT32_MAX, w->err);
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &val, 0) < 0)
-		return arg_invalid(w->err, v);
+	if (ret)
+		return ret;
 	nlreq_put_u32(&m->req, w->attr, val);
 	if (w->attr == RTA_NH_ID)
 		m->nhid = val;
@@ -1476,10 +1470,7 @@ static int get_iif(struct get_args *g, struct arg_walk *c)
 
 static int get_mark(struct get_args *g, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
+	return walk_u32(c, &g->mark, UINT32_MAX, "invalid mark value");
 }
 
 static int get_oif(struct get_args *g, struct arg_walk *c)
@@ -1513,14 +1504,12 @@ static int get_vrf(struct get_args *g, struct arg_walk *c)
 
 static int get_uid(struct get_args *g, struct arg_walk *c)
 {
-	const char *v;
 	uint32_t uid;
+	int ret = walk_u32(c, &uid, UINT32_MAX, "invalid UID\n");
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &uid, 0) < 0)
-		return arg_invalid("invalid UID\n", v);
-	nlreq_put_u32(&g->req, RTA_UID, uid);
-	return 0;
+	if (!ret)
+		nlreq_put_u32(&g->req, RTA_UID, uid);
+	return ret;
 }
 
 static int get_fibmatch(struct get_args *g, struct arg_walk *c)
@@ -1538,14 +1527,12 @@ static int get_as(struct get_args *g, struct arg_walk *c)
 /* sport, dport: a number (base 0) up to 65535, sent big-endian. */
 static int get_port(struct get_args *g, struct arg_walk *c, uint16_t type, const char *err)
 {
-	const char *v;
 	uint32_t port;
+	int ret = walk_u32(c, &port, 0xffff, err);
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &port, 0) < 0 || port > 0xffff)
-		return arg_invalid(err, v);
-	nlreq_put_u16(&g->req, type, htons((uint16_t)port));
-	return 0;
+	if (!ret)
+		nlreq_put_u16(&g->req, type, htons((uint16_t)port));
+	return ret;
 }
 
 static int get_sport(struct get_args *g, struct arg_walk *c)
