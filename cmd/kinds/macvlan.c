@@ -252,10 +252,7 @@ static void macvlan_print(struct kind_print *kp, const struct link_kind *k, cons
 
 USAGE(kind_macvlan, MACVLAN_USAGE);
 
-static void macvlan_list(const char *class)
-{
-	WORDS_TABLE(class, macvlan_words, word);
-}
+WORDS_LISTER(macvlan_list, macvlan_words)
 
 const struct link_kind kind_macvlan = {
 	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = "kind_macvlan",
