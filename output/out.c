@@ -60,10 +60,21 @@ void out_write(struct out *o, const char *s, size_t n)
 	}
 }
 
+/* s up to its NUL, a byte at a time: the strings of a dump are short. */
 void out_puts(struct out *o, const char *s)
 {
-	out_write(o, s, strlen(s));
+	for (;;) {
+		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
+
+		while (d < end && *s)
+			*d++ = *s++;
+		o->len = (size_t)(d - o->buf);
+		if (d < end)
+			return;
+		out_flush(o);
+	}
 }
+
 
 /* A conversion of the plain kind: '-' and a width (digits or '*') at
  * most, no precision; d, i, u or x with at most l, ll or z; s, c or a
@@ -173,15 +184,30 @@ static void out_padded(struct out *o, const char *s, size_t len, size_t pad, boo
 			out_pad(o, pad);
 		return;
 	}
-	if (!left) {
-		memset(d, ' ', pad);
-		d += pad;
-	}
-	memcpy(d, s, len);
-	d += len;
+	/* Byte loops: a column is a few bytes, less than a call to memset */
+	if (!left)
+		for (size_t i = 0; i < pad; i++)
+			*d++ = ' ';
+	for (size_t i = 0; i < len; i++)
+		*d++ = s[i];
 	if (left)
-		memset(d, ' ', pad);
+		for (size_t i = 0; i < pad; i++)
+			*d++ = ' ';
 	o->len += len + pad;
+}
+
+void out_column(struct out *o, const char *s, size_t len, int width)
+{
+	size_t w = width < 0 ? 0U - (unsigned int)width : (unsigned int)width;
+
+	out_padded(o, s, len, w > len ? w - len : 0, width < 0);
+}
+
+void out_column_u64(struct out *o, unsigned long long v, int width)
+{
+	char num[NUM_STRLEN], *end = num + sizeof(num), *p = num_digits(end, v, 10);
+
+	out_column(o, p, (size_t)(end - p), width);
 }
 
 /* The argument of an integer conversion of type t, n bytes ("d",
@@ -202,21 +228,6 @@ static unsigned long long arg_unsigned(va_list *ap, const char *t, size_t n)
 	if (n == 2)
 		return t[0] == 'z' ? va_arg(*ap, size_t) : va_arg(*ap, unsigned long);
 	return va_arg(*ap, unsigned int);
-}
-
-/* s up to its NUL, a byte at a time: the strings of a dump are short. */
-static void out_str(struct out *o, const char *s)
-{
-	for (;;) {
-		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
-
-		while (d < end && *s)
-			*d++ = *s++;
-		o->len = (size_t)(d - o->buf);
-		if (d < end)
-			return;
-		out_flush(o);
-	}
 }
 
 /* One conversion of the plain kind, padded as printf pads it; numbers
@@ -249,7 +260,7 @@ static void out_conv(struct out *o, const struct conv *c, va_list *ap)
 		if (!str)
 			str = "(null)";	/* as glibc prints it */
 		if (!width) {
-			out_str(o, str);
+			out_puts(o, str);
 			return;
 		}
 		len = strlen(str);
