@@ -411,7 +411,8 @@ enum {
 	STAT_ALWAYS,
 	STAT_NONZERO,		/* only when not zero */
 	STAT_NONZERO_HEAD,	/* the same, but plain text keeps its head blank */
-	STAT_IF_CARRIER,	/* only when the link reports carrier changes */
+	STAT_IF_CARRIER,	/* only when the link reports carrier changes; plain
+				 * text keeps its head blank otherwise */
 };
 #define STAT_CARRIER SIZE_MAX	/* IFLA_CARRIER_CHANGES, not in the struct */
 #define STAT_COLS 8
@@ -434,7 +435,7 @@ static const struct stat_row rx_rows[] = {
 	STAT("fifo_errors", "fifo", rx_fifo_errors, STAT_ERRORS, 4, 4, 2, STAT_ALWAYS),
 	STAT("missed_errors", "missed", rx_missed_errors, STAT_MAIN, 4, 4, 2, STAT_ALWAYS),
 	STAT("nohandler", "nohandler", rx_nohandler, STAT_ERRORS, 6, 6, 2, STAT_NONZERO),
-	STAT("otherhost", "otherhost", rx_otherhost_dropped, STAT_MAIN, 7, 7, 2, STAT_NONZERO),
+	STAT("otherhost", "otherhost", rx_otherhost_dropped, STAT_ERRORS, 7, 7, 2, STAT_NONZERO),
 };
 
 /* iproute2 sizes the TX error columns one to the right of where it
@@ -542,7 +543,7 @@ static void stats_line(struct stats *st, const char *title, int line,
 			print_column(p, "", (int)st->cols[0] - title_len, r ? r->head : "", "");
 		else if (r && stat_shown(st, r))
 			print_column(p, " ", (int)st->cols[col], r->head, "");
-		else if (r && r->when == STAT_NONZERO_HEAD)
+		else if (r && (r->when == STAT_NONZERO_HEAD || r->when == STAT_IF_CARRIER))
 			print_column(p, " ", (int)st->cols[col], "", "");
 	}
 	print_nl(p);
