@@ -939,8 +939,7 @@ static int link_args_check(struct link_args *a)
 static int link_group_only(struct link_args *a, const struct arg_walk *w)
 {
 	if (w->argc > 0) {
-		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-			*w->argv);
+		link_garbage(*w->argv);
 		return EXIT_USAGE;
 	}
 	if (a->create) {

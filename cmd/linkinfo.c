@@ -134,7 +134,7 @@ bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh)
 
 static void print_flags(struct printer *p, unsigned int flags, bool mdown)
 {
-	static const struct { unsigned int bit; const char *name; } bits[] = {
+	static const struct print_bit bits[] = {
 		{ IFF_LOOPBACK, "LOOPBACK" }, { IFF_BROADCAST, "BROADCAST" },
 		{ IFF_POINTOPOINT, "POINTOPOINT" }, { IFF_MULTICAST, "MULTICAST" },
 		{ IFF_NOARP, "NOARP" }, { IFF_ALLMULTI, "ALLMULTI" },
@@ -145,22 +145,12 @@ static void print_flags(struct printer *p, unsigned int flags, bool mdown)
 		{ IFF_UP, "UP" }, { IFF_LOWER_UP, "LOWER_UP" },
 		{ IFF_DORMANT, "DORMANT" }, { IFF_ECHO, "ECHO" },
 	};
-	char hex[16];
 
 	print_open_array(p, PRINT_ANY, "flags", "<");
 	if ((flags & IFF_UP) && !(flags & IFF_RUNNING))
 		print_string(p, PRINT_ANY, NULL, "%s,", "NO-CARRIER");
 	flags &= ~IFF_RUNNING;
-	for (size_t i = 0; i < sizeof(bits) / sizeof(bits[0]); i++) {
-		if (!(flags & bits[i].bit))
-			continue;
-		flags &= ~bits[i].bit;
-		print_string(p, PRINT_ANY, NULL, flags ? "%s," : "%s", bits[i].name);
-	}
-	if (flags) {
-		snprintf(hex, sizeof(hex), "%x", flags);
-		print_string(p, PRINT_ANY, NULL, "%s", hex);
-	}
+	print_bits(p, flags, bits, ARRAY_SIZE(bits));
 	if (mdown)
 		print_string(p, PRINT_ANY, NULL, ",%s", "M-DOWN");
 	print_close_array(p, PRINT_ANY, "> ");
@@ -322,7 +312,7 @@ static void print_details(struct link_show *ls, const struct nlattr **tb)
 		link_kind_print(p, &ls->names, tb[IFLA_LINKINFO]);
 	if (ls->f->do_link && tb[IFLA_AF_SPEC])
 		print_af_spec(p, tb[IFLA_AF_SPEC]);
-	for (size_t i = 0; i < sizeof(tail) / sizeof(tail[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(tail); i++)
 		if (tb[tail[i].attr])
 			print_uint(p, PRINT_ANY, tail[i].key, tail[i].fmt,
 				   mnl_attr_get_u32(tb[tail[i].attr]));
@@ -564,7 +554,6 @@ static void print_link_stats_tb(struct link_show *ls, const struct nlattr **tb,
 	struct rtnl_link_stats64 s;
 	const struct nlattr *a;
 
-	(void)tb;
 	/* IFLA_STATS64 is 64-bit aligned data: copy it out of the message. */
 	mnl_attr_for_each(a, nlh, sizeof(struct ifinfomsg)) {
 		size_t n = mnl_attr_get_payload_len(a);
@@ -627,7 +616,7 @@ static void print_link_event(struct printer *p, uint32_t event)
 		[IFLA_EVENT_BONDING_OPTIONS] = "BONDING OPTION",
 	};
 
-	if (event >= sizeof(events) / sizeof(events[0]))
+	if (event >= ARRAY_SIZE(events))
 		print_int(p, PRINT_ANY, "event", "event %d ", (int)event);
 	else if (event)
 		print_string(p, PRINT_ANY, "event", "event %s ", events[event]);

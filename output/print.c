@@ -252,6 +252,22 @@ void print_nl(struct printer *p)
 		out_puts(&p->out, p->sl);
 }
 
+void print_bits(struct printer *p, uint32_t flags, const struct print_bit *names, size_t n)
+{
+	char hex[16];
+
+	for (size_t i = 0; i < n; i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		flags &= ~names[i].bit;
+		print_string(p, PRINT_ANY, NULL, flags ? "%s," : "%s", names[i].name);
+	}
+	if (flags) {
+		snprintf(hex, sizeof(hex), "%x", flags);
+		print_string(p, PRINT_ANY, NULL, "%s", hex);
+	}
+}
+
 void print_record_end(struct printer *p)
 {
 	if (!p->is_json)

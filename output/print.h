@@ -61,6 +61,14 @@ void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(p
 bool print_plain_begin(struct printer *p);
 void print_plain_end(struct printer *p, bool json);
 void print_nl(struct printer *p);
+/* Inside an open array: the name of each bit of flags that names has,
+ * comma-separated, then what is left in hex (a link's <UP,LOWER_UP>, a
+ * vlan's <REORDER_HDR>); what the caller prints after needs its comma. */
+struct print_bit {
+	uint32_t bit;
+	const char *name;
+};
+void print_bits(struct printer *p, uint32_t flags, const struct print_bit *names, size_t n);
 /* Under -j, the end of a document that is one record of a stream (a
  * monitor event): its line, and a fresh start for the next; nothing in
  * plain text. */
