@@ -261,13 +261,17 @@ static int batch_enter(struct batch *b, const char *name)
 	return 0;
 }
 
-/* Run one line: a nat run may take it; else it runs (in its namespace). */
-static int batch_line(struct batch *b, int lineno, int argc, char **argv)
+/* Run one line: a nat run may take it; else it runs (in its namespace).
+ * obj is the object argv[0] names (object_find), looked up once a line. */
+static int batch_line(struct batch *b, int lineno, const struct verb *obj, int argc, char **argv)
 {
 	/* only in an atomic batch: a plain one fails such a line as
 	 * iproute2 does (Object "-n" is unknown) */
 	const char *ns = b->ib->atomic ? batch_line_netns(&argc, &argv) : NULL;
 	int status;
+
+	if (ns)
+		obj = argc > 0 ? object_find(argv[0]) : NULL;
 
 	if (b->check)	/* the model's namespace: nothing is entered */
 		return check_line(b->check, ns) < 0 ? EXIT_FAIL : argc ? ipbox_run(b->ib, argc, argv) :
@@ -276,7 +280,7 @@ static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 		atomic_line(b->atomic, lineno, ns ? ns : "");
 	/* nat lines join a transaction; any other line commits it
 	 * first, so it sees the run's changes. */
-	if (!ns && argc > 0 && nat_run_take(b->nat, lineno, argc, argv))
+	if (!ns && argc > 0 && nat_run_take(b->nat, lineno, obj, argc, argv))
 		return EXIT_OK;
 	if (nat_run_commit(b->nat) && !b->ib->force)
 		return -1;	/* reported: the batch ends */
@@ -284,7 +288,7 @@ static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 		return ipbox_usage();
 	if (ns && (b->home < 0 || batch_enter(b, ns) < 0))
 		return EXIT_FAIL;
-	status = ipbox_run(b->ib, argc, argv);
+	status = ipbox_run_object(b->ib, obj, argc, argv);
 	if (ns && batch_enter(b, NULL) < 0)
 		status = EXIT_FAIL;
 	if (b->atomic)
@@ -324,7 +328,8 @@ static int batch_lines(struct batch *b, FILE *in)
 	b->nat = b->atomic || b->check ? NULL : nat_run_new(ib, batch_nat_failed, b);
 	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
-		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
+		const struct verb *obj = argc > 0 ? object_find(argv[0]) : NULL;
+		bool pipelines = ipbox_pipelines(obj);
 
 		if (argc == 0)
 			continue;
@@ -354,7 +359,7 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 			continue;
 		}
-		if (!batch_goes_on(b, lineno, batch_line(b, lineno, argc, argv)))
+		if (!batch_goes_on(b, lineno, batch_line(b, lineno, obj, argc, argv)))
 			break;
 	}
 	nat_run_end(b->nat);
@@ -506,7 +511,7 @@ int batch_command(struct ipbox *ib, int argc, char **argv)
 	b.atomic = atomic_start(ib, "(command line)");
 	if (!b.atomic)
 		return EXIT_FAIL;
-	status = batch_line(&b, 1, argc, argv);
+	status = batch_line(&b, 1, argc > 0 ? object_find(argv[0]) : NULL, argc, argv);
 	return atomic_finish(b.atomic, status == EXIT_OK && !atomic_failed(b.atomic)) ? EXIT_FAIL : status;
 }
 
@@ -518,7 +523,7 @@ int check_command(struct ipbox *ib, int argc, char **argv)
 	b.check = check_start(ib);
 	if (!b.check)
 		return EXIT_FAIL;
-	status = batch_line(&b, 1, argc, argv);
+	status = batch_line(&b, 1, NULL, argc, argv);	/* -check runs it by name */
 	check_finish(b.check);
 	return status ? EXIT_FAIL : EXIT_OK;
 }
