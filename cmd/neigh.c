@@ -602,7 +602,7 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		ret = neigh_put_rest(n);
 	if (!ret)
 		ret = rt_talk(ib, &n->req);
-	free(n);
+	nlreq_holder_free(n);
 	return ret;
 }
 
