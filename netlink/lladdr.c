@@ -30,18 +30,10 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 	return buf;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	c = (char)(c | 0x20);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
-}
-
 /* Exactly one or two hex digits: their value in *v. */
 static bool hex_byte(const char *w, size_t len, unsigned int *v)
 {
-	int hi = hex_digit(w[0]), lo = len == 2 ? hex_digit(w[1]) : 0;
+	int hi = inet_hex_digit(w[0]), lo = len == 2 ? inet_hex_digit(w[1]) : 0;
 
 	if (len < 1 || len > 2 || hi < 0 || lo < 0)
 		return false;
