@@ -91,6 +91,11 @@ static const char *plain_ipv4(uint8_t out[4], const char *s)
  * inet_pton decides, so what is accepted and refused stays glibc's. */
 static bool plain_ipv6(uint8_t out[16], const char *s)
 {
+	/* a hex digit's value plus one; 0: not a hex digit */
+	static const uint8_t hex1[256] = {
+		['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+		['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
+	};
 	uint16_t g[8];
 	int n = 0, gap = -1;
 
@@ -101,15 +106,16 @@ static bool plain_ipv6(uint8_t out[16], const char *s)
 		s += 2;
 	}
 	while (*s) {
-		unsigned int v = 0;
-		int d = 0, x;
+		const char *start = s;
+		unsigned int v = 0, x;
 
-		for (; d < 5 && (x = inet_hex_digit(s[d])) >= 0; d++)
-			v = v << 4 | (unsigned int)x;
-		if (d == 0 || d > 4 || n == 8)
-			return false;
+		while ((x = hex1[(unsigned char)*s]) && s - start < 4) {
+			v = v << 4 | (x - 1);
+			s++;
+		}
+		if (s == start || x || n == 8)
+			return false;	/* no digit, a fifth one, a ninth group */
 		g[n++] = (uint16_t)v;
-		s += d;
 		if (!*s)
 			break;
 		if (*s++ != ':')
@@ -126,9 +132,9 @@ static bool plain_ipv6(uint8_t out[16], const char *s)
 	if (gap < 0 ? n != 8 : n > 7)
 		return false;
 	memset(out, 0, 16);
-	for (int i = 0; i < n; i++) {
-		int at = gap < 0 || i < gap ? i : 8 - n + i;
-
+	for (int i = 0, at = 0; i < n; i++, at++) {
+		if (i == gap)
+			at = 8 - n + i;
 		out[2 * at] = (uint8_t)(g[i] >> 8);
 		out[2 * at + 1] = (uint8_t)g[i];
 	}
