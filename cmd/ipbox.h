@@ -85,7 +85,20 @@ int batch_split(char *line, char *argv[], int max);
 void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>
-ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
+/* A batch file's reader: lines are handed out in place, from a block. */
+struct batch_in {
+	FILE *in;
+	char *buf;		/* [pos, end) is not handed out yet */
+	size_t cap, pos, end;
+	bool eof;
+	char *join;		/* a line joined over '\' continuations */
+	size_t join_cap;
+};
+void batch_in_init(struct batch_in *r, FILE *in);
+void batch_in_free(struct batch_in *r);
+/* The next line (comments cut, continuations joined) in *line, valid
+ * until the next call; its length, or -1 at the end. */
+ssize_t batch_getline(struct batch_in *r, char **line, int *lineno);
 
 /* cmd/dispatch.c: run the object argv[0] names with the words after it
  * (`Object "X" is unknown` otherwise); an exit status. */
