@@ -283,10 +283,11 @@ static bool plain_ipv4_prefix(struct inet_prefix *p, const char *s)
 	if (!end)
 		return false;
 	if (*end == '/') {
-		unsigned int d0 = (unsigned int)(end[1] - '0'), d1 = (unsigned int)(end[2] - '0');
+		unsigned int d0 = (unsigned int)(end[1] - '0'), d1;
 
-		if (d0 > 9)
+		if (d0 > 9)	/* end[1] may be the NUL: read nothing past it */
 			return false;
+		d1 = (unsigned int)(end[2] - '0');
 		if (d1 <= 9 && d0 && !end[3])
 			plen = (int)(d0 * 10 + d1);
 		else if (!end[2])

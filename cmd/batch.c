@@ -55,9 +55,11 @@ static int batch_in_fill(struct batch_in *r)
 	int fd = fileno(r->in);
 	ssize_t n;
 
-	memmove(r->buf, r->buf + r->pos, r->end - r->pos);
-	r->end -= r->pos;
-	r->pos = 0;
+	if (r->pos) {	/* (no block yet: nothing to move) */
+		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->end -= r->pos;
+		r->pos = 0;
+	}
 	if (r->end + 1 >= r->cap) {	/* one byte kept for a last line's NUL */
 		size_t cap = r->cap ? r->cap * 2 : BATCH_BLOCK;
 		char *grown = realloc(r->buf, cap);

@@ -21,6 +21,8 @@ static void test_ipv4_prefixes(void)
 	CHECK(inet_parse_prefix(&p, "300.1.1.1", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4.5", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4/", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/3", AF_UNSPEC) == 0 && p.bitlen == 3);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/32x", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4", AF_INET6) < 0);
 	/* decimal by hand, the rest as strtoul base 0 reads it */
 	CHECK(inet_parse_prefix(&p, "010.0x0b.0.255/024", AF_UNSPEC) == 0 && p.data[0] == 8 &&
