@@ -87,10 +87,11 @@ static int batch_in_fill(struct batch_in *r)
 static char *batch_in_next(struct batch_in *r, size_t *len, bool *newline)
 {
 	for (;;) {
-		char *start = r->buf + r->pos;
-		char *nl = r->pos < r->end ? memchr(start, '\n', r->end - r->pos) : NULL;
+		/* (before the first block, buf is NULL: no pointer from it) */
+		char *start = r->pos < r->end ? r->buf + r->pos : NULL;
+		char *nl = start ? memchr(start, '\n', r->end - r->pos) : NULL;
 
-		if (nl || (r->eof && r->pos < r->end)) {
+		if (nl || (r->eof && start)) {
 			*newline = nl != NULL;
 			if (!nl)
 				nl = r->buf + r->end;
