@@ -4,6 +4,8 @@
 #ifndef IPBOX_WALK_H
 #define IPBOX_WALK_H
 
+#include <stdint.h>
+
 struct arg_walk {
 	int argc;	/* words left, the current one included */
 	char **argv;	/* the current word */
@@ -19,6 +21,11 @@ const char *walk_next(struct arg_walk *w);
 		if (!((v) = walk_next(w)))			\
 			return arg_incomplete();		\
 	} while (0)
+
+/* Step onto the next word and read it as a u32 (get_u32: base 0) of at
+ * most max into *val: 0, or 255 after "Command line is not complete" or
+ * arg_invalid(err, word). */
+int walk_u32(struct arg_walk *w, uint32_t *val, uint32_t max, const char *err);
 
 /* `Cannot find device "DEV"`; returns EXIT_FAIL. */
 int arg_nodev(const char *dev);

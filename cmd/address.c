@@ -512,6 +512,7 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 	 * (the family of a "to" prefix only filters addresses) */
 	link_dump_request(&req, &f, ib->family == AF_PACKET || f.ifindex ? AF_UNSPEC : ib->family);
 	print_doc_begin(ib->pr);
+	c.ls.dump = nl;
 	ret = nl_dump(nl, &req, addr_link, &c);
 	print_doc_end(ib->pr);
 	if (ret < 0) {
@@ -760,13 +761,11 @@ static int mod_label(struct addr_mod *m, struct arg_walk *c)
 static int mod_metric(struct addr_mod *m, struct arg_walk *c)
 {
 	uint32_t metric;
-	const char *v;
+	int ret = walk_u32(c, &metric, UINT32_MAX, "\"metric\" value is invalid\n");
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &metric, 0) < 0)
-		return arg_invalid("\"metric\" value is invalid\n", v);
-	nlreq_put_u32(m->req, IFA_RT_PRIORITY, metric);
-	return 0;
+	if (!ret)
+		nlreq_put_u32(m->req, IFA_RT_PRIORITY, metric);
+	return ret;
 }
 
 /* A lifetime in seconds or "forever".  iproute2 checks the duplicate

@@ -203,7 +203,7 @@ static const struct {
 
 static const char *verb_refused(const char *object, const char *verb)
 {
-	for (size_t i = 0; i < sizeof(refused) / sizeof(refused[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(refused); i++)
 		if (!strcmp(refused[i].object, object) && !strcmp(refused[i].verb, verb))
 			return refused[i].why;
 	return NULL;
@@ -218,7 +218,7 @@ const char *tuntap_name(int argc, char **argv)
 
 		if ((!strcmp(argv[i], "dev") || !strcmp(argv[i], "name")) && i + 1 < argc)
 			return argv[i + 1];
-		for (size_t k = 0; k < sizeof(with_value) / sizeof(with_value[0]); k++)
+		for (size_t k = 0; k < ARRAY_SIZE(with_value); k++)
 			if (!strcmp(argv[i], with_value[k])) {
 				keyword = true;
 				i++;
@@ -484,7 +484,7 @@ static const char *delete_refusal(const struct atomic_seen *s, bool home, int ar
 		return "a delete of a whole group of links cannot be undone";
 	if (!dev || seen_has(s, dev) || !home || !ifname_usable(dev, IF_NAMESIZE) || !ifname_to_index(dev))
 		return NULL;
-	for (size_t i = 0; i < sizeof(remade) / sizeof(remade[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(remade); i++)
 		if (ifname_is_kind(dev, remade[i]))
 			return NULL;
 	snprintf(why, sizeof(why), "%s is a physical device, or of a kind that could not be made again", dev);

@@ -22,6 +22,7 @@
 #include <linux/rtnetlink.h>
 #include <linux/veth.h>
 
+#include "../args/args.h"
 #include "../namespace/named.h"
 #include "../netlink/nl.h"
 
@@ -731,7 +732,7 @@ static int fill_here(struct model *m)
 
 	if (!nl)
 		return -1;
-	for (size_t i = 0; i < sizeof(dumps) / sizeof(dumps[0]) && ret == 0; i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(dumps) && ret == 0; i++) {
 		void *hdr = nlreq_init(&req, dumps[i].type, 0, dumps[i].hdrlen);
 
 		if (dumps[i].ndm_flags)

@@ -359,6 +359,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	link_dump_request(&req, &f, AF_PACKET);
 	print_doc_begin(ib->pr);
+	ls.dump = nl;
 	ret = nl_dump(nl, &req, show_one, &ls);
 	print_doc_end(ib->pr);
 	link_show_close(&ls);
@@ -939,8 +940,7 @@ static int link_args_check(struct link_args *a)
 static int link_group_only(struct link_args *a, const struct arg_walk *w)
 {
 	if (w->argc > 0) {
-		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-			*w->argv);
+		link_garbage(*w->argv);
 		return EXIT_USAGE;
 	}
 	if (a->create) {

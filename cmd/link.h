@@ -33,6 +33,7 @@ struct link_show {
 	struct ifcache names;	/* link, master, index -> name */
 	struct netns_names nsnames;	/* read at the first link-netnsid */
 	bool nsnames_loaded;
+	const struct nl *dump;	/* the link dump printed, or NULL (one link, events) */
 };
 
 /* -1 when the filter drops the link, 0 for a brief line, 1 otherwise
@@ -86,6 +87,9 @@ struct link_kind_req {
 bool link_kind_known(const char *name);
 int link_kind_request(struct nlreq *r, const struct link_kind_req *kr);
 int link_kind_help(struct printer *p, const char *type);
+/* iproute2's "Garbage instead of arguments" for words no kind or
+ * parser takes, word the first of them (cmd/kinds/registry.c). */
+void link_garbage(const char *word);
 void link_kind_print(struct printer *p, struct ifcache *names, const struct nlattr *linkinfo);
 bool link_is_vrf(const char *name);
 

@@ -27,7 +27,7 @@ static const char *const encap_names[] = {
 	[LWTUNNEL_ENCAP_SEG6_LOCAL] = "seg6local", [LWTUNNEL_ENCAP_RPL] = "rpl",
 	[LWTUNNEL_ENCAP_IOAM6] = "ioam6", [LWTUNNEL_ENCAP_XFRM] = "xfrm",
 };
-#define ENCAP_TYPES ((int)(sizeof(encap_names) / sizeof(encap_names[0])))
+#define ENCAP_TYPES ((int)(ARRAY_SIZE(encap_names)))
 
 static const char *encap_name(unsigned int type)
 {

@@ -183,7 +183,7 @@ static int monitor_join(struct monitor *m, struct nl *nl)
 	unsigned int want = m->objects ? m->objects : ~0u;
 	int family = m->ib->family;
 
-	for (size_t i = 0; i < sizeof(monitor_groups) / sizeof(monitor_groups[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(monitor_groups); i++) {
 		const struct monitor_group *g = &monitor_groups[i];
 
 		if (!(want & g->object) ||
@@ -338,7 +338,7 @@ static void print_netconf(struct monitor *m, const struct nlmsghdr *nlh)
 	if (tb[NETCONFA_RP_FILTER]) {
 		uint32_t rp = mnl_attr_get_u32(tb[NETCONFA_RP_FILTER]);
 
-		if (rp < sizeof(rp_filter) / sizeof(rp_filter[0]))
+		if (rp < ARRAY_SIZE(rp_filter))
 			print_string(p, PRINT_ANY, "rp_filter", "rp_filter %s ", rp_filter[rp]);
 		else
 			print_uint(p, PRINT_ANY, "rp_filter", "rp_filter %u ", rp);

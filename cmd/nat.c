@@ -547,7 +547,7 @@ static int nat_forward(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	print_doc_begin(ib->pr);
 	print_open_object(ib->pr, NULL);
-	for (size_t i = 0; i < sizeof(fwd_families) / sizeof(fwd_families[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(fwd_families); i++) {
 		int fam = fwd_families[i].family, cur;
 
 		if (ib->family != AF_UNSPEC && ib->family != fam)
@@ -602,7 +602,7 @@ bool nat_batch_verb(const char *word, enum nat_op *op)
 	static const char *const changes[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "delete" };
 	const struct verb *v = verb_find(nat_verbs, word);
 
-	for (size_t i = 0; v && i < sizeof(changes) / sizeof(changes[0]); i++)
+	for (size_t i = 0; v && i < ARRAY_SIZE(changes); i++)
 		if (!strcmp(v->word, changes[i]))
 			return *op = (enum nat_op)i, true;
 	return false;

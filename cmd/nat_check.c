@@ -534,8 +534,6 @@ static void run_check(struct check *c)
 		step_snat(c);
 	verdict(c);
 	print_close_object(p);
-	if (p->is_json)
-		print_text(p, "\n");
 }
 
 int nat_check(struct ipbox *ib, int argc, char **argv)

@@ -208,7 +208,7 @@ static void rp_warn_rule(struct nat_explain *x, const struct nat_rule *r)
 
 	if (r->family == AF_INET6 || !x->rp_strict)
 		return;	/* IPv6 has no rp_filter sysctl */
-	for (size_t i = 0; i < sizeof(devs) / sizeof(devs[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(devs); i++)
 		if (*devs[i]) {
 			rp_warn(x, devs[i]);
 			named = true;
@@ -223,7 +223,7 @@ static bool rule_family_is(const struct nat_rule *r, int family)
 
 	if (r->family != AF_UNSPEC)
 		return r->family == family;
-	for (size_t i = 0; i < sizeof(a) / sizeof(a[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(a); i++)
 		if (a[i]->family && a[i]->family != family)
 			return false;
 	return true;
@@ -239,7 +239,7 @@ void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r)
 	x = explain_of(sn);
 	if (!x || !x->wanted)
 		return;
-	for (size_t i = 0; x->fwd && i < sizeof(families) / sizeof(families[0]); i++) {
+	for (size_t i = 0; x->fwd && i < ARRAY_SIZE(families); i++) {
 		struct nat_pkt out, back;
 		struct fwd_warn w = { x, &out };
 

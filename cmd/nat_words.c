@@ -282,7 +282,7 @@ static int proto_one(const char *item, int i, void *data)
 	struct nat_rule *r = data;
 	uint32_t n;
 
-	for (size_t p = 0; p < sizeof(protos) / sizeof(protos[0]); p++)
+	for (size_t p = 0; p < ARRAY_SIZE(protos); p++)
 		if (!strcmp(item, protos[p].name))
 			return r->protos[i] = (uint8_t)protos[p].num, 0;
 	if (arg_u32(item, &n, 10) < 0 || n > 255)
@@ -429,7 +429,7 @@ static void proto_str(const void *list, int i, char *buf, size_t n)
 	int num = ((const uint8_t *)list)[i];
 
 	snprintf(buf, n, "%d", num);
-	for (size_t p = 0; p < sizeof(protos) / sizeof(protos[0]); p++)
+	for (size_t p = 0; p < ARRAY_SIZE(protos); p++)
 		if (protos[p].num == num)
 			snprintf(buf, n, "%s", protos[p].name);
 }

@@ -150,7 +150,7 @@ static void print_neigh_cacheinfo(struct printer *p, const struct nlattr *a)
 static void print_nud(struct printer *p, uint16_t nud)
 {
 	print_open_array(p, PRINT_JSON, "state", NULL);
-	for (size_t i = 0; i < sizeof(nud_names) / sizeof(nud_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nud_names); i++)
 		if (nud & nud_names[i].nud)
 			print_string(p, PRINT_ANY, NULL, "%s ", nud_names[i].name);
 	print_close_array(p, PRINT_JSON, NULL);
@@ -169,7 +169,7 @@ static void print_neigh_flags(struct printer *p, const struct ndmsg *nd, const s
 {
 	uint32_t ext = tb[NDA_FLAGS_EXT] ? mnl_attr_get_u32(tb[NDA_FLAGS_EXT]) : 0;
 
-	for (size_t i = 0; i < sizeof(ntf_names) / sizeof(ntf_names[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ntf_names); i++)
 		if ((ntf_names[i].ext ? ext : nd->ndm_flags) & ntf_names[i].flag)
 			print_null(p, PRINT_ANY, ntf_names[i].key, ntf_names[i].text);
 }
@@ -582,6 +582,17 @@ static int neigh_put_rest(struct neigh_req *n)
 	return 0;
 }
 
+/* The device and the address are given (else iproute2's message, naming
+ * the address `noun`, and `status`): the request's last attributes. */
+static int neigh_complete(struct neigh_req *n, const char *noun, int status)
+{
+	if (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC) {
+		fprintf(stderr, "Device and %s are required arguments.\n", noun);
+		return status;
+	}
+	return neigh_put_rest(n);
+}
+
 static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, uint16_t flags)
 {
 	struct neigh_req *n = nlreq_holder_new(sizeof(*n), offsetof(struct neigh_req, req));
@@ -594,12 +605,8 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 	n->nd->ndm_state = NUD_PERMANENT;
 	for (struct arg_walk w = { argc, argv }; !ret && w.argc > 0; w.argc--, w.argv++)
 		ret = neigh_word(n, ib->family, &w);
-	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {
-		fprintf(stderr, "Device and destination are required arguments.\n");
-		ret = EXIT_USAGE;
-	}
 	if (!ret)
-		ret = neigh_put_rest(n);
+		ret = neigh_complete(n, "destination", EXIT_USAGE);
 	if (!ret)
 		ret = rt_talk(ib, &n->req);
 	nlreq_holder_free(n);
@@ -677,12 +684,8 @@ static int neigh_get(struct ipbox *ib, int argc, char **argv)
 			n->dev_ok = true;
 		}
 	}
-	if (!ret && (!n->dev_ok || !n->dst_ok || n->dst.family == AF_UNSPEC)) {
-		fprintf(stderr, "Device and address are required arguments.\n");
-		ret = EXIT_FAIL;
-	}
 	if (!ret)
-		ret = neigh_put_rest(n);
+		ret = neigh_complete(n, "address", EXIT_FAIL);
 	if (!ret)
 		ret = neigh_get_send(ib, n);
 	free(n);

@@ -404,10 +404,7 @@ static int filter_nhid(struct nh_filter *f, struct arg_walk *c)
 
 static int filter_proto(struct nh_filter *f, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	return arg_u32(v, &f->proto, 0) < 0 ? arg_invalid("invalid protocol value", v) : 0;
+	return walk_u32(c, &f->proto, UINT32_MAX, "invalid protocol value");
 }
 
 static int filter_fdb(struct nh_filter *f, struct arg_walk *c)

@@ -3,12 +3,10 @@
 #include "route.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <unistd.h>
 #include <arpa/inet.h>
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
@@ -17,6 +15,7 @@
 #include "../args/walk.h"
 #include "flush.h"
 #include "../names/names.h"
+#include "../namespace/sysctl.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 #include "../netlink/vrf.h"
@@ -315,13 +314,8 @@ static int filter_iif(struct show_args *a, struct arg_walk *c)
 
 static int filter_metric(struct show_args *a, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &a->f->metric, 0) < 0)
-		return arg_invalid("\"metric\" value is invalid\n", v);
 	a->f->metric_set = true;
-	return 0;
+	return walk_u32(c, &a->f->metric, UINT32_MAX, "\"metric\" value is invalid\n");
 }
 
 static int filter_via(struct show_args *a, struct arg_walk *c)
@@ -545,19 +539,13 @@ enum route_action { ROUTE_LIST, ROUTE_FLUSH, ROUTE_SAVE };
  * the fuzzers) changes nothing, this neither. */
 static void write_route_flush(void)
 {
-	int fd;
+	int ret = sysctl_write("net/ipv4/route/flush", "-1");
 
-	if (nl_dry_run)
-		return;
-	fd = open("/proc/sys/net/ipv4/route/flush", O_WRONLY | O_CLOEXEC);
-	if (fd < 0) {
+	if (ret == SYSCTL_NO_OPEN)
 		fprintf(stderr, "Cannot open \"/proc/sys/net/ipv4/route/flush\": %s\n",
 			strerror(errno));
-		return;
-	}
-	if (write(fd, "-1", 2) != 2)
+	else if (ret)
 		fprintf(stderr, "Cannot flush routing cache\n");
-	close(fd);
 }
 
 static void flush_ipv4_cache(const struct ipbox *ib)
@@ -766,31 +754,6 @@ static int mod_tos(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
-/* An IPv6 route's lifetime in seconds. */
-static int mod_expires(struct route_mod *m, struct arg_walk *c)
-{
-	const char *v;
-	uint32_t expires;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &expires, 0) < 0)
-		return arg_invalid("\"expires\" value is invalid\n", v);
-	nlreq_put_u32(&m->req, RTA_EXPIRES, expires);
-	return 0;
-}
-
-static int mod_metric(struct route_mod *m, struct arg_walk *c)
-{
-	const char *v;
-	uint32_t metric;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &metric, 0) < 0)
-		return arg_invalid("\"metric\" value is invalid\n", v);
-	nlreq_put_u32(&m->req, RTA_PRIORITY, metric);
-	return 0;
-}
-
 static int mod_scope(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -821,7 +784,7 @@ static int parse_time_ms(const char *v, uint32_t *val, bool *raw)
 	if (end == v || t > UINT32_MAX)
 		return -1;
 	*raw = !*end;
-	for (size_t i = 0; !*raw && i < sizeof(units) / sizeof(units[0]); i++)
+	for (size_t i = 0; !*raw && i < ARRAY_SIZE(units); i++)
 		if (!strcasecmp(end, units[i].unit)) {
 			t *= units[i].ms;
 			end += strlen(end);
@@ -947,18 +910,6 @@ static int mod_onlink(struct route_mod *m, struct arg_walk *c)
 	return 0;
 }
 
-/* A nexthop object (ip nexthop) in place of a gateway and device. */
-static int mod_nhid(struct route_mod *m, struct arg_walk *c)
-{
-	const char *v;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &m->nhid, 0) < 0)
-		return arg_invalid("\"id\" value is invalid\n", v);
-	nlreq_put_u32(&m->req, RTA_NH_ID, m->nhid);
-	return 0;
-}
-
 static int mod_proto(struct route_mod *m, struct arg_walk *c)
 {
 	const char *v;
@@ -972,14 +923,8 @@ static int mod_proto(struct route_mod *m, struct arg_walk *c)
 }
 
 /* Tables above 255 do not fit rtm_table: RTA_TABLE carries them. */
-static int mod_table(struct route_mod *m, struct arg_walk *c)
+static int set_table(struct route_mod *m, uint32_t table)
 {
-	const char *v;
-	uint32_t table;
-
-	WALK_NEXT(c, v);
-	if (names_to_id(&names_tables, v, &table) < 0)
-		return arg_invalid("\"table\" value is invalid\n", v);
 	if (table < 256) {
 		m->r->rtm_table = (uint8_t)table;
 	} else {
@@ -988,6 +933,17 @@ static int mod_table(struct route_mod *m, struct arg_walk *c)
 	}
 	m->table_ok = true;
 	return 0;
+}
+
+static int mod_table(struct route_mod *m, struct arg_walk *c)
+{
+	const char *v;
+	uint32_t table;
+
+	WALK_NEXT(c, v);
+	if (names_to_id(&names_tables, v, &table) < 0)
+		return arg_invalid("\"table\" value is invalid\n", v);
+	return set_table(m, table);
 }
 
 /* vrf NAME: the table of a VRF device. */
@@ -1000,14 +956,7 @@ static int mod_vrf(struct route_mod *m, struct arg_walk *c)
 	vrf_lookup(v, &table);
 	if (!table)
 		return arg_invalid("Invalid VRF\n", v);
-	if (table < 256) {
-		m->r->rtm_table = (uint8_t)table;
-	} else {
-		m->r->rtm_table = RT_TABLE_UNSPEC;
-		nlreq_put_u32(&m->req, RTA_TABLE, table);
-	}
-	m->table_ok = true;
-	return 0;
+	return set_table(m, table);
 }
 
 static int mod_ttl_propagate(struct route_mod *m, struct arg_walk *c)
@@ -1087,6 +1036,9 @@ static int mod_encap(struct route_mod *m, struct arg_walk *c)
 	return ret;
 }
 
+#define MOD(w, x, f) { .word = w, .exact = x, .fn = f }
+#define MOD_U32(w, x, a, e) { .word = w, .exact = x, .attr = a, .err = e }
+
 /* Route words in iproute2's order (it decides abbreviations); the
  * metrics (metric_words) come between scope and realms there, and no
  * abbreviation of theirs reaches a word before them. */
@@ -1094,19 +1046,40 @@ static const struct mod_word {
 	const char *word;
 	bool exact;
 	int (*fn)(struct route_mod *m, struct arg_walk *c);
+	uint16_t attr;		/* no fn: a u32 value in this attribute */
+	const char *err;	/* ... and the message for a bad one */
 } mod_words[] = {
-	{ "src", true, mod_src }, { "as", true, mod_as }, { "via", true, mod_via },
-	{ "from", true, mod_from }, { "tos", true, mod_tos },
-	{ "dsfield", false, mod_tos }, { "expires", true, mod_expires },
-	{ "metric", false, mod_metric },
-	{ "priority", false, mod_metric }, { "preference", true, mod_metric },
-	{ "scope", true, mod_scope }, { "realms", false, mod_realm },
-	{ "onlink", true, mod_onlink }, { "nhid", true, mod_nhid },
-	{ "protocol", false, mod_proto }, { "table", false, mod_table },
-	{ "vrf", false, mod_vrf }, { "dev", true, mod_dev }, { "oif", true, mod_dev },
-	{ "pref", false, mod_pref }, { "encap", true, mod_encap },
-	{ "ttl-propagate", true, mod_ttl_propagate },
+	MOD("src", true, mod_src), MOD("as", true, mod_as), MOD("via", true, mod_via),
+	MOD("from", true, mod_from), MOD("tos", true, mod_tos),
+	MOD("dsfield", false, mod_tos),
+	MOD_U32("expires", true, RTA_EXPIRES, "\"expires\" value is invalid\n"),
+	MOD_U32("metric", false, RTA_PRIORITY, "\"metric\" value is invalid\n"),
+	MOD_U32("priority", false, RTA_PRIORITY, "\"metric\" value is invalid\n"),
+	MOD_U32("preference", true, RTA_PRIORITY, "\"metric\" value is invalid\n"),
+	MOD("scope", true, mod_scope), MOD("realms", false, mod_realm),
+	MOD("onlink", true, mod_onlink),
+	/* a nexthop object (ip nexthop) in place of a gateway and device */
+	MOD_U32("nhid", true, RTA_NH_ID, "\"id\" value is invalid\n"),
+	MOD("protocol", false, mod_proto), MOD("table", false, mod_table),
+	MOD("vrf", false, mod_vrf), MOD("dev", true, mod_dev), MOD("oif", true, mod_dev),
+	MOD("pref", false, mod_pref), MOD("encap", true, mod_encap),
+	MOD("ttl-propagate", true, mod_ttl_propagate),
 };
+
+/* A row without a handler: expires (an IPv6 route's lifetime in
+ * seconds), metric and nhid. */
+static int mod_u32(struct route_mod *m, struct arg_walk *c, const struct mod_word *w)
+{
+	uint32_t val;
+	int ret = walk_u32(c, &val, UINT32_MAX, w->err);
+
+	if (ret)
+		return ret;
+	nlreq_put_u32(&m->req, w->attr, val);
+	if (w->attr == RTA_NH_ID)
+		m->nhid = val;
+	return 0;
+}
 
 static int mod_word(struct route_mod *m, struct arg_walk *c)
 {
@@ -1116,7 +1089,9 @@ static int mod_word(struct route_mod *m, struct arg_walk *c)
 	if (mw)
 		return mod_metric_word(m, c, mw);
 	w = KEYWORD_FIND(mod_words, *c->argv);
-	return w ? w->fn(m, c) : mod_dst(m, c);
+	if (!w)
+		return mod_dst(m, c);
+	return w->fn ? w->fn(m, c) : mod_u32(m, c, w);
 }
 
 /* A nest as iproute2 starts RTA_METRICS and RTA_MULTIPATH: without
@@ -1247,7 +1222,7 @@ static const struct nh_word {
 
 static const struct nh_word *nh_word_find(const char *w)
 {
-	for (size_t i = 0; i < sizeof(nh_words) / sizeof(nh_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(nh_words); i++)
 		if (nh_words[i].exact ? !strcmp(w, nh_words[i].word) : matches(w, nh_words[i].word))
 			return &nh_words[i];
 	return NULL;
@@ -1495,10 +1470,7 @@ static int get_iif(struct get_args *g, struct arg_walk *c)
 
 static int get_mark(struct get_args *g, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	return arg_u32(v, &g->mark, 0) < 0 ? arg_invalid("invalid mark value", v) : 0;
+	return walk_u32(c, &g->mark, UINT32_MAX, "invalid mark value");
 }
 
 static int get_oif(struct get_args *g, struct arg_walk *c)
@@ -1532,14 +1504,12 @@ static int get_vrf(struct get_args *g, struct arg_walk *c)
 
 static int get_uid(struct get_args *g, struct arg_walk *c)
 {
-	const char *v;
 	uint32_t uid;
+	int ret = walk_u32(c, &uid, UINT32_MAX, "invalid UID\n");
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &uid, 0) < 0)
-		return arg_invalid("invalid UID\n", v);
-	nlreq_put_u32(&g->req, RTA_UID, uid);
-	return 0;
+	if (!ret)
+		nlreq_put_u32(&g->req, RTA_UID, uid);
+	return ret;
 }
 
 static int get_fibmatch(struct get_args *g, struct arg_walk *c)
@@ -1557,14 +1527,12 @@ static int get_as(struct get_args *g, struct arg_walk *c)
 /* sport, dport: a number (base 0) up to 65535, sent big-endian. */
 static int get_port(struct get_args *g, struct arg_walk *c, uint16_t type, const char *err)
 {
-	const char *v;
 	uint32_t port;
+	int ret = walk_u32(c, &port, 0xffff, err);
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &port, 0) < 0 || port > 0xffff)
-		return arg_invalid(err, v);
-	nlreq_put_u16(&g->req, type, htons((uint16_t)port));
-	return 0;
+	if (!ret)
+		nlreq_put_u16(&g->req, type, htons((uint16_t)port));
+	return ret;
 }
 
 static int get_sport(struct get_args *g, struct arg_walk *c)
@@ -1610,7 +1578,7 @@ static int get_word(struct get_args *g, struct arg_walk *c)
 {
 	const char *w = *c->argv;
 
-	for (size_t i = 0; i < sizeof(get_words) / sizeof(get_words[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(get_words); i++)
 		if (get_words[i].exact ? !strcmp(w, get_words[i].word) : matches(w, get_words[i].word))
 			return get_words[i].fn(g, c);
 	if (!strcmp(w, "to"))

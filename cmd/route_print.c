@@ -321,7 +321,7 @@ static void print_cache_flags(struct printer *p, uint32_t flags)
 	print_open_array(p, PRINT_JSON, "cache", NULL);
 	print_nl(p);
 	print_text(p, "    cache ");
-	for (size_t i = 0; i < sizeof(cache_flag_names) / sizeof(cache_flag_names[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(cache_flag_names); i++) {
 		if (!(flags & cache_flag_names[i].flag))
 			continue;
 		flags &= ~cache_flag_names[i].flag;

@@ -5,8 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 
-/* iproute2's rtnl_from_file buffer: the longest message a dump holds. */
-#define RTDUMP_MSG_MAX 16384
+#include "../netlink/listen.h"
 
 int rtdump_save_start(uint32_t magic)
 {
@@ -52,43 +51,7 @@ int rtdump_check_magic(FILE *in, uint32_t magic, const char *what)
 }
 
 /* Exactly `len` bytes, or -1 after iproute2's words for what went wrong. */
-static int rtdump_fill(FILE *in, void *buf, size_t len)
-{
-	if (fread(buf, 1, len, in) == len)
-		return 0;
-	if (ferror(in))
-		perror("rtnl_from_file: fread");
-	if (feof(in))
-		fprintf(stderr, "rtnl-from_file: truncated message\n");
-	return -1;
-}
-
 int rtdump_read(FILE *in, rtdump_fn fn, void *data)
 {
-	static union {
-		struct nlmsghdr h;
-		char buf[RTDUMP_MSG_MAX];
-	} m;
-	int c, ret;
-
-	for (;;) {
-		/* a clean end: nothing left before the next header */
-		c = getc(in);
-		if (c == EOF && !ferror(in))
-			return 0;
-		if (c != EOF)
-			ungetc(c, in);
-		if (rtdump_fill(in, &m.h, sizeof(m.h)) < 0)
-			return -1;
-		if (m.h.nlmsg_len < sizeof(m.h) || m.h.nlmsg_len > sizeof(m.buf)) {
-			fprintf(stderr, "!!!malformed message: len=%d @%ld\n", (int)m.h.nlmsg_len,
-				ftell(in));
-			return -1;
-		}
-		if (rtdump_fill(in, m.buf + sizeof(m.h), NLMSG_ALIGN(m.h.nlmsg_len) - sizeof(m.h)) < 0)
-			return -1;
-		ret = fn(&m.h, data);
-		if (ret < 0)
-			return ret;
-	}
+	return nl_from_file(in, fn, data);
 }

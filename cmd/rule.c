@@ -113,13 +113,8 @@ struct rule_filter {
 
 static int filter_pref(struct rule_filter *f, struct arg_walk *c)
 {
-	const char *v;
-
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &f->pref, 0) < 0)
-		return arg_invalid("preference value is invalid\n", v);
 	f->pref_set = true;
-	return 0;
+	return walk_u32(c, &f->pref, UINT32_MAX, "preference value is invalid\n");
 }
 
 static int filter_not(struct rule_filter *f, struct arg_walk *c)
@@ -678,14 +673,12 @@ static int mod_to(struct rule_mod *m, struct arg_walk *c)
 /* A u32 attribute as get_u32 reads it. */
 static int mod_u32(struct rule_mod *m, struct arg_walk *c, uint16_t type, const char *err)
 {
-	const char *v;
 	uint32_t val;
+	int ret = walk_u32(c, &val, UINT32_MAX, err);
 
-	WALK_NEXT(c, v);
-	if (arg_u32(v, &val, 0) < 0)
-		return arg_invalid(err, v);
-	nlreq_put_u32(&m->req, type, val);
-	return 0;
+	if (!ret)
+		nlreq_put_u32(&m->req, type, val);
+	return ret;
 }
 
 static int mod_pref(struct rule_mod *m, struct arg_walk *c)

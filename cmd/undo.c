@@ -20,6 +20,7 @@
 #include <linux/rtnetlink.h>
 #include <sys/socket.h>
 
+#include "../args/args.h"
 #include "../netlink/attr.h"
 
 /* The kernel's "forever" (include/net/addrconf.h). */
@@ -171,7 +172,7 @@ static bool route_matches(const struct nlmsghdr *req, const struct nlmsghdr *c, 
 	    q->rtm_src_len != r->rtm_src_len || q->rtm_tos != r->rtm_tos ||
 	    route_table(req) != route_table(c) || (r->rtm_flags & RTM_F_CLONED))
 		return false;
-	for (size_t i = 0; i < sizeof(same) / sizeof(same[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(same); i++) {
 		const struct nlattr *a = find_attr(req, sizeof(*q), same[i]);
 
 		if (a ? !attr_equal(a, find_attr(c, sizeof(*r), same[i])) :
@@ -413,17 +414,21 @@ static bool addr_matches(const struct nlmsghdr *req, const struct nlmsghdr *c)
 	return true;
 }
 
-struct addr_find {
+/* The first message of a dump of type `type` that matches the request
+ * (addresses, rules), copied into u->msg. */
+struct msg_find {
 	struct undo *u;
 	const struct nlmsghdr *req;
+	uint16_t type;
+	bool (*matches)(const struct nlmsghdr *req, const struct nlmsghdr *c);
 	bool found;
 };
 
-static int addr_find_one(const struct nlmsghdr *nlh, void *data)
+static int find_one(const struct nlmsghdr *nlh, void *data)
 {
-	struct addr_find *f = data;
+	struct msg_find *f = data;
 
-	if (!f->found && nlh->nlmsg_type == RTM_NEWADDR && addr_matches(f->req, nlh) &&
+	if (!f->found && nlh->nlmsg_type == f->type && f->matches(f->req, nlh) &&
 	    nlh->nlmsg_len <= NL_RX_SIZE) {
 		memcpy(f->u->msg, nlh, nlh->nlmsg_len);
 		f->found = true;
@@ -487,12 +492,12 @@ static int addr_delete_undo(struct undo *u, const struct nlmsghdr *gone)
 int undo_addr(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct ifaddrmsg *q = mnl_nlmsg_get_payload(req);
-	struct addr_find f = { u, req, false };
+	struct msg_find f = { u, req, RTM_NEWADDR, addr_matches, false };
 	bool create = req->nlmsg_flags & NLM_F_CREATE;
 
 	if (req->nlmsg_type == RTM_NEWADDR && !(req->nlmsg_flags & NLM_F_REPLACE))
 		goto unadd;
-	if (addr_dump(u, q->ifa_family, (int)q->ifa_index, addr_find_one, &f) < 0)
+	if (addr_dump(u, q->ifa_family, (int)q->ifa_index, find_one, &f) < 0)
 		return -1;
 	if (f.found && req->nlmsg_type == RTM_DELADDR)
 		return addr_delete_undo(u, (const void *)u->msg);
@@ -742,22 +747,10 @@ static bool rule_matches(const struct nlmsghdr *req, const struct nlmsghdr *c)
 	return true;
 }
 
-static int rule_find_one(const struct nlmsghdr *nlh, void *data)
-{
-	struct addr_find *f = data;
-
-	if (!f->found && nlh->nlmsg_type == RTM_NEWRULE && rule_matches(f->req, nlh) &&
-	    nlh->nlmsg_len <= NL_RX_SIZE) {
-		memcpy(f->u->msg, nlh, nlh->nlmsg_len);
-		f->found = true;
-	}
-	return NL_CB_OK;
-}
-
 int undo_rule(struct undo *u, const struct nlmsghdr *req)
 {
 	const struct fib_rule_hdr *q = mnl_nlmsg_get_payload(req);
-	struct addr_find f = { u, req, false };
+	struct msg_find f = { u, req, RTM_NEWRULE, rule_matches, false };
 	struct fib_rule_hdr *frh;
 	struct nlreq dump;
 
@@ -768,7 +761,7 @@ int undo_rule(struct undo *u, const struct nlmsghdr *req)
 	}
 	frh = nlreq_init(&dump, RTM_GETRULE, 0, sizeof(*frh));
 	frh->family = q->family;
-	if (undo_dump(u, &dump, rule_find_one, &f) < 0)
+	if (undo_dump(u, &dump, find_one, &f) < 0)
 		return -1;
 	if (!f.found)
 		return 0;

@@ -21,6 +21,7 @@
 #include <linux/veth.h>
 #include <sys/socket.h>
 
+#include "../args/args.h"
 #include "../namespace/named.h"
 #include "../netlink/attr.h"
 
@@ -468,7 +469,7 @@ static void link_settings(struct undo *u, const struct nlmsghdr *l, bool lower)
 		IFLA_NUM_RX_QUEUES, IFLA_GSO_MAX_SIZE, IFLA_GSO_MAX_SEGS, IFLA_GRO_MAX_SIZE,
 		IFLA_MASTER, IFLA_LINK };
 
-	for (size_t i = 0; i < sizeof(copied) / sizeof(copied[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(copied); i++) {
 		const struct nlattr *a = link_attr(l, copied[i]);
 
 		if (a && (lower || copied[i] != IFLA_LINK))
@@ -596,7 +597,7 @@ static int delete_refusal(struct undo *u, const struct nlmsghdr *l, const char *
 	if (!strcmp(kind, "tun"))
 		return undo_refuse(u, "%s is a tun/tap device: it could not be made again with its index",
 				   link_name(l));
-	for (size_t i = 0; i < sizeof(recreatable) / sizeof(recreatable[0]); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(recreatable); i++)
 		if (!strcmp(kind, recreatable[i]))
 			return 0;
 	return undo_refuse(u, "a %s link could not be made again", kind);

@@ -162,7 +162,7 @@ int undo_nat_line(struct undo *u, struct ipbox *ib, const char *verb, int argc, 
 		view_close(&v);
 		return ret;
 	}
-	for (size_t i = 0; i < sizeof(ops) / sizeof(ops[0]); i++) {
+	for (size_t i = 0; i < ARRAY_SIZE(ops); i++) {
 		if (strcmp(verb, ops[i].verb))
 			continue;
 		/* bad words, or no table to read: the line fails by itself */

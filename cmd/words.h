@@ -27,6 +27,14 @@
 				printf("%s %s\n", (class), (table)[w_i_].member);	\
 	} while (0)
 
+/* A function fn(class) that lists the words of a table of rows (a
+ * link kind's .words, cmd/kinds/). */
+#define WORDS_LISTER(fn, table)							\
+	static void fn(const char *class)					\
+	{									\
+		WORDS_TABLE(class, table, word);				\
+	}
+
 /* Every string of an array of strings. */
 #define WORDS_LIST(class, list)							\
 	do {									\

@@ -27,17 +27,23 @@ static int nsid_answer(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_STOP;
 }
 
+/* An nsid request (RTM_GETNSID, RTM_NEWNSID) about the namespace fd. */
+static void nsid_request(struct nlreq *req, uint16_t type, int fd)
+{
+	struct rtgenmsg *g = nlreq_init(req, type, 0, sizeof(*g));
+
+	g->rtgen_family = AF_UNSPEC;
+	nlreq_put_u32(req, NETNSA_FD, (uint32_t)fd);
+}
+
 int netns_nsid(struct nl *nl, const char *name)
 {
 	int fd = netns_open(name), nsid = -1;
 	struct nlreq req;
-	struct rtgenmsg *g;
 
 	if (fd < 0)
 		return -1;
-	g = nlreq_init(&req, RTM_GETNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	nsid_request(&req, RTM_GETNSID, fd);
 	if (nl_talk(nl, &req, nsid_answer, &nsid) < 0) {
 		nl_perror(nl);	/* a file in /run/netns that is no namespace */
 		nsid = -1;
@@ -50,13 +56,10 @@ int netns_nsid_assign(struct nl *nl, const char *name)
 {
 	int fd = netns_open(name), ret = 0;
 	struct nlreq req;
-	struct rtgenmsg *g;
 
 	if (fd < 0)
 		return -1;
-	g = nlreq_init(&req, RTM_NEWNSID, 0, sizeof(*g));
-	g->rtgen_family = AF_UNSPEC;
-	nlreq_put_u32(&req, NETNSA_FD, (uint32_t)fd);
+	nsid_request(&req, RTM_NEWNSID, fd);
 	nlreq_put_u32(&req, NETNSA_NSID, (uint32_t)-1);
 	if (nl_talk(nl, &req, NULL, NULL) < 0) {
 		nl_perror(nl);

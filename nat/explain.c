@@ -10,13 +10,11 @@
 #include <dirent.h>
 #include <endian.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <net/if.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
-#include <unistd.h>
 #include <libmnl/libmnl.h>
 #include <linux/netfilter.h>
 #include <linux/netfilter/nf_conntrack_common.h>
@@ -24,6 +22,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nf_tables_compat.h>
 
+#include "../namespace/sysctl.h"
 #include "../netlink/attr.h"
 #include "../netlink/ifname.h"
 
@@ -826,17 +825,10 @@ int nat_rule_new_port(const struct nat_rule *r, int dport)
 
 static int sysctl_int(const char *dev)
 {
-	char path[96], buf[16] = { 0 };
-	int fd;
-	ssize_t n;
+	char name[80];
 
-	snprintf(path, sizeof(path), "/proc/sys/net/ipv4/conf/%s/rp_filter", dev);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	return n > 0 ? atoi(buf) : -1;
+	snprintf(name, sizeof(name), "net/ipv4/conf/%s/rp_filter", dev);
+	return sysctl_read_int(name);
 }
 
 int nat_rp_filter_own(const char *dev)

@@ -2,40 +2,24 @@
  * never routes the traffic its nat rules are for. */
 #include "nat.h"
 
-#include <fcntl.h>
 #include <sys/socket.h>
-#include <unistd.h>
 
-static const char *forward_path(int family)
+#include "../namespace/sysctl.h"
+
+static const char *forward_name(int family)
 {
-	return family == AF_INET6 ? "/proc/sys/net/ipv6/conf/all/forwarding"
-				  : "/proc/sys/net/ipv4/ip_forward";
+	return family == AF_INET6 ? "net/ipv6/conf/all/forwarding" : "net/ipv4/ip_forward";
 }
 
 int nat_forward_get(int family)
 {
-	int fd = open(forward_path(family), O_RDONLY | O_CLOEXEC);
-	char c = 0;
-	ssize_t n;
+	int v = sysctl_read_int(forward_name(family));
 
-	if (fd < 0)
-		return -1;
-	n = read(fd, &c, 1);
-	close(fd);
-	return n == 1 ? c != '0' : -1;
+	return v < 0 ? -1 : v != 0;
 }
 
+/* Under the dry run (-check, a fuzzer) the sysctl is not touched. */
 int nat_forward_set(int family, bool on)
 {
-	int fd;
-	ssize_t n;
-
-	if (nl_dry_run)		/* a fuzzer never touches the sysctls */
-		return 0;
-	fd = open(forward_path(family), O_WRONLY | O_CLOEXEC);
-	if (fd < 0)
-		return -1;
-	n = write(fd, on ? "1\n" : "0\n", 2);
-	close(fd);
-	return n == 2 ? 0 : -1;
+	return sysctl_write(forward_name(family), on ? "1\n" : "0\n") ? -1 : 0;
 }

@@ -127,13 +127,13 @@ static int read_whole(FILE *f, void *buf, size_t len)
 	return -1;
 }
 
-int nl_replay(FILE *f, nl_event_cb cb, void *data)
+int nl_from_file(FILE *f, nl_file_fn fn, void *data)
 {
-	union {
+	static union {	/* iproute2's rtnl_from_file buffer */
 		struct nlmsghdr nlh;
 		char buf[16384];
 	} u;
-	int c;
+	int c, ret;
 
 	for (;;) {
 		size_t len;
@@ -154,7 +154,27 @@ int nl_replay(FILE *f, nl_event_cb cb, void *data)
 		}
 		if (read_whole(f, u.buf + sizeof(u.nlh), NLMSG_ALIGN(len) - sizeof(u.nlh)) < 0)
 			return -1;
-		if (cb(&u.nlh, NL_NSID_CURRENT, data) < 0)
-			return -1;
+		ret = fn(&u.nlh, data);
+		if (ret < 0)
+			return ret;
 	}
+}
+
+struct replay {
+	nl_event_cb cb;
+	void *data;
+};
+
+static int replay_one(struct nlmsghdr *nlh, void *data)
+{
+	const struct replay *r = data;
+
+	return r->cb(nlh, NL_NSID_CURRENT, r->data) < 0 ? -1 : 0;
+}
+
+int nl_replay(FILE *f, nl_event_cb cb, void *data)
+{
+	struct replay r = { cb, data };
+
+	return nl_from_file(f, replay_one, &r);
 }

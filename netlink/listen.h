@@ -21,8 +21,14 @@ int nl_listen_all_nsid(struct nl *nl);
  * rtnl_listen.  A receive buffer overrun (ENOBUFS: events were lost) is
  * reported on stderr and listening goes on.  Returns -1. */
 int nl_listen(struct nl *nl, nl_event_cb cb, void *data);
-/* Each message of an rtmon file in turn (iproute2's rtnl_from_file):
- * 0 at its end, -1 on a short or malformed record (reported). */
+/* Each message of a file of netlink messages in turn (rtmon's, iproute2's
+ * route/address save; its rtnl_from_file), read whole into one static
+ * buffer: 0 at a clean end, -1 on a short or malformed record
+ * (reported), or fn's negative return, which stops. */
+typedef int (*nl_file_fn)(struct nlmsghdr *nlh, void *data);
+int nl_from_file(FILE *f, nl_file_fn fn, void *data);
+/* The same, each message to an event callback (the rtmon file of ip
+ * monitor file): 0 at its end, -1. */
 int nl_replay(FILE *f, nl_event_cb cb, void *data);
 
 #endif

@@ -245,11 +245,49 @@ void print_text(struct printer *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+void print_column(struct printer *p, const char *before, int width, const char *s, const char *after)
+{
+	if (p->is_json)
+		return;
+	if (*before)
+		out_puts(&p->out, before);
+	out_column(&p->out, s, strlen(s), width);
+	if (*after)
+		out_puts(&p->out, after);
+}
+
+void print_column_u64(struct printer *p, const char *before, int width, uint64_t v, const char *after)
+{
+	if (p->is_json)
+		return;
+	if (*before)
+		out_puts(&p->out, before);
+	out_column_u64(&p->out, v, width);
+	if (*after)
+		out_puts(&p->out, after);
+}
+
 /* End of a logical line: "\n", or "\\" under -oneline (iproute2's _SL_). */
 void print_nl(struct printer *p)
 {
 	if (!p->is_json)
 		out_puts(&p->out, p->sl);
+}
+
+void print_bits(struct printer *p, uint32_t flags, const struct print_bit *names, size_t n)
+{
+	char hex[16];
+
+	for (size_t i = 0; i < n; i++) {
+		if (!(flags & names[i].bit))
+			continue;
+		flags &= ~names[i].bit;
+		print_string(p, PRINT_ANY, NULL, flags ? "%s," : "%s", names[i].name);
+	}
+	if (flags) {
+		snprintf(hex, sizeof(hex), "%x", flags);
+		print_string(p, PRINT_ANY, NULL, "%s", hex);
+	}
 }
 
 void print_record_end(struct printer *p)

@@ -55,12 +55,25 @@ void print_bool(struct printer *p, enum pmode m, const char *key, const char *fm
 void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Plain text only: before, then s or v in a column of width (printf's
+ * "%*s" / "%*llu": right-aligned, left-aligned when width < 0), then
+ * after; for the counter tables of -s, which print thousands of them. */
+void print_column(struct printer *p, const char *before, int width, const char *s, const char *after);
+void print_column_u64(struct printer *p, const char *before, int width, uint64_t v, const char *after);
 /* Plain text whatever -j says, until print_plain_end(p, what it
  * returned): what iproute2 6.1 prints as text under -j (flush, neigh
  * get, route showdump). */
 bool print_plain_begin(struct printer *p);
 void print_plain_end(struct printer *p, bool json);
 void print_nl(struct printer *p);
+/* Inside an open array: the name of each bit of flags that names has,
+ * comma-separated, then what is left in hex (a link's <UP,LOWER_UP>, a
+ * vlan's <REORDER_HDR>); what the caller prints after needs its comma. */
+struct print_bit {
+	uint32_t bit;
+	const char *name;
+};
+void print_bits(struct printer *p, uint32_t flags, const struct print_bit *names, size_t n);
 /* Under -j, the end of a document that is one record of a stream (a
  * monitor event): its line, and a fresh start for the next; nothing in
  * plain text. */

@@ -146,26 +146,22 @@ static int word_noignore_df(struct tnl *t, struct arg_walk *w)
 
 static int word_erspan(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
+	int ret = walk_u32(w, &t->erspan.idx, UINT32_MAX, "invalid erspan index\n");
 
-	WALK_NEXT(w, arg);
-	if (arg_u32(arg, &t->erspan.idx, 0) < 0)
-		return arg_invalid("invalid erspan index\n", arg);
-	if ((t->erspan.idx & ~0xfffffu) || !t->erspan.idx)
-		return arg_invalid("erspan index must be > 0 and <= 20-bit\n", arg);
-	return 0;
+	if (!ret && ((t->erspan.idx & ~0xfffffu) || !t->erspan.idx))
+		return arg_invalid("erspan index must be > 0 and <= 20-bit\n", *w->argv);
+	return ret;
 }
 
 static int word_erspan_ver(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
 	uint32_t v;
+	int ret = walk_u32(w, &v, UINT8_MAX, "invalid erspan version\n");
 
-	WALK_NEXT(w, arg);
-	if (arg_u32(arg, &v, 0) < 0 || v > UINT8_MAX)
-		return arg_invalid("invalid erspan version\n", arg);
+	if (ret)
+		return ret;
 	if (v > 2)
-		return arg_invalid("erspan version must be 0/1/2\n", arg);
+		return arg_invalid("erspan version must be 0/1/2\n", *w->argv);
 	t->erspan.ver = (uint8_t)v;
 	return 0;
 }
@@ -186,12 +182,11 @@ static int word_erspan_dir(struct tnl *t, struct arg_walk *w)
 
 static int word_erspan_hwid(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
 	uint32_t v;
+	int ret = walk_u32(w, &v, UINT16_MAX, "invalid erspan hwid\n");
 
-	WALK_NEXT(w, arg);
-	if (arg_u32(arg, &v, 0) < 0 || v > UINT16_MAX)
-		return arg_invalid("invalid erspan hwid\n", arg);
+	if (ret)
+		return ret;
 	t->erspan.hwid = (uint16_t)v;
 	return 0;
 }
@@ -568,20 +563,9 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n" \
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n"
 
-static void gre_list(const char *class)
-{
-	WORDS_TABLE(class, gre_words, word);
-}
-
-static void erspan_list(const char *class)
-{
-	WORDS_TABLE(class, erspan_words, word);
-}
-
-static void ip6gre_list(const char *class)
-{
-	WORDS_TABLE(class, ip6gre_words, word);
-}
+WORDS_LISTER(gre_list, gre_words)
+WORDS_LISTER(erspan_list, erspan_words)
+WORDS_LISTER(ip6gre_list, ip6gre_words)
 
 #define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
 	const struct link_kind kind_##id = { \

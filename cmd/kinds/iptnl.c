@@ -388,20 +388,9 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 
 /* ---- the kinds --------------------------------------------------------- */
 
-static void ipip_list(const char *class)
-{
-	WORDS_TABLE(class, ipip_words, word);
-}
-
-static void sit_list(const char *class)
-{
-	WORDS_TABLE(class, sit_words, word);
-}
-
-static void ip6tnl_list(const char *class)
-{
-	WORDS_TABLE(class, ip6tnl_words, word);
-}
+WORDS_LISTER(ipip_list, ipip_words)
+WORDS_LISTER(sit_list, sit_words)
+WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 
 #define IPTNL_USAGE(modes) \
 	"Usage: ... %-6s\t[ remote ADDR ]\n" \

@@ -121,10 +121,7 @@ static void ipvlan_print(struct kind_print *kp, const struct link_kind *k, const
 	"FLAGS: bridge | private | vepa\n" \
 	"(first values are the defaults if nothing is specified).\n"
 
-static void ipvlan_list(const char *class)
-{
-	WORDS_TABLE(class, ipvlan_words, word);
-}
+WORDS_LISTER(ipvlan_list, ipvlan_words)
 
 const struct link_kind kind_ipvlan = {
 	.name = "ipvlan", .maxattr = IFLA_IPVLAN_MAX, .usage = IPVLAN_USAGE, .prints = true,

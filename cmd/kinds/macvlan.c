@@ -249,10 +249,7 @@ static void macvlan_print(struct kind_print *kp, const struct link_kind *k, cons
 	"\tmacaddr { { add | del } <macaddr> | set [ <macaddr> [ <macaddr>  ... ] ] | flush }\n" \
 	"BC_QUEUE_LEN: Length of the rx queue for broadcast/multicast: [0-4294967295]\n"
 
-static void macvlan_list(const char *class)
-{
-	WORDS_TABLE(class, macvlan_words, word);
-}
+WORDS_LISTER(macvlan_list, macvlan_words)
 
 const struct link_kind kind_macvlan = {
 	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = MACVLAN_USAGE,

@@ -63,6 +63,11 @@ static bool slave_type(const char *type)
 /* IFLA_LINKINFO for `type KIND ARGS`, as iproute2's iplink_modify builds
  * it: the kind as typed, then the kind's data nest when words follow.
  * 0 or an exit status. */
+void link_garbage(const char *word)
+{
+	fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n", word);
+}
+
 int link_kind_request(struct nlreq *r, const struct link_kind_req *kr)
 {
 	const struct link_kind *k = kind_find(kr->type);
@@ -76,8 +81,7 @@ int link_kind_request(struct nlreq *r, const struct link_kind_req *kr)
 
 	nlreq_put(r, IFLA_INFO_KIND, strlen(kr->type), kr->type);
 	if (kr->argc && !k) {
-		fprintf(stderr, "Garbage instead of arguments \"%s ...\". Try \"ip link help\".\n",
-			kr->argv[0]);
+		link_garbage(kr->argv[0]);
 		return EXIT_FAIL;
 	}
 	if (kr->argc) {

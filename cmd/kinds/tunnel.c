@@ -378,49 +378,27 @@ int tnl_word_encap_dport(struct tnl *t, struct arg_walk *w)
 	return 0;
 }
 
-static int encap_flag(struct tnl *t, uint16_t flag, bool on)
+/* [no]encap-csum, [no]encap-udp6-csum, [no]encap-remcsum: a bit of the
+ * encapsulation's flags, by the word of its row (whole words only). */
+int tnl_word_encap_flag(struct tnl *t, struct arg_walk *w)
 {
-	if (on)
-		t->encap.flags |= flag;
-	else
-		t->encap.flags &= (uint16_t)~flag;
+	static const struct { const char *word; uint16_t flag; } flags[] = {
+		{ "encap-csum", TUNNEL_ENCAP_FLAG_CSUM },
+		{ "encap-udp6-csum", TUNNEL_ENCAP_FLAG_CSUM6 },
+		{ "encap-remcsum", TUNNEL_ENCAP_FLAG_REMCSUM },
+	};
+	const char *word = *w->argv;
+	bool on = strncmp(word, "no", 2) != 0;
+
+	for (size_t i = 0; i < ARRAY_SIZE(flags); i++) {
+		if (strcmp(on ? word : word + 2, flags[i].word))
+			continue;
+		if (on)
+			t->encap.flags |= flags[i].flag;
+		else
+			t->encap.flags &= (uint16_t)~flags[i].flag;
+	}
 	return 0;
-}
-
-int tnl_word_encap_csum(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_CSUM, true);
-}
-
-int tnl_word_noencap_csum(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_CSUM, false);
-}
-
-int tnl_word_encap_csum6(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_CSUM6, true);
-}
-
-int tnl_word_noencap_csum6(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_CSUM6, false);
-}
-
-int tnl_word_encap_remcsum(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_REMCSUM, true);
-}
-
-int tnl_word_noencap_remcsum(struct tnl *t, struct arg_walk *w)
-{
-	(void)w;
-	return encap_flag(t, TUNNEL_ENCAP_FLAG_REMCSUM, false);
 }
 
 /* ---- printing ---------------------------------------------------------- */

@@ -78,22 +78,17 @@ int tnl_word_nopmtudisc(struct tnl *t, struct arg_walk *w);
 	{ "encap", true, tnl_word_encap },				\
 	{ "encap-sport", true, tnl_word_encap_sport },			\
 	{ "encap-dport", true, tnl_word_encap_dport },			\
-	{ "encap-csum", true, tnl_word_encap_csum },			\
-	{ "noencap-csum", true, tnl_word_noencap_csum },		\
-	{ "encap-udp6-csum", true, tnl_word_encap_csum6 },		\
-	{ "noencap-udp6-csum", true, tnl_word_noencap_csum6 },		\
-	{ "encap-remcsum", true, tnl_word_encap_remcsum },		\
-	{ "noencap-remcsum", true, tnl_word_noencap_remcsum }
+	{ "encap-csum", true, tnl_word_encap_flag },			\
+	{ "noencap-csum", true, tnl_word_encap_flag },			\
+	{ "encap-udp6-csum", true, tnl_word_encap_flag },		\
+	{ "noencap-udp6-csum", true, tnl_word_encap_flag },		\
+	{ "encap-remcsum", true, tnl_word_encap_flag },			\
+	{ "noencap-remcsum", true, tnl_word_encap_flag }
 int tnl_word_noencap(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap_sport(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap_dport(struct tnl *t, struct arg_walk *w);
-int tnl_word_encap_csum(struct tnl *t, struct arg_walk *w);
-int tnl_word_noencap_csum(struct tnl *t, struct arg_walk *w);
-int tnl_word_encap_csum6(struct tnl *t, struct arg_walk *w);
-int tnl_word_noencap_csum6(struct tnl *t, struct arg_walk *w);
-int tnl_word_encap_remcsum(struct tnl *t, struct arg_walk *w);
-int tnl_word_noencap_remcsum(struct tnl *t, struct arg_walk *w);
+int tnl_word_encap_flag(struct tnl *t, struct arg_walk *w);
 
 void tnl_print_external(struct kind_print *kp, const struct nlattr **tb, const struct tnl_attrs *a);
 void tnl_print_endpoints(struct kind_print *kp, const struct nlattr **tb,

@@ -74,7 +74,7 @@ static void print_protocol(struct kind_print *kp, const struct kind_opt *o, cons
 		     "802.1q");
 }
 
-static const struct { uint32_t bit; const char *name; } flag_names[] = {
+static const struct print_bit flag_names[] = {
 	{ VLAN_FLAG_REORDER_HDR, "REORDER_HDR" }, { VLAN_FLAG_GVRP, "GVRP" },
 	{ VLAN_FLAG_MVRP, "MVRP" }, { VLAN_FLAG_LOOSE_BINDING, "LOOSE_BINDING" },
 	{ VLAN_FLAG_BRIDGE_BINDING, "BRIDGE_BINDING" },
@@ -86,23 +86,13 @@ static void print_flags(struct kind_print *kp, const struct kind_opt *o, const s
 	struct printer *p = kp->p;
 	const struct ifla_vlan_flags *f;
 	uint32_t flags;
-	char hex[16];
 
 	if (!tb[o->attr])
 		return;
 	f = mnl_attr_get_payload(tb[o->attr]);
 	flags = f->flags;
 	print_open_array(p, PRINT_ANY, "flags", "<");
-	for (unsigned int i = 0; i < ARRAY_SIZE(flag_names); i++) {
-		if (!(flags & flag_names[i].bit))
-			continue;
-		flags &= ~flag_names[i].bit;
-		print_string(p, PRINT_ANY, NULL, flags ? "%s," : "%s", flag_names[i].name);
-	}
-	if (flags) {
-		snprintf(hex, sizeof(hex), "%x", flags);
-		print_string(p, PRINT_ANY, NULL, "%s", hex);
-	}
+	print_bits(p, flags, flag_names, ARRAY_SIZE(flag_names));
 	print_close_array(p, PRINT_ANY, "> ");
 }
 
