@@ -59,11 +59,102 @@ static unsigned long read_ulong(const char *s, char **end)
 	return strtoul(s, end, 0);
 }
 
+/* A dotted quad of four plain decimal parts (no leading zero, each
+ * 0-255) ending at '\0' or '/', by hand: what batch files hold, and
+ * read_ulong per part was a tenth of a route batch line.  The end, or
+ * NULL for anything else (parse_ipv4 then reads it, octal, hex and short
+ * forms included, and says yes or no itself). */
+static const char *plain_ipv4(uint8_t out[4], const char *s)
+{
+	for (int i = 0; i < 4; i++) {
+		unsigned int v = (unsigned int)(*s - '0');
+		int n = 1;
+
+		if (v > 9)
+			return NULL;
+		if (v)	/* "0" alone: a leading zero is octal */
+			for (; n < 3 && (unsigned int)(s[n] - '0') <= 9; n++)
+				v = v * 10 + (unsigned int)(s[n] - '0');
+		if (v > 255 || (unsigned int)(s[n] - '0') <= 9)
+			return NULL;
+		out[i] = (uint8_t)v;
+		s += n;
+		if (i < 3 && *s++ != '.')
+			return NULL;
+	}
+	return *s == '\0' || *s == '/' ? s : NULL;
+}
+
+/* IPv6 in its usual form, by hand: groups of one to four hex digits and
+ * at most one "::" (glibc's inet_pton was a third of an IPv6 route batch
+ * line).  False for anything else, a dotted IPv4 tail included: then
+ * inet_pton decides, so what is accepted and refused stays glibc's. */
+static bool plain_ipv6(uint8_t out[16], const char *s)
+{
+	/* a hex digit's value plus one; 0: not a hex digit */
+	static const uint8_t hex1[256] = {
+		['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+		['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
+	};
+	uint16_t g[8];
+	int n = 0, gap = -1;
+
+	if (s[0] == ':') {
+		if (s[1] != ':')
+			return false;
+		gap = 0;
+		s += 2;
+	}
+	while (*s) {
+		const char *start = s;
+		unsigned int v = 0, x;
+
+		while ((x = hex1[(unsigned char)*s]) && s - start < 4) {
+			v = v << 4 | (x - 1);
+			s++;
+		}
+		if (s == start || x || n == 8)
+			return false;	/* no digit, a fifth one, a ninth group */
+		g[n++] = (uint16_t)v;
+		if (!*s)
+			break;
+		if (*s++ != ':')
+			return false;
+		if (*s == ':') {
+			if (gap >= 0)
+				return false;
+			gap = n;
+			s++;
+		} else if (!*s) {
+			return false;	/* a lone ':' at the end */
+		}
+	}
+	if (gap < 0 ? n != 8 : n > 7)
+		return false;
+	memset(out, 0, 16);
+	for (int i = 0, at = 0; i < n; i++, at++) {
+		if (i == gap)
+			at = 8 - n + i;
+		out[2 * at] = (uint8_t)(g[i] >> 8);
+		out[2 * at + 1] = (uint8_t)g[i];
+	}
+	return true;
+}
+
+static int parse_ipv6(uint8_t out[16], const char *s)
+{
+	return plain_ipv6(out, s) || inet_pton(AF_INET6, s, out) > 0 ? 0 : -1;
+}
+
 /* iproute2's get_addr_ipv4: one to four parts read by strtoul base 0
  * (so "010" is octal 8 and "0x0b" hex 11), each 0-255; the missing ones
  * are zero ("10/8" is 10.0.0.0/8). */
 static int parse_ipv4(uint8_t out[4], const char *s)
 {
+	const char *end = plain_ipv4(out, s);
+
+	if (end && !*end)
+		return 0;
 	memset(out, 0, 4);
 	for (int i = 0; i < 4; i++) {
 		char *end;
@@ -142,7 +233,7 @@ int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 	a->family = strchr(s, ':') ? AF_INET6 : AF_INET;
 	if (family != AF_UNSPEC && family != a->family)
 		return -1;
-	if (a->family == AF_INET6 ? inet_pton(AF_INET6, s, a->data) <= 0 : parse_ipv4(a->data, s) < 0)
+	if (a->family == AF_INET6 ? parse_ipv6(a->data, s) < 0 : parse_ipv4(a->data, s) < 0)
 		return -1;
 	a->bitlen = inet_family_bits(a->family);
 	a->bytelen = a->bitlen / 8;
@@ -181,12 +272,51 @@ static int parse_plen(const char *s, int *plen)
 
 /* iproute2's get_prefix_1: an address with an optional "/LEN" or "/MASK";
  * a word (default, any, all) takes no length and is /0. */
+/* "A.B.C.D" or "A.B.C.D/N" in plain decimal (N 0-32), straight into p;
+ * false for anything else, which inet_parse_prefix reads the long way. */
+static bool plain_ipv4_prefix(struct inet_prefix *p, const char *s)
+{
+	uint8_t a[4];
+	const char *end = plain_ipv4(a, s);
+	int plen = 32;
+
+	if (!end)
+		return false;
+	if (*end == '/') {
+		unsigned int d0 = (unsigned int)(end[1] - '0'), d1;
+
+		if (d0 > 9)	/* end[1] may be the NUL: read nothing past it */
+			return false;
+		d1 = (unsigned int)(end[2] - '0');
+		if (d1 <= 9 && d0 && !end[3])
+			plen = (int)(d0 * 10 + d1);
+		else if (!end[2])
+			plen = (int)d0;
+		else
+			return false;
+		if (plen > 32)
+			return false;
+	}
+	memset(p, 0, sizeof(*p));
+	memcpy(p->data, a, 4);
+	p->family = AF_INET;
+	p->bitlen = plen;
+	p->bytelen = 4;
+	p->has_len = *end == '/';
+	return true;
+}
+
 int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	char addr[INET_STRLEN];
-	const char *slash = strchr(s, '/');
-	size_t n = slash ? (size_t)(slash - s) : strlen(s);
+	const char *slash;
+	size_t n;
 	int plen;
+
+	if ((family == AF_UNSPEC || family == AF_INET) && plain_ipv4_prefix(p, s))
+		return 0;
+	slash = strchr(s, '/');
+	n = slash ? (size_t)(slash - s) : strlen(s);
 
 	if (n >= sizeof(addr))
 		return -1;

@@ -10,6 +10,15 @@
 
 #define INET_STRLEN 64		/* enough for any address, "/128" and NUL */
 
+/* A hex digit's value, or -1. */
+static inline int inet_hex_digit(char c)
+{
+	if ((unsigned int)(c - '0') <= 9)
+		return c - '0';
+	c = (char)(c | 0x20);
+	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
 /* iproute2's inet_prefix.  Its sentinels are flags here: bitlen -2
  * ("default", "any", "all") is `any` with bitlen 0, and bitlen -1 (an
  * address, no "/N") is the full length with has_len false. */

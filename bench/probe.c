@@ -1,7 +1,7 @@
 /* bench/probe KIND N DEV: the fastest way we know to make the kernel do
  * what a bench batch file asks, as the floor ipbox's -batch -force is
  * measured against.  It builds the same N requests as bench/run's gen_*
- * (KIND route4, route6 or neigh, over DEV) with no text to parse, sends
+ * (KIND route4, route6, neigh or addr4, over DEV) with no text to parse, sends
  * them 2,048 per sendmsg without acks and closes each chunk with one acked
  * NLMSG_NOOP.  Exit 1 if the kernel refused any request.  Not part of
  * ipbox: a measuring stick, built by `make bench`. */
@@ -77,6 +77,21 @@ static void probe_neigh(struct probe *p, unsigned int i, int ifindex)
 	p->len += nlh->nlmsg_len;
 }
 
+/* As iproute2 asks for `addr add 10.X.Y.Z/32 dev DEV`: local and address. */
+static void probe_addr(struct probe *p, unsigned int i, int ifindex)
+{
+	struct nlmsghdr *nlh = probe_msg(p, RTM_NEWADDR, NLM_F_CREATE | NLM_F_EXCL);
+	struct ifaddrmsg *ifa = mnl_nlmsg_put_extra_header(nlh, sizeof(*ifa));
+	unsigned char ip[4] = { 10, (i >> 16) & 255, (i >> 8) & 255, i & 255 };
+
+	ifa->ifa_family = AF_INET;
+	ifa->ifa_prefixlen = 32;
+	ifa->ifa_index = (unsigned int)ifindex;
+	mnl_attr_put(nlh, IFA_LOCAL, sizeof(ip), ip);
+	mnl_attr_put(nlh, IFA_ADDRESS, sizeof(ip), ip);
+	p->len += nlh->nlmsg_len;
+}
+
 /* Send the chunk and its barrier; count the failures. */
 static int probe_flush(struct probe *p)
 {
@@ -115,7 +130,7 @@ int main(int argc, char **argv)
 	int ifindex, rcvbuf = 8 << 20;
 
 	if (argc != 4 || !(ifindex = (int)if_nametoindex(argv[3]))) {
-		fprintf(stderr, "usage: probe route4|route6|neigh N DEV\n");
+		fprintf(stderr, "usage: probe route4|route6|neigh|addr4 N DEV\n");
 		return 2;
 	}
 	n = (unsigned int)strtoul(argv[2], NULL, 10);
@@ -128,6 +143,8 @@ int main(int argc, char **argv)
 	for (i = 0; i < n; i++) {
 		if (!strcmp(argv[1], "neigh"))
 			probe_neigh(&p, i, ifindex);
+		else if (!strcmp(argv[1], "addr4"))
+			probe_addr(&p, i, ifindex);
 		else
 			probe_route(&p, strcmp(argv[1], "route6") ? AF_INET : AF_INET6, i, ifindex);
 		if ((i + 1) % CHUNK == 0 && probe_flush(&p) < 0) {

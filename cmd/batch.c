@@ -21,60 +21,162 @@
 /* iproute2's MAX_ARGS: a line takes up to 511 words. */
 #define BATCH_MAX_ARGS 512
 
-/* One physical line with its comment cut, as a C string (iproute2 reads
- * up to the first NUL).  Its length, or -1 at end of file. */
-static ssize_t batch_physical_line(char **line, size_t *cap, FILE *in)
-{
-	char *hash;
+/* A batch's lines come a block at a time, by read(2) (fread where the
+ * stream has no descriptor: fmemopen), and each is handed out in place:
+ * getline per line (its lock, copy and bookkeeping) was a tenth of a
+ * batch line.  The block grows only for a line longer than itself. */
+#define BATCH_BLOCK 65536
 
-	if (getline(line, cap, in) < 0)
+void batch_in_init(struct batch_in *r, FILE *in)
+{
+	*r = (struct batch_in){ .in = in };
+}
+
+void batch_in_free(struct batch_in *r)
+{
+	free(r->buf);
+	free(r->join);
+	batch_in_init(r, r->in);
+}
+
+/* Back to the file's start (an atomic batch reads it twice): lines are
+ * read from its descriptor, so the descriptor is moved, not the stream. */
+static int batch_rewind(FILE *in)
+{
+	int fd = fileno(in);
+
+	return fd >= 0 ? (lseek(fd, 0, SEEK_SET) < 0 ? -1 : 0) : fseek(in, 0, SEEK_SET);
+}
+
+/* More bytes after the unread ones (moved to the front, the block grown
+ * when they fill it); -1 when out of memory. */
+static int batch_in_fill(struct batch_in *r)
+{
+	int fd = fileno(r->in);
+	ssize_t n;
+
+	if (r->pos) {	/* (no block yet: nothing to move) */
+		memmove(r->buf, r->buf + r->pos, r->end - r->pos);
+		r->end -= r->pos;
+		r->pos = 0;
+	}
+	if (r->end + 1 >= r->cap) {	/* one byte kept for a last line's NUL */
+		size_t cap = r->cap ? r->cap * 2 : BATCH_BLOCK;
+		char *grown = realloc(r->buf, cap);
+
+		if (!grown) {
+			fprintf(stderr, "Out of memory\n");
+			return -1;
+		}
+		r->buf = grown;
+		r->cap = cap;
+	}
+	do
+		n = fd >= 0 ? read(fd, r->buf + r->end, r->cap - 1 - r->end) :
+		    (ssize_t)fread(r->buf + r->end, 1, r->cap - 1 - r->end, r->in);
+	while (n < 0 && errno == EINTR);
+	if (n <= 0)	/* a read error ends the batch as end of file, as getline */
+		r->eof = true;
+	else
+		r->end += (size_t)n;
+	return 0;
+}
+
+/* The next physical line, its '\n' (if any) turned into its NUL: NULL at
+ * end of file. */
+static char *batch_in_next(struct batch_in *r, size_t *len, bool *newline)
+{
+	for (;;) {
+		/* (before the first block, buf is NULL: no pointer from it) */
+		char *start = r->pos < r->end ? r->buf + r->pos : NULL;
+		char *nl = start ? memchr(start, '\n', r->end - r->pos) : NULL;
+
+		if (nl || (r->eof && start)) {
+			*newline = nl != NULL;
+			if (!nl)
+				nl = r->buf + r->end;
+			*nl = '\0';
+			*len = (size_t)(nl - start);
+			r->pos = (size_t)(nl - r->buf) + (*newline ? 1 : 0);
+			return start;
+		}
+		if (r->eof || batch_in_fill(r) < 0)
+			return NULL;
+	}
+}
+
+/* One physical line with its comment cut, as a C string (iproute2 reads
+ * up to the first NUL): its length, or -1 at end of file.  *more: it
+ * ends in '\' before its newline, so the next line continues it. */
+static ssize_t batch_physical_line(struct batch_in *r, char **line, bool *more)
+{
+	size_t len, n;
+	bool newline;
+	char *s = batch_in_next(r, &len, &newline), *hash;
+
+	if (!s)
 		return -1;
-	hash = strchr(*line, '#');
-	if (hash)
+	n = strlen(s);
+	hash = memchr(s, '#', n);
+	if (hash) {
 		*hash = '\0';
-	return (ssize_t)strlen(*line);
+		n = (size_t)(hash - s);
+	}
+	*more = !hash && n == len && newline && n >= 1 && s[n - 1] == '\\';
+	*line = s;
+	return (ssize_t)n;
+}
+
+/* Append n bytes to the joined line at *used; false when out of memory. */
+static bool batch_join(struct batch_in *r, size_t *used, const char *s, size_t n)
+{
+	if (*used + n + 1 > r->join_cap) {
+		char *grown = realloc(r->join, *used + n + 1);
+
+		if (!grown) {
+			fprintf(stderr, "Out of memory\n");
+			return false;
+		}
+		r->join = grown;
+		r->join_cap = *used + n + 1;
+	}
+	memcpy(r->join + *used, s, n);
+	*used += n;
+	r->join[*used] = '\0';
+	return true;
 }
 
 /* Read one logical line (joined over '\' continuations) with comments cut;
  * *lineno advances by the physical lines read.  -1 at end of file.  Each
  * physical line loses its comment first, as in iproute2: a comment that
  * ends in '\' continues nothing, so it never swallows the next line. */
-ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno)
+ssize_t batch_getline(struct batch_in *r, char **line, int *lineno)
 {
-	char *more = NULL;
-	size_t more_cap = 0;
-	ssize_t n = batch_physical_line(line, cap, in);
+	size_t used = 0;
+	bool more;
+	ssize_t n = batch_physical_line(r, line, &more);
 
 	if (n < 0)
 		return -1;
 	(*lineno)++;
-	while (n >= 2 && (*line)[n - 1] == '\n' && (*line)[n - 2] == '\\') {
-		ssize_t m = batch_physical_line(&more, &more_cap, in);
-		char *grown;
-
-		if (m < 0) {
+	if (!more)
+		return n;
+	while (more) {
+		/* the line so far, without its '\' */
+		if (!batch_join(r, &used, *line, (size_t)n - 1))
+			return -1;
+		n = batch_physical_line(r, line, &more);
+		if (n < 0) {
 			/* iproute2 drops the line and ends the batch, status 0. */
 			fprintf(stderr, "Missing continuation line\n");
-			n = -1;
-			break;
+			return -1;
 		}
 		(*lineno)++;
-		n -= 2;
-		if ((size_t)(n + m + 1) > *cap) {
-			grown = realloc(*line, (size_t)(n + m + 1));
-			if (!grown) {
-				fprintf(stderr, "Out of memory\n");
-				n = -1;
-				break;
-			}
-			*line = grown;
-			*cap = (size_t)(n + m + 1);
-		}
-		memcpy(*line + n, more, (size_t)m + 1);
-		n += m;
 	}
-	free(more);
-	return n;
+	if (!batch_join(r, &used, *line, (size_t)n))
+		return -1;
+	*line = r->join;
+	return (ssize_t)used;
 }
 
 /* Split a line into words in place: the count, or BATCH_TOO_MANY /
@@ -261,13 +363,17 @@ static int batch_enter(struct batch *b, const char *name)
 	return 0;
 }
 
-/* Run one line: a nat run may take it; else it runs (in its namespace). */
-static int batch_line(struct batch *b, int lineno, int argc, char **argv)
+/* Run one line: a nat run may take it; else it runs (in its namespace).
+ * obj is the object argv[0] names (object_find), looked up once a line. */
+static int batch_line(struct batch *b, int lineno, const struct verb *obj, int argc, char **argv)
 {
 	/* only in an atomic batch: a plain one fails such a line as
 	 * iproute2 does (Object "-n" is unknown) */
 	const char *ns = b->ib->atomic ? batch_line_netns(&argc, &argv) : NULL;
 	int status;
+
+	if (ns)
+		obj = argc > 0 ? object_find(argv[0]) : NULL;
 
 	if (b->check)	/* the model's namespace: nothing is entered */
 		return check_line(b->check, ns) < 0 ? EXIT_FAIL : argc ? ipbox_run(b->ib, argc, argv) :
@@ -276,7 +382,7 @@ static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 		atomic_line(b->atomic, lineno, ns ? ns : "");
 	/* nat lines join a transaction; any other line commits it
 	 * first, so it sees the run's changes. */
-	if (!ns && argc > 0 && nat_run_take(b->nat, lineno, argc, argv))
+	if (!ns && argc > 0 && nat_run_take(b->nat, lineno, obj, argc, argv))
 		return EXIT_OK;
 	if (nat_run_commit(b->nat) && !b->ib->force)
 		return -1;	/* reported: the batch ends */
@@ -284,7 +390,7 @@ static int batch_line(struct batch *b, int lineno, int argc, char **argv)
 		return ipbox_usage();
 	if (ns && (b->home < 0 || batch_enter(b, ns) < 0))
 		return EXIT_FAIL;
-	status = ipbox_run(b->ib, argc, argv);
+	status = ipbox_run_object(b->ib, obj, argc, argv);
 	if (ns && batch_enter(b, NULL) < 0)
 		status = EXIT_FAIL;
 	if (b->atomic)
@@ -317,14 +423,16 @@ static bool batch_goes_on(struct batch *b, int lineno, int status)
 static int batch_lines(struct batch *b, FILE *in)
 {
 	struct ipbox *ib = b->ib;
-	char *line = NULL, *argv[BATCH_MAX_ARGS];
-	size_t cap = 0;
+	char *line, *argv[BATCH_MAX_ARGS];
+	struct batch_in r;
 	int family = ib->family, lineno = 0;
 
+	batch_in_init(&r, in);
 	b->nat = b->atomic || b->check ? NULL : nat_run_new(ib, batch_nat_failed, b);
-	while (batch_getline(&line, &cap, in, &lineno) >= 0) {
+	while (batch_getline(&r, &line, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
-		bool pipelines = argc > 0 && ipbox_pipelines(argv[0]);
+		const struct verb *obj = argc > 0 ? object_find(argv[0]) : NULL;
+		bool pipelines = ipbox_pipelines(obj);
 
 		if (argc == 0)
 			continue;
@@ -354,11 +462,11 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 			continue;
 		}
-		if (!batch_goes_on(b, lineno, batch_line(b, lineno, argc, argv)))
+		if (!batch_goes_on(b, lineno, batch_line(b, lineno, obj, argc, argv)))
 			break;
 	}
 	nat_run_end(b->nat);
-	free(line);
+	batch_in_free(&r);
 	ifname_remember(false);
 	return b->ret;
 }
@@ -368,11 +476,12 @@ static int batch_lines(struct batch *b, FILE *in)
 static bool batch_acceptable(struct batch *b, FILE *in)
 {
 	struct atomic_seen *seen = atomic_seen_new();
-	char *line = NULL, *argv[BATCH_MAX_ARGS];
-	size_t cap = 0;
+	char *line, *argv[BATCH_MAX_ARGS];
+	struct batch_in r;
 	int lineno = 0, refused = 0;
 
-	while (seen && batch_getline(&line, &cap, in, &lineno) >= 0) {
+	batch_in_init(&r, in);
+	while (seen && batch_getline(&r, &line, &lineno) >= 0) {
 		int argc = batch_split(line, argv, BATCH_MAX_ARGS);
 		char **words = argv;
 		bool home = !batch_line_netns(&argc, &words);
@@ -384,7 +493,7 @@ static bool batch_acceptable(struct batch *b, FILE *in)
 			refused++;
 		}
 	}
-	free(line);
+	batch_in_free(&r);
 	atomic_seen_free(seen);
 	if (refused)
 		fprintf(stderr, "Nothing was run: the batch has %d line%s it could not undo.\n",
@@ -441,7 +550,7 @@ static int batch_from(struct batch *b, FILE *in)
 	b->home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
 	if (ib->atomic) {
 		/* -check goes on: it reports every line that would fail */
-		if ((!batch_acceptable(b, in) && !ib->check) || fseek(in, 0, SEEK_SET) < 0)
+		if ((!batch_acceptable(b, in) && !ib->check) || batch_rewind(in) < 0)
 			goto out;
 	}
 	if (ib->atomic && !ib->check) {
@@ -506,7 +615,7 @@ int batch_command(struct ipbox *ib, int argc, char **argv)
 	b.atomic = atomic_start(ib, "(command line)");
 	if (!b.atomic)
 		return EXIT_FAIL;
-	status = batch_line(&b, 1, argc, argv);
+	status = batch_line(&b, 1, argc > 0 ? object_find(argv[0]) : NULL, argc, argv);
 	return atomic_finish(b.atomic, status == EXIT_OK && !atomic_failed(b.atomic)) ? EXIT_FAIL : status;
 }
 
@@ -518,7 +627,7 @@ int check_command(struct ipbox *ib, int argc, char **argv)
 	b.check = check_start(ib);
 	if (!b.check)
 		return EXIT_FAIL;
-	status = batch_line(&b, 1, argc, argv);
+	status = batch_line(&b, 1, NULL, argc, argv);	/* -check runs it by name */
 	check_finish(b.check);
 	return status ? EXIT_FAIL : EXIT_OK;
 }

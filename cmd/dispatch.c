@@ -108,22 +108,23 @@ const struct verb *object_find(const char *word)
 	return verb_find(objects, word);
 }
 
-bool ipbox_pipelines(const char *word)
+bool ipbox_pipelines(const struct verb *obj)
 {
-	const struct verb *obj = object_find(word);
-
 	return obj && (obj->run == do_route || obj->run == do_address || obj->run == do_neigh);
 }
 
-int ipbox_run(struct ipbox *ib, int argc, char **argv)
+int ipbox_run_object(struct ipbox *ib, const struct verb *obj, int argc, char **argv)
 {
-	const struct verb *obj = object_find(argv[0]);
-
 	if (!obj || !obj->run) {
 		fprintf(stderr, "Object \"%s\" is unknown, try \"ip help\".\n", argv[0]);
 		return EXIT_FAIL;
 	}
 	return obj->run(ib, argc - 1, argv + 1);
+}
+
+int ipbox_run(struct ipbox *ib, int argc, char **argv)
+{
+	return ipbox_run_object(ib, object_find(argv[0]), argc, argv);
 }
 
 static const char *base_name(const char *path)

@@ -85,14 +85,31 @@ int batch_split(char *line, char *argv[], int max);
 void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>
-ssize_t batch_getline(char **line, size_t *cap, FILE *in, int *lineno);
+/* A batch file's reader: lines are handed out in place, from a block. */
+struct batch_in {
+	FILE *in;
+	char *buf;		/* [pos, end) is not handed out yet */
+	size_t cap, pos, end;
+	bool eof;
+	char *join;		/* a line joined over '\' continuations */
+	size_t join_cap;
+};
+void batch_in_init(struct batch_in *r, FILE *in);
+void batch_in_free(struct batch_in *r);
+/* The next line (comments cut, continuations joined) in *line, valid
+ * until the next call; its length, or -1 at the end. */
+ssize_t batch_getline(struct batch_in *r, char **line, int *lineno);
 
 /* cmd/dispatch.c: run the object argv[0] names with the words after it
  * (`Object "X" is unknown` otherwise); an exit status. */
 int ipbox_run(struct ipbox *ib, int argc, char **argv);
-/* The object `word` names only queues route, address or neighbour
- * changes on ib->rt, so a batch line of it needs no drained pipeline. */
-bool ipbox_pipelines(const char *word);
+/* The same with the object argv[0] names found already (object_find):
+ * a batch line looks it up once. */
+int ipbox_run_object(struct ipbox *ib, const struct verb *obj, int argc, char **argv);
+/* The object (object_find's answer) only queues route, address or
+ * neighbour changes on ib->rt, so a batch line of it needs no drained
+ * pipeline. */
+bool ipbox_pipelines(const struct verb *obj);
 /* The object a word names (iproute2's abbreviations), or NULL. */
 const struct verb *object_find(const char *word);
 /* `ip help`: the usage on stderr, EXIT_USAGE. */
@@ -121,7 +138,7 @@ int applet_install(int argc, char **argv);
  * of memory) takes no line. */
 struct nat_run;
 struct nat_run *nat_run_new(struct ipbox *ib, void (*report)(void *data, int lineno), void *data);
-bool nat_run_take(struct nat_run *run, int lineno, int argc, char **argv);
+bool nat_run_take(struct nat_run *run, int lineno, const struct verb *obj, int argc, char **argv);
 int nat_run_commit(struct nat_run *run);
 int nat_run_end(struct nat_run *run);
 

@@ -93,7 +93,8 @@ int nat_run_commit(struct nat_run *run)
 
 	if (!run)
 		return EXIT_OK;
-	run_flush(run);
+	if (run->n)	/* every batch line asks: most have no run to flush */
+		run_flush(run);
 	status = run->status;
 	run->status = EXIT_OK;
 	return status;
@@ -126,20 +127,19 @@ static bool run_index(struct nat_run *run)
 	return true;
 }
 
-/* The change a -batch line asks for, if it is a nat line a run takes. */
-static bool line_op(int argc, char **argv, enum nat_op *op)
+/* The change a -batch line of object obj asks for, if it is a nat line
+ * a run takes. */
+static bool line_op(const struct verb *obj, int argc, char **argv, enum nat_op *op)
 {
-	const struct verb *obj = argc >= 3 ? object_find(argv[0]) : NULL;
-
-	return obj && !strcmp(obj->word, "nat") && nat_batch_verb(argv[1], op);
+	return argc >= 3 && obj && obj->run == do_nat && nat_batch_verb(argv[1], op);
 }
 
-bool nat_run_take(struct nat_run *run, int lineno, int argc, char **argv)
+bool nat_run_take(struct nat_run *run, int lineno, const struct verb *obj, int argc, char **argv)
 {
 	struct nat_change *c;
 	enum nat_op op;
 
-	if (!run || !line_op(argc, argv, &op) || !run_open(run))
+	if (!run || !line_op(obj, argc, argv, &op) || !run_open(run))
 		return false;
 	if (run->n == RUN_MAX) {
 		run_flush(run);

@@ -315,7 +315,7 @@ static int parse_neigh_filter(struct neigh_show *s, int argc, char **argv, bool 
 	for (; !ret && w.argc > 0; w.argc--, w.argv++) {
 		const char *word = *w.argv;
 
-		if (!strcmp(word, "dev")) {
+		if (keyword_is(word, "dev", true)) {
 			WALK_NEXT(&w, v);
 			if (dev)
 				return arg_duplicate("dev", v);
@@ -334,7 +334,7 @@ static int parse_neigh_filter(struct neigh_show *s, int argc, char **argv, bool 
 			f->master = -1;
 		} else if (!strcmp(word, "unused")) {
 			f->unused = true;
-		} else if (!strcmp(word, "nud")) {
+		} else if (keyword_is(word, "nud", true)) {
 			WALK_NEXT(&w, v);
 			ret = parse_nud_filter(f, v, &nud_given, flush);
 		} else if (!strcmp(word, "proxy")) {
@@ -498,7 +498,7 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 	const char *v = *w->argv;
 	bool proxy = matches(v, "proxy");
 
-	if (proxy || !strcmp(v, "to"))
+	if (proxy || keyword_is(v, "to", true))
 		WALK_NEXT(w, v);
 	/* iproute2 prints the usage for "proxy help" but otherwise steps
 	 * over "help" and reads the next word as the address */
@@ -540,16 +540,16 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 		if (n->lladdr)
 			return arg_duplicate("lladdr", v);
 		n->lladdr = v;
-	} else if (!strcmp(word, "nud")) {
+	} else if (keyword_is(word, "nud", true)) {
 		WALK_NEXT(w, v);
 		if (nud_from_str(v, &num) < 0)
 			return arg_invalid("nud state is bad", v);
 		n->nd->ndm_state = (uint16_t)num;
-	} else if (!strcmp(word, "managed")) {
+	} else if (keyword_is(word, "managed", true)) {
 		/* the kernel keeps a managed entry resolved: it starts empty */
 		n->ext_flags |= NTF_EXT_MANAGED;
 		n->nd->ndm_state = NUD_NONE;
-	} else if (!strcmp(word, "dev")) {
+	} else if (keyword_is(word, "dev", true)) {
 		WALK_NEXT(w, n->dev);
 		n->dev_ok = true;
 	} else if (matches(word, "protocol") && !matches(word, "proxy")) {
@@ -611,7 +611,7 @@ static int neigh_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		ret = neigh_complete(n, "destination", EXIT_USAGE);
 	if (!ret)
 		ret = rt_talk(ib, &n->req);
-	free(n);
+	nlreq_holder_free(n);
 	return ret;
 }
 

@@ -315,7 +315,7 @@ static int nexthop_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd,
 		m->nhm->nh_flags = m->flags;
 		ret = rt_talk(ib, &m->req);
 	}
-	free(m);
+	nlreq_holder_free(m);
 	return ret;
 }
 

@@ -1363,7 +1363,7 @@ static int route_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd, u
 		route_defaults(m, del, nexthops);
 		ret = rt_talk(ib, &m->req);
 	}
-	free(m);
+	nlreq_holder_free(m);
 	return ret;
 }
 

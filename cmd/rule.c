@@ -977,7 +977,7 @@ static int rule_modify(struct ipbox *ib, int argc, char **argv, uint16_t cmd)
 			m->frh->table = RT_TABLE_MAIN;
 		ret = rt_talk(ib, &m->req);
 	}
-	free(m);
+	nlreq_holder_free(m);
 	return ret;
 }
 

@@ -9,15 +9,16 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	FILE *in = fmemopen((void *)data, size, "r");
-	char *line = NULL, *argv[100];
-	size_t cap = 0;
+	char *line, *argv[100];
+	struct batch_in r;
 	int lineno = 0;
 
 	if (!in)
 		return 0;
-	while (batch_getline(&line, &cap, in, &lineno) >= 0)
+	batch_in_init(&r, in);
+	while (batch_getline(&r, &line, &lineno) >= 0)
 		batch_split(line, argv, 100);
-	free(line);
+	batch_in_free(&r);
 	fclose(in);
 	return 0;
 }

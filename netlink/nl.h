@@ -68,6 +68,9 @@ void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen);
  * past its length is ever sent): a batch builds one per line, and zeroing
  * 8 KiB each time showed in its profile.  NULL when out of memory. */
 void *nlreq_holder_new(size_t size, size_t req_offset);
+/* Free a holder of nlreq_holder_new (never free() it): the last one is
+ * kept for the next line.  NULL does nothing. */
+void nlreq_holder_free(void *holder);
 /* Lower the request's bound (at most NL_REQ_SIZE); a request already
  * longer is overflowed. */
 void nlreq_bound(struct nlreq *r, uint32_t bound);

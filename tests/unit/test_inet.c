@@ -21,6 +21,8 @@ static void test_ipv4_prefixes(void)
 	CHECK(inet_parse_prefix(&p, "300.1.1.1", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4.5", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4/", AF_UNSPEC) < 0);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/3", AF_UNSPEC) == 0 && p.bitlen == 3);
+	CHECK(inet_parse_prefix(&p, "1.2.3.4/32x", AF_UNSPEC) < 0);
 	CHECK(inet_parse_prefix(&p, "1.2.3.4", AF_INET6) < 0);
 	/* decimal by hand, the rest as strtoul base 0 reads it */
 	CHECK(inet_parse_prefix(&p, "010.0x0b.0.255/024", AF_UNSPEC) == 0 && p.data[0] == 8 &&
@@ -149,6 +151,54 @@ static void test_ipv4_text_as_libc(void)
 	}
 }
 
+static unsigned int lcg(unsigned int *seed)
+{
+	*seed = *seed * 1103515245 + 12345;
+	return *seed >> 16;
+}
+
+/* IPv6 is read by hand in its usual forms and by inet_pton otherwise:
+ * every string made of a few hex groups, colons and dots must give what
+ * inet_pton gives (accepted or not, and the same bytes). */
+static void test_ipv6_as_libc(void)
+{
+	static const char *const bits[] = { "0", "1", "db8", "ffff", "fFfF", "12345", "", ":", "::",
+					    ":::", "1.2.3.4", "01.2.3.4", "g", "2001" };
+	struct inet_prefix p;
+	uint8_t libc[16];
+	char s[160];
+	unsigned int seed = 1;
+
+	for (int i = 0; i < 200000; i++) {
+		size_t len = 0;
+		unsigned int parts = 1 + lcg(&seed) % 12;
+
+		s[0] = '\0';
+		for (unsigned int k = 0; k < parts; k++) {
+			const char *b = bits[lcg(&seed) % (sizeof(bits) / sizeof(bits[0]))];
+			const char *sep = k && lcg(&seed) % 4 ? ":" : "";
+
+			len += (size_t)snprintf(s + len, sizeof(s) - len, "%s%s", sep, b);
+		}
+		if (!strchr(s, ':'))
+			continue;
+		memset(libc, 0, sizeof(libc));
+		int want = inet_pton(AF_INET6, s, libc) > 0;
+		int got = inet_parse_addr(&p, s, AF_UNSPEC) == 0;
+
+		if (want != got || (want && memcmp(p.data, libc, 16)))
+			fprintf(stderr, "differs from inet_pton: %s\n", s);
+		CHECK(want == got);
+		if (want && got)
+			CHECK(!memcmp(p.data, libc, 16) && p.family == AF_INET6 && p.bitlen == 128);
+	}
+	/* the usual forms */
+	CHECK(inet_parse_addr(&p, "2001:db8:1:2::", AF_UNSPEC) == 0 && p.data[5] == 1 && p.data[7] == 2);
+	CHECK(inet_parse_addr(&p, "::", AF_UNSPEC) == 0 && p.data[15] == 0);
+	CHECK(inet_parse_addr(&p, "1:2:3:4:5:6:7::8", AF_UNSPEC) < 0);
+	CHECK(inet_parse_addr(&p, "1:2:3:4:5:6:7:8", AF_UNSPEC) == 0 && p.data[15] == 8);
+}
+
 int main(void)
 {
 	RUN(test_ipv4_prefixes);
@@ -159,5 +209,6 @@ int main(void)
 	RUN(test_covers);
 	RUN(test_names_and_text);
 	RUN(test_ipv4_text_as_libc);
+	RUN(test_ipv6_as_libc);
 	return unit_done();
 }

@@ -385,6 +385,10 @@ static void test_lladdr_as_sscanf(void)
 		{ "100:1", -1, { 0 } },
 		{ "-1", -1, { 0 } },
 		{ "10.0.0.1", 4, { 10, 0, 0, 1 } },
+		/* past six bytes the rest is dropped, as iproute2 does */
+		{ "1:2:3:4:5:6:7", 6, { 1, 2, 3, 4, 5, 6 } },
+		{ "a:", -1, { 0 } },
+		{ "a:b.1", -1, { 0 } },
 	};
 	uint8_t out[6];
 
