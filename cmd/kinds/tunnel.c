@@ -183,29 +183,30 @@ int tnl_word_dev(struct tnl *t, struct arg_walk *w)
 	return 0;
 }
 
-int tnl_word_ttl(struct tnl *t, struct arg_walk *w)
+/* A byte (number() in base), or inherit: the value `inherit`. */
+static int byte_or_inherit(struct arg_walk *w, int base, uint32_t inherit, const char *err,
+			   uint8_t *out)
 {
 	const char *arg;
-	uint32_t v = 0;
+	uint32_t v = inherit;
 
 	WALK_NEXT(w, arg);
-	if (strcmp(arg, "inherit") != 0 && number(arg, 0, UINT8_MAX, &v) < 0)
-		return arg_invalid(t->family == AF_INET6 ? "invalid HLIM\n" : "invalid TTL\n", arg);
-	t->ttl = (uint8_t)v;
+	if (strcmp(arg, "inherit") != 0 && number(arg, base, UINT8_MAX, &v) < 0)
+		return arg_invalid(err, arg);
+	*out = (uint8_t)v;
 	return 0;
+}
+
+int tnl_word_ttl(struct tnl *t, struct arg_walk *w)
+{
+	return byte_or_inherit(w, 0, 0, t->family == AF_INET6 ? "invalid HLIM\n" : "invalid TTL\n",
+			       &t->ttl);
 }
 
 /* IPv4: hex (iproute2's rtnl_dsfield_a2n), 1 for inherit */
 int tnl_word_tos(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
-	uint32_t v = 1;
-
-	WALK_NEXT(w, arg);
-	if (strcmp(arg, "inherit") != 0 && number(arg, 16, UINT8_MAX, &v) < 0)
-		return arg_invalid("bad TOS value", arg);
-	t->tos = (uint8_t)v;
-	return 0;
+	return byte_or_inherit(w, 16, 1, "bad TOS value", &t->tos);
 }
 
 /* IPv6: a part of the flow info (mask, the value shifted left by shift,
