@@ -512,6 +512,7 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 	 * (the family of a "to" prefix only filters addresses) */
 	link_dump_request(&req, &f, ib->family == AF_PACKET || f.ifindex ? AF_UNSPEC : ib->family);
 	print_doc_begin(ib->pr);
+	c.ls.dump = nl;
 	ret = nl_dump(nl, &req, addr_link, &c);
 	print_doc_end(ib->pr);
 	if (ret < 0) {

@@ -359,6 +359,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 		return EXIT_FAIL;
 	link_dump_request(&req, &f, AF_PACKET);
 	print_doc_begin(ib->pr);
+	ls.dump = nl;
 	ret = nl_dump(nl, &req, show_one, &ls);
 	print_doc_end(ib->pr);
 	link_show_close(&ls);

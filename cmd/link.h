@@ -33,6 +33,7 @@ struct link_show {
 	struct ifcache names;	/* link, master, index -> name */
 	struct netns_names nsnames;	/* read at the first link-netnsid */
 	bool nsnames_loaded;
+	const struct nl *dump;	/* the link dump printed, or NULL (one link, events) */
 };
 
 /* -1 when the filter drops the link, 0 for a brief line, 1 otherwise

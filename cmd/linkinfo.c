@@ -184,6 +184,29 @@ static const char *name_at_link(char *buf, size_t size, const char *name, const 
 	return buf;
 }
 
+/* The lower link `index` when it comes later in the same read of the
+ * dump (a veth pair's first half, whose peer was made just before it,
+ * has the next index): its name and flags noted from there, not asked
+ * for by an RTM_GETLINK of its own. */
+static void note_link_ahead(struct link_show *ls, const struct nlmsghdr *nlh, int index)
+{
+	const struct nlmsghdr *m;
+	const struct nlattr *a;
+
+	if (!ls->dump || ifcache_has(&ls->names, index))
+		return;
+	m = nl_read_find_link(ls->dump, nlh, index);
+	if (!m)
+		return;
+	mnl_attr_for_each(a, m, sizeof(struct ifinfomsg))
+		if (mnl_attr_get_type(a) == IFLA_IFNAME &&
+		    mnl_attr_validate(a, MNL_TYPE_NUL_STRING) == 0) {
+			ifcache_note(&ls->names, index, mnl_attr_get_str(a),
+				     ((const struct ifinfomsg *)mnl_nlmsg_get_payload(m))->ifi_flags);
+			return;
+		}
+}
+
 /* "NAME", "NAME@LINK", "NAME@NONE" or "NAME@ifN" (a peer in another
  * namespace); returns whether the lower link is down (M-DOWN). */
 static bool print_name_and_link(struct link_show *ls, const char *fmt, const char *name,
@@ -330,7 +353,7 @@ static void print_num(struct printer *p, bool human, unsigned int width, uint64_
 	char buf[64];
 
 	if (!human || count < base) {
-		print_text(p, "%*" PRIu64 " ", (int)width, count);
+		print_column_u64(p, "", (int)width, count, " ");
 		return;
 	}
 	for (;;) {
@@ -346,7 +369,7 @@ static void print_num(struct printer *p, bool human, unsigned int width, uint64_
 	}
 	snprintf(buf, sizeof(buf), "%.*f%c%s", precision, (double)count / (double)powi, *pre,
 		 p->iec ? "i" : "");
-	print_text(p, "%*s ", (int)width, buf);
+	print_column(p, "", (int)width, buf, " ");
 }
 
 /* One counter of `ip -s link`: its JSON key, its column head and where
@@ -369,7 +392,8 @@ enum {
 	STAT_ALWAYS,
 	STAT_NONZERO,		/* only when not zero */
 	STAT_NONZERO_HEAD,	/* the same, but plain text keeps its head blank */
-	STAT_IF_CARRIER,	/* only when the link reports carrier changes */
+	STAT_IF_CARRIER,	/* only when the link reports carrier changes; plain
+				 * text keeps its head blank otherwise */
 };
 #define STAT_CARRIER SIZE_MAX	/* IFLA_CARRIER_CHANGES, not in the struct */
 #define STAT_COLS 8
@@ -392,7 +416,7 @@ static const struct stat_row rx_rows[] = {
 	STAT("fifo_errors", "fifo", rx_fifo_errors, STAT_ERRORS, 4, 4, 2, STAT_ALWAYS),
 	STAT("missed_errors", "missed", rx_missed_errors, STAT_MAIN, 4, 4, 2, STAT_ALWAYS),
 	STAT("nohandler", "nohandler", rx_nohandler, STAT_ERRORS, 6, 6, 2, STAT_NONZERO),
-	STAT("otherhost", "otherhost", rx_otherhost_dropped, STAT_MAIN, 7, 7, 2, STAT_NONZERO),
+	STAT("otherhost", "otherhost", rx_otherhost_dropped, STAT_ERRORS, 7, 7, 2, STAT_NONZERO),
 };
 
 /* iproute2 sizes the TX error columns one to the right of where it
@@ -470,12 +494,16 @@ static void size_columns(struct stats *st, const struct stat_row *rows, size_t n
 	}
 }
 
-static const struct stat_row *stat_at(const struct stat_row *rows, size_t n, int line, int col)
+/* The row each plain column of a line shows, or NULL: the rows' places
+ * read once per line (a line has STAT_COLS columns, a table 14 rows). */
+static void stat_places(const struct stat_row *rows, size_t n, int line,
+			const struct stat_row *at[STAT_COLS])
 {
+	for (int col = 0; col < STAT_COLS; col++)
+		at[col] = NULL;
 	for (size_t i = 0; i < n; i++)
-		if (rows[i].line == line && rows[i].col == col)
-			return &rows[i];
-	return NULL;
+		if (rows[i].line == line)
+			at[rows[i].col] = &rows[i];
 }
 
 /* "    RX: bytes packets ..." or "    RX errors: length crc ...", then
@@ -485,27 +513,28 @@ static void stats_line(struct stats *st, const char *title, int line,
 		       const struct stat_row *rows, size_t n)
 {
 	struct printer *p = st->p;
-	const struct stat_row *r;
+	const struct stat_row *at[STAT_COLS], *r;
 	int title_len = (int)strlen(title);
 
+	stat_places(rows, n, line, at);
 	print_text(p, "    %s", title);
 	for (int col = 0; col < STAT_COLS; col++) {
-		r = stat_at(rows, n, line, col);
+		r = at[col];
 		if (col == 0)
-			print_text(p, "%*s", (int)st->cols[0] - title_len, r ? r->head : "");
+			print_column(p, "", (int)st->cols[0] - title_len, r ? r->head : "", "");
 		else if (r && stat_shown(st, r))
-			print_text(p, " %*s", (int)st->cols[col], r->head);
-		else if (r && r->when == STAT_NONZERO_HEAD)
-			print_text(p, " %*s", (int)st->cols[col], "");
+			print_column(p, " ", (int)st->cols[col], r->head, "");
+		else if (r && (r->when == STAT_NONZERO_HEAD || r->when == STAT_IF_CARRIER))
+			print_column(p, " ", (int)st->cols[col], "", "");
 	}
 	print_nl(p);
 	print_text(p, "    ");
 	for (int col = 0; col < STAT_COLS; col++) {
-		r = stat_at(rows, n, line, col);
+		r = at[col];
 		if (r && stat_shown(st, r))
 			print_num(p, st->human, st->cols[col], stat_value(st, r));
 		else if (col == 0)
-			print_text(p, "%*s", (int)st->cols[0] + 1, "");
+			print_column(p, "", (int)st->cols[0] + 1, "", "");
 	}
 }
 
@@ -539,24 +568,19 @@ static void print_stats64(struct printer *p, int level, bool human,
 	}
 }
 
-static void print_link_stats_tb(struct link_show *ls, const struct nlattr **tb,
-				const struct nlmsghdr *nlh)
+static void print_link_stats_tb(struct link_show *ls, const struct nlattr **tb)
 {
+	const struct nlattr *a = tb[IFLA_STATS64];
 	struct rtnl_link_stats64 s;
-	const struct nlattr *a;
+	size_t n;
 
-	/* IFLA_STATS64 is 64-bit aligned data: copy it out of the message. */
-	mnl_attr_for_each(a, nlh, sizeof(struct ifinfomsg)) {
-		size_t n = mnl_attr_get_payload_len(a);
-
-		if (mnl_attr_get_type(a) != IFLA_STATS64)
-			continue;
-		memset(&s, 0, sizeof(s));
-		memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
-		print_stats64(ls->ib->pr, ls->ib->stats, ls->ib->human > 0, &s,
-			      tb[IFLA_CARRIER_CHANGES]);
+	if (!a)
 		return;
-	}
+	/* IFLA_STATS64 is 64-bit aligned data: copy it out of the message. */
+	n = mnl_attr_get_payload_len(a);
+	memset(&s, 0, sizeof(s));
+	memcpy(&s, mnl_attr_get_payload(a), n < sizeof(s) ? n : sizeof(s));
+	print_stats64(ls->ib->pr, ls->ib->stats, ls->ib->human > 0, &s, tb[IFLA_CARRIER_CHANGES]);
 }
 
 /* ip -s address: the counters after the addresses. */
@@ -566,7 +590,7 @@ void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh)
 
 	if (attr_parse(tb, IFLA_MAX, link_policy, nlh, sizeof(struct ifinfomsg)) < 0)
 		return;
-	print_link_stats_tb(ls, tb, nlh);
+	print_link_stats_tb(ls, tb);
 	print_nl(ls->ib->pr);
 }
 
@@ -803,6 +827,8 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 	 * told already needs no RTM_GETLINK of its own. */
 	if (nlh->nlmsg_type == RTM_NEWLINK && tb[IFLA_IFNAME])
 		ifcache_note(&ls->names, ifi->ifi_index, name, ifi->ifi_flags);
+	if (tb[IFLA_LINK] && !tb[IFLA_LINK_NETNSID])
+		note_link_ahead(ls, nlh, (int)mnl_attr_get_u32(tb[IFLA_LINK]));
 	if (filter_drops(f, ifi, tb, name))
 		return -1;
 	/* A name the label pattern misses: no link lines, yet its
@@ -832,7 +858,7 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh)
 	}
 	if (f->do_link && ls->ib->stats) {
 		print_nl(p);
-		print_link_stats_tb(ls, tb, nlh);
+		print_link_stats_tb(ls, tb);
 	}
 	if (tb[IFLA_PROP_LIST])
 		print_altnames(p, tb[IFLA_PROP_LIST]);

@@ -1,5 +1,6 @@
-/* NAT rules in nftables, through libnftnl.  Everything ipbox writes lives
- * in one table of its own, `inet ipbox`, with three base chains:
+/* NAT rules in nftables (nat/rule.c writes the rules, libnftnl the rest).
+ * Everything ipbox writes lives in one table of its own, `inet ipbox`,
+ * with three base chains:
  *
  *   srcnat         type nat hook postrouting priority 100  (masquerade, snat)
  *   dstnat         type nat hook prerouting  priority -100 (dnat)

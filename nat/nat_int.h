@@ -4,13 +4,11 @@
 
 #include "nat.h"
 
-struct nftnl_rule;
-
 extern const char *const nat_chain_names[NAT_CHAINS];
 
-/* The nft rule of member m of r, with tag as its comment (NULL: none);
- * NULL when out of memory. */
-struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m);
+/* The NFT_MSG_NEWRULE of member m of r into q (nlreq_init'ed here), with
+ * tag as its comment (NULL: none); false when it does not fit. */
+bool nat_rule_build(struct nlreq *q, const struct nat_rule *r, const char *tag, const struct nat_member *m);
 
 /* One rule of the table, as a dump gives it. */
 struct nat_entry {

@@ -16,7 +16,6 @@
 #include <linux/netfilter/nf_tables.h>
 #include <libnftnl/chain.h>
 #include <libnftnl/common.h>
-#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/table.h>
 #include <libnftnl/udata.h>
@@ -43,8 +42,8 @@ void nat_close(struct nat_session *s)
 
 /* ---- transactions -------------------------------------------------- */
 
-/* Room kept free before each message: a rule is well under 2 KiB. */
-#define TXN_MSG_ROOM 4096
+/* Room kept free before each message: a rule's request at most. */
+#define TXN_MSG_ROOM NL_REQ_SIZE
 
 void nat_txn_init(struct nat_txn *t, struct nat_session *s)
 {
@@ -133,17 +132,19 @@ static void txn_chains(struct nat_txn *t)
 
 static void txn_rule(struct nat_txn *t, const struct nat_rule *r, const char *tag, const struct nat_member *m)
 {
-	struct nftnl_rule *rule = nat_rule_build(r, tag, m);
-	struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND);
+	struct nlreq req;
+	struct nlmsghdr *nlh;
+	size_t hdr = NLMSG_HDRLEN + NLMSG_ALIGN(sizeof(struct nfgenmsg)), len;
 
-	if (!rule || !nlh) {
+	if (!nat_rule_build(&req, r, tag, m) || !(nlh = txn_msg(t, NFT_MSG_NEWRULE, NLM_F_CREATE | NLM_F_APPEND))) {
 		t->nomem = true;
-	} else {
-		nftnl_rule_nlmsg_build_payload(nlh, rule);
-		txn_next(t, nlh);
+		return;
 	}
-	if (rule)
-		nftnl_rule_free(rule);
+	/* the attributes after the header txn_msg wrote */
+	len = req.nlh->nlmsg_len - hdr;
+	memcpy((char *)nlh + hdr, (char *)req.nlh + hdr, len);
+	nlh->nlmsg_len = (uint32_t)(hdr + len);
+	txn_next(t, nlh);
 }
 
 void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag)

@@ -10,10 +10,8 @@
 
 #include <libnftnl/chain.h>
 #include <libnftnl/common.h>
-#include <libnftnl/expr.h>
 #include <libnftnl/rule.h>
 #include <libnftnl/table.h>
-#include <libnftnl/udata.h>
 
 /* The Makefile reads the soname from the library ipbox is built with. */
 #ifndef NFTNL_SONAME
@@ -76,20 +74,5 @@ NFTNL_VOID(nftnl_chain_nlmsg_build_payload, (struct nlmsghdr *nlh, const struct 
 NFTNL_FN(struct nftnl_rule *, nftnl_rule_alloc, (void), ())
 NFTNL_VOID(nftnl_rule_free, (const struct nftnl_rule *r), (r))
 NFTNL_FN(int, nftnl_rule_set_str, (struct nftnl_rule *r, uint16_t attr, const char *str), (r, attr, str))
-NFTNL_VOID(nftnl_rule_set_u32, (struct nftnl_rule *r, uint16_t attr, uint32_t val), (r, attr, val))
 NFTNL_VOID(nftnl_rule_set_u64, (struct nftnl_rule *r, uint16_t attr, uint64_t val), (r, attr, val))
-NFTNL_FN(int, nftnl_rule_set_data, (struct nftnl_rule *r, uint16_t attr, const void *data, uint32_t len),
-	 (r, attr, data, len))
-NFTNL_VOID(nftnl_rule_add_expr, (struct nftnl_rule *r, struct nftnl_expr *expr), (r, expr))
 NFTNL_VOID(nftnl_rule_nlmsg_build_payload, (struct nlmsghdr *nlh, struct nftnl_rule *r), (nlh, r))
-
-NFTNL_FN(struct nftnl_expr *, nftnl_expr_alloc, (const char *name), (name))
-NFTNL_FN(int, nftnl_expr_set, (struct nftnl_expr *expr, uint16_t type, const void *data, uint32_t len),
-	 (expr, type, data, len))
-NFTNL_VOID(nftnl_expr_set_u32, (struct nftnl_expr *expr, uint16_t type, uint32_t data), (expr, type, data))
-
-NFTNL_FN(struct nftnl_udata_buf *, nftnl_udata_buf_alloc, (uint32_t size), (size))
-NFTNL_VOID(nftnl_udata_buf_free, (const struct nftnl_udata_buf *buf), (buf))
-NFTNL_FN(void *, nftnl_udata_buf_data, (const struct nftnl_udata_buf *buf), (buf))
-NFTNL_FN(uint32_t, nftnl_udata_buf_len, (const struct nftnl_udata_buf *buf), (buf))
-NFTNL_FN(bool, nftnl_udata_put_strz, (struct nftnl_udata_buf *buf, uint8_t type, const char *strz), (buf, type, strz))

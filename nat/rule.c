@@ -1,4 +1,4 @@
-/* struct nat_rule -> libnftnl expressions, in the shapes nft itself
+/* struct nat_rule -> nftables expressions, in the shapes nft itself
  * generates, so `nft list ruleset` prints ipbox's rules as plain nft
  * syntax (meta nfproto, ip saddr 10.0.0.0/8, oifname "eth0", tcp dport
  * 80-90, counter, masquerade/snat/dnat). */
@@ -15,9 +15,6 @@
 #include <linux/netfilter/nfnetlink.h>
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
-#include <libnftnl/common.h>
-#include <libnftnl/expr.h>
-#include <libnftnl/rule.h>
 #include <libnftnl/udata.h>
 
 const char *const nat_chain_names[NAT_CHAINS] = {
@@ -32,118 +29,150 @@ static const struct { uint32_t saddr, daddr, len; } ip_hdr[] = {
 	{ 8, 24, 16 },		/* IPv6 */
 };
 
-static struct nftnl_expr *expr(struct nftnl_rule *rule, const char *name)
-{
-	struct nftnl_expr *e = nftnl_expr_alloc(name);
+/* The expressions are written straight into the request (the attributes
+ * libnftnl would write, without its objects): a rule is built for every
+ * rule a listing recognises, so building is on show's path. */
 
-	if (e)
-		nftnl_rule_add_expr(rule, e);
+/* nftables numbers are big-endian. */
+static void be32(struct nlreq *q, uint16_t type, uint32_t v)
+{
+	nlreq_put_u32(q, type, htonl(v));
+}
+
+/* A data nest (cmp's, immediate's, bitwise's mask and xor) of one value. */
+static void value(struct nlreq *q, uint16_t type, const void *data, uint32_t len)
+{
+	struct nlattr *nest = nlreq_nest_start(q, type);
+
+	nlreq_put(q, NFTA_DATA_VALUE, len, data);
+	nlreq_nest_end(q, nest);
+}
+
+/* One expression: its list element and its data nest, open until
+ * expr_end. */
+struct expr {
+	struct nlattr *elem, *data;
+};
+
+static struct expr expr(struct nlreq *q, const char *name)
+{
+	struct expr e;
+
+	e.elem = nlreq_nest_start(q, NFTA_LIST_ELEM);
+	nlreq_put_str(q, NFTA_EXPR_NAME, name);
+	e.data = nlreq_nest_start(q, NFTA_EXPR_DATA);
 	return e;
 }
 
-static void cmp(struct nftnl_rule *rule, enum nft_cmp_ops op, const void *data, uint32_t len)
+static void expr_end(struct nlreq *q, struct expr e)
 {
-	struct nftnl_expr *e = expr(rule, "cmp");
-
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CMP_OP, op);
-	nftnl_expr_set(e, NFTNL_EXPR_CMP_DATA, data, len);
+	nlreq_nest_end(q, e.data);
+	nlreq_nest_end(q, e.elem);
 }
 
-static void meta_eq(struct nftnl_rule *rule, enum nft_meta_keys key, const void *data, uint32_t len)
+static void cmp(struct nlreq *q, enum nft_cmp_ops op, const void *data, uint32_t len)
 {
-	struct nftnl_expr *e = expr(rule, "meta");
+	struct expr e = expr(q, "cmp");
 
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, key);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
-	cmp(rule, NFT_CMP_EQ, data, len);
+	be32(q, NFTA_CMP_SREG, NFT_REG_1);
+	be32(q, NFTA_CMP_OP, op);
+	value(q, NFTA_CMP_DATA, data, len);
+	expr_end(q, e);
 }
 
-static void payload(struct nftnl_rule *rule, enum nft_payload_bases base, uint32_t off, uint32_t len)
+static void meta(struct nlreq *q, enum nft_meta_keys key)
 {
-	struct nftnl_expr *e = expr(rule, "payload");
+	struct expr e = expr(q, "meta");
 
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_DREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_BASE, base);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_OFFSET, off);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_PAYLOAD_LEN, len);
+	be32(q, NFTA_META_KEY, key);
+	be32(q, NFTA_META_DREG, NFT_REG_1);
+	expr_end(q, e);
 }
 
-static void prefix_match(struct nftnl_rule *rule, uint32_t off, const struct nat_addr *a, enum nft_cmp_ops op)
+static void meta_eq(struct nlreq *q, enum nft_meta_keys key, const void *data, uint32_t len)
+{
+	meta(q, key);
+	cmp(q, NFT_CMP_EQ, data, len);
+}
+
+static void payload(struct nlreq *q, enum nft_payload_bases base, uint32_t off, uint32_t len)
+{
+	struct expr e = expr(q, "payload");
+
+	be32(q, NFTA_PAYLOAD_DREG, NFT_REG_1);
+	be32(q, NFTA_PAYLOAD_BASE, base);
+	be32(q, NFTA_PAYLOAD_OFFSET, off);
+	be32(q, NFTA_PAYLOAD_LEN, len);
+	expr_end(q, e);
+}
+
+/* reg1 &= mask (xor 0): what the kernel reports of every bitwise. */
+static void bitwise(struct nlreq *q, const void *mask, uint32_t len)
+{
+	static const uint8_t zero[16];
+	struct expr e = expr(q, "bitwise");
+
+	be32(q, NFTA_BITWISE_SREG, NFT_REG_1);
+	be32(q, NFTA_BITWISE_DREG, NFT_REG_1);
+	be32(q, NFTA_BITWISE_LEN, len);
+	be32(q, NFTA_BITWISE_OP, NFT_BITWISE_BOOL);
+	value(q, NFTA_BITWISE_MASK, mask, len);
+	value(q, NFTA_BITWISE_XOR, zero, len);
+	expr_end(q, e);
+}
+
+static void prefix_match(struct nlreq *q, uint32_t off, const struct nat_addr *a, enum nft_cmp_ops op)
 {
 	/* nft loads only the bytes a prefix covers, the whole address when
 	 * a byte is partly masked; its listing recognises these shapes. */
 	uint32_t len = a->plen % 8 ? (a->family == AF_INET ? 4 : 16) : a->plen / 8u;
-	uint8_t mask[16] = { 0 }, zero[16] = { 0 };
-	struct nftnl_expr *e;
+	uint8_t mask[16] = { 0 };
 
 	if (!a->family || !a->plen)
 		return;		/* not given, or /0: everything matches */
-	payload(rule, NFT_PAYLOAD_NETWORK_HEADER, off, len);
+	payload(q, NFT_PAYLOAD_NETWORK_HEADER, off, len);
 	if (a->plen % 8) {
 		memset(mask, 0xff, a->plen / 8);
 		mask[a->plen / 8] = (uint8_t)(0xff << (8 - a->plen % 8));
-		e = expr(rule, "bitwise");
-		if (e) {
-			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
-			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
-			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, len);
-			/* what the kernel reports of every bitwise */
-			nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_OP, NFT_BITWISE_BOOL);
-			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, mask, len);
-			nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, zero, len);
-		}
+		bitwise(q, mask, len);
 	}
-	cmp(rule, op, a->a, len);
+	cmp(q, op, a->a, len);
 }
 
 /* tcp/udp sport or dport: one port is ==, a range is >= and <=. */
-static void port_match(struct nftnl_rule *rule, uint32_t off, const struct nat_ports *p)
+static void port_match(struct nlreq *q, uint32_t off, const struct nat_ports *p)
 {
 	uint16_t min = htons(p->min), max = htons(p->max);
 
 	if (!p->min)
 		return;
-	payload(rule, NFT_PAYLOAD_TRANSPORT_HEADER, off, sizeof(min));
+	payload(q, NFT_PAYLOAD_TRANSPORT_HEADER, off, sizeof(min));
 	if (p->min == p->max) {
-		cmp(rule, NFT_CMP_EQ, &min, sizeof(min));
+		cmp(q, NFT_CMP_EQ, &min, sizeof(min));
 		return;
 	}
-	cmp(rule, NFT_CMP_GTE, &min, sizeof(min));
-	cmp(rule, NFT_CMP_LTE, &max, sizeof(max));
+	cmp(q, NFT_CMP_GTE, &min, sizeof(min));
+	cmp(q, NFT_CMP_LTE, &max, sizeof(max));
 }
 
-static void ifname_match(struct nftnl_rule *rule, enum nft_meta_keys key, const char *name,
-			 enum nft_cmp_ops op)
+static void ifname_match(struct nlreq *q, enum nft_meta_keys key, const char *name, enum nft_cmp_ops op)
 {
 	char padded[IF_NAMESIZE] = { 0 };
-	struct nftnl_expr *e;
 
 	if (!*name)
 		return;
 	memcpy(padded, name, strnlen(name, sizeof(padded) - 1));
-	e = expr(rule, "meta");
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_META_KEY, key);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_META_DREG, NFT_REG_1);
-	cmp(rule, op, padded, sizeof(padded));
+	meta(q, key);
+	cmp(q, op, padded, sizeof(padded));
 }
 
-static void immediate(struct nftnl_rule *rule, enum nft_registers reg, const void *data, uint32_t len)
+static void immediate(struct nlreq *q, enum nft_registers reg, const void *data, uint32_t len)
 {
-	struct nftnl_expr *e = expr(rule, "immediate");
+	struct expr e = expr(q, "immediate");
 
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_IMM_DREG, reg);
-	nftnl_expr_set(e, NFTNL_EXPR_IMM_DATA, data, len);
+	be32(q, NFTA_IMMEDIATE_DREG, reg);
+	value(q, NFTA_IMMEDIATE_DATA, data, len);
+	expr_end(q, e);
 }
 
 /* Registers of a loaded range of values. */
@@ -154,25 +183,24 @@ struct loaded {
 /* Load min..max as nft does: registers taken in order from *next, the top
  * sharing the bottom's register when the range is one value (the kernel
  * reports it so, and a rule must read back identical). */
-static struct loaded load_range(struct nftnl_rule *rule, enum nft_registers *next,
-				const void *min, const void *max, uint32_t len)
+static struct loaded load_range(struct nlreq *q, enum nft_registers *next, const void *min, const void *max,
+				uint32_t len)
 {
 	struct loaded l = { *next, *next };
 
-	immediate(rule, (*next)++, min, len);
+	immediate(q, (*next)++, min, len);
 	if (memcmp(min, max, len)) {
 		l.max = *next;
-		immediate(rule, (*next)++, max, len);
+		immediate(q, (*next)++, max, len);
 	}
 	return l;
 }
 
-static struct loaded load_ports(struct nftnl_rule *rule, enum nft_registers *next,
-				const struct nat_ports *p)
+static struct loaded load_ports(struct nlreq *q, enum nft_registers *next, const struct nat_ports *p)
 {
 	uint16_t min = htons(p->min), max = htons(p->max);
 
-	return load_range(rule, next, &min, &max, sizeof(min));
+	return load_range(q, next, &min, &max, sizeof(min));
 }
 
 /* masq and redir: the same ports and flags under each one's attribute
@@ -181,58 +209,55 @@ struct to_host {
 	const char *name;
 	uint16_t proto_min, proto_max, flags;
 };
-static const struct to_host masq = { "masq", NFTNL_EXPR_MASQ_REG_PROTO_MIN, NFTNL_EXPR_MASQ_REG_PROTO_MAX,
-				     NFTNL_EXPR_MASQ_FLAGS };
+static const struct to_host masq = { "masq", NFTA_MASQ_REG_PROTO_MIN, NFTA_MASQ_REG_PROTO_MAX, NFTA_MASQ_FLAGS };
 /* To the host itself, the port changed or not: nft's redirect. */
-static const struct to_host redir = { "redir", NFTNL_EXPR_REDIR_REG_PROTO_MIN,
-				      NFTNL_EXPR_REDIR_REG_PROTO_MAX, NFTNL_EXPR_REDIR_FLAGS };
+static const struct to_host redir = { "redir", NFTA_REDIR_REG_PROTO_MIN, NFTA_REDIR_REG_PROTO_MAX,
+				      NFTA_REDIR_FLAGS };
 
 /* flags: the rule's (a hairpin's masquerade has none of its dnat's). */
-static void masq_redir(struct nftnl_rule *rule, const struct to_host *how, uint32_t flags,
-		       const struct nat_member *m)
+static void masq_redir(struct nlreq *q, const struct to_host *how, uint32_t flags, const struct nat_member *m)
 {
 	enum nft_registers next = NFT_REG_1;
 	struct loaded ports = { 0, 0 };
-	struct nftnl_expr *e;
+	struct expr e;
 
-	if (m->to_ports.min)
-		ports = load_ports(rule, &next, &m->to_ports);
-	e = expr(rule, how->name);
-	if (!e)
-		return;
 	if (m->to_ports.min) {
-		nftnl_expr_set_u32(e, how->proto_min, ports.min);
-		nftnl_expr_set_u32(e, how->proto_max, ports.max);
+		ports = load_ports(q, &next, &m->to_ports);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
+	e = expr(q, how->name);
 	if (flags)
-		nftnl_expr_set_u32(e, how->flags, flags);
+		be32(q, how->flags, flags);
+	if (m->to_ports.min) {
+		be32(q, how->proto_min, ports.min);
+		be32(q, how->proto_max, ports.max);
+	}
+	expr_end(q, e);
 }
 
-static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+static void snat_dnat(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	bool v6 = r->to_min.family == AF_INET6;
 	enum nft_registers next = NFT_REG_1;
-	struct loaded addr = load_range(rule, &next, r->to_min.a, r->to_max.a, v6 ? 16 : 4);
+	struct loaded addr = load_range(q, &next, r->to_min.a, r->to_max.a, v6 ? 16 : 4);
 	struct loaded ports = { 0, 0 };
 	uint32_t flags = r->flags | NF_NAT_RANGE_MAP_IPS;
-	struct nftnl_expr *e;
+	struct expr e;
 
 	if (m->to_ports.min)
-		ports = load_ports(rule, &next, &m->to_ports);
-	e = expr(rule, "nat");
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_TYPE, r->kind == NAT_SNAT ? NFT_NAT_SNAT : NFT_NAT_DNAT);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MIN, addr.min);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_ADDR_MAX, addr.max);
+		ports = load_ports(q, &next, &m->to_ports);
+	e = expr(q, "nat");
+	be32(q, NFTA_NAT_TYPE, r->kind == NAT_SNAT ? NFT_NAT_SNAT : NFT_NAT_DNAT);
+	be32(q, NFTA_NAT_FAMILY, v6 ? NFPROTO_IPV6 : NFPROTO_IPV4);
+	be32(q, NFTA_NAT_REG_ADDR_MIN, addr.min);
+	be32(q, NFTA_NAT_REG_ADDR_MAX, addr.max);
 	if (m->to_ports.min) {
-		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MIN, ports.min);
-		nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_REG_PROTO_MAX, ports.max);
+		be32(q, NFTA_NAT_REG_PROTO_MIN, ports.min);
+		be32(q, NFTA_NAT_REG_PROTO_MAX, ports.max);
 		flags |= NF_NAT_RANGE_PROTO_SPECIFIED;
 	}
-	nftnl_expr_set_u32(e, NFTNL_EXPR_NAT_FLAGS, flags);
+	be32(q, NFTA_NAT_FLAGS, flags);
+	expr_end(q, e);
 }
 
 /* dnat (and redirect) without dst is for packets addressed to the host
@@ -240,75 +265,65 @@ static void snat_dnat(struct nftnl_rule *rule, const struct nat_rule *r, const s
  * own traffic to other hosts keeps its destination.  In output, a dnat
  * leaves connections to the loopback addresses alone too (Docker's
  * ! -d 127.0.0.0/8): a packet from 127.0.0.1 cannot leave the host. */
-static void local_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+static void local_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
 	static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
 	int v6 = r->family == AF_INET6;
 	uint32_t local = RTN_LOCAL;
-	struct nftnl_expr *e;
+	struct expr e;
 
 	if (!NAT_KIND_DST(r->kind) || r->dst.family)
 		return;
 	if (m->chain == NAT_CHAIN_DSTNAT_OUT && r->kind == NAT_DNAT)	/* a redirect stays here */
-		prefix_match(rule, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
-	e = expr(rule, "fib");
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_DREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_RESULT, NFT_FIB_RESULT_ADDRTYPE);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_FIB_FLAGS, NFTA_FIB_F_DADDR);
-	cmp(rule, NFT_CMP_EQ, &local, sizeof(local));
+		prefix_match(q, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
+	e = expr(q, "fib");
+	be32(q, NFTA_FIB_DREG, NFT_REG_1);
+	be32(q, NFTA_FIB_RESULT, NFT_FIB_RESULT_ADDRTYPE);
+	be32(q, NFTA_FIB_FLAGS, NFTA_FIB_F_DADDR);
+	expr_end(q, e);
+	cmp(q, NFT_CMP_EQ, &local, sizeof(local));
 }
 
 /* The connection was translated by a dnat (ct status dnat), to the
  * target, and comes in and goes out by the hairpin's device. */
-static void hairpin_match(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+static void hairpin_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	uint32_t dnat = IPS_DST_NAT, zero = 0;
 	uint8_t proto = (uint8_t)m->proto, nfproto = r->family == AF_INET6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
 	struct nat_addr to = r->to_min;
-	struct nftnl_expr *e = expr(rule, "ct");
+	struct expr e = expr(q, "ct");
 
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_KEY, NFT_CT_STATUS);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_CT_DREG, NFT_REG_1);
-	e = expr(rule, "bitwise");
-	if (!e)
-		return;
-	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_SREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_DREG, NFT_REG_1);
-	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_LEN, sizeof(dnat));
-	nftnl_expr_set_u32(e, NFTNL_EXPR_BITWISE_OP, NFT_BITWISE_BOOL);
-	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_MASK, &dnat, sizeof(dnat));
-	nftnl_expr_set(e, NFTNL_EXPR_BITWISE_XOR, &zero, sizeof(zero));
-	cmp(rule, NFT_CMP_NEQ, &zero, sizeof(zero));
+	be32(q, NFTA_CT_KEY, NFT_CT_STATUS);
+	be32(q, NFTA_CT_DREG, NFT_REG_1);
+	expr_end(q, e);
+	bitwise(q, &dnat, sizeof(dnat));
+	cmp(q, NFT_CMP_NEQ, &zero, sizeof(zero));
 	/* after ct, where nft puts the family its address match needs */
-	meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
+	meta_eq(q, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
 	to.plen = to.family == AF_INET ? 32 : 128;
-	prefix_match(rule, ip_hdr[to.family == AF_INET6].daddr, &to, NFT_CMP_EQ);
-	ifname_match(rule, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
-	ifname_match(rule, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
+	prefix_match(q, ip_hdr[to.family == AF_INET6].daddr, &to, NFT_CMP_EQ);
+	ifname_match(q, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
+	ifname_match(q, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
 	if (m->proto >= 0)
-		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
-	port_match(rule, 2, &m->dport);
+		meta_eq(q, NFT_META_L4PROTO, &proto, sizeof(proto));
+	port_match(q, 2, &m->dport);
 }
 
 /* Exclusions: each must not match. */
-static void addrs_not(struct nftnl_rule *rule, uint32_t off, const struct nat_addr_list *l)
+static void addrs_not(struct nlreq *q, uint32_t off, const struct nat_addr_list *l)
 {
 	for (int i = 0; i < l->n; i++)
-		prefix_match(rule, off, &l->a[i], NFT_CMP_NEQ);
+		prefix_match(q, off, &l->a[i], NFT_CMP_NEQ);
 }
 
-static void ifnames_not(struct nftnl_rule *rule, enum nft_meta_keys key, const struct nat_ifname_list *l)
+static void ifnames_not(struct nlreq *q, enum nft_meta_keys key, const struct nat_ifname_list *l)
 {
 	for (int i = 0; i < l->n; i++)
-		ifname_match(rule, key, l->name[i], NFT_CMP_NEQ);
+		ifname_match(q, key, l->name[i], NFT_CMP_NEQ);
 }
 
-static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const struct nat_member *m)
+static void matches(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;
 	uint8_t nfproto = v6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
@@ -316,29 +331,29 @@ static void matches(struct nftnl_rule *rule, const struct nat_rule *r, const str
 	bool out = m->chain == NAT_CHAIN_DSTNAT_OUT;
 
 	if (m->hairpin) {
-		hairpin_match(rule, r, m);
+		hairpin_match(q, r, m);
 		return;
 	}
 	/* Addresses are read at family-specific offsets: only for one family. */
 	if (r->family != AF_UNSPEC)
-		meta_eq(rule, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
-	prefix_match(rule, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
-	addrs_not(rule, ip_hdr[v6].saddr, &r->src_not);
-	prefix_match(rule, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
-	addrs_not(rule, ip_hdr[v6].daddr, &r->dst_not);
-	local_match(rule, r, m);
+		meta_eq(q, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
+	prefix_match(q, ip_hdr[v6].saddr, &r->src, NFT_CMP_EQ);
+	addrs_not(q, ip_hdr[v6].saddr, &r->src_not);
+	prefix_match(q, ip_hdr[v6].daddr, &r->dst, NFT_CMP_EQ);
+	addrs_not(q, ip_hdr[v6].daddr, &r->dst_not);
+	local_match(q, r, m);
 	/* The host's own packets come in by no interface: no iif in output
 	 * (an `iif !=` is always true there). */
 	if (!out) {
-		ifname_match(rule, NFT_META_IIFNAME, r->iif, NFT_CMP_EQ);
-		ifnames_not(rule, NFT_META_IIFNAME, &r->iif_not);
+		ifname_match(q, NFT_META_IIFNAME, r->iif, NFT_CMP_EQ);
+		ifnames_not(q, NFT_META_IIFNAME, &r->iif_not);
 	}
-	ifname_match(rule, NFT_META_OIFNAME, r->oif, NFT_CMP_EQ);
-	ifnames_not(rule, NFT_META_OIFNAME, &r->oif_not);
+	ifname_match(q, NFT_META_OIFNAME, r->oif, NFT_CMP_EQ);
+	ifnames_not(q, NFT_META_OIFNAME, &r->oif_not);
 	if (m->proto >= 0)
-		meta_eq(rule, NFT_META_L4PROTO, &proto, sizeof(proto));
-	port_match(rule, 0, &m->sport);
-	port_match(rule, 2, &m->dport);
+		meta_eq(q, NFT_META_L4PROTO, &proto, sizeof(proto));
+	port_match(q, 0, &m->sport);
+	port_match(q, 2, &m->dport);
 }
 
 /* The protocols, sources and destination ports of r's members: one of
@@ -441,46 +456,55 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 	return n + hairpin_members(r, &ax, &m[n]);
 }
 
-struct nftnl_rule *nat_rule_build(const struct nat_rule *r, const char *tag, const struct nat_member *m)
+/* The comment: one TLV of nft's user data (NFTNL_UDATA_RULE_COMMENT),
+ * NUL included, as libnftnl's udata writes it. */
+static void comment(struct nlreq *q, const char *tag)
 {
-	struct nftnl_rule *rule = nftnl_rule_alloc();
-	struct nftnl_udata_buf *ud = tag ? nftnl_udata_buf_alloc(NFT_USERDATA_MAXLEN) : NULL;
+	uint8_t ud[2 + NAT_TAG_MAX];
+	size_t len = strlen(tag) + 1;
 
-	if (!rule || (tag && !ud))
-		goto fail;
-	nftnl_rule_set_u32(rule, NFTNL_RULE_FAMILY, NFPROTO_INET);
-	nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
-	nftnl_rule_set_str(rule, NFTNL_RULE_CHAIN, nat_chain_names[m->chain]);
-	matches(rule, r, m);
-	expr(rule, "counter");
+	if (len > NAT_TAG_MAX) {
+		q->overflow = true;
+		return;
+	}
+	ud[0] = NFTNL_UDATA_RULE_COMMENT;
+	ud[1] = (uint8_t)len;
+	memcpy(ud + 2, tag, len);
+	nlreq_put(q, NFTA_RULE_USERDATA, 2 + len, ud);
+}
+
+bool nat_rule_build(struct nlreq *q, const struct nat_rule *r, const char *tag, const struct nat_member *m)
+{
+	struct nfgenmsg *g = nlreq_init(q, (NFNL_SUBSYS_NFTABLES << 8) | NFT_MSG_NEWRULE,
+					NLM_F_CREATE | NLM_F_APPEND, sizeof(*g));
+	struct nlattr *exprs;
+
+	g->nfgen_family = NFPROTO_INET;
+	g->version = NFNETLINK_V0;
+	nlreq_put_str(q, NFTA_RULE_TABLE, NAT_TABLE);
+	nlreq_put_str(q, NFTA_RULE_CHAIN, nat_chain_names[m->chain]);
+	exprs = nlreq_nest_start(q, NFTA_RULE_EXPRESSIONS);
+	matches(q, r, m);
+	expr_end(q, expr(q, "counter"));
 	if (m->hairpin)
-		masq_redir(rule, &masq, 0, m);
+		masq_redir(q, &masq, 0, m);
 	else if (r->kind == NAT_MASQUERADE)
-		masq_redir(rule, &masq, r->flags, m);
+		masq_redir(q, &masq, r->flags, m);
 	else if (r->kind == NAT_REDIRECT)
-		masq_redir(rule, &redir, r->flags, m);
+		masq_redir(q, &redir, r->flags, m);
 	else
-		snat_dnat(rule, r, m);
-	if (!tag)
-		return rule;
-	if (!nftnl_udata_put_strz(ud, NFTNL_UDATA_RULE_COMMENT, tag))
-		goto fail;
-	nftnl_rule_set_data(rule, NFTNL_RULE_USERDATA, nftnl_udata_buf_data(ud), nftnl_udata_buf_len(ud));
-	nftnl_udata_buf_free(ud);
-	return rule;
-fail:
-	if (ud)
-		nftnl_udata_buf_free(ud);
-	if (rule)
-		nftnl_rule_free(rule);
-	return NULL;
+		snat_dnat(q, r, m);
+	nlreq_nest_end(q, exprs);
+	if (tag)
+		comment(q, tag);
+	return !q->overflow;
 }
 
 /* ---- recognising a rule read back ----------------------------------- */
 
-/* The kernel reports an expression's attributes in its own order, with
- * NLA_F_NESTED on nests and with attributes it fills itself; libnftnl
- * writes them in another order.  So two expressions are the same when
+/* The kernel may report an expression's attributes in another order than
+ * ours, without NLA_F_NESTED on nests and with attributes it fills itself.
+ * So two expressions are the same when
  * their attributes are, as sets: each of ours is among theirs, once,
  * with the same bytes (nests compared the same way, their padding
  * aside).  Lengths are checked before every step: the dump is data. */
@@ -488,50 +512,76 @@ fail:
 
 static bool attrs_same(const void *a, int alen, const void *b, int blen, int depth);
 
+/* libmnl's attribute steps, inline: a listing takes hundreds of them
+ * per rule. */
+static inline bool ok(const struct nlattr *a, int len)
+{
+	return len >= (int)sizeof(*a) && a->nla_len >= sizeof(*a) && a->nla_len <= len;
+}
+
+static inline const struct nlattr *next(const struct nlattr *a, int *len)
+{
+	*len -= (int)NLA_ALIGN(a->nla_len);
+	return (const void *)((const char *)a + NLA_ALIGN(a->nla_len));
+}
+
+static inline uint16_t type(const struct nlattr *a)
+{
+	return a->nla_type & NLA_TYPE_MASK;
+}
+
+static inline const void *data(const struct nlattr *a)
+{
+	return (const char *)a + NLA_HDRLEN;
+}
+
+static inline int data_len(const struct nlattr *a)
+{
+	return a->nla_len - NLA_HDRLEN;
+}
+
 /* Attributes tiling len exactly; -1 if they do not. */
 static int attrs_count(const void *buf, int len)
 {
 	const struct nlattr *a = buf;
 	int n = 0;
 
-	for (; mnl_attr_ok(a, len); a = mnl_attr_next(a), n++)
-		len -= (int)MNL_ALIGN(a->nla_len);
+	for (; ok(a, len); a = next(a, &len))
+		n++;
 	return len == 0 ? n : -1;
 }
 
-static const struct nlattr *attr_find(const void *buf, int len, uint16_t type)
+static const struct nlattr *attr_find(const void *buf, int len, uint16_t t)
 {
 	const struct nlattr *a = buf;
 
-	for (; mnl_attr_ok(a, len); a = mnl_attr_next(a)) {
-		if (mnl_attr_get_type(a) == type)
+	for (; ok(a, len); a = next(a, &len))
+		if (type(a) == t)
 			return a;
-		len -= (int)MNL_ALIGN(a->nla_len);
-	}
 	return NULL;
 }
 
 static bool attr_same(const struct nlattr *x, const struct nlattr *y, int depth)
 {
 	if ((x->nla_type | y->nla_type) & NLA_F_NESTED && depth < NEST_DEPTH)
-		return attrs_same(mnl_attr_get_payload(x), (int)mnl_attr_get_payload_len(x),
-				  mnl_attr_get_payload(y), (int)mnl_attr_get_payload_len(y), depth + 1);
-	return x->nla_len == y->nla_len && !memcmp(mnl_attr_get_payload(x), mnl_attr_get_payload(y),
-						   mnl_attr_get_payload_len(x));
+		return attrs_same(data(x), data_len(x), data(y), data_len(y), depth + 1);
+	return x->nla_len == y->nla_len && !memcmp(data(x), data(y), (size_t)data_len(x));
 }
 
 static bool attrs_same(const void *a, int alen, const void *b, int blen, int depth)
 {
-	const struct nlattr *x = a, *y;
-	int n = attrs_count(a, alen);
+	const struct nlattr *x = a, *y = b, *z;
+	int n = attrs_count(a, alen), ylen = blen;
 
 	if (n < 0 || n != attrs_count(b, blen))
 		return false;
-	for (; mnl_attr_ok(x, alen); x = mnl_attr_next(x)) {
-		y = attr_find(b, blen, mnl_attr_get_type(x));
-		if (!y || !attr_same(x, y, depth))
+	for (; ok(x, alen); x = next(x, &alen)) {
+		/* theirs in our order first: the builder writes the kernel's */
+		z = ok(y, ylen) && type(y) == type(x) ? y : attr_find(b, blen, type(x));
+		if (!z || !attr_same(x, z, depth))
 			return false;
-		alen -= (int)MNL_ALIGN(x->nla_len);
+		if (z == y)
+			y = next(y, &ylen);
 	}
 	return true;
 }
@@ -540,62 +590,49 @@ static bool attrs_same(const void *a, int alen, const void *b, int blen, int dep
  * it is a counter (whose values are its own). */
 static bool expr_same(const struct nlattr *x, const struct nlattr *y)
 {
-	const void *xp = mnl_attr_get_payload(x), *yp = mnl_attr_get_payload(y);
-	int xl = (int)mnl_attr_get_payload_len(x), yl = (int)mnl_attr_get_payload_len(y);
-	const struct nlattr *xn = attr_find(xp, xl, NFTA_EXPR_NAME), *yn = attr_find(yp, yl, NFTA_EXPR_NAME);
-	const struct nlattr *xd = attr_find(xp, xl, NFTA_EXPR_DATA), *yd = attr_find(yp, yl, NFTA_EXPR_DATA);
+	const struct nlattr *xn = attr_find(data(x), data_len(x), NFTA_EXPR_NAME);
+	const struct nlattr *yn = attr_find(data(y), data_len(y), NFTA_EXPR_NAME);
+	const struct nlattr *xd, *yd;
 
-	if (mnl_attr_get_type(y) != NFTA_LIST_ELEM || !xn || !yn || !attr_same(xn, yn, NEST_DEPTH))
+	if (type(y) != NFTA_LIST_ELEM || !xn || !yn || !attr_same(xn, yn, NEST_DEPTH))
 		return false;
-	if (!strcmp(mnl_attr_get_str(xn), "counter"))
+	if (!strcmp(data(xn), "counter"))
 		return true;
+	xd = attr_find(data(x), data_len(x), NFTA_EXPR_DATA);
+	yd = attr_find(data(y), data_len(y), NFTA_EXPR_DATA);
 	if (!xd || !yd)
 		return !xd && !yd;
-	return attrs_same(mnl_attr_get_payload(xd), (int)mnl_attr_get_payload_len(xd),
-			  mnl_attr_get_payload(yd), (int)mnl_attr_get_payload_len(yd), 1);
+	return attrs_same(data(xd), data_len(xd), data(yd), data_len(yd), 1);
 }
 
 /* The expression lists, element by element. */
 static bool exprs_same(const struct nlattr *want, const struct nlattr *got)
 {
-	const struct nlattr *x = mnl_attr_get_payload(want), *y = mnl_attr_get_payload(got);
-	int xl = (int)mnl_attr_get_payload_len(want), yl = (int)mnl_attr_get_payload_len(got);
+	const struct nlattr *x = data(want), *y = data(got);
+	int xl = data_len(want), yl = data_len(got), n = attrs_count(y, yl);
 
-	if (attrs_count(x, xl) != attrs_count(y, yl) || attrs_count(y, yl) < 0)
+	if (n < 0 || attrs_count(x, xl) != n)
 		return false;
-	for (; mnl_attr_ok(x, xl) && mnl_attr_ok(y, yl); x = mnl_attr_next(x), y = mnl_attr_next(y)) {
+	for (; ok(x, xl) && ok(y, yl); x = next(x, &xl), y = next(y, &yl))
 		if (!expr_same(x, y))
 			return false;
-		xl -= (int)MNL_ALIGN(x->nla_len);
-		yl -= (int)MNL_ALIGN(y->nla_len);
-	}
 	return true;
 }
 
 /* Whether e holds exactly the expressions member m of r is built of. */
 static bool member_is(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m)
 {
-	static union { struct nlmsghdr align; char buf[8192]; } msg;
-	struct nftnl_rule *want = nat_rule_build(r, NULL, m);
+	static struct nlreq want;	/* 8 KiB: off the stack */
 	const struct nlattr *exprs;
-	struct nlmsghdr *nlh;
+	size_t hdr = MNL_ALIGN(sizeof(struct nfgenmsg));
 
-	bool same;
-
-	if (!want)
+	/* Padding compared as bytes (a nest at NEST_DEPTH) is zero: nlreq_put
+	 * writes it, as the kernel does. */
+	if (!nat_rule_build(&want, r, NULL, m))
 		return false;
-	/* A nest compared as bytes keeps its padding: zero, as the kernel's
-	 * is.  The buffer is all zero before each build and made so again
-	 * after it (a rule is far smaller than the buffer). */
-	nlh = nftnl_nlmsg_build_hdr(msg.buf, NFT_MSG_NEWRULE, NFPROTO_INET, 0, 0);
-	nftnl_rule_nlmsg_build_payload(nlh, want);
-	nftnl_rule_free(want);
-	exprs = attr_find((const char *)mnl_nlmsg_get_payload(nlh) + MNL_ALIGN(sizeof(struct nfgenmsg)),
-			  (int)(mnl_nlmsg_get_payload_len(nlh) - MNL_ALIGN(sizeof(struct nfgenmsg))),
-			  NFTA_RULE_EXPRESSIONS);
-	same = exprs && exprs_same(exprs, e->exprs);
-	memset(msg.buf, 0, NLMSG_ALIGN(nlh->nlmsg_len));
-	return same;
+	exprs = attr_find((const char *)mnl_nlmsg_get_payload(want.nlh) + hdr,
+			  (int)(mnl_nlmsg_get_payload_len(want.nlh) - hdr), NFTA_RULE_EXPRESSIONS);
+	return exprs && exprs_same(exprs, e->exprs);
 }
 
 int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m, int n,

@@ -247,6 +247,11 @@ void ifcache_note(struct ifcache *c, int index, const char *name, unsigned int f
 	slot_name(s, name);
 }
 
+bool ifcache_has(const struct ifcache *c, int index)
+{
+	return index > 0 && c->slot[(unsigned int)index % IFCACHE_SLOTS].index == index;
+}
+
 static const struct ifslot *ifcache_lookup(struct ifcache *c, int index)
 {
 	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];

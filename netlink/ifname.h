@@ -44,6 +44,8 @@ void ifcache_learn(struct ifcache *c, const struct nlmsghdr *nlh);
  * (a veth pair's first half then finds its peer's without asking, if the
  * peer comes first in the dump). */
 void ifcache_note(struct ifcache *c, int index, const char *name, unsigned int flags);
+/* Whether the cache holds index now (nothing is asked). */
+bool ifcache_has(const struct ifcache *c, int index);
 void ifcache_book(struct ifcache *c);
 void ifcache_close(struct ifcache *c);
 

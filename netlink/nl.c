@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
 #include "attr.h"
@@ -343,6 +344,24 @@ const struct nlmsghdr *nl_msg_next(const struct nlmsghdr *nlh, size_t *left)
 	return (const struct nlmsghdr *)((const char *)nlh + step);
 }
 
+const struct nlmsghdr *nl_read_find_link(const struct nl *nl, const struct nlmsghdr *nlh, int index)
+{
+	const char *p = (const char *)nlh, *end = nl->rx + nl->rx_len;
+	size_t left;
+
+	if (!nl->rx_len || p < nl->rx || p >= end || !nl_msg_fits(nlh, (size_t)(end - p)))
+		return NULL;
+	left = (size_t)(end - p);
+	for (nlh = nl_msg_next(nlh, &left); nl_msg_fits(nlh, left); nlh = nl_msg_next(nlh, &left)) {
+		const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
+
+		if (nlh->nlmsg_type == RTM_NEWLINK && mnl_nlmsg_get_payload_len(nlh) >= sizeof(*ifi) &&
+		    ifi->ifi_index == index)
+			return nlh;
+	}
+	return NULL;
+}
+
 /* Walk one datagram of replies to request `seq`.  Messages for other
  * requests are skipped, as iproute2 does.  Returns -1 with nl->error set on
  * a kernel error, a malformed datagram or a callback failure; *done tells
@@ -412,8 +431,10 @@ static int nl_recv_until_done(struct nl *nl, uint32_t seq, nl_cb cb, void *data)
 		}
 		/* A failed callback stops output but we still drain to the end
 		 * so the socket is clean for the next request (batch). */
+		nl->rx_len = nl_dry_run ? 0 : (size_t)n;
 		if (nl_walk(nl, nl->rx, (size_t)n, seq, ret ? NULL : cb, data, &done) < 0)
 			ret = -1;
+		nl->rx_len = 0;
 	}
 	if (ret)
 		errno = nl->error;

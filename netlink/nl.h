@@ -28,6 +28,7 @@ struct nl {
 	bool overflowed;	/* the last request was not sent: nlreq_check said why */
 	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
 	char ext_msg[256];	/* its extended-ack text, or "" */
+	size_t rx_len;		/* bytes of the read being walked in rx, or 0 */
 	struct nl_pipe *pipe;	/* pipelined requests to send before any other */
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
 };
@@ -88,6 +89,10 @@ int nl_talk(struct nl *nl, struct nlreq *r, nl_cb answer, void *data);
 int nl_dump(struct nl *nl, struct nlreq *r, nl_cb cb, void *data);
 int nl_walk(struct nl *nl, const void *buf, size_t len, uint32_t seq,
 	    nl_cb cb, void *data, bool *done);
+/* The RTM_NEWLINK of link `index` among the messages that came after
+ * nlh in the same read (a dump brings many per read), or NULL; nlh is a
+ * message nl's callback is handed now (NULL for any other). */
+const struct nlmsghdr *nl_read_find_link(const struct nl *nl, const struct nlmsghdr *nlh, int index);
 
 void nl_perror(const struct nl *nl);
 void nl_dump_perror(const struct nl *nl);

@@ -60,10 +60,21 @@ void out_write(struct out *o, const char *s, size_t n)
 	}
 }
 
+/* s up to its NUL, a byte at a time: the strings of a dump are short. */
 void out_puts(struct out *o, const char *s)
 {
-	out_write(o, s, strlen(s));
+	for (;;) {
+		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
+
+		while (d < end && *s)
+			*d++ = *s++;
+		o->len = (size_t)(d - o->buf);
+		if (d < end)
+			return;
+		out_flush(o);
+	}
 }
+
 
 /* A conversion of the plain kind: '-' and a width (digits or '*') at
  * most, no precision; d, i, u or x with at most l, ll or z; s, c or a
@@ -128,14 +139,23 @@ static void out_pad(struct out *o, size_t n)
 	}
 }
 
-char *num_str(char *buf, unsigned long long v, unsigned int base)
+/* The digits of v in base, written backwards ending at end; returns
+ * where they start. */
+static char *num_digits(char *end, unsigned long long v, unsigned int base)
 {
-	char digits[NUM_STRLEN], *end = digits + sizeof(digits), *p = end;
+	char *p = end;
 
 	do {
 		*--p = "0123456789abcdef"[v % base];
 		v /= base;
 	} while (v);
+	return p;
+}
+
+char *num_str(char *buf, unsigned long long v, unsigned int base)
+{
+	char digits[NUM_STRLEN], *end = digits + sizeof(digits), *p = num_digits(end, v, base);
+
 	memcpy(buf, p, (size_t)(end - p));
 	buf[end - p] = '\0';
 	return buf;
@@ -164,15 +184,30 @@ static void out_padded(struct out *o, const char *s, size_t len, size_t pad, boo
 			out_pad(o, pad);
 		return;
 	}
-	if (!left) {
-		memset(d, ' ', pad);
-		d += pad;
-	}
-	memcpy(d, s, len);
-	d += len;
+	/* Byte loops: a column is a few bytes, less than a call to memset */
+	if (!left)
+		for (size_t i = 0; i < pad; i++)
+			*d++ = ' ';
+	for (size_t i = 0; i < len; i++)
+		*d++ = s[i];
 	if (left)
-		memset(d, ' ', pad);
+		for (size_t i = 0; i < pad; i++)
+			*d++ = ' ';
 	o->len += len + pad;
+}
+
+void out_column(struct out *o, const char *s, size_t len, int width)
+{
+	size_t w = width < 0 ? 0U - (unsigned int)width : (unsigned int)width;
+
+	out_padded(o, s, len, w > len ? w - len : 0, width < 0);
+}
+
+void out_column_u64(struct out *o, unsigned long long v, int width)
+{
+	char num[NUM_STRLEN], *end = num + sizeof(num), *p = num_digits(end, v, 10);
+
+	out_column(o, p, (size_t)(end - p), width);
 }
 
 /* The argument of an integer conversion of type t, n bytes ("d",
@@ -195,10 +230,11 @@ static unsigned long long arg_unsigned(va_list *ap, const char *t, size_t n)
 	return va_arg(*ap, unsigned int);
 }
 
-/* One conversion of the plain kind, padded as printf pads it. */
+/* One conversion of the plain kind, padded as printf pads it; numbers
+ * are made in place, a string without a width is copied as it is read. */
 static void out_conv(struct out *o, const struct conv *c, va_list *ap)
 {
-	char t = c->type[c->type_len - 1], num[NUM_STRLEN], ch;
+	char t = c->type[c->type_len - 1], num[NUM_STRLEN], *end = num + sizeof(num), ch;
 	unsigned int width = c->width;
 	bool left = c->left;
 	const char *str;
@@ -223,15 +259,25 @@ static void out_conv(struct out *o, const struct conv *c, va_list *ap)
 		str = va_arg(*ap, const char *);
 		if (!str)
 			str = "(null)";	/* as glibc prints it */
+		if (!width) {
+			out_puts(o, str);
+			return;
+		}
 		len = strlen(str);
 		break;
-	case 'd': case 'i':
-		str = num_str_signed(num, arg_signed(ap, c->type, c->type_len));
-		len = strlen(str);
+	case 'd': case 'i': {
+		long long v = arg_signed(ap, c->type, c->type_len);
+		char *p = num_digits(end, v < 0 ? 0ULL - (unsigned long long)v : (unsigned long long)v, 10);
+
+		if (v < 0)
+			*--p = '-';
+		str = p;
+		len = (size_t)(end - p);
 		break;
+	}
 	default:
-		str = num_str(num, arg_unsigned(ap, c->type, c->type_len), t == 'x' ? 16 : 10);
-		len = strlen(str);
+		str = num_digits(end, arg_unsigned(ap, c->type, c->type_len), t == 'x' ? 16 : 10);
+		len = (size_t)(end - str);
 	}
 	out_padded(o, str, len, width > len ? width - len : 0, left);
 }
@@ -257,6 +303,23 @@ static void out_vsnprintf(struct out *o, const char *fmt, va_list ap)
 	va_end(again);
 }
 
+/* fmt's bytes up to its next '%' or its end, copied into the buffer as
+ * they are read (no strchr, memcpy and strlen of a few bytes each);
+ * returns where it stopped. */
+static const char *out_literal(struct out *o, const char *fmt)
+{
+	for (;;) {
+		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
+
+		while (d < end && *fmt && *fmt != '%')
+			*d++ = *fmt++;
+		o->len = (size_t)(d - o->buf);
+		if (d < end)
+			return fmt;
+		out_flush(o);
+	}
+}
+
 /* Dumps print the same few plain conversions millions of times, and
  * vsnprintf was a third of a 100,000-route dump: format those here, in
  * one pass; from the first conversion of another kind on, the rest of
@@ -264,24 +327,19 @@ static void out_vsnprintf(struct out *o, const char *fmt, va_list ap)
 void out_vprintf(struct out *o, const char *fmt, va_list ap)
 {
 	va_list rest;
-	const char *p;
 
 	va_copy(rest, ap);
-	while ((p = strchr(fmt, '%'))) {
+	while (*(fmt = out_literal(o, fmt))) {
 		struct conv c;
-		size_t n = conv_parse(p + 1, &c);
+		size_t n = conv_parse(fmt + 1, &c);
 
-		out_write(o, fmt, (size_t)(p - fmt));
-		fmt = p;
-		if (!n)
+		if (!n) {
+			out_vsnprintf(o, fmt, rest);
 			break;
+		}
 		out_conv(o, &c, &rest);
-		fmt = p + 1 + n;
+		fmt += 1 + n;
 	}
-	if (p)
-		out_vsnprintf(o, fmt, rest);
-	else
-		out_puts(o, fmt);
 	va_end(rest);
 }
 

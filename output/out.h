@@ -39,6 +39,11 @@ static inline void out_putc(struct out *o, char c)
 }
 
 void out_puts(struct out *o, const char *s);
+/* s (len bytes) or v in decimal in a column of width, right-aligned, or
+ * left-aligned when width is negative: printf's "%*s" and "%*llu" with
+ * no format to read (the -s tables print thousands of columns). */
+void out_column(struct out *o, const char *s, size_t len, int width);
+void out_column_u64(struct out *o, unsigned long long v, int width);
 void out_vprintf(struct out *o, const char *fmt, va_list ap)
 	__attribute__((format(printf, 2, 0)));
 void out_printf(struct out *o, const char *fmt, ...)

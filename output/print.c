@@ -245,6 +245,28 @@ void print_text(struct printer *p, const char *fmt, ...)
 	va_end(ap);
 }
 
+void print_column(struct printer *p, const char *before, int width, const char *s, const char *after)
+{
+	if (p->is_json)
+		return;
+	if (*before)
+		out_puts(&p->out, before);
+	out_column(&p->out, s, strlen(s), width);
+	if (*after)
+		out_puts(&p->out, after);
+}
+
+void print_column_u64(struct printer *p, const char *before, int width, uint64_t v, const char *after)
+{
+	if (p->is_json)
+		return;
+	if (*before)
+		out_puts(&p->out, before);
+	out_column_u64(&p->out, v, width);
+	if (*after)
+		out_puts(&p->out, after);
+}
+
 /* End of a logical line: "\n", or "\\" under -oneline (iproute2's _SL_). */
 void print_nl(struct printer *p)
 {

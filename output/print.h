@@ -55,6 +55,11 @@ void print_bool(struct printer *p, enum pmode m, const char *key, const char *fm
 void print_on_off(struct printer *p, enum pmode m, const char *key, const char *fmt, bool on);
 void print_null(struct printer *p, enum pmode m, const char *key, const char *fmt);
 void print_text(struct printer *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+/* Plain text only: before, then s or v in a column of width (printf's
+ * "%*s" / "%*llu": right-aligned, left-aligned when width < 0), then
+ * after; for the counter tables of -s, which print thousands of them. */
+void print_column(struct printer *p, const char *before, int width, const char *s, const char *after);
+void print_column_u64(struct printer *p, const char *before, int width, uint64_t v, const char *after);
 /* Plain text whatever -j says, until print_plain_end(p, what it
  * returned): what iproute2 6.1 prints as text under -j (flush, neigh
  * get, route showdump). */

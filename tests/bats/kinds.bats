@@ -42,3 +42,7 @@ kinds() {
 @test "kinds: ipip, sit, ip6tnl" {
 	kinds iptnl
 }
+
+@test "kinds: -s and -s -s counters from recorded answers (otherhost, nohandler, transns)" {
+	kinds stats
+}

@@ -9,7 +9,7 @@
 #include <linux/netfilter/nf_tables.h>
 #include <linux/netfilter/nfnetlink.h>
 #include <libmnl/libmnl.h>
-#include <libnftnl/rule.h>
+#include <endian.h>
 
 #include "../../cmd/nat.h"
 #include "../../nat/nat_int.h"
@@ -19,16 +19,14 @@
 static struct nlmsghdr *dump_member(void *msg, const struct nat_rule *r, const char *tag,
 				    const struct nat_member *m, uint64_t handle)
 {
-	struct nftnl_rule *built = nat_rule_build(r, tag, m);
-	struct nlmsghdr *nlh;
+	static struct nlreq req;
 
-	if (!built)
+	if (!nat_rule_build(&req, r, tag, m))
 		abort();
-	nftnl_rule_set_u64(built, NFTNL_RULE_HANDLE, handle);
-	nlh = nftnl_nlmsg_build_hdr(msg, NFT_MSG_NEWRULE, NFPROTO_INET, NLM_F_MULTI, 1);
-	nftnl_rule_nlmsg_build_payload(nlh, built);
-	nftnl_rule_free(built);
-	return nlh;
+	nlreq_put(&req, NFTA_RULE_HANDLE, sizeof(handle), &(uint64_t){ htobe64(handle) });
+	req.nlh->nlmsg_flags = NLM_F_MULTI;
+	memcpy(msg, req.nlh, req.nlh->nlmsg_len);
+	return msg;
 }
 
 static const struct nlattr *exprs_of(const struct nlmsghdr *nlh)
