@@ -295,7 +295,7 @@ struct journal_reader {
 	int fd;
 	bool writable;		/* the replay marks the steps it undid */
 	off_t end;		/* of the last whole record */
-	char home[256], batch[256];
+	char home[256];
 	dev_t dev;
 	ino_t ino;
 	uint32_t *cancelled;
@@ -386,7 +386,6 @@ static int reader_scan(struct journal_reader *r)
 	if (n < 0 || rec.type != J_HEADER)
 		return -1;
 	snprintf(r->home, sizeof(r->home), "%s", rec.words[0]);
-	snprintf(r->batch, sizeof(r->batch), "%s", rec.words[1]);
 	while (n > 0) {
 		at += n;
 		n = read_record(r, at, st.st_size - at, &rec);
@@ -436,11 +435,6 @@ const char *journal_reader_home(const struct journal_reader *r, dev_t *dev, ino_
 	*dev = r->dev;
 	*ino = r->ino;
 	return r->home;
-}
-
-const char *journal_reader_batch(const struct journal_reader *r)
-{
-	return r->batch;
 }
 
 static bool is_cancelled(const struct journal_reader *r, uint32_t step)

@@ -86,9 +86,8 @@ struct journal_reader;
  * itself, rolling back, holds it already); NULL after printing why. */
 struct journal_reader *journal_read_open(const char *path, bool lock);
 /* Its header: the -n name the batch ran under (or "") and the identity
- * of its namespace; the batch file's name. */
+ * of its namespace. */
 const char *journal_reader_home(const struct journal_reader *r, dev_t *dev, ino_t *ino);
-const char *journal_reader_batch(const struct journal_reader *r);
 /* Steps, newest first, that are whole and not cancelled: each one's
  * records go to `replay` in their order (J_STEP first, J_END last; a
  * J_CANCEL among them is for an older step); replay's -1 stops the

@@ -42,7 +42,6 @@ int link_print(struct link_show *ls, const struct nlmsghdr *nlh);
 /* What a show opened and read (names, sockets): call it once at the end. */
 void link_show_close(struct link_show *ls);
 void link_print_stats(struct link_show *ls, const struct nlmsghdr *nlh);
-bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh);
 void link_filter_init(struct link_filter *f, int family);
 
 /* What `address show` changes in link show's words (its usage on help),

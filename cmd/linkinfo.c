@@ -120,15 +120,6 @@ static bool filter_drops(const struct link_filter *f, const struct ifinfomsg *if
 	return false;
 }
 
-bool link_filter_drops(const struct link_filter *f, const struct nlmsghdr *nlh)
-{
-	const struct nlattr *tb[IFLA_MAX + 1];
-	const struct ifinfomsg *ifi = mnl_nlmsg_get_payload(nlh);
-
-	if (attr_parse(tb, IFLA_MAX, link_policy, nlh, sizeof(*ifi)) < 0)
-		return true;
-	return filter_drops(f, ifi, tb, tb[IFLA_IFNAME] ? mnl_attr_get_str(tb[IFLA_IFNAME]) : "<nil>");
-}
 
 /* ---- pieces of the header line ----------------------------------------- */
 

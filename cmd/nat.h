@@ -46,7 +46,6 @@ struct nat_seen {
 
 /* "Error: MESSAGE" on stderr, unless q->quiet; EXIT_USAGE. */
 int nat_bad(const struct nat_req *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-const char *nat_kind_name(enum nat_kind kind);
 /* argv: KIND WORDS... [handle N] (-4/-6 as family).  With only_handle,
  * `handle N` alone is a whole request (del).  An exit status. */
 int nat_rule_parse(struct nat_req *q, int family, bool only_handle, int argc, char **argv);

@@ -39,11 +39,6 @@ static const char *const kind_names[] = {
 	[NAT_MASQUERADE] = "masquerade", [NAT_SNAT] = "snat", [NAT_DNAT] = "dnat", [NAT_REDIRECT] = "redirect",
 };
 
-const char *nat_kind_name(enum nat_kind kind)
-{
-	return kind_names[kind];
-}
-
 /* ---- text without snprintf ------------------------------------------ */
 
 /* show recognises every rule by parsing its words and writing them again:

@@ -296,15 +296,6 @@ int ifcache_flags(struct ifcache *c, int index, unsigned int *flags)
 	return 0;
 }
 
-/* Drop an entry after a rename or a delete. */
-void ifcache_forget(struct ifcache *c, int index)
-{
-	struct ifslot *s = &c->slot[(unsigned int)index % IFCACHE_SLOTS];
-
-	if (s->index == index)
-		s->index = 0;
-}
-
 void ifcache_close(struct ifcache *c)
 {
 	nl_free(c->nl);

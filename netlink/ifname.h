@@ -34,7 +34,6 @@ bool ifname_is_kind(const char *name, const char *kind);
 void ifname_remember(bool on);
 const char *ifcache_name(struct ifcache *c, int index, char buf[IF_NAMESIZE]);
 int ifcache_flags(struct ifcache *c, int index, unsigned int *flags);
-void ifcache_forget(struct ifcache *c, int index);
 /* Fill a cache from link messages (RTM_NEWLINK: the name and flags;
  * RTM_DELLINK: the link is gone, no need to ask).  Once made the book,
  * it answers for every other cache: all printers then share what the

@@ -183,66 +183,63 @@ int tnl_word_dev(struct tnl *t, struct arg_walk *w)
 	return 0;
 }
 
-int tnl_word_ttl(struct tnl *t, struct arg_walk *w)
+/* A byte (number() in base), or inherit: the value `inherit`. */
+static int byte_or_inherit(struct arg_walk *w, int base, uint32_t inherit, const char *err,
+			   uint8_t *out)
 {
 	const char *arg;
-	uint32_t v = 0;
+	uint32_t v = inherit;
 
 	WALK_NEXT(w, arg);
-	if (strcmp(arg, "inherit") != 0 && number(arg, 0, UINT8_MAX, &v) < 0)
-		return arg_invalid(t->family == AF_INET6 ? "invalid HLIM\n" : "invalid TTL\n", arg);
-	t->ttl = (uint8_t)v;
+	if (strcmp(arg, "inherit") != 0 && number(arg, base, UINT8_MAX, &v) < 0)
+		return arg_invalid(err, arg);
+	*out = (uint8_t)v;
 	return 0;
+}
+
+int tnl_word_ttl(struct tnl *t, struct arg_walk *w)
+{
+	return byte_or_inherit(w, 0, 0, t->family == AF_INET6 ? "invalid HLIM\n" : "invalid TTL\n",
+			       &t->ttl);
 }
 
 /* IPv4: hex (iproute2's rtnl_dsfield_a2n), 1 for inherit */
 int tnl_word_tos(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
-	uint32_t v = 1;
-
-	WALK_NEXT(w, arg);
-	if (strcmp(arg, "inherit") != 0 && number(arg, 16, UINT8_MAX, &v) < 0)
-		return arg_invalid("bad TOS value", arg);
-	t->tos = (uint8_t)v;
-	return 0;
+	return byte_or_inherit(w, 16, 1, "bad TOS value", &t->tos);
 }
 
-/* IPv6: the traffic class bits of the flow info, or inherit */
-int tnl_word_tclass(struct tnl *t, struct arg_walk *w)
+/* IPv6: a part of the flow info (mask, the value shifted left by shift,
+ * hex up to max), or inherit (the flag says so, the part is 0). */
+static int flowinfo_part(struct tnl *t, struct arg_walk *w, uint32_t mask, uint32_t inherit,
+			 uint32_t max, unsigned int shift, const char *err)
 {
 	const char *arg;
 	uint32_t v;
 
 	WALK_NEXT(w, arg);
-	t->flowinfo &= ~IP6_FLOWINFO_TCLASS;
+	t->flowinfo &= ~mask;
 	if (!strcmp(arg, "inherit")) {
-		t->flags |= IP6_TNL_F_USE_ORIG_TCLASS;
+		t->flags |= inherit;
 		return 0;
 	}
-	if (number(arg, 16, UINT8_MAX, &v) < 0)
-		return arg_invalid("invalid TClass", arg);
-	t->flowinfo |= htonl(v << 20) & IP6_FLOWINFO_TCLASS;
-	t->flags &= ~IP6_TNL_F_USE_ORIG_TCLASS;
+	if (number(arg, 16, max, &v) < 0)
+		return arg_invalid(err, arg);
+	t->flowinfo |= htonl(v << shift) & mask;
+	t->flags &= ~inherit;
 	return 0;
+}
+
+int tnl_word_tclass(struct tnl *t, struct arg_walk *w)
+{
+	return flowinfo_part(t, w, IP6_FLOWINFO_TCLASS, IP6_TNL_F_USE_ORIG_TCLASS, UINT8_MAX, 20,
+			     "invalid TClass");
 }
 
 int tnl_word_flowlabel(struct tnl *t, struct arg_walk *w)
 {
-	const char *arg;
-	uint32_t v;
-
-	WALK_NEXT(w, arg);
-	t->flowinfo &= ~IP6_FLOWINFO_FLOWLABEL;
-	if (!strcmp(arg, "inherit")) {
-		t->flags |= IP6_TNL_F_USE_ORIG_FLOWLABEL;
-		return 0;
-	}
-	if (number(arg, 16, 0xfffff, &v) < 0)
-		return arg_invalid("invalid Flowlabel", arg);
-	t->flowinfo |= htonl(v) & IP6_FLOWINFO_FLOWLABEL;
-	t->flags &= ~IP6_TNL_F_USE_ORIG_FLOWLABEL;
-	return 0;
+	return flowinfo_part(t, w, IP6_FLOWINFO_FLOWLABEL, IP6_TNL_F_USE_ORIG_FLOWLABEL, 0xfffff, 0,
+			     "invalid Flowlabel");
 }
 
 int tnl_word_dscp(struct tnl *t, struct arg_walk *w)

@@ -41,7 +41,7 @@ struct tnl_word {
 };
 
 /* The attribute numbers of a family (IFLA_GRE_* or IFLA_IPTUN_*), for
- * reading back and printing what both have. are the family's (IFLA_GRE_* or IFLA_IPTUN_*) */
+ * reading back and printing what both have (0: the family has none). */
 struct tnl_attrs {
 	uint16_t local, remote, link, ttl, tos, flowinfo, flags, encap_limit, fwmark;
 	uint16_t encap_type, encap_flags, encap_sport, encap_dport, metadata;
