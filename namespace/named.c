@@ -296,6 +296,8 @@ static void netns_rebind(int ns, const char *path)
  * is checked first (with the capabilities ipbox holds), and should unlink
  * fail anyway the namespace is bound back.  A symbolic link is removed
  * alone; iproute2 unmounts the namespace it points to. */
+static bool run_dir_writable;
+
 int netns_remove(const char *name)
 {
 	char path[PATH_MAX];
@@ -304,10 +306,13 @@ int netns_remove(const char *name)
 
 	if (netns_path(path, sizeof(path), name) < 0)
 		return -1;
-	if (faccessat(AT_FDCWD, NETNS_RUN_DIR, W_OK | X_OK, AT_EACCESS) < 0) {
+	/* Asked once per process: a batch's deletes share the directory, and
+	 * should it turn read-only midway the rebind below still holds. */
+	if (!run_dir_writable && faccessat(AT_FDCWD, NETNS_RUN_DIR, W_OK | X_OK, AT_EACCESS) < 0) {
 		fprintf(stderr, "Cannot remove namespace file \"%s\": %s\n", path, strerror(errno));
 		return -1;
 	}
+	run_dir_writable = true;
 	ns = open(path, O_PATH | O_NOFOLLOW | O_CLOEXEC);
 	/* an unmounted leftover is fine */
 	unmounted = umount2(path, MNT_DETACH | UMOUNT_NOFOLLOW) == 0;
