@@ -81,14 +81,7 @@ USAGE(link,
 	"\n"
 	"\tip link help [ TYPE ]\n"
 	"\n"
-	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n"
-	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n"
-	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n"
-	"          ipip | ipoib | ipvlan | ipvtap |\n"
-	"          macsec | macvlan | macvtap |\n"
-	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n"
-	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n"
-	"          xfrm | virt_wifi }\n"
+	LINK_TYPE_USAGE
 	"SCOPE-ID := [ host | link | global | all | NUMBER ]\n");
 
 static int link_usage(void)

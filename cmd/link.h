@@ -11,6 +11,17 @@
 #include "../namespace/nsid.h"
 #include "../netlink/ifname.h"
 
+/* The TYPE := line of both objects' usage, iproute2's list of kinds. */
+#define LINK_TYPE_USAGE \
+	"TYPE := { amt | bareudp | bond | bond_slave | bridge | bridge_slave |\n" \
+	"          dsa | dummy | erspan | geneve | gre | gretap | gtp | ifb |\n" \
+	"          ip6erspan | ip6gre | ip6gretap | ip6tnl |\n" \
+	"          ipip | ipoib | ipvlan | ipvtap |\n" \
+	"          macsec | macvlan | macvtap |\n" \
+	"          netdevsim | nlmon | rmnet | sit | team | team_slave |\n" \
+	"          vcan | veth | vlan | vrf | vti | vxcan | vxlan | wwan |\n" \
+	"          xfrm | virt_wifi }\n"
+
 struct link_filter {
 	int family;		/* AF_PACKET for ip link; ip address's -4/-6 */
 	bool do_link;		/* ip link: mode, alias and stats lines */
