@@ -66,13 +66,23 @@ seen_from() {	# echo requests remote got from ADDR
 }
 
 listen() {	# listen NS PORT TEXT [tcp6]: serve TEXT on PORT, ready on return
-	local i
 	$IP netns exec "$1" socat "${4:-TCP}-LISTEN:$2,fork,reuseaddr" SYSTEM:"echo $3" &
+	bound "$1" -t "$2"
+}
+
+listen_udp() {	# listen_udp NS PORT TEXT: answer TEXT to a datagram on PORT
+	$IP netns exec "$1" socat "UDP-RECVFROM:$2,fork" SYSTEM:"echo $3" &
+	bound "$1" -u "$2"
+}
+
+bound() {	# bound NS|host -t|-u PORT: wait until a socket is bound there
+	local i in=()
+	[ "$1" = host ] || in=($IP netns exec "$1")
 	for i in $(seq 50); do
-		$IP netns exec "$1" ss -Hltn "sport = :$2" | grep -q . && return 0
+		"${in[@]}" ss -Hln "$2" "sport = :$3" | grep -q . && return 0
 		sleep 0.1
 	done
-	fail "nothing listens on $1 port $2"
+	fail "nothing listens on $1 port $3"
 }
 
 nft_rules() {	# the table's rules, in order, without counters (nor handles)
@@ -190,6 +200,7 @@ rule_count() {
 	listen b 80 "hello from b"
 	listen remote 80 "hello from remote"
 	socat TCP-LISTEN:80,bind=127.0.0.1,fork,reuseaddr SYSTEM:"echo hello from lo" &
+	bound host -t 80
 	run "$IPBOX" nat add dnat proto tcp dport 80 to 192.168.1.2
 	assert_success
 	# the host to a third host, and a LAN host through it: untouched
@@ -298,7 +309,7 @@ sctp_init() {
 	lan_setup
 	"$IPBOX" nat forward on
 	listen b 80 "hello from b"
-	$IP netns exec b socat UDP-RECVFROM:80,fork SYSTEM:"echo udp from b" &
+	listen_udp b 80 "udp from b"
 	# b counts the SCTP packets it gets
 	$IP netns exec b nft add table ip seen
 	$IP netns exec b nft add chain ip seen in '{ type filter hook input priority 0; }'
@@ -405,7 +416,7 @@ sctp_init() {
 	socat TCP-LISTEN:8080,fork,reuseaddr SYSTEM:"echo local 8080" &
 	socat TCP-LISTEN:8081,fork,reuseaddr SYSTEM:"echo local 8081" &
 	socat TCP-LISTEN:3128,fork,reuseaddr SYSTEM:"echo proxy" &
-	sleep 0.3
+	bound host -t 8080 && bound host -t 8081 && bound host -t 3128
 	run --separate-stderr "$IPBOX" nat add redirect proto tcp dport 80 to-ports 8080
 	assert_success
 	assert_equal "$stderr" ""	# no forwarding warning: nothing is forwarded
