@@ -270,8 +270,6 @@ static int parse_plen(const char *s, int *plen)
 	return -1;
 }
 
-/* iproute2's get_prefix_1: an address with an optional "/LEN" or "/MASK";
- * a word (default, any, all) takes no length and is /0. */
 /* "A.B.C.D" or "A.B.C.D/N" in plain decimal (N 0-32), straight into p;
  * false for anything else, which inet_parse_prefix reads the long way. */
 static bool plain_ipv4_prefix(struct inet_prefix *p, const char *s)
@@ -306,6 +304,8 @@ static bool plain_ipv4_prefix(struct inet_prefix *p, const char *s)
 	return true;
 }
 
+/* iproute2's get_prefix_1: an address with an optional "/LEN" or "/MASK";
+ * a word (default, any, all) takes no length and is /0. */
 int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 {
 	char addr[INET_STRLEN];

@@ -60,21 +60,28 @@ void out_write(struct out *o, const char *s, size_t n)
 	}
 }
 
-/* s up to its NUL, a byte at a time: the strings of a dump are short. */
-void out_puts(struct out *o, const char *s)
+/* s's bytes up to its NUL or stop, copied into the buffer as they are
+ * read, a byte at a time (the strings and format pieces of a dump are a
+ * few bytes: less than a strlen or strchr and a memcpy); returns where
+ * it stopped. */
+static const char *out_copy_until(struct out *o, const char *s, char stop)
 {
 	for (;;) {
 		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
 
-		while (d < end && *s)
+		while (d < end && *s && *s != stop)
 			*d++ = *s++;
 		o->len = (size_t)(d - o->buf);
 		if (d < end)
-			return;
+			return s;
 		out_flush(o);
 	}
 }
 
+void out_puts(struct out *o, const char *s)
+{
+	out_copy_until(o, s, '\0');
+}
 
 /* A conversion of the plain kind: '-' and a width (digits or '*') at
  * most, no precision; d, i, u or x with at most l, ll or z; s, c or a
@@ -303,23 +310,6 @@ static void out_vsnprintf(struct out *o, const char *fmt, va_list ap)
 	va_end(again);
 }
 
-/* fmt's bytes up to its next '%' or its end, copied into the buffer as
- * they are read (no strchr, memcpy and strlen of a few bytes each);
- * returns where it stopped. */
-static const char *out_literal(struct out *o, const char *fmt)
-{
-	for (;;) {
-		char *d = o->buf + o->len, *end = o->buf + sizeof(o->buf);
-
-		while (d < end && *fmt && *fmt != '%')
-			*d++ = *fmt++;
-		o->len = (size_t)(d - o->buf);
-		if (d < end)
-			return fmt;
-		out_flush(o);
-	}
-}
-
 /* Dumps print the same few plain conversions millions of times, and
  * vsnprintf was a third of a 100,000-route dump: format those here, in
  * one pass; from the first conversion of another kind on, the rest of
@@ -329,7 +319,7 @@ void out_vprintf(struct out *o, const char *fmt, va_list ap)
 	va_list rest;
 
 	va_copy(rest, ap);
-	while (*(fmt = out_literal(o, fmt))) {
+	while (*(fmt = out_copy_until(o, fmt, '%'))) {
 		struct conv c;
 		size_t n = conv_parse(fmt + 1, &c);
 
