@@ -831,7 +831,7 @@ static const struct metric_word {
 	{ "quickack", false, RTAX_QUICKACK, MX_BOOL, "\"quickack\" value is invalid\n", 0 },
 	{ "congctl", false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
 	{ "rttvar", false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
-	{ "ssthresh", true, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
+	{ "ssthresh", false, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
 	{ "fastopen_no_cookie", false, RTAX_FASTOPEN_NO_COOKIE, MX_BOOL,
 	  "\"fastopen_no_cookie\" value is invalid\n", 0 },
 };

@@ -188,6 +188,9 @@ populate() {
 	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 congctl lock cubic window 1000 cwnd lock 5 \
 		initcwnd 10 initrwnd 9 ssthresh 7 reordering 3 hoplimit 64
 	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 rttv 10 q 1 co reno f ecn w 5 c 3 i 4 r 2
+	# ssthresh is iproute2's first metric taken by any prefix ("s", "ss")
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 s lock 7
+	same_effect "$LINKS" route add 10.5.0.0/16 dev v0 ss 9
 	eval "$LINKS"
 	same route add 10.5.0.0/16 dev v0 rtt x
 	same route add 10.5.0.0/16 dev v0 rtt 5min
