@@ -301,6 +301,18 @@ static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **ar
 	return 0;
 }
 
+/* nat_localnet_sync, its failure said: an exit status. */
+static int localnet_sync(struct nat_session *s, struct nat_index *ix, enum nat_localnet why)
+{
+	errno = 0;
+	s->nl.error = 0;
+	if (nat_localnet_sync(s, ix, nat_recognise, why) == 0)
+		return EXIT_OK;
+	if (s->nl.error)
+		nat_perror(s);
+	return EXIT_FAIL;
+}
+
 /* ---- add, replace, del ---------------------------------------------- */
 
 static const char *const op_names[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "del" };
@@ -439,12 +451,44 @@ int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_cha
 	return EXIT_OK;
 }
 
+/* Whether c may have added a localhost rule, or removed any rule:
+ * then route_localnet is brought in step with the rules. */
+bool nat_change_localnet(const struct nat_change *c, bool *added)
+{
+	*added = c->op != OP_DEL && c->q.r.localhost;
+	return *added || c->op == OP_DEL;
+}
+
+int nat_localnet_step(struct nat_session *s, struct nat_index *ix, bool added)
+{
+	return localnet_sync(s, ix, added ? NAT_LOCALNET_ADDED : NAT_LOCALNET_GONE);
+}
+
+void nat_localnet_preview(const struct nat_change *c)
+{
+	bool dry = nl_dry_run;
+	char dev[IF_NAMESIZE];
+	struct nl rt;
+
+	if (c->op == OP_DEL || !c->q.r.localhost)
+		return;
+	/* the dry run answers no reads: the kernel's route, a read only */
+	nl_dry_run = false;
+	if (nl_open(&rt, NETLINK_ROUTE) == 0) {
+		if (nat_route_dev(&rt, &c->q.r.to_min, dev) == 0 && nat_localnet_get(dev) == 0)
+			printf("nat: would set net.ipv4.conf.%s.route_localnet to 1\n", dev);
+		nl_close(&rt);
+	}
+	nl_dry_run = dry;
+}
+
 static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 {
 	struct nat_session s;
 	struct nat_seen sn = { .forward_read = false };
 	struct nat_change c;
 	struct nat_index *ix;
+	bool added;
 	int ret = nat_change_parse(ib, op, false, argc, argv, &c);
 
 	if (ret)
@@ -460,6 +504,8 @@ static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 	nat_change_warn(&sn, &c);
 	nat_seen_free(&sn);
 	ret = nat_change_apply(&s, ix, &c);
+	if (!ret && nat_change_localnet(&c, &added))
+		ret = nat_localnet_step(&s, ix, added);
 	nat_index_free(ix);
 	nat_close(&s);
 	return ret;
@@ -509,7 +555,7 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 	char owner[NAT_OWNER_MAX];
 	struct owner_flush f = { NULL, owner };
 	struct nat_session s;
-	int ret = owner_args(argc, argv, owner);
+	int ret = owner_args(argc, argv, owner), status;
 
 	(void)ib;
 	if (ret)
@@ -517,19 +563,24 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 	ret = session_open(&s, "flush");
 	if (ret)
 		return ret;
-	if (!*owner) {
-		ret = nat_flush(&s);
-	} else {
-		f.ix = nat_index_new();
-		if (!f.ix)
-			s.nl.error = ENOMEM;
-		ret = f.ix ? nat_retry(&s, owner_flush_try, &f) : -1;
-		nat_index_free(f.ix);
+	f.ix = nat_index_new();
+	if (!f.ix) {
+		s.nl.error = ENOMEM;
+		return session_fail(&s);
 	}
+	/* the records of route_localnet go with the table: the sysctls first
+	 * (a table that cannot be read is the flush's to say) */
+	s.nl.error = 0;
+	status = !*owner && nat_localnet_sync(&s, f.ix, nat_recognise, NAT_LOCALNET_FLUSH) < 0 && !s.nl.error
+			 ? EXIT_FAIL : EXIT_OK;
+	ret = *owner ? nat_retry(&s, owner_flush_try, &f) : nat_flush(&s);
+	if (ret == 0 && *owner)
+		status = localnet_sync(&s, f.ix, NAT_LOCALNET_GONE);
+	nat_index_free(f.ix);
 	if (ret < 0)
 		return session_fail(&s);
 	nat_close(&s);
-	return EXIT_OK;
+	return status;
 }
 
 /* ---- forward ------------------------------------------------------- */
