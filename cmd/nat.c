@@ -32,7 +32,8 @@ USAGE(nat,
 	"       ip nat help\n"
 	"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 	"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
-	"        dnat [ IIF ] [ MATCH ] proto PROTOS dport PORTS to TARGET [ hairpin DEV ] [ FLAGS ]\n"
+	"        dnat [ IIF ] [ MATCH ] proto PROTOS dport PORTS to TARGET [ hairpin DEV ]\n"
+	"             [ localhost ] [ FLAGS ]\n"
 	"        redirect [ IIF ] [ MATCH ] proto PROTOS dport PORTS [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 	"MATCH := [ family { inet | inet6 } ] [ src PREFIX ] [ src != PREFIX ]...\n"
 	"         [ dst PREFIX ] [ dst != PREFIX ]... [ proto PROTOS ]\n"
@@ -46,7 +47,9 @@ USAGE(nat,
 	"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
 	"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010),\n"
 	"as does redirect's to-ports (redirect: to the host itself, as dnat);\n"
-	"hairpin DEV masquerades its clients behind DEV, so their answers come back.\n"
+	"hairpin DEV masquerades its clients behind DEV, so their answers come back.\n"	"localhost (IPv4) publishes on the host's 127.0.0.0/8 too: the host's own\n"
+	"connections are masqueraded and route_localnet is turned on for the\n"
+	"interface the target is reached by, and off with the last such rule.\n"
 	"Interfaces match by name and need not exist yet.  dnat applies to\n"
 	"forwarded traffic and to the host's own (a twin nft rule: one rule);\n"
 	"without dst, to what is addressed to the host itself (its loopback\n"
@@ -145,6 +148,12 @@ static void show_explain(const struct nat_index *ix, const char *owner)
 	for (uint32_t i = 0; i < nat_index_count(ix) && nat_explain_wanted(&sn); i++)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
 			nat_explain_warn(&sn, &r);
+	/* localhost rules only (the word, then the rule): a listing of
+	 * others recognises nothing more */
+	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && strstr(o.tag, " localhost") &&
+		    nat_recognise(o.tag, &r, NULL))
+			nat_explain_localnet(&sn, &r);
 	nat_seen_free(&sn);
 }
 

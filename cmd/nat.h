@@ -98,6 +98,8 @@ void nat_localnet_preview(const struct nat_change *c);
 /* Warn, once per command, about what would drop r's traffic: forward
  * chains of other tables, strict rp_filter. */
 void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r);
+/* show: warn when route_localnet is off where r (a localhost dnat) needs it. */
+void nat_explain_localnet(struct nat_seen *sn, const struct nat_rule *r);
 void nat_seen_free(struct nat_seen *sn);
 /* Whether the kernel holds anything those warnings are about (show skips
  * reading its rules back otherwise). */

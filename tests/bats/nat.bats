@@ -417,6 +417,8 @@ sctp_init() {
 	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
 	assert_failure
 	assert_equal "$(cat $lnet)" 0
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_line 'dnat: no rule'
 	# -check writes nothing: neither the rule nor the sysctl
 	run "$IPBOX" -check nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
 	assert_success
@@ -461,6 +463,18 @@ sctp_init() {
 	assert_equal "$(cat $lnet)" 1
 	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
 	assert_output "192.168.1.10"
+	# check follows the packet; check and show see route_localnet off
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_success
+	assert_line 'verdict: translated to 192.168.1.2:80 from 192.168.1.10, sent via br0'
+	echo 0 >$lnet
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_failure
+	assert_line 'verdict: dropped: a source in 127.0.0.0/8 cannot leave by br0 (net.ipv4.conf.br0.route_localnet is off)'
+	run "$IPBOX" nat show
+	assert_line --partial 'Warning: route_localnet is off on br0 '
+	"$IPBOX" nat replace dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	assert_equal "$(cat $lnet)" 1
 	# a second rule through br0: the sysctl stays until the last one goes
 	"$IPBOX" nat add dnat proto udp dport 8080 to 192.168.1.2:80 localhost
 	"$IPBOX" nat del dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
