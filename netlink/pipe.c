@@ -66,7 +66,8 @@ int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 	if (!p->count)
 		p->first_seq = r->nlh->nlmsg_seq;
 	memcpy(p->buf + p->len, r->nlh, size);
-	memset(p->buf + p->len + size, 0, NLMSG_ALIGN(size) - size);
+	if (size % NLMSG_ALIGNTO)	/* (nlreq's messages never need it) */
+		memset(p->buf + p->len + size, 0, NLMSG_ALIGN(size) - size);
 	p->len += NLMSG_ALIGN(size);
 	p->cookies[p->count++] = p->cookie;
 	return 0;
