@@ -85,6 +85,11 @@ static const char *plain_ipv4(uint8_t out[4], const char *s)
 	return *s == '\0' || *s == '/' ? s : NULL;
 }
 
+const uint8_t inet_hex1[256] = {
+	['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
+};
+
 /* IPv6 in its usual form, by hand: groups of one to four hex digits and
  * at most one "::" (glibc's inet_pton was a third of an IPv6 route batch
  * line).  False for anything else, a dotted IPv4 tail included: then
@@ -92,10 +97,6 @@ static const char *plain_ipv4(uint8_t out[4], const char *s)
 static bool plain_ipv6(uint8_t out[16], const char *s)
 {
 	/* a hex digit's value plus one; 0: not a hex digit */
-	static const uint8_t hex1[256] = {
-		['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-		['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
-	};
 	uint16_t g[8];
 	int n = 0, gap = -1;
 
@@ -109,7 +110,7 @@ static bool plain_ipv6(uint8_t out[16], const char *s)
 		const char *start = s;
 		unsigned int v = 0, x;
 
-		while ((x = hex1[(unsigned char)*s]) && s - start < 4) {
+		while ((x = inet_hex1[(unsigned char)*s]) && s - start < 4) {
 			v = v << 4 | (x - 1);
 			s++;
 		}

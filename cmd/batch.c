@@ -446,11 +446,37 @@ static bool batch_goes_on(struct batch *b, int lineno, int status)
 	return !status || b->ib->force;
 }
 
+/* The object a line's first word names, looked up again only when the
+ * word differs from the line before's (a batch is runs of one object,
+ * and the lookup walks a table of 39 rows: a twentieth of a neigh line). */
+struct batch_object {
+	char word[16];
+	const struct verb *obj;
+};
+
+static const struct verb *batch_object(struct batch_object *last, const char *word)
+{
+	size_t i = 0;
+
+	while (i < sizeof(last->word) && word[i] == last->word[i])
+		if (!word[i++])
+			return last->obj;
+	last->obj = object_find(word);
+	i = strnlen(word, sizeof(last->word));
+	/* a word too long to keep is kept as "", which no word equals */
+	if (i == sizeof(last->word))
+		i = 0;
+	memcpy(last->word, word, i);
+	last->word[i] = '\0';
+	return last->obj;
+}
+
 static int batch_lines(struct batch *b, FILE *in)
 {
 	struct ipbox *ib = b->ib;
 	char *line, *argv[BATCH_MAX_ARGS];
 	struct batch_in r;
+	struct batch_object last = { .obj = NULL };
 	int family = ib->family, lineno = 0;
 	ssize_t len;
 
@@ -458,7 +484,7 @@ static int batch_lines(struct batch *b, FILE *in)
 	b->nat = b->atomic || b->check ? NULL : nat_run_new(ib, batch_nat_failed, b);
 	while ((len = batch_getline(&r, &line, &lineno)) >= 0) {
 		int argc = batch_split(line, (size_t)len, argv, BATCH_MAX_ARGS);
-		const struct verb *obj = argc > 0 ? object_find(argv[0]) : NULL;
+		const struct verb *obj = argc > 0 ? batch_object(&last, argv[0]) : NULL;
 		bool pipelines = ipbox_pipelines(obj);
 
 		if (argc == 0)
