@@ -116,12 +116,13 @@ static ssize_t batch_physical_line(struct batch_in *r, char **line, bool *more)
 
 	if (!s)
 		return -1;
-	n = strlen(s);
-	hash = memchr(s, '#', n);
-	if (hash) {
+	/* the comment's '#' or the line's (first) NUL, in one pass */
+	hash = strchrnul(s, '#');
+	n = (size_t)(hash - s);
+	if (*hash)
 		*hash = '\0';
-		n = (size_t)(hash - s);
-	}
+	else
+		hash = NULL;
 	*more = !hash && n == len && newline && n >= 1 && s[n - 1] == '\\';
 	*line = s;
 	return (ssize_t)n;

@@ -57,7 +57,7 @@ int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 	if (p->count >= p->max || p->len + NLMSG_ALIGN(size) + sizeof(struct nlmsghdr) > sizeof(p->buf))
 		(void)nl_pipe_flush(p);
 	/* The watcher looks now, against what the chunk so far would do. */
-	verdict = nl_watch_before(nl, r, true);
+	verdict = nl_watch ? nl_watch_before(nl, r, true) : NL_WATCH_SEND;
 	if (verdict < 0 || verdict == NL_WATCH_SKIP)
 		return verdict < 0 ? -2 : 0;
 
