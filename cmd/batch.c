@@ -182,7 +182,13 @@ ssize_t batch_getline(struct batch_in *r, char **line, int *lineno)
 
 static bool batch_blank(char c)
 {
-	return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+	return (unsigned char)c <= ' ' && (c == ' ' || c == '\t' || c == '\r' || c == '\n');
+}
+
+/* Most words start above '\'' (one compare for both quotes). */
+static bool batch_quote(char c)
+{
+	return (unsigned char)c <= '\'' && (c == '\'' || c == '"');
 }
 
 /* A word ends at a blank or at the line's end; most bytes are above ' '. */
@@ -233,7 +239,7 @@ int batch_split(char *line, size_t len, char *argv[], int max)
 			break;
 		if (argc >= max - 1)
 			return BATCH_TOO_MANY;
-		if (*cp == '\'' || *cp == '"') {
+		if (batch_quote(*cp)) {
 			char quote = *cp++;
 
 			argv[argc++] = cp;
