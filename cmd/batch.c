@@ -463,11 +463,10 @@ struct batch_object {
 
 static const struct verb *batch_object(struct batch_object *last, const char *word)
 {
-	size_t i = 0;
+	size_t i;
 
-	while (i < sizeof(last->word) && word[i] == last->word[i])
-		if (!word[i++])
-			return last->obj;
+	if (!strcmp(word, last->word))
+		return last->obj;
 	last->obj = object_find(word);
 	i = strnlen(word, sizeof(last->word));
 	/* a word too long to keep is kept as "", which no word equals */
