@@ -85,6 +85,7 @@ static const char *plain_ipv4(uint8_t out[4], const char *s)
 	return *s == '\0' || *s == '/' ? s : NULL;
 }
 
+/* a hex digit's value plus one; 0: not a hex digit */
 const uint8_t inet_hex1[256] = {
 	['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
 	['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
@@ -96,7 +97,6 @@ const uint8_t inet_hex1[256] = {
  * inet_pton decides, so what is accepted and refused stays glibc's. */
 static bool plain_ipv6(uint8_t out[16], const char *s)
 {
-	/* a hex digit's value plus one; 0: not a hex digit */
 	uint16_t g[8];
 	int n = 0, gap = -1;
 
