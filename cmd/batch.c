@@ -3,6 +3,7 @@
  * reused, so memory does not grow with the file. */
 #include "ipbox.h"
 
+#include <endian.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <sched.h>
@@ -210,13 +211,13 @@ static char *batch_word_after(char *s, const char *end)
 		uint64_t x, low;
 
 		memcpy(&x, s, sizeof(x));
+		x = le64toh(x);	/* borrows run towards later bytes */
 		low = (x - ones * '!') & ~x & ones * 0x80;
 		if (!low) {
 			s += 8;
 			continue;
 		}
-		s += (__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__ ?
-		      __builtin_ctzll(low) : __builtin_clzll(low)) / 8;
+		s += __builtin_ctzll(low) / 8;
 		if (batch_word_end(*s))
 			return s;
 		s++;	/* a control byte but no blank: part of the word */
