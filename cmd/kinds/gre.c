@@ -508,10 +508,7 @@ USAGE(kind_erspan, GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
 USAGE(kind_ip6gre, GRE_USAGE_V6);
 
 #define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
-	const struct link_kind kind_##id = { \
-		.name = #id, .maxattr = IFLA_GRE_MAX, .usage = text, .prints = true, \
-		.parse = parse_fn, .print = print_fn, .words = list_fn, \
-	}
+	TNL_KIND(id, IFLA_GRE_MAX, parse_fn, print_fn, list_fn, text)
 GRE_KIND(gre, gre_parse, gre_print, gre_list, "kind_gre");
 GRE_KIND(gretap, gre_parse, gre_print, gre_list, "kind_gre");
 GRE_KIND(erspan, gre_parse, gre_print, erspan_list, "kind_erspan");

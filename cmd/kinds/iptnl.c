@@ -356,20 +356,7 @@ WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 	"\tMARK := { 0x0..0xffffffff }\n"
 
 USAGE(kind_ipip, IPTNL_USAGE("{ ipip | mplsip | any }"));
-
-const struct link_kind kind_ipip = {
-	.name = "ipip", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print, .words = ipip_list,
-	.usage = "kind_ipip",
-};
-
 USAGE(kind_sit, IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"));
-
-const struct link_kind kind_sit = {
-	.name = "sit", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print, .words = sit_list,
-	.usage = "kind_sit",
-};
 
 USAGE(kind_ip6tnl,
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
@@ -391,8 +378,6 @@ USAGE(kind_ip6tnl,
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n");
 
-const struct link_kind kind_ip6tnl = {
-	.name = "ip6tnl", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = ip6tnl_parse, .print = ip6tnl_print, .words = ip6tnl_list,
-	.usage = "kind_ip6tnl",
-};
+TNL_KIND(ipip, IFLA_IPTUN_MAX, iptnl_parse, iptnl_print, ipip_list, "kind_ipip");
+TNL_KIND(sit, IFLA_IPTUN_MAX, iptnl_parse, iptnl_print, sit_list, "kind_sit");
+TNL_KIND(ip6tnl, IFLA_IPTUN_MAX, ip6tnl_parse, ip6tnl_print, ip6tnl_list, "kind_ip6tnl");

@@ -124,6 +124,14 @@ int tnl_word_encap_sport(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap_dport(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap_flag(struct tnl *t, struct arg_walk *w);
 
+/* A tunnel kind: its attributes (up to max), parse, print, words lister
+ * and usage text's name. */
+#define TNL_KIND(id, max, parse_fn, print_fn, list_fn, text) \
+	const struct link_kind kind_##id = { \
+		.name = #id, .maxattr = max, .usage = text, .prints = true, \
+		.parse = parse_fn, .print = print_fn, .words = list_fn, \
+	}
+
 /* Lines of the usage texts, in the order every kind lists them. */
 #define TNL_USAGE_DEV \
 	"\t\t\t[ dev PHYS_DEV ]\n" \
