@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../args/inet.h"
 #include "../args/walk.h"
 #include "../names/names.h"
 #include "../namespace/named.h"
