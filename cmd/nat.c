@@ -340,12 +340,29 @@ int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, cha
 	return 0;
 }
 
+/* localhost turns route_localnet on for the interface its target is
+ * reached by: without a route there is none to turn on. */
+static void warn_localnet_route(const struct nat_rule *r)
+{
+	char dev[IF_NAMESIZE], to[INET_ADDRSTRLEN];
+	struct nl rt;
+
+	if (!r->localhost || nl_open(&rt, NETLINK_ROUTE) < 0)
+		return;
+	if (nat_route_dev(&rt, &r->to_min, dev) < 0)
+		fprintf(stderr, "Warning: no route out to %s: route_localnet cannot be turned on for its "
+			"interface (add the route, then \"ip nat replace\" the rule).\n",
+			inet_ntop(AF_INET, r->to_min.a, to, sizeof(to)) ? to : "?");
+	nl_close(&rt);
+}
+
 void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 {
 	if (c->op == OP_DEL)
 		return;
 	warn_ifname(sn, c->q.r.iif);
 	warn_ifname(sn, c->q.r.oif);
+	warn_localnet_route(&c->q.r);
 	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
 		warn_forwarding(sn, c->q.r.family);
 	nat_explain_warn(sn, &c->q.r);

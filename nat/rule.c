@@ -260,14 +260,15 @@ static void snat_dnat(struct nlreq *q, const struct nat_rule *r, const struct na
 	expr_end(q, e);
 }
 
+/* The loopback addresses: 127.0.0.0/8, ::1. */
+static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
+static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
+
 /* dnat (and redirect) without dst is for packets addressed to the host
  * itself (as Docker and netavark: fib daddr type local), so the host's
  * own traffic to other hosts keeps its destination.  In output, a dnat
  * leaves connections to the loopback addresses alone too (Docker's
  * ! -d 127.0.0.0/8): a packet from 127.0.0.1 cannot leave the host. */
-static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
-static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
-
 static void local_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	int v6 = r->family == AF_INET6;

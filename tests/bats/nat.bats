@@ -486,6 +486,10 @@ sctp_init() {
 	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
 	"$IPBOX" nat flush
 	assert_equal "$(cat $lnet)" 1
+	# a target without a route out: said, the rule added all the same
+	run "$IPBOX" nat add dnat proto tcp dport 8080 to 10.9.9.9:80 localhost
+	assert_success
+	assert_output --partial 'Warning: no route out to 10.9.9.9: route_localnet cannot be turned on'
 }
 
 @test "redirect: to a local port, for what is addressed to the host; a port range 1:1; a transparent proxy with dst" {
