@@ -634,6 +634,7 @@ sctp_init() {
 		echo "nat add dnat iif eth0 proto tcp,udp dport 80,443 to 192.168.1.2 tag web"
 		echo "nat add masquerade src 192.168.1.0/24 oif eth0 tag cni-a"
 		echo "nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002 hairpin br0"
+		echo "nat add dnat proto udp dport 5353 to 192.168.1.1:53 localhost tag dns"
 		echo "nat add snat src 10.9.0.0/16 src != 10.9.1.0/24 oif != br0 proto udp sport 1000-2000 to 198.51.100.1-198.51.100.3 random persistent"
 		echo "nat add redirect iif != eth0 proto tcp dport 8080 to-ports 3128"
 		echo "nat add masquerade family inet6 oif eth0 proto tcp to-ports 1024-2048 fully-random tag v6"
