@@ -19,6 +19,14 @@ halves() {
 		paste -sd ' '
 }
 
+# lose_half CHAIN HANDLE: delete the rule HANDLE of CHAIN (one half of the
+# port 80 dnat) behind ipbox's back; show then calls the rule incomplete.
+lose_half() {
+	nft delete rule inet ipbox "$1" handle "$2"
+	run "$IPBOX" nat show
+	assert_line --regexp '^dnat proto tcp dport 80 to 10\.5\.0\.9 handle [0-9]+ incomplete$'
+}
+
 @test "del handle of the twin deletes the whole rule, in one transaction" {
 	local h
 	h=$(halves "dnat proto tcp dport 80 to 10.5.0.9")
@@ -68,9 +76,7 @@ delete rule inet ipbox dstnat_output handle ${h#* }
 @test "a half deleted behind ipbox's back is shown incomplete; replace makes it whole" {
 	local h
 	h=$(halves "dnat proto tcp dport 80 to 10.5.0.9")
-	nft delete rule inet ipbox dstnat_output handle "${h#* }"
-	run "$IPBOX" nat show
-	assert_line --regexp '^dnat proto tcp dport 80 to 10\.5\.0\.9 handle [0-9]+ incomplete$'
+	lose_half dstnat_output "${h#* }"
 	run "$IPBOX" -j nat show
 	assert_output --partial '"incomplete":true'
 	run "$IPBOX" nat replace dnat proto tcp dport 80 to 10.5.0.9
@@ -84,9 +90,7 @@ delete rule inet ipbox dstnat_output handle ${h#* }
 @test "a lone half is deleted by its handle, and show then lists nothing of it" {
 	local h
 	h=$(halves "dnat proto tcp dport 80 to 10.5.0.9")
-	nft delete rule inet ipbox dstnat handle "${h% *}"
-	run "$IPBOX" nat show
-	assert_line --regexp '^dnat proto tcp dport 80 to 10\.5\.0\.9 handle [0-9]+ incomplete$'
+	lose_half dstnat "${h% *}"
 	run "$IPBOX" nat del handle "${h#* }"
 	assert_success
 	run "$IPBOX" nat show
