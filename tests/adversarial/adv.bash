@@ -28,12 +28,7 @@ prepare_all() {
 	$IP netns add victim
 	$IP netns set victim 7
 	$IP -n victim link add v0 type ifb
-	$IP link add i0 type ifb
-	$IP link set i0 up
-	$IP addr add 10.5.0.1/24 dev i0
-	$IP route add 10.6.0.0/16 via 10.5.0.2
-	$IP neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
-	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
+	prepare_i0
 }
 
 # Everything a command could have changed, in three processes (the rest

@@ -63,11 +63,7 @@ prepare() {
 
 # Everything a bad input could have changed.
 state() {
-	$IP -d link show
-	$IP addr show
-	$IP route show table all
-	$IP -6 route show table all
-	$IP neigh show
+	ip_state
 	$IP rule show; $IP -6 rule show; $IP nexthop show
 	$IP netns list
 	ls -A /run/netns /etc/netns

@@ -25,23 +25,9 @@ teardown() {
 	helpers_teardown
 }
 
-# An ifb up with an address, a route, a neighbour and a nat rule.
-prepare() {
-	$IP link add i0 type ifb
-	$IP link set i0 up
-	$IP addr add 10.5.0.1/24 dev i0
-	$IP route add 10.6.0.0/16 via 10.5.0.2
-	$IP neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
-	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
-}
-
 # Everything a change could have touched.
 state() {
-	$IP -d link show
-	$IP addr show
-	$IP route show table all
-	$IP -6 route show table all
-	$IP neigh show
+	ip_state
 	$IP netns list
 	ls -A /run/netns
 	grep netns /proc/self/mountinfo || true
@@ -79,7 +65,7 @@ state() {
 	assert_output x
 	run no_caps "$IPBOX" netns identify
 	assert_success
-	prepare
+	prepare_i0
 	for args in "link show" "address show" "route show" "neigh show" "-d link show i0" \
 		"route show table all" "-6 route show" "route get 10.6.0.1" "-j address show dev i0"; do
 		# shellcheck disable=SC2086
@@ -94,7 +80,7 @@ state() {
 
 @test "without capabilities, every change names CAP_NET_ADMIN and changes nothing" {
 	local before line what args
-	prepare
+	prepare_i0
 	before=$(state 2>&1)
 	while IFS='|' read -r what args; do
 		# shellcheck disable=SC2086
@@ -246,7 +232,7 @@ netns_state() {
 	assert_output "Error: netns exec requires CAP_SYS_ADMIN."
 	run nobody "$copy" nat add masquerade oif i0
 	assert_failure 1
-	run bash -c "$(declare -f netns_state state); IP=$IP IPBOX=$IPBOX; netns_state; state" 2>&1
+	run bash -c "$(declare -f netns_state state ip_state); IP=$IP IPBOX=$IPBOX; netns_state; state" 2>&1
 	assert_output "$before"
 	# reads still work, as the user
 	run nobody "$copy" netns list

@@ -178,3 +178,25 @@ many_on_v0() {
 	[ \$(ip -4 -o $1 show dev v0 | grep -c '10\.70\.[0-9]*\.[0-9]*\(/32\)\? ') -eq 5000 ]
 	SETUP
 }
+
+# prepare_i0: an ifb i0 up with an address, a route, a neighbour and a
+# nat rule: state for a bad or unprivileged command to leave alone.
+prepare_i0() {
+	$IP link add i0 type ifb
+	$IP link set i0 up
+	$IP addr add 10.5.0.1/24 dev i0
+	$IP route add 10.6.0.0/16 via 10.5.0.2
+	$IP neigh add 10.5.0.3 lladdr 02:00:00:00:00:03 dev i0
+	"$IPBOX" nat add masquerade src 10.5.0.0/24 oif i0 2>/dev/null
+}
+
+# ip_state: links, addresses, routes of every table, neighbours: the part
+# of the state every suite's state() reads.
+ip_state() {
+	$IP -d link show
+	$IP addr show
+	$IP route show table all
+	$IP -6 route show table all
+	$IP neigh show
+}
+
