@@ -2,6 +2,8 @@
 
 #include <string.h>
 
+#include "utf8.h"
+
 struct reader {
 	const unsigned char *p, *end;
 	const char *err;
@@ -24,29 +26,11 @@ static void skip_ws(struct reader *r)
 /* One UTF-8 character of a string (not '"', '\\' or a control byte). */
 static bool utf8_char(struct reader *r)
 {
-	unsigned int c = *r->p, len, cp, min;
+	const char *why;
+	size_t len = utf8_char_len(r->p, (size_t)(r->end - r->p), &why);
 
-	if (c < 0x80) {
-		r->p++;
-		return true;
-	}
-	if ((c & 0xe0) == 0xc0)
-		len = 2, cp = c & 0x1f, min = 0x80;
-	else if ((c & 0xf0) == 0xe0)
-		len = 3, cp = c & 0x0f, min = 0x800;
-	else if ((c & 0xf8) == 0xf0)
-		len = 4, cp = c & 0x07, min = 0x10000;
-	else
-		return fail(r, "byte that starts no UTF-8 character");
-	if ((size_t)(r->end - r->p) < len)
-		return fail(r, "UTF-8 character cut short");
-	for (unsigned int k = 1; k < len; k++) {
-		if ((r->p[k] & 0xc0) != 0x80)
-			return fail(r, "UTF-8 character cut short");
-		cp = cp << 6 | (r->p[k] & 0x3f);
-	}
-	if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-		return fail(r, "overlong, surrogate or too large UTF-8 character");
+	if (!len)
+		return fail(r, why);
 	r->p += len;
 	return true;
 }
