@@ -27,6 +27,19 @@ failed_lines() {
 	sed -n 's/^Command failed .*:\([0-9]*\)$/\1/p' <<<"$output" | tr '\n' ' '
 }
 
+# check_fails BATCH LINES REASON...: `-check -atomic -batch BATCH` fails
+# at exactly LINES ("N N ... ") and prints a line matching each REASON.
+check_fails() {
+	local reason
+	run $IPBOX -check -atomic -batch "$1"
+	echo "$output"
+	[ "$status" -eq 1 ]
+	[ "$(failed_lines)" = "$2" ]
+	for reason in "${@:3}"; do
+		grep -qx -- "$reason" <<<"$output" || fail "no line says: $reason"
+	done
+}
+
 @test "tutorial: passes on a fresh sandbox and applies; applied, the lines that would fail are named" {
 	dump >"$BATS_TEST_TMPDIR/fresh"
 	run $IPBOX -check -atomic -batch "$TUTORIAL"
@@ -43,17 +56,14 @@ failed_lines() {
 	[ "$status" -eq 0 ]
 	dump >"$BATS_TEST_TMPDIR/applied"
 	! diff -q "$BATS_TEST_TMPDIR/fresh" "$BATS_TEST_TMPDIR/applied"
-	run $IPBOX -check -atomic -batch "$TUTORIAL"
-	echo "$output"
-	[ "$status" -eq 1 ]
 	# the adds would fail, and moving the veths that are gone from the
-	# host; master and up lines would apply
-	[ "$(failed_lines)" = "7 8 9 12 16 17 20 21 24 25 34 35 36 37 40 43 44 45 47 52 " ]
-	grep -qx 'Cannot create namespace file "/run/netns/namespace_A": File exists' <<<"$output"
-	grep -qx 'Error: ipv4: Address already assigned.' <<<"$output"
-	grep -qx 'Error: this nat rule is there already: the add would change nothing.' <<<"$output"
-	# a veth moved into namespace_A is no longer on the host
-	grep -qx 'Cannot find device "veth_A"' <<<"$output"
+	# host (a veth moved into namespace_A is no longer on the host);
+	# master and up lines would apply
+	check_fails "$TUTORIAL" "7 8 9 12 16 17 20 21 24 25 34 35 36 37 40 43 44 45 47 52 " \
+		'Cannot create namespace file "/run/netns/namespace_A": File exists' \
+		'Error: ipv4: Address already assigned.' \
+		'Error: this nat rule is there already: the add would change nothing.' \
+		'Cannot find device "veth_A"'
 	dump | diff "$BATS_TEST_TMPDIR/applied" -
 }
 
@@ -75,15 +85,12 @@ failed_lines() {
 		"$TUTORIAL" >"$BATS_TEST_TMPDIR/bad.batch"
 	want=$(grep -n '# BAD' "$BATS_TEST_TMPDIR/bad.batch" | cut -d: -f1 | tr '\n' ' ')
 	dump >"$BATS_TEST_TMPDIR/before"
-	run $IPBOX -check -atomic -batch "$BATS_TEST_TMPDIR/bad.batch"
-	echo "$output"
-	[ "$status" -eq 1 ]
-	[ "$(failed_lines)" = "$want" ]
-	grep -qx 'Cannot find device "veth_X"' <<<"$output"
-	grep -qx 'RTNETLINK answers: No such process' <<<"$output"
+	check_fails "$BATS_TEST_TMPDIR/bad.batch" "$want" \
+		'Cannot find device "veth_X"' \
+		'RTNETLINK answers: No such process' \
+		'Error: ipv4: Address not found.' \
+		'Error: no such nat rule.'
 	grep -q 'argument "nosuch" is wrong' <<<"$output"
-	grep -qx 'Error: ipv4: Address not found.' <<<"$output"
-	grep -qx 'Error: no such nat rule.' <<<"$output"
 	dump | diff "$BATS_TEST_TMPDIR/before" -
 }
 
