@@ -200,3 +200,14 @@ ip_state() {
 	$IP neigh show
 }
 
+
+# Setup text (for eval or same_effect): no DAD, a veth pair v0 (10.0.0.1/24,
+# 2001:db8::1/64) and v1, both up.
+VETH_V0='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
+ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
+ip addr add 10.0.0.1/24 dev v0
+ip addr add 2001:db8::1/64 dev v0 nodad
+ip link set v0 up; ip link set v1 up'
+# Setup text: a wait for two link-local routes, so IPv6 routes do not
+# appear between the two runs of a comparison.
+LINKLOCAL_WAIT='for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'

@@ -5,12 +5,8 @@
 load helpers
 
 # No DAD, and a wait for the link-local routes: nothing changes mid-test.
-LINKS='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
-ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
-ip addr add 10.0.0.1/24 dev v0
-ip addr add 2001:db8::1/64 dev v0 nodad
-ip link set v0 up; ip link set v1 up
-for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'
+LINKS="$VETH_V0
+$LINKLOCAL_WAIT"
 
 NEIGHS='ip neigh add 10.0.0.2 lladdr aa:bb:cc:dd:ee:ff dev v0
 ip neigh add 10.0.0.3 lladdr aa:bb:cc:dd:ee:01 dev v0 nud reachable router

@@ -7,15 +7,11 @@ load helpers
 # Two veth pairs (v2's peer down: linkdown), addresses of both families,
 # and routes of every type.  No DAD, and a wait for the link-local routes,
 # so IPv6 routes do not appear between the two runs of a comparison.
-LINKS='sysctl -qw net.ipv6.conf.all.accept_dad=0 net.ipv6.conf.default.accept_dad=0
-ip link add v0 address 02:00:00:00:00:01 type veth peer name v1 address 02:00:00:00:00:02
-ip addr add 10.0.0.1/24 dev v0
-ip addr add 2001:db8::1/64 dev v0 nodad
-ip link set v0 up; ip link set v1 up
+LINKS="$VETH_V0
 ip link add v2 address 02:00:00:00:00:03 type veth peer name v3 address 02:00:00:00:00:04
 ip addr add 10.2.0.1/24 dev v2
 ip link set v2 up
-for i in $(seq 50); do [ $(ip -6 route show table local | grep -c "local fe80") -ge 2 ] && break; sleep 0.1; done'
+$LINKLOCAL_WAIT"
 
 ROUTES='ip route add 192.168.5.0/24 via 10.0.0.2 metric 5 mtu lock 1400 advmss 1300
 ip route add blackhole 10.9.0.0/16
