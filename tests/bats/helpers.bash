@@ -77,15 +77,20 @@ normalize() {
 		s/ *[0-9]+\.[0-9]{2}( |$)/ T\1/g; s/(valid|preferred)_lft [0-9]+sec/\1_lft Nsec/g'
 }
 
+# bin_of TOOL: what the comparisons run as TOOL: /bin/ip for ip, ipbox
+# for box.
+bin_of() {
+	if [ "$1" = box ]; then echo "$IPBOX"; else echo "$IP"; fi
+}
+
 # same_effect SETUP ARGS...: in two fresh nested sandboxes prepared by the
 # shell snippet SETUP, run ARGS with /bin/ip in one and ipbox in the other;
 # output, status and the resulting state (normalized) must be the same.
 same_effect() {
-	local setup=$1 d=$BATS_TEST_TMPDIR tool
+	local setup=$1 d=$BATS_TEST_TMPDIR tool bin
 	shift
 	for tool in ip box; do
-		local bin=$IP
-		[ $tool = box ] && bin=$IPBOX
+		bin=$(bin_of $tool)
 		"$BATS_TEST_DIRNAME/../sandbox" sh -c '
 			eval "$1" >/dev/null 2>&1 || exit 99
 			shift; out=$1; shift
@@ -106,11 +111,18 @@ same_effect() {
 			normalize <"$d/$tool.$f" >"$d/$tool.$f.n" && mv "$d/$tool.$f.n" "$d/$tool.$f"
 		done
 	done
+	same_results "$@"
+	json_check "$d/box.out" "$@"
+}
+
+# same_results ARGS...: what `ip ARGS` and `ipbox ARGS` left in
+# $BATS_TEST_TMPDIR/{ip,box}.{out,err,rc,state} is the same.
+same_results() {
+	local d=$BATS_TEST_TMPDIR f
 	for f in out err rc state; do
 		diff -u --label "ip $* ($f)" --label "ipbox $* ($f)" "$d/ip.$f" "$d/box.$f" ||
 			fail "$f differs for: $*"
 	done
-	json_check "$d/box.out" "$@"
 }
 
 # same_script SCRIPT: run the shell SCRIPT in two fresh nested sandboxes,
@@ -121,8 +133,7 @@ same_effect() {
 same_script() {
 	local d=$BATS_TEST_TMPDIR tool bin
 	for tool in ip box; do
-		bin=$IP
-		[ $tool = box ] && bin=$IPBOX
+		bin=$(bin_of $tool)
 		T=$bin IP=$IP "$BATS_TEST_DIRNAME/../sandbox" sh -c "$1" >"$d/$tool.script" 2>&1 </dev/null &&
 			echo "status 0" >>"$d/$tool.script" || echo "status $?" >>"$d/$tool.script"
 		normalize <"$d/$tool.script" >"$d/$tool.script.n"
@@ -199,7 +210,6 @@ ip_state() {
 	$IP -6 route show table all
 	$IP neigh show
 }
-
 
 # Setup text (for eval or same_effect): no DAD, a veth pair v0 (10.0.0.1/24,
 # 2001:db8::1/64) and v1, both up.

@@ -377,18 +377,14 @@ peak_rss() {
 same_change() {
 	local d=$BATS_TEST_TMPDIR tool bin
 	for tool in ip box; do
-		bin=$IP
-		[ $tool = box ] && bin=$IPBOX
+		bin=$(bin_of $tool)
 		"$bin" "$@" >"$d/$tool.out" 2>"$d/$tool.err" </dev/null && echo 0 >"$d/$tool.rc" ||
 			echo $? >"$d/$tool.rc"
 		{ "$IP" -d route show table all; "$IP" -6 -d route show table all; } >"$d/$tool.state"
 		"$IP" -4 route flush table all proto boot 2>/dev/null || true
 		"$IP" -6 route flush table all proto boot 2>/dev/null || true
 	done
-	for f in out err rc state; do
-		diff -u --label "ip $* ($f)" --label "ipbox $* ($f)" "$d/ip.$f" "$d/box.$f" ||
-			fail "$f differs for: $*"
-	done
+	same_results "$@"
 }
 
 @test "types local, broadcast, anycast and nat go to table local without a table" {
