@@ -165,6 +165,33 @@ in_completions() {
 	done
 }
 
+# documented PAGE WORD: WORD is in PAGE and in the completions.
+documented() {
+	in_man "$1" "$2" || fail "$1 lacks $2"
+	in_completions "$2" || fail "$(in_completions "$2")"
+}
+
+# each_object CHECK: CHECK OBJ PAGE USAGE for each of link, address, nat,
+# route, neigh, rule and nexthop, with its man page and usage text.
+each_object() {
+	local obj
+	for obj in link address nat route neigh rule nexthop; do
+		"$1" $obj "$(page_of $obj)" "$(usage_of $obj)"
+	done
+}
+
+# in_usage OBJ WORD USAGE GAPS KEY: WORD is in USAGE, the usage of OBJ,
+# unless the list in the variable named GAPS has KEY: then it is not
+# (once it is, KEY is to be dropped from there).
+in_usage() {
+	local gaps=$4
+	if [[ " ${!gaps} " == *" $5 "* ]]; then
+		! grep -qwF -- "$2" <<<"$3" || fail "usage of $1 has $2 now: drop it from $gaps"
+	else
+		grep -qwF -- "$2" <<<"$3" || fail "usage of $1 lacks $2"
+	fi
+}
+
 @test "every global option is in the usage, ipbox(8) and the completions" {
 	local usage opt name
 	usage=$("$IPBOX" help 2>&1 | tr -d '[]')
@@ -214,41 +241,27 @@ in_completions() {
 }
 
 @test "every link, address, nat, route, neigh, rule and nexthop command is in its usage, its page and the completions" {
-	local obj page usage verb
-	for obj in link address nat route neigh rule nexthop; do
-		page=$(page_of $obj)
-		usage=$(usage_of $obj)
-		for verb in $(table_verbs $obj); do
-			if [[ " $verb_aliases $verb_gaps " == *" $obj:$verb "* ]]; then
-				[[ " $verb_aliases " == *" $obj:$verb "* ]] || ! grep -qw -- "$verb" <<<"$usage" ||
-					fail "usage of $obj has $verb now: drop it from verb_gaps"
-			else
-				grep -qw -- "$verb" <<<"$usage" || fail "usage of $obj lacks $verb"
-			fi
-			in_man $page "$verb" || fail "$page lacks $verb"
-			in_completions "$verb" || fail "$(in_completions "$verb")"
+	verbs_documented() {
+		local verb
+		for verb in $(table_verbs $1); do
+			# an alias may be in the usage or not
+			[[ " $verb_aliases " == *" $1:$verb "* ]] || in_usage $1 "$verb" "$3" verb_gaps "$1:$verb"
+			documented $2 "$verb"
 		done
-	done
+	}
+	each_object verbs_documented
 }
 
 @test "every keyword the link, address, nat, route, neigh, rule and nexthop parsers take is in usage, page and completions" {
-	local obj page usage gaps word
-	for obj in link address nat route neigh rule nexthop; do
-		page=$(page_of $obj)
-		usage=$(usage_of $obj)
-		gaps=usage_gaps_$obj
-		for word in $(parser_words $obj) $([ $obj = address ] && show_words); do
-			if [[ $word == help ]]; then
-				:	# `help` is the usage itself
-			elif [[ " ${!gaps} " == *" $word "* ]]; then
-				! grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj has $word now: drop it from $gaps"
-			else
-				grep -qwF -- "$word" <<<"$usage" || fail "usage of $obj lacks $word"
-			fi
-			in_man $page "$word" || fail "$page lacks $word"
-			in_completions "$word" || fail "$(in_completions "$word")"
+	words_documented() {
+		local word
+		for word in $(parser_words $1) $([ $1 = address ] && show_words); do
+			# `help` is the usage itself
+			[[ $word == help ]] || in_usage $1 "$word" "$3" usage_gaps_$1 "$word"
+			documented $2 "$word"
 		done
-	done
+	}
+	each_object words_documented
 }
 
 # The rows of a {word, ...} table NAME[] in cmd/FILE.c.
@@ -266,14 +279,12 @@ table_words() {
 		delete) grep -qw del <<<"$usage" || fail "usage of tuntap lacks del" ;;
 		*) grep -qw -- "$word" <<<"$usage" || fail "usage of tuntap lacks $word" ;;
 		esac
-		in_man ipbox-tuntap.8 "$word" || fail "ipbox-tuntap.8 lacks $word"
-		in_completions "$word" || fail "$(in_completions "$word")"
+		documented ipbox-tuntap.8 "$word"
 	done
 	usage=$(usage_of monitor)
 	for word in $(table_words monitor monitor_words); do
 		[[ $word == help ]] || grep -qw -- "$word" <<<"$usage" || fail "usage of monitor lacks $word"
-		in_man ipbox-monitor.8 "$word" || fail "ipbox-monitor.8 lacks $word"
-		in_completions "$word" || fail "$(in_completions "$word")"
+		documented ipbox-monitor.8 "$word"
 	done
 }
 
@@ -315,8 +326,7 @@ table_words() {
 			else
 				grep -qwF -- "$word" <<<"$usage" || fail "the $kind usage lacks $word"
 			fi
-			in_man ipbox-link.8 "$word" || fail "ipbox-link.8 lacks $word"
-			in_completions "$word" || fail "$(in_completions "$word")"
+			documented ipbox-link.8 "$word"
 		done
 	done
 	# listed under their kind, in a section of their own
@@ -332,8 +342,7 @@ table_words() {
 @test "every link type is in ipbox-link(8) and the completions" {
 	local type
 	for type in $(link_types); do
-		in_man ipbox-link.8 "$type" || fail "ipbox-link.8 lacks $type"
-		in_completions "$type" || fail "$(in_completions "$type")"
+		documented ipbox-link.8 "$type"
 	done
 }
 
