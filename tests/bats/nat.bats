@@ -70,6 +70,13 @@ listen() {	# listen NS PORT TEXT [tcp6]: serve TEXT on PORT, ready on return
 	bound "$1" -t "$2"
 }
 
+answers() {	# answers TEXT [NS] ADDR:PORT: a TCP connection there, from NS or the host, gets TEXT
+	local from=()
+	[ $# -lt 3 ] || from=($IP netns exec "$2")
+	run "${from[@]}" socat -T2 - "TCP:${!#},connect-timeout=2"
+	assert_output "$1"
+}
+
 listen_udp() {	# listen_udp NS PORT TEXT: answer TEXT to a datagram on PORT
 	$IP netns exec "$1" socat "UDP-RECVFROM:$2,fork" SYSTEM:"echo $3" &
 	bound "$1" -u "$2"
@@ -87,6 +94,18 @@ bound() {	# bound NS|host -t|-u PORT: wait until a socket is bound there
 
 nft_rules() {	# the table's rules, in order, without counters (nor handles)
 	nft list table inet ipbox | sed 's/ counter packets [0-9]* bytes [0-9]*/ counter/'
+}
+
+at_once() {	# at_once WHAT ARGS...: 20 `ipbox nat ARGS` at once ({i} in ARGS: 1 to 20); each succeeds
+	local what=$1 i pids=()
+	shift
+	for i in $(seq 20); do
+		"$IPBOX" nat "${@//\{i\}/$i}" 2>/dev/null &
+		pids+=($!)
+	done
+	for i in "${pids[@]}"; do
+		wait "$i" || fail "a concurrent $what failed"
+	done
 }
 
 rule_count() {
@@ -178,8 +197,7 @@ rule_count() {
 	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
 	assert_failure
 	"$IPBOX" nat add dnat dst 198.51.100.1 proto tcp dport 8080 to 192.168.1.2:80
-	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" 198.51.100.1:8080
 
 	run nft list chain inet ipbox dstnat
 	assert_output --partial 'iifname "eth0" tcp dport 8080 counter packets 1 '
@@ -204,19 +222,14 @@ rule_count() {
 	run "$IPBOX" nat add dnat proto tcp dport 80 to 192.168.1.2
 	assert_success
 	# the host to a third host, and a LAN host through it: untouched
-	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
-	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
+	answers "hello from remote" 198.51.100.2:80
+	answers "hello from remote" a 198.51.100.2:80
 	# the host to its own loopback: untouched (a packet from 127.0.0.1
 	# cannot leave), to its own address: forwarded
-	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
-	assert_output "hello from lo"
-	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from lo" 127.0.0.1:80
+	answers "hello from b" 198.51.100.1:80
 	# the remote to the host's address: forwarded
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" remote 198.51.100.1:80
 	run nft list chain inet ipbox dstnat
 	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 '
 	run nft list chain inet ipbox dstnat_output
@@ -229,12 +242,10 @@ rule_count() {
 	refute_output --partial dnat
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat iif eth0 proto tcp dport 80 to 192.168.1.2 handle [0-9]+$'
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" remote 198.51.100.1:80
 	run socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
 	assert_failure
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
+	answers "hello from remote" remote 198.51.100.2:80
 }
 
 @test "exclusions: src, dst, oif and iif != VALUE, several per rule, keep traffic out of a rule" {
@@ -273,12 +284,10 @@ rule_count() {
 	"$IPBOX" nat flush
 	listen b 80 "hello from b"
 	"$IPBOX" nat add dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" remote 198.51.100.1:8080
 	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
 	assert_failure
-	run socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" 198.51.100.1:8080
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat iif != br0 proto tcp dport 8080 to 192.168.1.2:80 handle [0-9]+$'
 	run nft list chain inet ipbox dstnat_output
@@ -319,8 +328,7 @@ sctp_init() {
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat proto tcp,udp,sctp dport 8080,9090-9091 to 192.168.1.2:80 handle [0-9]+$'
 	for port in 8080 9090 9091; do
-		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:$port,connect-timeout=2
-		assert_output "hello from b"
+		answers "hello from b" remote 198.51.100.1:$port
 	done
 	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:9092,connect-timeout=2
 	assert_failure
@@ -354,12 +362,10 @@ sctp_init() {
 	run "$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002
 	assert_success
 	for i in 0 1 2; do
-		run $IP netns exec remote socat -T2 - TCP:198.51.100.1:800$i,connect-timeout=2
-		assert_output "port 900$i"
+		answers "port 900$i" remote 198.51.100.1:800$i
 	done
 	# the host's own connections, through the twin
-	run socat -T2 - TCP:198.51.100.1:8001,connect-timeout=2
-	assert_output "port 9001"
+	answers "port 9001" 198.51.100.1:8001
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002 handle [0-9]+$'
 	# ranges of different lengths are refused, nothing changes
@@ -371,8 +377,7 @@ sctp_init() {
 	# one to port takes the whole range, as before
 	"$IPBOX" nat flush
 	"$IPBOX" nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9001
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8002,connect-timeout=2
-	assert_output "port 9001"
+	answers "port 9001" remote 198.51.100.1:8002
 }
 
 @test "hairpin: a LAN host reaching a forwarded port through the host's address gets its answer" {
@@ -381,24 +386,20 @@ sctp_init() {
 	# b answers with the address its client came from
 	listen b 80 '$SOCAT_PEERADDR'
 	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "198.51.100.2"
+	answers "198.51.100.2" remote 198.51.100.1:8080
 	# with br_netfilter's hooks on the bridge, conntrack un-NATs b's
 	# bridged answer anyway; without them (a plain switch, this sysctl
 	# off) b answers a directly, from an address a never asked
-	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "192.168.1.1"
+	answers "192.168.1.1" a 198.51.100.1:8080
 	echo 0 >/proc/sys/net/bridge/bridge-nf-call-iptables
 	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
 	assert_failure
 	"$IPBOX" nat flush
 	run "$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 hairpin br0
 	assert_success
-	run $IP netns exec a socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "192.168.1.10"
+	answers "192.168.1.10" a 198.51.100.1:8080
 	# only clients behind br0 are masqueraded: the remote's address stays
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "198.51.100.2"
+	answers "198.51.100.2" remote 198.51.100.1:8080
 	run nft list chain inet ipbox srcnat
 	assert_output --partial 'ct status dnat ip daddr 192.168.1.2 iifname "br0" oifname "br0" tcp dport 80 counter packets 1 '
 	run "$IPBOX" -j nat show
@@ -441,14 +442,12 @@ sctp_init() {
 	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
 	assert_success
 	assert_output "192.168.1.10"
-	run socat -T2 - TCP:127.0.0.53:8080,connect-timeout=2
-	assert_output "192.168.1.10"
+	answers "192.168.1.10" 127.0.0.53:8080
 	run nft list chain inet ipbox srcnat
 	assert_output --partial 'ct status dnat ip saddr 127.0.0.0/8 ip daddr 192.168.1.2 tcp dport 80 counter packets 2 '
 	# other hosts' clients are not masqueraded by it
 	"$IPBOX" nat forward on
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "198.51.100.2"
+	answers "198.51.100.2" remote 198.51.100.1:8080
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat proto tcp dport 8080 to 192.168.1.2:80 localhost handle [0-9]+$'
 	run "$IPBOX" -j nat show
@@ -461,8 +460,7 @@ sctp_init() {
 	assert_equal "$(cat $lnet)" 0
 	"$IPBOX" -batch "$BATS_TEST_TMPDIR/saved"
 	assert_equal "$(cat $lnet)" 1
-	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
-	assert_output "192.168.1.10"
+	answers "192.168.1.10" 127.0.0.1:8080
 	# check follows the packet; check and show see route_localnet off
 	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
 	assert_success
@@ -505,15 +503,11 @@ sctp_init() {
 	assert_success
 	assert_equal "$stderr" ""	# no forwarding warning: nothing is forwarded
 	# the remote to the host, the host to itself (loopback too): port 8080
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:80,connect-timeout=2
-	assert_output "local 8080"
-	run socat -T2 - TCP:127.0.0.1:80,connect-timeout=2
-	assert_output "local 8080"
+	answers "local 8080" remote 198.51.100.1:80
+	answers "local 8080" 127.0.0.1:80
 	# the host and the LAN to another host: untouched
-	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
-	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
+	answers "hello from remote" 198.51.100.2:80
+	answers "hello from remote" a 198.51.100.2:80
 	run nft list chain inet ipbox dstnat
 	assert_output --partial 'fib daddr type local tcp dport 80 counter packets 1 bytes'
 	assert_output --partial 'redirect to :8080 comment "redirect proto tcp dport 80 to-ports 8080"'
@@ -524,15 +518,12 @@ sctp_init() {
 	# 1:1 ranges, as dnat's
 	"$IPBOX" nat flush
 	"$IPBOX" nat add redirect proto tcp dport 90-91 to-ports 8080-8081
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:91,connect-timeout=2
-	assert_output "local 8081"
+	answers "local 8081" remote 198.51.100.1:91
 	# a transparent proxy: everything from br0 to port 80, wherever to
 	"$IPBOX" nat add masquerade src 192.168.1.0/24 oif eth0
 	"$IPBOX" nat add redirect iif br0 dst 0.0.0.0/0 proto tcp dport 80 to-ports 3128
-	run $IP netns exec a socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "proxy"
-	run socat -T2 - TCP:198.51.100.2:80,connect-timeout=2
-	assert_output "hello from remote"
+	answers "proxy" a 198.51.100.2:80
+	answers "hello from remote" 198.51.100.2:80
 	run "$IPBOX" nat show
 	assert_line --index 1 --regexp '^redirect proto tcp dport 90-91 to-ports 8080-8081 handle [0-9]+$'
 	assert_line --index 2 --regexp '^redirect dst 0.0.0.0/0 iif br0 proto tcp dport 80 to-ports 3128 handle [0-9]+$'
@@ -570,8 +561,7 @@ sctp_init() {
 	assert_equal "$(seen_from 198.51.100.1)" 1
 	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8081,connect-timeout=2
 	assert_failure
-	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
-	assert_output "hello from b"
+	answers "hello from b" remote 198.51.100.1:8080
 	run "$IPBOX" nat show
 	assert_line --index 0 --regexp '^snat src 10.9.0.0/16 to 198.51.100.1 handle [0-9]+$'
 	assert_line --index 1 --regexp '^dnat iif eth0 proto tcp dport 8080 to 192.168.1.2:80 tag cni-b handle [0-9]+$'
@@ -814,14 +804,8 @@ sctp_init() {
 }
 
 @test "20 concurrent adds give exactly 20 rules; concurrent replaces, or adds, of one rule give one" {
-	local i pids=()
-	for i in $(seq 20); do
-		"$IPBOX" nat add masquerade src 10.$i.0.0/16 oif eth0 2>/dev/null &
-		pids+=($!)
-	done
-	for i in "${pids[@]}"; do
-		wait "$i" || fail "a concurrent add failed"
-	done
+	local i
+	at_once add add masquerade src "10.{i}.0.0/16" oif eth0
 	assert_equal "$(rule_count)" 20
 	assert_equal "$(nft list table inet ipbox | grep -c '^	chain ')" 3
 	run "$IPBOX" nat show
@@ -833,27 +817,13 @@ sctp_init() {
 	# each replace looks, then adds unless the ruleset changed meanwhile
 	# (then it looks again): all succeed, one rule results
 	"$IPBOX" nat flush
-	pids=()
-	for i in $(seq 20); do
-		"$IPBOX" nat replace snat oif eth0 to 198.51.100.1 2>/dev/null &
-		pids+=($!)
-	done
-	for i in "${pids[@]}"; do
-		wait "$i" || fail "a concurrent replace failed"
-	done
+	at_once replace replace snat oif eth0 to 198.51.100.1
 	assert_equal "$(rule_count)" 1
 
 	# so do concurrent adds of one rule: each looks, adds unless it is
 	# there, and its commit is checked against what it looked at
 	"$IPBOX" nat flush
-	pids=()
-	for i in $(seq 20); do
-		"$IPBOX" nat add dnat proto tcp dport 80 to 10.0.0.1 2>/dev/null &
-		pids+=($!)
-	done
-	for i in "${pids[@]}"; do
-		wait "$i" || fail "a concurrent add failed"
-	done
+	at_once add add dnat proto tcp dport 80 to 10.0.0.1
 	assert_equal "$(rule_count)" 2
 	run "$IPBOX" nat show
 	assert_output --regexp '^dnat proto tcp dport 80 to 10.0.0.1 handle [0-9]+$'
