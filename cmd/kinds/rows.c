@@ -44,8 +44,8 @@ int kind_invalid(const struct kind_opt *o, const char *arg)
 {
 	char msg[64];
 
-	if (o->err)
-		return arg_invalid(o->err, arg);
+	if (kind_opt_err(o))
+		return arg_invalid(kind_opt_err(o), arg);
 	snprintf(msg, sizeof(msg), "invalid %s", o->word);
 	return arg_invalid(msg, arg);
 }
@@ -272,8 +272,8 @@ static int word_value(struct kind_parse *kp, const struct kind_opt *o, const cha
 		return n ? -n : 1;
 	case OPT_DEV:
 		n = ifname_to_index(arg);
-		if (!n && o->err)
-			return -arg_invalid(o->err, arg);
+		if (!n && kind_opt_err(o))
+			return -arg_invalid(kind_opt_err(o), arg);
 		if (!n)
 			return o->arg == DEV_RETURN ? -arg_nodev(arg) : (arg_nodev(arg), -EXIT_USAGE);
 		*v = (uint64_t)n;
@@ -291,7 +291,7 @@ static int word_value(struct kind_parse *kp, const struct kind_opt *o, const cha
 		*v = (uint64_t)n;
 		return 0;
 	case OPT_ENUM:
-		n = enum_index(o->names, arg);
+		n = enum_index(o->x->names, arg);
 		if (n < 0)
 			return -kind_invalid(o, arg);
 		*v = (uint64_t)n;
@@ -468,7 +468,7 @@ static int parse_row(struct kind_parse *kp, const struct kind_opt *o, struct arg
 		put_word(kp, o);
 		return 0;
 	case OPT_CUSTOM:
-		return o->parse(kp, o, w);
+		return o->x->parse(kp, o, w);
 	case OPT_PORT_RANGE:
 		return put_port_range(kp, o, w);
 	case OPT_BIT:
@@ -694,9 +694,9 @@ static void print_words(struct kind_print *kp, const struct kind_opt *o, enum pm
 			print_uint(p, m, o->key, "state (%u) ", (unsigned int)v);
 		break;
 	case OPT_ENUM:
-		while (o->names[n])
+		while (o->x->names[n])
 			n++;
-		print_string(p, m, o->key, fmt, v < n ? o->names[v] : "UNKNOWN");
+		print_string(p, m, o->key, fmt, v < n ? o->x->names[v] : "UNKNOWN");
 		break;
 	case OPT_DEV:
 		if (v)
@@ -785,7 +785,7 @@ static void print_opt(struct kind_print *kp, const struct kind_opt *o, const str
 	char fmt[64];
 
 	if (o->type == OPT_CUSTOM) {
-		o->print(kp, o, tb);
+		o->x->print(kp, o, tb);
 		return;
 	}
 	if (o->type == OPT_ADDR) {
