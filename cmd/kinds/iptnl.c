@@ -109,8 +109,9 @@ static int word_6rd_reset(struct tnl *t, struct arg_walk *w)
 	{ "6rd-reset", true, word_6rd_reset }, \
 	{ "fwmark", true, tnl_word_fwmark }
 
-static const struct tnl_word ipip_words[] = { IPIP_WORDS };
+/* ipip's words are the head of sit's */
 static const struct tnl_word sit_words[] = { IPIP_WORDS, { "isatap", true, word_isatap } };
+#define N_IPIP_WORDS TNL_COUNT(IPIP_WORDS)
 
 static const struct tnl_word ip6tnl_words[] = {
 	{ "mode", true, word_mode },
@@ -254,9 +255,7 @@ static bool put_head(struct nlreq *r, const struct tnl *t)
 
 static int iptnl_words(struct tnl *t, struct arg_walk *w)
 {
-	if (is_sit(t))
-		return tnl_parse_words(t, sit_words, ARRAY_SIZE(sit_words), w);
-	return tnl_parse_words(t, ipip_words, ARRAY_SIZE(ipip_words), w);
+	return tnl_parse_words(t, sit_words, is_sit(t) ? ARRAY_SIZE(sit_words) : N_IPIP_WORDS, w);
 }
 
 static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
@@ -389,7 +388,7 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 
 /* ---- the kinds --------------------------------------------------------- */
 
-WORDS_LISTER(ipip_list, ipip_words)
+TNL_HEAD_LISTER(ipip_list, sit_words, N_IPIP_WORDS)
 WORDS_LISTER(sit_list, sit_words)
 WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 

@@ -47,6 +47,18 @@ struct tnl_attrs {
 	uint16_t encap_type, encap_flags, encap_sport, encap_dport, metadata;
 };
 int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struct arg_walk *w);
+/* Kinds whose words are another's and a few more after them (erspan:
+ * gre's; sit: ipip's) share its table, the other reading only its head
+ * of TNL_COUNT(its rows) rows: the first row that matches is the same
+ * (the binary's size budget, issue 19). */
+#define TNL_COUNT(...) (sizeof((const struct tnl_word[]){ __VA_ARGS__ }) / sizeof(struct tnl_word))
+/* A function fn(class) listing a table's first n words (cmd/words.h). */
+#define TNL_HEAD_LISTER(fn, table, n)						\
+	static void fn(const char *class)					\
+	{									\
+		for (size_t l_i_ = 0; l_i_ < (n); l_i_++)			\
+			printf("%s %s\n", class, (table)[l_i_].word);		\
+	}
 int tnl_fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb));
 bool tnl_addr_set(const struct inet_prefix *a);
 unsigned int tnl_u8(const struct nlattr *a);
