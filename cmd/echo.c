@@ -4,7 +4,7 @@
 
 #include "link.h"
 #include "nexthop.h"
-#include "route.h"
+#include "route_print.h"
 #include "rule.h"
 
 static void echo_route(struct ipbox *ib, const struct nlmsghdr *nlh)

@@ -29,7 +29,7 @@ struct ipbox {
 	bool rcvbuf_set;
 	/* -echo's printer of one kernel message (cmd/echo.c, set by
 	 * main(): rt_talk cannot call the objects it serves). */
-	int (*echo_print)(struct ipbox *ib, const struct nlmsghdr *nlh);
+	int (*print_echoed)(struct ipbox *ib, const struct nlmsghdr *nlh);
 	int color;		/* -c[olor][=always|auto|never] */
 	const char *batch_file;	/* -batch FILE, "-" is stdin */
 	bool in_batch;

@@ -99,38 +99,45 @@ static int parse_mpls(struct nlreq *req, struct arg_walk *c)
 
 enum ip_kind { IP_ID, IP_ADDR, IP_DSFIELD, IP_U8, IP_FLAG };
 
-/* One option of ip or ip6: its attribute, or its bit of the flags. */
+/* One option of ip and ip6 (whose attributes have the same numbers): its
+ * word in each, and its attribute, or its bit of the flags. */
 struct ip_word {
-	const char *word;
+	const char *word[2];	/* ip, ip6 */
 	enum ip_kind kind;
 	uint16_t attr;		/* IP_FLAG: the TUNNEL_* bit, network order */
-	const char *err;
 };
+
+#define SAME(a, b) ((int)(a) == (int)(b))
+_Static_assert(SAME(LWTUNNEL_IP_ID, LWTUNNEL_IP6_ID) && SAME(LWTUNNEL_IP_DST, LWTUNNEL_IP6_DST) &&
+	       SAME(LWTUNNEL_IP_SRC, LWTUNNEL_IP6_SRC) && SAME(LWTUNNEL_IP_TOS, LWTUNNEL_IP6_TC) &&
+	       SAME(LWTUNNEL_IP_TTL, LWTUNNEL_IP6_HOPLIMIT) &&
+	       SAME(LWTUNNEL_IP_FLAGS, LWTUNNEL_IP6_FLAGS),
+	       "ip and ip6 share the rows");
 
 #define IP_WORDS 8
 static const struct ip_word ip_words[IP_WORDS] = {
-	{ "id", IP_ID, LWTUNNEL_IP_ID, "\"id\" value is invalid\n" },
-	{ "dst", IP_ADDR, LWTUNNEL_IP_DST, NULL },
-	{ "src", IP_ADDR, LWTUNNEL_IP_SRC, NULL },
-	{ "tos", IP_DSFIELD, LWTUNNEL_IP_TOS, "\"tos\" value is invalid\n" },
-	{ "ttl", IP_U8, LWTUNNEL_IP_TTL, "\"ttl\" value is invalid\n" },
-	{ "key", IP_FLAG, TUNNEL_KEY, NULL },
-	{ "csum", IP_FLAG, TUNNEL_CSUM, NULL },
-	{ "seq", IP_FLAG, TUNNEL_SEQ, NULL },
+	{ { "id", "id" }, IP_ID, LWTUNNEL_IP_ID },
+	{ { "dst", "dst" }, IP_ADDR, LWTUNNEL_IP_DST },
+	{ { "src", "src" }, IP_ADDR, LWTUNNEL_IP_SRC },
+	{ { "tos", "tc" }, IP_DSFIELD, LWTUNNEL_IP_TOS },
+	{ { "ttl", "hoplimit" }, IP_U8, LWTUNNEL_IP_TTL },
+	{ { "key", "key" }, IP_FLAG, TUNNEL_KEY },
+	{ { "csum", "csum" }, IP_FLAG, TUNNEL_CSUM },
+	{ { "seq", "seq" }, IP_FLAG, TUNNEL_SEQ },
 };
-static const struct ip_word ip6_words[IP_WORDS] = {
-	{ "id", IP_ID, LWTUNNEL_IP6_ID, "\"id\" value is invalid\n" },
-	{ "dst", IP_ADDR, LWTUNNEL_IP6_DST, NULL },
-	{ "src", IP_ADDR, LWTUNNEL_IP6_SRC, NULL },
-	{ "tc", IP_DSFIELD, LWTUNNEL_IP6_TC, "\"tc\" value is invalid\n" },
-	{ "hoplimit", IP_U8, LWTUNNEL_IP6_HOPLIMIT, "\"hoplimit\" value is invalid\n" },
-	{ "key", IP_FLAG, TUNNEL_KEY, NULL },
-	{ "csum", IP_FLAG, TUNNEL_CSUM, NULL },
-	{ "seq", IP_FLAG, TUNNEL_SEQ, NULL },
-};
+
+/* "\"WORD\" value is invalid" */
+static int bad_value(const char *word, const char *v)
+{
+	char msg[32];
+
+	snprintf(msg, sizeof(msg), "\"%s\" value is invalid\n", word);
+	return arg_invalid(msg, v);
+}
 
 static int ip_value(struct nlreq *req, const struct ip_word *w, const char *v, int family)
 {
+	const char *word = w->word[family == AF_INET6];
 	struct inet_prefix addr;
 	uint64_t id;
 	uint32_t n;
@@ -139,7 +146,7 @@ static int ip_value(struct nlreq *req, const struct ip_word *w, const char *v, i
 	switch (w->kind) {
 	case IP_ID:
 		if (arg_u64(v, &id, 0) < 0)
-			return arg_invalid(w->err, v);
+			return bad_value(word, v);
 		id = htobe64(id);
 		nlreq_put(req, w->attr, sizeof(id), &id);
 		return 0;
@@ -150,28 +157,27 @@ static int ip_value(struct nlreq *req, const struct ip_word *w, const char *v, i
 		return ret;
 	case IP_DSFIELD:
 		if (names_dsfield_to_id(v, &n) < 0)
-			return arg_invalid(w->err, v);
+			return bad_value(word, v);
 		break;
 	default:
 		if (arg_u32(v, &n, 0) < 0 || n > 255)
-			return arg_invalid(w->err, v);
+			return bad_value(word, v);
 	}
 	nlreq_put_u8(req, w->attr, (uint8_t)n);
 	return 0;
 }
 
-static const struct ip_word *ip_word_find(const struct ip_word *words, const char *w)
+static const struct ip_word *ip_word_find(const char *w, int family)
 {
 	for (int i = 0; i < IP_WORDS; i++)
-		if (!strcmp(w, words[i].word))
-			return &words[i];
+		if (!strcmp(w, ip_words[i].word[family == AF_INET6]))
+			return &ip_words[i];
 	return NULL;
 }
 
 /* Options up to the first word that is none, each at most once; the
  * cursor starts on the type word and ends on the last word taken. */
-static int parse_ip(struct nlreq *req, struct arg_walk *c, const struct ip_word *words,
-		    uint16_t flags_attr, int family)
+static int parse_ip(struct nlreq *req, struct arg_walk *c, int family)
 {
 	const struct ip_word *w;
 	unsigned int seen = 0;
@@ -179,20 +185,20 @@ static int parse_ip(struct nlreq *req, struct arg_walk *c, const struct ip_word 
 	const char *v;
 	int ret;
 
-	while (c->argc > 1 && (w = ip_word_find(words, c->argv[1]))) {
+	while (c->argc > 1 && (w = ip_word_find(c->argv[1], family))) {
 		v = walk_next(c);
 		if (w->kind != IP_FLAG)
 			WALK_NEXT(c, v);
-		if (seen & 1u << (w - words))
-			return arg_garbage(w->word, v);
-		seen |= 1u << (w - words);
+		if (seen & 1u << (w - ip_words))
+			return arg_garbage(w->word[family == AF_INET6], v);
+		seen |= 1u << (w - ip_words);
 		if (w->kind == IP_FLAG)
 			flags |= w->attr;
 		else if ((ret = ip_value(req, w, v, family)))
 			return ret;
 	}
 	if (flags)
-		nlreq_put_u16(req, flags_attr, flags);
+		nlreq_put_u16(req, LWTUNNEL_IP_FLAGS, flags);
 	return 0;
 }
 
@@ -222,10 +228,8 @@ int lwt_parse(struct nlreq *req, struct arg_walk *c, uint16_t encap_attr, uint16
 		ret = parse_mpls(req, c);
 		break;
 	case LWTUNNEL_ENCAP_IP:
-		ret = parse_ip(req, c, ip_words, LWTUNNEL_IP_FLAGS, AF_INET);
-		break;
 	case LWTUNNEL_ENCAP_IP6:
-		ret = parse_ip(req, c, ip6_words, LWTUNNEL_IP6_FLAGS, AF_INET6);
+		ret = parse_ip(req, c, type == LWTUNNEL_ENCAP_IP ? AF_INET : AF_INET6);
 		break;
 	default:
 		fprintf(stderr, "Error: encap %s is not implemented in ipbox\n", encap_names[type]);
@@ -272,8 +276,7 @@ static void print_mpls(struct printer *p, const struct nlattr *encap)
 
 /* The attributes of ip and ip6 share their order: id, dst, src, ttl or
  * hoplimit, tos or tc, flags. */
-static void print_ip(struct printer *p, const struct nlattr *encap, int family,
-		     const struct ip_word *words)
+static void print_ip(struct printer *p, const struct nlattr *encap, int family)
 {
 	const struct nlattr *tb[LWTUNNEL_IP_MAX + 1];
 	static const enum mnl_attr_data_type policy[LWTUNNEL_IP_MAX + 1] = {
@@ -301,10 +304,10 @@ static void print_ip(struct printer *p, const struct nlattr *encap, int family,
 		print_color_string(p, PRINT_ANY, color, key, fmt, buf);
 	}
 	if (tb[LWTUNNEL_IP_TTL])
-		print_uint(p, PRINT_ANY, words[4].word, family == AF_INET ? "ttl %u " : "hoplimit %u ",
+		print_uint(p, PRINT_ANY, ip_words[4].word[family == AF_INET6], family == AF_INET ? "ttl %u " : "hoplimit %u ",
 			   mnl_attr_get_u8(tb[LWTUNNEL_IP_TTL]));
 	if (tb[LWTUNNEL_IP_TOS])
-		print_uint(p, PRINT_ANY, words[3].word, family == AF_INET ? "tos %d " : "tc %u ",
+		print_uint(p, PRINT_ANY, ip_words[3].word[family == AF_INET6], family == AF_INET ? "tos %d " : "tc %u ",
 			   mnl_attr_get_u8(tb[LWTUNNEL_IP_TOS]));
 	if (tb[LWTUNNEL_IP_FLAGS]) {
 		uint16_t flags = mnl_attr_get_u16(tb[LWTUNNEL_IP_FLAGS]);
@@ -312,9 +315,9 @@ static void print_ip(struct printer *p, const struct nlattr *encap, int family,
 		for (int i = 5; i < IP_WORDS; i++) {
 			char fmt[16];
 
-			snprintf(fmt, sizeof(fmt), "%s ", words[i].word);
-			if (flags & words[i].attr)
-				print_bool(p, PRINT_ANY, words[i].word, fmt, true);
+			snprintf(fmt, sizeof(fmt), "%s ", ip_words[i].word[0]);
+			if (flags & ip_words[i].attr)
+				print_bool(p, PRINT_ANY, ip_words[i].word[0], fmt, true);
 		}
 	}
 }
@@ -334,10 +337,8 @@ void lwt_print(struct printer *p, const struct nlattr *type, const struct nlattr
 		print_mpls(p, encap);
 		break;
 	case LWTUNNEL_ENCAP_IP:
-		print_ip(p, encap, AF_INET, ip_words);
-		break;
 	case LWTUNNEL_ENCAP_IP6:
-		print_ip(p, encap, AF_INET6, ip6_words);
+		print_ip(p, encap, et == LWTUNNEL_ENCAP_IP ? AF_INET : AF_INET6);
 		break;
 	}
 }

@@ -248,7 +248,7 @@ int main(int argc, char **argv)
 {
 	static struct printer pr;
 	const struct applet *app = applet_find(argv[0]);
-	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr, .loops = 10, .echo_print = echo_print };
+	struct ipbox ib = { .family = AF_UNSPEC, .pr = &pr, .loops = 10, .print_echoed = echo_print };
 	int first, status;
 
 	/* Before anything opens or acts (caps/): no socket may take a

@@ -4,7 +4,7 @@
 #include "link.h"
 #include "neigh.h"
 #include "nexthop.h"
-#include "route.h"
+#include "route_print.h"
 #include "rule.h"
 
 #include <errno.h>

@@ -5,7 +5,7 @@
 
 #include <net/if.h>
 #include "ipbox.h"
-#include "../nat/nat.h"
+#include "../nat/table.h"
 
 /* A rule or a handle, as parsed. */
 struct nat_req {

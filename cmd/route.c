@@ -1,6 +1,7 @@
 /* ip route: show, flush, get and change the kernel's routing tables,
  * with iproute2's words, output and errors. */
-#include "route.h"
+#include "route_print.h"
+#include "route_save.h"
 
 #include <errno.h>
 #include <stdio.h>
@@ -23,6 +24,15 @@
 #include "rtdump.h"
 #include "usage.h"
 #include "words.h"
+
+/* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
+#define MULTIPATH_BOUND 4096
+
+/* Whether an attribute of `payload` bytes still fits `nest` (NULL: no
+ * bound) as iproute2's buffer of `bound` bytes would hold it; if not,
+ * iproute2's `rta_addattr_l: Error! max allowed bound N exceeded`. */
+static bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
+			    size_t bound);
 
 /* iproute2's usage less the words of what ipbox lacks (the encap types
  * this kernel lacks), so a script grepping it finds what it finds in
@@ -618,7 +628,7 @@ static int route_save(struct ipbox *ib, int argc, char **argv)
 /* ---- add, change, replace, prepend, append, test, delete ------------ */
 
 /* iproute2's buffers for a route change, which decide what is too big:
- * the request (its headers and 4096 bytes), RTA_MULTIPATH (route.h) then
+ * the request (its headers and 4096 bytes), RTA_MULTIPATH (MULTIPATH_BOUND) then
  * added to a request bounded at 4096, and the metrics in 256. */
 #define ROUTE_REQ_BOUND (NLMSG_HDRLEN + sizeof(struct rtmsg) + 4096)
 #define METRICS_BOUND 256
@@ -1107,8 +1117,8 @@ static struct nlattr *route_nest_plain(struct nlreq *req, uint16_t type)
 	return nest;
 }
 
-bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
-		     size_t bound)
+static bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
+			    size_t bound)
 {
 	size_t used = (size_t)((const char *)mnl_nlmsg_get_payload_tail(req->nlh) - (const char *)nest);
 

@@ -1,6 +1,6 @@
 /* Reading and printing one route message as iproute2's print_route
  * does, for show, flush -s -s and get. */
-#include "route.h"
+#include "route_print.h"
 
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,6 +1,7 @@
 /* ip route restore and showdump: iproute2's binary dump (cmd/rtdump.h)
  * on standard input, as `ip route save` writes it (route.c). */
-#include "route.h"
+#include "route_print.h"
+#include "route_save.h"
 
 #include <errno.h>
 #include <stdio.h>

@@ -96,7 +96,7 @@ static int rt_echo_answer(const struct nlmsghdr *nlh, void *data)
 	if (!e->begun)
 		print_doc_begin(e->ib->pr);
 	e->begun = true;
-	e->ib->echo_print(e->ib, nlh);
+	e->ib->print_echoed(e->ib, nlh);
 	return NL_CB_STOP;
 }
 
@@ -130,7 +130,7 @@ int rt_talk(struct ipbox *ib, struct nlreq *req)
 	nl = rt_socket(ib);
 	if (!nl)
 		return EXIT_FAIL;
-	if (ib->echo && ib->echo_print && rt_echoes(req))
+	if (ib->echo && ib->print_echoed && rt_echoes(req))
 		return rt_talk_echo(ib, nl, req);
 	/* A request the pipeline refuses (too big) fails as it would alone. */
 	if (ib->pipe && rt_pipelinable(req)) {

@@ -11,7 +11,7 @@
 #include <unistd.h>
 #include <linux/rtnetlink.h>
 
-#include "route.h"
+#include "route_print.h"
 #include "../args/inet.h"
 #include "../args/walk.h"
 #include "../caps/caps.h"

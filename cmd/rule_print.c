@@ -9,7 +9,7 @@
 #include <sys/socket.h>
 #include <linux/rtnetlink.h>
 
-#include "route.h"
+#include "route_print.h"
 #include "rta_print.h"
 #include "../args/inet.h"
 #include "../names/names.h"

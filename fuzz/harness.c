@@ -22,7 +22,7 @@ int harness_run(const uint8_t *opts, int argc, char **argv)
 		.family = families[opts[1] & 3], .force = opts[1] & 4,
 		.all = opts[1] & 8, .human = (opts[1] >> 4) & 1,
 		.echo = (opts[1] >> 5) & 1, .numeric = (opts[1] >> 6) & 1,
-		.loops = 10, .echo_print = echo_print, .pr = &pr,
+		.loops = 10, .print_echoed = echo_print, .pr = &pr,
 	};
 	int status;
 

@@ -6,7 +6,7 @@
 #ifndef IPBOX_NAT_EXPLAIN_H
 #define IPBOX_NAT_EXPLAIN_H
 
-#include "nat.h"
+#include "table.h"
 
 /* A packet as far as it is known at the forward hook.  Addresses are
  * known in their first plen bits (a probe for a subnet: a prefix). */

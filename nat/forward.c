@@ -1,6 +1,6 @@
 /* IP forwarding of the current network namespace: without it the host
  * never routes the traffic its nat rules are for. */
-#include "nat.h"
+#include "table.h"
 
 #include <sys/socket.h>
 

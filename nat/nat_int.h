@@ -2,7 +2,7 @@
 #ifndef IPBOX_NAT_INT_H
 #define IPBOX_NAT_INT_H
 
-#include "nat.h"
+#include "table.h"
 
 extern const char *const nat_chain_names[NAT_CHAINS];
 

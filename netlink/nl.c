@@ -1,6 +1,5 @@
 #include "nl.h"
 #include "nl_int.h"
-#include "pipe.h"
 
 #include <errno.h>
 #include <limits.h>
@@ -262,8 +261,8 @@ static int nl_send(struct nl *nl, struct nlreq *r)
 {
 	int verdict;
 
-	if (nl->pipe)
-		(void)nl_pipe_flush(nl->pipe);	/* its failures go to its callback */
+	if (nl->drain)
+		(void)nl->drain(nl->queue);	/* its failures go to its callback */
 	nl->overflowed = nlreq_check(r) < 0;
 	if (nl->overflowed) {
 		errno = EMSGSIZE;

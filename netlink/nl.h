@@ -17,7 +17,6 @@
 #define NL_RX_SIZE 32768
 
 struct mnl_socket;
-struct nl_pipe;
 
 struct nl {
 	struct mnl_socket *sk;
@@ -29,7 +28,10 @@ struct nl {
 	bool interrupted;	/* the last dump saw NLM_F_DUMP_INTR */
 	char ext_msg[256];	/* its extended-ack text, or "" */
 	size_t rx_len;		/* bytes of the read being walked in rx, or 0 */
-	struct nl_pipe *pipe;	/* pipelined requests to send before any other */
+	/* Requests sent ahead without waiting (netlink/pipe.c binds its
+	 * queue here): drained before any other request goes out. */
+	void *queue;
+	int (*drain)(void *queue);
 	char rx[NL_RX_SIZE] __attribute__((aligned(8)));
 };
 

@@ -22,6 +22,11 @@ void nl_pipe_init(struct nl_pipe *p, nl_pipe_fail fail, void *data)
 	p->data = data;
 }
 
+static int pipe_drain(void *p)
+{
+	return nl_pipe_flush(p);
+}
+
 /* Grow the receive buffer past rmem_max where we may (CAP_NET_ADMIN),
  * then size chunks by what it really is. */
 static void pipe_bind(struct nl_pipe *p, struct nl *nl)
@@ -39,7 +44,8 @@ static void pipe_bind(struct nl_pipe *p, struct nl *nl)
 	if (p->max < 1)
 		p->max = 1;
 	p->nl = nl;
-	nl->pipe = p;
+	nl->queue = p;
+	nl->drain = pipe_drain;
 }
 
 int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
@@ -174,7 +180,9 @@ int nl_pipe_flush(struct nl_pipe *p)
 
 void nl_pipe_detach(struct nl_pipe *p)
 {
-	if (p->nl)
-		p->nl->pipe = NULL;
+	if (p->nl) {
+		p->nl->queue = NULL;
+		p->nl->drain = NULL;
+	}
 	p->nl = NULL;
 }

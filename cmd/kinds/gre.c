@@ -14,8 +14,6 @@
 
 _Static_assert(IFLA_GRE_MAX <= KIND_MAXATTR, "a gre attribute has a slot in the printer");
 
-#define DEFAULT_HOP_LIMIT 64
-
 /* ---- keys, sequence numbers, checksums --------------------------------- */
 
 /* A key: a dotted quad, or a number (network order). */
@@ -234,68 +232,40 @@ static const struct tnl_word ip6gre_words[] = {
 	ERSPAN_WORDS,
 };
 
-#define GRE_ATTRS \
-	.local = IFLA_GRE_LOCAL, .remote = IFLA_GRE_REMOTE, .link = IFLA_GRE_LINK, \
-	.ttl = IFLA_GRE_TTL, .fwmark = IFLA_GRE_FWMARK, .encap_type = IFLA_GRE_ENCAP_TYPE, \
-	.encap_flags = IFLA_GRE_ENCAP_FLAGS, .encap_sport = IFLA_GRE_ENCAP_SPORT, \
-	.encap_dport = IFLA_GRE_ENCAP_DPORT, .metadata = IFLA_GRE_COLLECT_METADATA
-static const struct tnl_attrs gre4_attrs = { GRE_ATTRS, .tos = IFLA_GRE_TOS };
-static const struct tnl_attrs gre6_attrs = {
-	GRE_ATTRS, .flowinfo = IFLA_GRE_FLOWINFO, .flags = IFLA_GRE_FLAGS,
-	.encap_limit = IFLA_GRE_ENCAP_LIMIT,
-};
+static const struct tnl_attrs gre4_attrs = TNL_ATTRS_V4(IFLA_GRE_);
+static const struct tnl_attrs gre6_attrs = TNL_ATTRS_V6(IFLA_GRE_);
 
 /* ---- the device's parameters ------------------------------------------- */
 
-/* What both families read back; -1 on an endpoint of the wrong size. */
+/* The keys and their flags: what goes in before the endpoints. */
+static const struct tnl_field key_fields[] = {
+	TNL_FIELD(IFLA_GRE_IKEY, ikey), TNL_FIELD(IFLA_GRE_OKEY, okey),
+	TNL_FIELD(IFLA_GRE_IFLAGS, iflags), TNL_FIELD(IFLA_GRE_OFLAGS, oflags),
+};
+
+/* What both families read back besides; IPv6 GRE puts in the first five
+ * after its link. */
+static const struct tnl_field gre_fields[] = {
+	TNL_FIELD(IFLA_GRE_TTL, ttl), TNL_FIELD(IFLA_GRE_ENCAP_LIMIT, encap_limit),
+	TNL_FIELD(IFLA_GRE_FLOWINFO, flowinfo), TNL_FIELD(IFLA_GRE_FLAGS, flags),
+	TNL_FIELD(IFLA_GRE_FWMARK, fwmark),
+	TNL_FIELD(IFLA_GRE_PMTUDISC, pmtudisc), TNL_FIELD(IFLA_GRE_TOS, tos),
+	TNL_FIELD(IFLA_GRE_LINK, link),
+	TNL_FIELD(IFLA_GRE_ERSPAN_INDEX, erspan.idx), TNL_FIELD(IFLA_GRE_ERSPAN_VER, erspan.ver),
+	TNL_FIELD(IFLA_GRE_ERSPAN_DIR, erspan.dir), TNL_FIELD(IFLA_GRE_ERSPAN_HWID, erspan.hwid),
+};
+#define GRE6_PUTS 5
+
+/* -1 on an endpoint of the wrong size. */
 static int load(struct tnl *t, const struct nlattr **tb)
 {
-	struct inet_prefix *ends[] = { &t->local, &t->remote };
-	const uint16_t attrs[] = { IFLA_GRE_LOCAL, IFLA_GRE_REMOTE };
-
-	for (int i = 0; i < 2; i++)
-		if (tb[attrs[i]]) {
-			tnl_addr_load(ends[i], tb[attrs[i]]);
-			if (ends[i]->family != t->family)
-				return -1;
-		}
-	if (tb[IFLA_GRE_IKEY])
-		t->ikey = tnl_u32(tb[IFLA_GRE_IKEY]);
-	if (tb[IFLA_GRE_OKEY])
-		t->okey = tnl_u32(tb[IFLA_GRE_OKEY]);
-	if (tb[IFLA_GRE_IFLAGS])
-		t->iflags = (uint16_t)tnl_u16(tb[IFLA_GRE_IFLAGS]);
-	if (tb[IFLA_GRE_OFLAGS])
-		t->oflags = (uint16_t)tnl_u16(tb[IFLA_GRE_OFLAGS]);
-	if (tb[IFLA_GRE_PMTUDISC])
-		t->pmtudisc = (uint8_t)tnl_u8(tb[IFLA_GRE_PMTUDISC]);
+	if (tnl_load_ends(t, tb, &gre4_attrs) < 0)
+		return -1;
+	tnl_load_fields(t, tb, key_fields, ARRAY_SIZE(key_fields));
+	tnl_load_fields(t, tb, gre_fields, ARRAY_SIZE(gre_fields));
 	if (tb[IFLA_GRE_IGNORE_DF])
 		t->ignore_df = !!tnl_u8(tb[IFLA_GRE_IGNORE_DF]);
-	if (tb[IFLA_GRE_TOS])
-		t->tos = (uint8_t)tnl_u8(tb[IFLA_GRE_TOS]);
-	if (tb[IFLA_GRE_TTL])
-		t->ttl = (uint8_t)tnl_u8(tb[IFLA_GRE_TTL]);
-	if (tb[IFLA_GRE_LINK])
-		t->link = tnl_u32(tb[IFLA_GRE_LINK]);
-	if (tb[IFLA_GRE_ENCAP_LIMIT])
-		t->encap_limit = (uint8_t)tnl_u8(tb[IFLA_GRE_ENCAP_LIMIT]);
-	if (tb[IFLA_GRE_FLOWINFO])
-		t->flowinfo = tnl_u32(tb[IFLA_GRE_FLOWINFO]);
-	if (tb[IFLA_GRE_FLAGS])
-		t->flags = tnl_u32(tb[IFLA_GRE_FLAGS]);
 	tnl_load_encap(t, tb, &gre4_attrs);
-	if (tb[IFLA_GRE_COLLECT_METADATA])
-		t->metadata = true;
-	if (tb[IFLA_GRE_FWMARK])
-		t->fwmark = tnl_u32(tb[IFLA_GRE_FWMARK]);
-	if (tb[IFLA_GRE_ERSPAN_INDEX])
-		t->erspan.idx = tnl_u32(tb[IFLA_GRE_ERSPAN_INDEX]);
-	if (tb[IFLA_GRE_ERSPAN_VER])
-		t->erspan.ver = (uint8_t)tnl_u8(tb[IFLA_GRE_ERSPAN_VER]);
-	if (tb[IFLA_GRE_ERSPAN_DIR])
-		t->erspan.dir = (uint8_t)tnl_u8(tb[IFLA_GRE_ERSPAN_DIR]);
-	if (tb[IFLA_GRE_ERSPAN_HWID])
-		t->erspan.hwid = (uint16_t)tnl_u16(tb[IFLA_GRE_ERSPAN_HWID]);
 	return 0;
 }
 
@@ -308,10 +278,7 @@ static bool is_erspan(const struct link_kind *k)
 
 static void put_keys(struct nlreq *r, const struct tnl *t)
 {
-	nlreq_put_u32(r, IFLA_GRE_IKEY, t->ikey);
-	nlreq_put_u32(r, IFLA_GRE_OKEY, t->okey);
-	nlreq_put_u16(r, IFLA_GRE_IFLAGS, t->iflags);
-	nlreq_put_u16(r, IFLA_GRE_OFLAGS, t->oflags);
+	tnl_put_fields(r, t, key_fields, ARRAY_SIZE(key_fields));
 	tnl_put_addr(r, IFLA_GRE_LOCAL, &t->local);
 	tnl_put_addr(r, IFLA_GRE_REMOTE, &t->remote);
 }
@@ -325,14 +292,6 @@ static void put_erspan(struct nlreq *r, const struct tnl *t)
 		nlreq_put_u8(r, IFLA_GRE_ERSPAN_DIR, t->erspan.dir);
 		nlreq_put_u16(r, IFLA_GRE_ERSPAN_HWID, t->erspan.hwid);
 	}
-}
-
-static void put_encap(struct nlreq *r, const struct tnl *t)
-{
-	nlreq_put_u16(r, IFLA_GRE_ENCAP_TYPE, t->encap.type);
-	nlreq_put_u16(r, IFLA_GRE_ENCAP_FLAGS, t->encap.flags);
-	nlreq_put_u16(r, IFLA_GRE_ENCAP_SPORT, htons(t->encap.sport));
-	nlreq_put_u16(r, IFLA_GRE_ENCAP_DPORT, htons(t->encap.dport));
 }
 
 /* A multicast remote makes a broadcast tunnel: its address is the key
@@ -365,10 +324,8 @@ static int gre_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	int ret;
 
-	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_GRE_MAX, load)))
-		return ret;
-	ret = tnl_parse_words(&t, erspan_words, is_erspan(kp->k) ? ARRAY_SIZE(erspan_words) : N_GRE_WORDS,
-			      w);
+	ret = tnl_parse(&t, IFLA_GRE_MAX, load, erspan_words,
+			is_erspan(kp->k) ? ARRAY_SIZE(erspan_words) : N_GRE_WORDS, w);
 	if (ret || (ret = broadcast_tunnel(&t)))
 		return ret;
 	if (t.metadata) {
@@ -386,7 +343,7 @@ static int gre_parse(struct kind_parse *kp, struct arg_walk *w)
 	nlreq_put_u32(r, IFLA_GRE_FWMARK, t.fwmark);
 	if (is_erspan(kp->k))
 		put_erspan(r, &t);
-	put_encap(r, &t);
+	tnl_put_encap(r, &t, &gre4_attrs);
 	return 0;
 }
 
@@ -394,17 +351,11 @@ static int gre_parse(struct kind_parse *kp, struct arg_walk *w)
  * a version (1 unless given) for each. */
 static int gre6_parse(struct kind_parse *kp, struct arg_walk *w)
 {
-	struct tnl t = {
-		.kp = kp, .family = AF_INET6, .ttl = DEFAULT_HOP_LIMIT,
-		.encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT, .erspan.ver = 1,
-		.encap.flags = TUNNEL_ENCAP_FLAG_CSUM6,
-	};
+	struct tnl t = { TNL_V6_DEFAULTS(kp), .erspan.ver = 1 };
 	struct nlreq *r = kp->r;
-	int ret;
+	int ret = tnl_parse(&t, IFLA_GRE_MAX, load, ip6gre_words, ARRAY_SIZE(ip6gre_words), w);
 
-	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_GRE_MAX, load)))
-		return ret;
-	if ((ret = tnl_parse_words(&t, ip6gre_words, ARRAY_SIZE(ip6gre_words), w)))
+	if (ret)
 		return ret;
 	if (t.metadata) {
 		nlreq_put(r, IFLA_GRE_COLLECT_METADATA, 0, NULL);
@@ -413,14 +364,10 @@ static int gre6_parse(struct kind_parse *kp, struct arg_walk *w)
 	put_keys(r, &t);
 	if (t.link)
 		nlreq_put_u32(r, IFLA_GRE_LINK, t.link);
-	nlreq_put_u8(r, IFLA_GRE_TTL, t.ttl);
-	nlreq_put_u8(r, IFLA_GRE_ENCAP_LIMIT, t.encap_limit);
-	nlreq_put_u32(r, IFLA_GRE_FLOWINFO, t.flowinfo);
-	nlreq_put_u32(r, IFLA_GRE_FLAGS, t.flags);
-	nlreq_put_u32(r, IFLA_GRE_FWMARK, t.fwmark);
+	tnl_put_fields(r, &t, gre_fields, GRE6_PUTS);
 	if (t.erspan.ver <= 2)
 		put_erspan(r, &t);
-	put_encap(r, &t);
+	tnl_put_encap(r, &t, &gre4_attrs);
 	return 0;
 }
 
@@ -513,18 +460,6 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\t\t\t[ [no][i|o]seq ]\n" \
 	"\t\t\t[ [i|o]key KEY | no[i|o]key ]\n" \
 	"\t\t\t[ [no][i|o]csum ]\n"
-#define GRE_USAGE_DEV \
-	"\t\t\t[ dev PHYS_DEV ]\n" \
-	"\t\t\t[ fwmark MARK ]\n"
-#define GRE_USAGE_ENCAP \
-	"\t\t\t[ external ]\n" \
-	"\t\t\t[ noencap ]\n" \
-	"\t\t\t[ encap { fou | gue | none } ]\n" \
-	"\t\t\t[ encap-sport PORT ]\n" \
-	"\t\t\t[ encap-dport PORT ]\n" \
-	"\t\t\t[ [no]encap-csum ]\n" \
-	"\t\t\t[ [no]encap-csum6 ]\n" \
-	"\t\t\t[ [no]encap-remcsum ]\n"
 #define GRE_USAGE_ERSPAN \
 	"\t\t\t[ erspan_ver version ]\n" \
 	"\t\t\t[ erspan IDX ]\n" \
@@ -536,8 +471,8 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\t\t\t[ tos TOS ]\n" \
 	"\t\t\t[ [no]pmtudisc ]\n" \
 	"\t\t\t[ [no]ignore-df ]\n" \
-	GRE_USAGE_DEV \
-	GRE_USAGE_ENCAP
+	TNL_USAGE_DEV \
+	TNL_USAGE_ENCAP
 #define GRE_USAGE_V4_TAIL \
 	"\n" \
 	"Where:\tADDR := { IP_ADDRESS | any }\n" \
@@ -552,9 +487,9 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\t\t\t[ tclass TCLASS ]\n" \
 	"\t\t\t[ flowlabel FLOWLABEL ]\n" \
 	"\t\t\t[ dscp inherit ]\n" \
-	GRE_USAGE_DEV \
+	TNL_USAGE_DEV \
 	"\t\t\t[ [no]allow-localremote ]\n" \
-	GRE_USAGE_ENCAP \
+	TNL_USAGE_ENCAP \
 	GRE_USAGE_ERSPAN \
 	"\n" \
 	"Where:\tADDR\t  := IPV6_ADDRESS\n" \
@@ -574,10 +509,7 @@ USAGE(kind_erspan, GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);
 USAGE(kind_ip6gre, GRE_USAGE_V6);
 
 #define GRE_KIND(id, parse_fn, print_fn, list_fn, text) \
-	const struct link_kind kind_##id = { \
-		.name = #id, .maxattr = IFLA_GRE_MAX, .usage = text, .prints = true, \
-		.parse = parse_fn, .print = print_fn, .words = list_fn, \
-	}
+	TNL_KIND(id, IFLA_GRE_MAX, parse_fn, print_fn, list_fn, text)
 GRE_KIND(gre, gre_parse, gre_print, gre_list, "kind_gre");
 GRE_KIND(gretap, gre_parse, gre_print, gre_list, "kind_gre");
 GRE_KIND(erspan, gre_parse, gre_print, erspan_list, "kind_erspan");

@@ -15,8 +15,6 @@
 
 _Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in the printer");
 
-#define DEFAULT_HOP_LIMIT 64
-
 /* mode WORD: the inner protocol, by any of iproute2's names for it. */
 struct mode_name {
 	const char *word;
@@ -131,62 +129,45 @@ static const struct tnl_word ip6tnl_words[] = {
 	{ "external", true, tnl_word_external },
 };
 
-#define IPTUN_ATTRS \
-	.local = IFLA_IPTUN_LOCAL, .remote = IFLA_IPTUN_REMOTE, .link = IFLA_IPTUN_LINK, \
-	.ttl = IFLA_IPTUN_TTL, .fwmark = IFLA_IPTUN_FWMARK, \
-	.encap_type = IFLA_IPTUN_ENCAP_TYPE, .encap_flags = IFLA_IPTUN_ENCAP_FLAGS, \
-	.encap_sport = IFLA_IPTUN_ENCAP_SPORT, .encap_dport = IFLA_IPTUN_ENCAP_DPORT, \
-	.metadata = IFLA_IPTUN_COLLECT_METADATA
-static const struct tnl_attrs v4_attrs = { IPTUN_ATTRS, .tos = IFLA_IPTUN_TOS };
-static const struct tnl_attrs v6_attrs = {
-	IPTUN_ATTRS, .flowinfo = IFLA_IPTUN_FLOWINFO, .flags = IFLA_IPTUN_FLAGS,
-	.encap_limit = IFLA_IPTUN_ENCAP_LIMIT,
-};
+static const struct tnl_attrs v4_attrs = TNL_ATTRS_V4(IFLA_IPTUN_);
+static const struct tnl_attrs v6_attrs = TNL_ATTRS_V6(IFLA_IPTUN_);
 
 /* ---- the device's parameters ------------------------------------------- */
 
-/* An address of the family, or -1. */
-static int load_addr(struct inet_prefix *a, const struct nlattr *attr, int family)
-{
-	if (!attr)
-		return 0;
-	tnl_addr_load(a, attr);
-	return a->family == family ? 0 : -1;
-}
+/* What goes in after the endpoints, and what a device reads back
+ * besides them, the inner protocol and sit's flags. */
+static const struct tnl_field v4_fields[] = {
+	TNL_FIELD(IFLA_IPTUN_PMTUDISC, pmtudisc), TNL_FIELD(IFLA_IPTUN_TOS, tos),
+	TNL_FIELD(IFLA_IPTUN_TTL, ttl), TNL_FIELD(IFLA_IPTUN_LINK, link),
+	TNL_FIELD(IFLA_IPTUN_FWMARK, fwmark),
+};
+static const struct tnl_field v6_fields[] = {
+	TNL_FIELD(IFLA_IPTUN_TTL, ttl), TNL_FIELD(IFLA_IPTUN_ENCAP_LIMIT, encap_limit),
+	TNL_FIELD(IFLA_IPTUN_FLOWINFO, flowinfo), TNL_FIELD(IFLA_IPTUN_FLAGS, flags),
+	TNL_FIELD(IFLA_IPTUN_LINK, link), TNL_FIELD(IFLA_IPTUN_FWMARK, fwmark),
+};
 
 /* What both families read back; -1 on an address of the wrong size. */
-static int load(struct tnl *t, const struct nlattr **tb)
+static int load(struct tnl *t, const struct nlattr **tb, const struct tnl_field *f, size_t n)
 {
-	if (load_addr(&t->local, tb[IFLA_IPTUN_LOCAL], t->family) < 0 ||
-	    load_addr(&t->remote, tb[IFLA_IPTUN_REMOTE], t->family) < 0)
+	if (tnl_load_ends(t, tb, &v4_attrs) < 0)
 		return -1;
-	if (tb[IFLA_IPTUN_TTL])
-		t->ttl = (uint8_t)tnl_u8(tb[IFLA_IPTUN_TTL]);
-	if (tb[IFLA_IPTUN_LINK])
-		t->link = tnl_u32(tb[IFLA_IPTUN_LINK]);
 	if (tb[IFLA_IPTUN_PROTO])
 		t->proto = (uint8_t)tnl_u8(tb[IFLA_IPTUN_PROTO]);
-	if (tb[IFLA_IPTUN_COLLECT_METADATA])
-		t->metadata = true;
-	if (tb[IFLA_IPTUN_FWMARK])
-		t->fwmark = tnl_u32(tb[IFLA_IPTUN_FWMARK]);
+	tnl_load_fields(t, tb, f, n);
 	return 0;
 }
 
-/* ipip and sit also read back pmtudisc, tos, flags, encapsulation and
- * 6rd (whose prefix lengths are attributes of their own). */
+/* ipip and sit also read back their flags, encapsulation and 6rd (whose
+ * prefix lengths are attributes of their own). */
 static int load_v4(struct tnl *t, const struct nlattr **tb)
 {
-	if (load(t, tb) < 0 ||
-	    load_addr(&t->prefix6rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) < 0 ||
-	    load_addr(&t->relay6rd, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET) < 0)
+	if (load(t, tb, v4_fields, ARRAY_SIZE(v4_fields)) < 0 ||
+	    tnl_load_addr(&t->prefix6rd, tb[IFLA_IPTUN_6RD_PREFIX], AF_INET6) < 0 ||
+	    tnl_load_addr(&t->relay6rd, tb[IFLA_IPTUN_6RD_RELAY_PREFIX], AF_INET) < 0)
 		return -1;
 	t->prefix6rd.bitlen = (int)tnl_u16(tb[IFLA_IPTUN_6RD_PREFIXLEN]);
 	t->relay6rd.bitlen = (int)tnl_u16(tb[IFLA_IPTUN_6RD_RELAY_PREFIXLEN]);
-	if (tb[IFLA_IPTUN_PMTUDISC])
-		t->pmtudisc = (uint8_t)tnl_u8(tb[IFLA_IPTUN_PMTUDISC]);
-	if (tb[IFLA_IPTUN_TOS])
-		t->tos = (uint8_t)tnl_u8(tb[IFLA_IPTUN_TOS]);
 	if (tb[IFLA_IPTUN_FLAGS])
 		t->sit_flags = (uint16_t)tnl_u16(tb[IFLA_IPTUN_FLAGS]);
 	tnl_load_encap(t, tb, &v4_attrs);
@@ -196,26 +177,10 @@ static int load_v4(struct tnl *t, const struct nlattr **tb)
 /* ip6tnl reads back its IPv6 settings, not the encapsulation. */
 static int load_v6(struct tnl *t, const struct nlattr **tb)
 {
-	if (load(t, tb) < 0)
-		return -1;
-	if (tb[IFLA_IPTUN_ENCAP_LIMIT])
-		t->encap_limit = (uint8_t)tnl_u8(tb[IFLA_IPTUN_ENCAP_LIMIT]);
-	if (tb[IFLA_IPTUN_FLOWINFO])
-		t->flowinfo = tnl_u32(tb[IFLA_IPTUN_FLOWINFO]);
-	if (tb[IFLA_IPTUN_FLAGS])
-		t->flags = tnl_u32(tb[IFLA_IPTUN_FLAGS]);
-	return 0;
+	return load(t, tb, v6_fields, ARRAY_SIZE(v6_fields));
 }
 
 /* ---- into the request -------------------------------------------------- */
-
-static void put_encap(struct nlreq *r, const struct tnl *t)
-{
-	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_TYPE, t->encap.type);
-	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_FLAGS, t->encap.flags);
-	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_SPORT, htons(t->encap.sport));
-	nlreq_put_u16(r, IFLA_IPTUN_ENCAP_DPORT, htons(t->encap.dport));
-}
 
 /* A 6rd prefix given (or read back); "any" is one too (of no bytes). */
 static bool prefix_set(const struct inet_prefix *p)
@@ -253,20 +218,15 @@ static bool put_head(struct nlreq *r, const struct tnl *t)
 	return false;
 }
 
-static int iptnl_words(struct tnl *t, struct arg_walk *w)
-{
-	return tnl_parse_words(t, sit_words, is_sit(t) ? ARRAY_SIZE(sit_words) : N_IPIP_WORDS, w);
-}
-
 static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	struct tnl t = { .kp = kp, .family = AF_INET, .pmtudisc = 1 };
 	struct nlreq *r = kp->r;
 	int ret;
 
-	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_IPTUN_MAX, load_v4)))
-		return ret;
-	if ((ret = iptnl_words(&t, w)))
+	ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, sit_words,
+			is_sit(&t) ? ARRAY_SIZE(sit_words) : N_IPIP_WORDS, w);
+	if (ret)
 		return ret;
 	if (t.ttl && !t.pmtudisc) {
 		fprintf(stderr, "ttl != 0 and nopmtudisc are incompatible\n");
@@ -274,12 +234,8 @@ static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
 	}
 	if (put_head(r, &t))
 		return 0;
-	nlreq_put_u8(r, IFLA_IPTUN_PMTUDISC, t.pmtudisc);
-	nlreq_put_u8(r, IFLA_IPTUN_TOS, t.tos);
-	nlreq_put_u8(r, IFLA_IPTUN_TTL, t.ttl);
-	nlreq_put_u32(r, IFLA_IPTUN_LINK, t.link);
-	nlreq_put_u32(r, IFLA_IPTUN_FWMARK, t.fwmark);
-	put_encap(r, &t);
+	tnl_put_fields(r, &t, v4_fields, ARRAY_SIZE(v4_fields));
+	tnl_put_encap(r, &t, &v4_attrs);
 	if (is_sit(&t))
 		put_6rd(r, &t);
 	return 0;
@@ -287,26 +243,16 @@ static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
 
 static int ip6tnl_parse(struct kind_parse *kp, struct arg_walk *w)
 {
-	struct tnl t = {
-		.kp = kp, .family = AF_INET6, .ttl = DEFAULT_HOP_LIMIT,
-		.encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT, .encap.flags = TUNNEL_ENCAP_FLAG_CSUM6,
-	};
+	struct tnl t = { TNL_V6_DEFAULTS(kp) };
 	struct nlreq *r = kp->r;
-	int ret;
+	int ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v6, ip6tnl_words, ARRAY_SIZE(ip6tnl_words), w);
 
-	if (kp->set_op && (ret = tnl_fetch(&t, IFLA_IPTUN_MAX, load_v6)))
-		return ret;
-	if ((ret = tnl_parse_words(&t, ip6tnl_words, ARRAY_SIZE(ip6tnl_words), w)))
+	if (ret)
 		return ret;
 	if (put_head(r, &t))
 		return 0;
-	nlreq_put_u8(r, IFLA_IPTUN_TTL, t.ttl);
-	nlreq_put_u8(r, IFLA_IPTUN_ENCAP_LIMIT, t.encap_limit);
-	nlreq_put_u32(r, IFLA_IPTUN_FLOWINFO, t.flowinfo);
-	nlreq_put_u32(r, IFLA_IPTUN_FLAGS, t.flags);
-	nlreq_put_u32(r, IFLA_IPTUN_LINK, t.link);
-	nlreq_put_u32(r, IFLA_IPTUN_FWMARK, t.fwmark);
-	put_encap(r, &t);
+	tnl_put_fields(r, &t, v6_fields, ARRAY_SIZE(v6_fields));
+	tnl_put_encap(r, &t, &v4_attrs);
 	return 0;
 }
 
@@ -401,16 +347,8 @@ WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 	"\t\t\t[ 6rd-prefix ADDR ]\n" \
 	"\t\t\t[ 6rd-relay_prefix ADDR ]\n" \
 	"\t\t\t[ 6rd-reset ]\n" \
-	"\t\t\t[ dev PHYS_DEV ]\n" \
-	"\t\t\t[ fwmark MARK ]\n" \
-	"\t\t\t[ external ]\n" \
-	"\t\t\t[ noencap ]\n" \
-	"\t\t\t[ encap { fou | gue | none } ]\n" \
-	"\t\t\t[ encap-sport PORT ]\n" \
-	"\t\t\t[ encap-dport PORT ]\n" \
-	"\t\t\t[ [no]encap-csum ]\n" \
-	"\t\t\t[ [no]encap-csum6 ]\n" \
-	"\t\t\t[ [no]encap-remcsum ]\n" \
+	TNL_USAGE_DEV \
+	TNL_USAGE_ENCAP \
 	"\t\t\t[ mode " modes " ]\n" \
 	"\n" \
 	"Where:\tADDR := { IP_ADDRESS | any }\n" \
@@ -419,20 +357,7 @@ WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 	"\tMARK := { 0x0..0xffffffff }\n"
 
 USAGE(kind_ipip, IPTNL_USAGE("{ ipip | mplsip | any }"));
-
-const struct link_kind kind_ipip = {
-	.name = "ipip", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print, .words = ipip_list,
-	.usage = "kind_ipip",
-};
-
 USAGE(kind_sit, IPTNL_USAGE("{ ip6ip | ipip | mplsip | any } ]\n\t\t\t[ isatap"));
-
-const struct link_kind kind_sit = {
-	.name = "sit", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = iptnl_parse, .print = iptnl_print, .words = sit_list,
-	.usage = "kind_sit",
-};
 
 USAGE(kind_ip6tnl,
 	"Usage: ... %-6s\t[ remote ADDR ]\n"
@@ -443,16 +368,8 @@ USAGE(kind_ip6tnl,
 	"\t\t\t[ flowlabel FLOWLABEL ]\n"
 	"\t\t\t[ dscp inherit ]\n"
 	"\t\t\t[ [no]allow-localremote ]\n"
-	"\t\t\t[ dev PHYS_DEV ]\n"
-	"\t\t\t[ fwmark MARK ]\n"
-	"\t\t\t[ external ]\n"
-	"\t\t\t[ noencap ]\n"
-	"\t\t\t[ encap { fou | gue | none } ]\n"
-	"\t\t\t[ encap-sport PORT ]\n"
-	"\t\t\t[ encap-dport PORT ]\n"
-	"\t\t\t[ [no]encap-csum ]\n"
-	"\t\t\t[ [no]encap-csum6 ]\n"
-	"\t\t\t[ [no]encap-remcsum ]\n"
+	TNL_USAGE_DEV
+	TNL_USAGE_ENCAP
 	"\t\t\t[ mode { ip6ip6 | ipip6 | any } ]\n"
 	"\n"
 	"Where:\tADDR\t  := IPV6_ADDRESS\n"
@@ -462,8 +379,6 @@ USAGE(kind_ip6tnl,
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n"
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n");
 
-const struct link_kind kind_ip6tnl = {
-	.name = "ip6tnl", .maxattr = IFLA_IPTUN_MAX, .prints = true,
-	.parse = ip6tnl_parse, .print = ip6tnl_print, .words = ip6tnl_list,
-	.usage = "kind_ip6tnl",
-};
+TNL_KIND(ipip, IFLA_IPTUN_MAX, iptnl_parse, iptnl_print, ipip_list, "kind_ipip");
+TNL_KIND(sit, IFLA_IPTUN_MAX, iptnl_parse, iptnl_print, sit_list, "kind_sit");
+TNL_KIND(ip6tnl, IFLA_IPTUN_MAX, ip6tnl_parse, ip6tnl_print, ip6tnl_list, "kind_ip6tnl");

@@ -131,10 +131,14 @@ static inline const char *kind_opt_err(const struct kind_opt *o)
 #define OPT_END { .word = NULL }
 /* Rows that are set and shown under their word: a number of the type, a
  * name of the list (an attribute of size bytes), a device (DEV_*). */
-#define NUM(w, t, a, ab) OPT(w, w, t, a, BOTH, 0, 0, NULL, ab)
+#define NUM_KEY(w, k, t, a, ab) OPT(w, k, t, a, BOTH, 0, 0, NULL, ab)
+#define NUM(w, t, a, ab) NUM_KEY(w, w, t, a, ab)
 #define NAMES(w, k, a, size, list, ab) \
 	{ .word = w, .key = k, .type = OPT_ENUM, .attr = a, .use = BOTH, .arg = size, \
 	  .abbrev = ab, .x = KIND_EXT(.names = list) }
+/* A value only shown, under its word (or the key). */
+#define SHOWN_KEY(w, k, t, a) OPT(w, k, t, a, SHOW, 0, 0, NULL, 0)
+#define SHOWN(w, t, a) SHOWN_KEY(w, w, t, a)
 #define DEVICE(w, a, how, ab) OPT(w, w, OPT_DEV, a, BOTH, how, 0, NULL, ab)
 /* A row with its own parse (or NULL) and print (or NULL). */
 #define CUSTOM(w, k, a, u, ab, parse_fn, print_fn) \

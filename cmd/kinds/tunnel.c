@@ -75,7 +75,7 @@ static int fetch_answer(const struct nlmsghdr *nlh, void *data)
 
 /* The parameters the device has now, into t by load (which returns -1
  * on one it cannot read): 0, or iproute2's failure. */
-int tnl_fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb))
+static int fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb))
 {
 	struct fetch f = { t, max, load, -1 };
 	struct nlreq req;
@@ -98,6 +98,18 @@ int tnl_fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const 
 	return 0;
 }
 
+/* On `link set`, the device's parameters (attributes up to max, read by
+ * load), then the words of the kind's table change them. */
+int tnl_parse(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb),
+	      const struct tnl_word *words, size_t n, struct arg_walk *w)
+{
+	int ret;
+
+	if (t->kp->set_op && (ret = fetch(t, max, load)))
+		return ret;
+	return tnl_parse_words(t, words, n, w);
+}
+
 /* An address the kernel gave (4 or 16 bytes); its family is checked by
  * the caller, as iproute2's get_addr_rta. */
 void tnl_addr_load(struct inet_prefix *a, const struct nlattr *attr)
@@ -113,6 +125,26 @@ void tnl_addr_load(struct inet_prefix *a, const struct nlattr *attr)
 	memcpy(a->data, mnl_attr_get_payload(attr), len);
 }
 
+/* An address of the family, or -1 (none: 0, a left as it is). */
+int tnl_load_addr(struct inet_prefix *a, const struct nlattr *attr, int family)
+{
+	if (!attr)
+		return 0;
+	tnl_addr_load(a, attr);
+	return a->family == family ? 0 : -1;
+}
+
+/* The endpoints (-1 on one of the wrong family) and the metadata flag. */
+int tnl_load_ends(struct tnl *t, const struct nlattr **tb, const struct tnl_attrs *a)
+{
+	if (tnl_load_addr(&t->local, tb[a->local], t->family) < 0 ||
+	    tnl_load_addr(&t->remote, tb[a->remote], t->family) < 0)
+		return -1;
+	if (tb[a->metadata])
+		t->metadata = true;
+	return 0;
+}
+
 /* An endpoint that goes in: an address given, not "any", not all zeros. */
 bool tnl_addr_set(const struct inet_prefix *a)
 {
@@ -120,6 +152,38 @@ bool tnl_addr_set(const struct inet_prefix *a)
 
 	return (a->family == AF_INET || a->family == AF_INET6) && !a->any &&
 	       memcmp(a->data, zeros, (size_t)a->bytelen) != 0;
+}
+
+/* The fields whose attributes the device has (a short one reads 0). */
+void tnl_load_fields(struct tnl *t, const struct nlattr **tb, const struct tnl_field *f, size_t n)
+{
+	for (; n--; f++) {
+		const struct nlattr *a = tb[f->attr];
+		void *to = (char *)t + f->offset;
+
+		if (!a)
+			continue;
+		if (f->width == 1)
+			*(uint8_t *)to = (uint8_t)tnl_u8(a);
+		else if (f->width == 2)
+			*(uint16_t *)to = (uint16_t)tnl_u16(a);
+		else
+			*(uint32_t *)to = tnl_u32(a);
+	}
+}
+
+void tnl_put_fields(struct nlreq *r, const struct tnl *t, const struct tnl_field *f, size_t n)
+{
+	for (; n--; f++) {
+		const void *from = (const char *)t + f->offset;
+
+		if (f->width == 1)
+			nlreq_put_u8(r, f->attr, *(const uint8_t *)from);
+		else if (f->width == 2)
+			nlreq_put_u16(r, f->attr, *(const uint16_t *)from);
+		else
+			nlreq_put_u32(r, f->attr, *(const uint32_t *)from);
+	}
 }
 
 /* The encapsulation a device has (its ports are in network order there;
@@ -140,6 +204,15 @@ void tnl_put_addr(struct nlreq *r, uint16_t attr, const struct inet_prefix *a)
 {
 	if (tnl_addr_set(a))
 		nlreq_put(r, attr, (size_t)a->bytelen, a->data);
+}
+
+/* The encapsulation goes in whole (its ports in network order). */
+void tnl_put_encap(struct nlreq *r, const struct tnl *t, const struct tnl_attrs *a)
+{
+	nlreq_put_u16(r, a->encap_type, t->encap.type);
+	nlreq_put_u16(r, a->encap_flags, t->encap.flags);
+	nlreq_put_u16(r, a->encap_sport, htons(t->encap.sport));
+	nlreq_put_u16(r, a->encap_dport, htons(t->encap.dport));
 }
 
 /* ---- words ------------------------------------------------------------- */

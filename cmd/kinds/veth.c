@@ -50,20 +50,14 @@ static void peer_words(const char *class)
 	printf("%s peer\n", class);
 }
 
+/* one text for both: the %s is the kind */
 USAGE(kind_veth,
 	"Usage: ip link <options> type %s [peer <options>]\n"
 	"To get <options> type 'ip link add help'\n");
 
-const struct link_kind kind_veth = {
-	.name = "veth", .parse = peer_parse, .words = peer_words,
-	.usage = "kind_veth",
-};
-
-USAGE(kind_vxcan,
-	"Usage: ip link <options> type %s [peer <options>]\n"
-	"To get <options> type 'ip link add help'\n");
-
-const struct link_kind kind_vxcan = {
-	.name = "vxcan", .parse = peer_parse, .words = peer_words,
-	.usage = "kind_vxcan",
-};
+#define PEER_KIND(id) \
+	const struct link_kind kind_##id = { \
+		.name = #id, .parse = peer_parse, .words = peer_words, .usage = "kind_veth", \
+	}
+PEER_KIND(veth);
+PEER_KIND(vxcan);

@@ -12,8 +12,8 @@
  * together or not at all.  This layer knows expressions, not words: a rule
  * carries an opaque tag (its user data comment) that the caller writes and
  * reads back to recognise its own rules. */
-#ifndef IPBOX_NAT_H
-#define IPBOX_NAT_H
+#ifndef IPBOX_NAT_TABLE_H
+#define IPBOX_NAT_TABLE_H
 
 #include <net/if.h>
 #include <stdbool.h>

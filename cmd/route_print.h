@@ -1,7 +1,7 @@
-/* ip route's own parts shared by its files: route.c (words, requests)
- * and route_print.c (reading and printing one route message). */
-#ifndef IPBOX_ROUTE_H
-#define IPBOX_ROUTE_H
+/* One route message read and printed (route_print.c): what ip route's
+ * words (route.c), route save, -echo, monitor and rule's printer share. */
+#ifndef IPBOX_ROUTE_PRINT_H
+#define IPBOX_ROUTE_PRINT_H
 
 #include <stdbool.h>
 #include <stdint.h>
@@ -43,24 +43,10 @@ struct route_show {
 	bool save;		/* save: write what matches as iproute2's dump */
 };
 
-/* route restore, route showdump (cmd/route_save.c): iproute2's binary
- * dump on standard input. */
-int route_restore(struct ipbox *ib, int argc, char **argv);
-int route_showdump(struct ipbox *ib, int argc, char **argv);
-
-/* iproute2 builds RTA_MULTIPATH in a 4096-byte buffer of its own. */
-#define MULTIPATH_BOUND 4096
-
-/* A show with no filter (ip monitor's), or NULL after perror
- * (route_print.c, beside the printers it serves). */
+/* A show with no filter (ip monitor's), or NULL after perror. */
 struct route_show *route_show_new(struct ipbox *ib);
 void route_show_free(struct route_show *s);
 int route_read(const struct nlmsghdr *nlh, struct route *rt);
-/* Whether an attribute of `payload` bytes still fits `nest` (NULL: no
- * bound) as iproute2's buffer of `bound` bytes would hold it; if not,
- * iproute2's `rta_addattr_l: Error! max allowed bound N exceeded`. */
-bool route_nest_fits(const struct nlreq *req, const struct nlattr *nest, size_t payload,
-		     size_t bound);
 /* An address attribute of `family` (inet, inet6, mpls labels, link) as
  * iproute2 prints it, "???" when it is too short; buf: INET_STRLEN. */
 const char *route_attr_ntop(const struct nlattr *a, int family, char *buf);
