@@ -32,16 +32,6 @@ bool matches(const char *word, const char *keyword);
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
-/* The i-th string of a pool of NUL-ended strings ("a\0" "b\0" ...): a
- * table's names without a pointer (8 bytes and a relocation) for each
- * (the binary's size budget, issue 19).  The pool holds more than i. */
-static inline const char *pool_nth(const char *pool, size_t i)
-{
-	while (i--)
-		pool += strlen(pool) + 1;
-	return pool;
-}
-
 /* Whether `word` names `keyword`: whole (`exact`: iproute2's strcmp) or
  * as any prefix (matches()).  Inline, first byte first: a batch line's
  * words are tried against whole tables, and most rows differ there. */

@@ -10,7 +10,6 @@
 #include <sys/socket.h>
 
 #include "args.h"
-#include "../netlink/lladdr.h"
 
 int inet_family_bits(int family)
 {
@@ -85,17 +84,18 @@ static const char *plain_ipv4(uint8_t out[4], const char *s)
 	return *s == '\0' || *s == '/' ? s : NULL;
 }
 
+/* a hex digit's value plus one; 0: not a hex digit */
+const uint8_t inet_hex1[256] = {
+	['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
+	['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
+};
+
 /* IPv6 in its usual form, by hand: groups of one to four hex digits and
  * at most one "::" (glibc's inet_pton was a third of an IPv6 route batch
  * line).  False for anything else, a dotted IPv4 tail included: then
  * inet_pton decides, so what is accepted and refused stays glibc's. */
 static bool plain_ipv6(uint8_t out[16], const char *s)
 {
-	/* a hex digit's value plus one; 0: not a hex digit */
-	static const uint8_t hex1[256] = {
-		['0'] = 1, 2, 3, 4, 5, 6, 7, 8, 9, 10,
-		['A'] = 11, 12, 13, 14, 15, 16, ['a'] = 11, 12, 13, 14, 15, 16,
-	};
 	uint16_t g[8];
 	int n = 0, gap = -1;
 
@@ -109,7 +109,7 @@ static bool plain_ipv6(uint8_t out[16], const char *s)
 		const char *start = s;
 		unsigned int v = 0, x;
 
-		while ((x = hex1[(unsigned char)*s]) && s - start < 4) {
+		while ((x = inet_hex1[(unsigned char)*s]) && s - start < 4) {
 			v = v << 4 | (x - 1);
 			s++;
 		}
@@ -146,14 +146,20 @@ static int parse_ipv6(uint8_t out[16], const char *s)
 	return plain_ipv6(out, s) || inet_pton(AF_INET6, s, out) > 0 ? 0 : -1;
 }
 
+/* The whole word is a plain dotted quad (in out). */
+static bool plain_ipv4_whole(uint8_t out[4], const char *s)
+{
+	const char *end = plain_ipv4(out, s);
+
+	return end && !*end;
+}
+
 /* iproute2's get_addr_ipv4: one to four parts read by strtoul base 0
  * (so "010" is octal 8 and "0x0b" hex 11), each 0-255; the missing ones
  * are zero ("10/8" is 10.0.0.0/8). */
 static int parse_ipv4(uint8_t out[4], const char *s)
 {
-	const char *end = plain_ipv4(out, s);
-
-	if (end && !*end)
+	if (plain_ipv4_whole(out, s))
 		return 0;
 	memset(out, 0, 4);
 	for (int i = 0; i < 4; i++) {
@@ -213,7 +219,10 @@ int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 {
 	int n;
 
-	memset(a, 0, sizeof(*a));
+	/* The fields and an IPv6 address's bytes: the rest of data (MPLS
+	 * labels) is zeroed where it is used; 272 bytes a batch line were
+	 * a tenth of a neigh line's parsing. */
+	memset(a, 0, offsetof(struct inet_prefix, data) + 16);
 	if (is_any_word(s)) {	/* in any family but MPLS, AF_PACKET too */
 		a->family = family;
 		a->any = true;
@@ -222,6 +231,7 @@ int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 		return family == AF_MPLS ? -1 : 0;
 	}
 	if (family == AF_MPLS && !strchr(s, ':')) {
+		memset(a->data, 0, sizeof(a->data));
 		n = parse_mpls(a->data, sizeof(a->data), s);
 		a->family = AF_MPLS;
 		a->bytelen = n;
@@ -230,6 +240,12 @@ int inet_parse_addr(struct inet_prefix *a, const char *s, int family)
 	}
 	if (family != AF_UNSPEC && family != AF_INET && family != AF_INET6)
 		return -1;
+	if (family != AF_INET6 && plain_ipv4_whole(a->data, s)) {	/* (no ':' in it) */
+		a->family = AF_INET;
+		a->bitlen = 32;
+		a->bytelen = 4;
+		return 0;
+	}
 	a->family = strchr(s, ':') ? AF_INET6 : AF_INET;
 	if (family != AF_UNSPEC && family != a->family)
 		return -1;
@@ -332,6 +348,96 @@ int inet_parse_prefix(struct inet_prefix *p, const char *s, int family)
 	p->bitlen = plen;
 	p->has_len = true;
 	return 0;
+}
+
+/* Exactly one or two hex digits: their value in *v. */
+static bool hex_byte(const char *w, size_t len, unsigned int *v)
+{
+	int hi = inet_hex_digit(w[0]), lo = len == 2 ? inet_hex_digit(w[1]) : 0;
+
+	if (len < 1 || len > 2 || hi < 0 || lo < 0)
+		return false;
+	*v = len == 2 ? (unsigned int)(hi * 16 + lo) : (unsigned int)hi;
+	return true;
+}
+
+/* "aa:bb:cc:dd:ee:ff" (fields of one or two hex digits, at most max) in
+ * one pass: the byte count, or 0 for anything else, which lladdr_pton
+ * reads the long way (a strchr per field was a tenth of a neighbour
+ * batch line). */
+static size_t plain_lladdr(const char *s, uint8_t *out, size_t max)
+{
+	size_t n = 0;
+
+	for (;;) {
+		int hi = inet_hex_digit(s[0]), lo;
+
+		if (hi < 0 || n == max)
+			return 0;
+		lo = inet_hex_digit(s[1]);
+		if (lo >= 0) {
+			hi = hi * 16 + lo;
+			s++;
+		}
+		out[n++] = (uint8_t)hi;
+		if (!*++s)
+			return n;
+		if (*s++ != ':')
+			return 0;
+	}
+}
+
+/* "aa:bb:cc..." (one or two hex digits a byte) or a dotted IPv4 address;
+ * the byte count, or -1 after iproute2's complaint. */
+int lladdr_pton(const char *s, uint8_t *out, size_t max)
+{
+	char word[194];		/* a field, as iproute2's buffer held it */
+	const char *p = s;
+	size_t n = plain_lladdr(s, out, max);
+
+	if (n)
+		return (int)n;
+	if (strchr(s, '.')) {
+		/* iproute2 reads an IPv4 address as get_addr_1 does ("10.1" is
+		 * 10.0.0.1... as written, 1 to 4 parts) and lets the kernel
+		 * decide whether 4 bytes suit the device. */
+		struct inet_prefix in;
+
+		if (inet_parse_addr(&in, s, AF_INET) < 0 || in.family != AF_INET || max < 4) {
+			fprintf(stderr, "\"%s\" is invalid lladdr.\n", s);
+			return -1;
+		}
+		memcpy(out, in.data, 4);
+		return 4;
+	}
+	for (;;) {
+		const char *colon = strchr(p, ':');
+		size_t len = colon ? (size_t)(colon - p) : strlen(p);
+		unsigned int v;
+		char junk;
+
+		if (n >= max)
+			break;
+		/* sscanf("%x") as iproute2: leading junk fails, trailing is
+		 * ignored.  The usual one or two hex digits skip sscanf (and
+		 * the copy), which was a tenth of a neighbour batch. */
+		if (!hex_byte(p, len, &v)) {
+			size_t cut = len < sizeof(word) ? len : sizeof(word) - 1;
+
+			memcpy(word, p, cut);
+			word[cut] = '\0';
+			if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
+				/* the whole field: word may be cut short */
+				fprintf(stderr, "\"%.*s\" is invalid lladdr.\n", (int)len, p);
+				return -1;
+			}
+		}
+		out[n++] = (uint8_t)v;
+		if (!colon)
+			break;
+		p = colon + 1;
+	}
+	return (int)n;
 }
 
 int inet_get_addr(struct inet_prefix *a, const char *s, int family)

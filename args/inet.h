@@ -6,17 +6,18 @@
 #define IPBOX_INET_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #define INET_STRLEN 64		/* enough for any address, "/128" and NUL */
 
-/* A hex digit's value, or -1. */
+/* A hex digit's value plus one; 0: not a hex digit. */
+extern const uint8_t inet_hex1[256];
+
+/* A hex digit's value, or -1 (by the table: two instructions). */
 static inline int inet_hex_digit(char c)
 {
-	if ((unsigned int)(c - '0') <= 9)
-		return c - '0';
-	c = (char)(c | 0x20);
-	return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+	return inet_hex1[(unsigned char)c] - 1;
 }
 
 /* iproute2's inet_prefix.  Its sentinels are flags here: bitlen -2
@@ -43,6 +44,11 @@ struct inet_prefix {
  * takes no "/N".  0 on success, -1 when it is not one. */
 int inet_parse_addr(struct inet_prefix *a, const char *s, int family);
 int inet_parse_prefix(struct inet_prefix *p, const char *s, int family);
+
+/* A link-layer address word: "aa:bb:cc..." (one or two hex digits a
+ * byte) or a dotted IPv4 address (tunnels), at most max bytes into out;
+ * the byte count, or -1 after iproute2's `"X" is invalid lladdr.` */
+int lladdr_pton(const char *s, uint8_t *out, size_t max);
 
 /* The same, printing iproute2's error and returning EXIT_FAIL on failure:
  * `Error: inet prefix is expected rather than "1.2.3.4/33".`  With

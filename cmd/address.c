@@ -482,13 +482,6 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 	ret = link_show_args(&f, argc, argv, &dev, &addr_show_hooks);
 	if (ret)
 		return ret;
-	if (dev) {
-		f.ifindex = ifname_to_index(dev);
-		if (f.ifindex <= 0) {
-			fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
-			return EXIT_FAIL;
-		}
-	}
 	if (flush) {
 		c.flushing = true;
 		ret = flush_rounds(ib, &addr_flush_spec, &c);
@@ -548,10 +541,6 @@ static int addr_save(struct ipbox *ib, int argc, char **argv)
 	ret = link_show_args(&f, argc, argv, &dev, &addr_show_hooks);
 	if (ret)
 		return ret;
-	if (dev && (f.ifindex = ifname_to_index(dev)) <= 0) {
-		fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
-		return EXIT_FAIL;
-	}
 	if (rtdump_save_start(RTDUMP_ADDR_MAGIC) < 0 || !(nl = rt_socket(ib)))
 		return EXIT_FAIL;
 	addr_dump_request(&req, ib->family, f.ifindex);

@@ -79,9 +79,10 @@ int check_command(struct ipbox *ib, int argc, char **argv);
 /* `Command failed FILE:LINE`, after what the line printed on stdout:
  * iproute2's report of a failed batch line, for every kind of line. */
 void batch_report_failed(struct ipbox *ib, const char *file, int lineno);
-/* batch_split's failures (negative), printed by batch_split_error. */
+/* Split a line of len bytes (a NUL after them) into words in place:
+ * their count, or a failure (negative), printed by batch_split_error. */
 enum { BATCH_TOO_MANY = -1, BATCH_UNTERMINATED = -2 };
-int batch_split(char *line, char *argv[], int max);
+int batch_split(char *line, size_t len, char *argv[], int max);
 void batch_split_error(int err);
 #include <stdio.h>
 #include <sys/types.h>

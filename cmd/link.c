@@ -13,6 +13,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../args/inet.h"
 #include "../args/walk.h"
 #include "../names/names.h"
 #include "../namespace/named.h"
@@ -264,7 +265,8 @@ static int show_word(struct show_args *s, struct arg_walk *w)
 }
 
 /* Parse the words of `ip link show` / `ip address show` into a filter;
- * *dev is the device named, if any. */
+ * *dev is the device named, if any, and f->ifindex its index (a device
+ * that does not exist fails). */
 int link_show_args(struct link_filter *f, int argc, char **argv, const char **dev,
 		   const struct show_hooks *h)
 {
@@ -277,6 +279,10 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 
 		if (ret)
 			return ret;
+	}
+	if (*dev && (f->ifindex = ifname_to_index(*dev)) <= 0) {
+		fprintf(stderr, "Device \"%s\" does not exist.\n", *dev);
+		return EXIT_FAIL;
 	}
 	return 0;
 }
@@ -337,17 +343,10 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 	ret = link_show_args(&f, argc, argv, &dev, NULL);
 	if (ret)
 		return ret;
-	if (dev) {
-		f.ifindex = ifname_to_index(dev);
-		if (f.ifindex <= 0) {
-			fprintf(stderr, "Device \"%s\" does not exist.\n", dev);
-			return EXIT_FAIL;
-		}
-		if (f.group == -1) {
-			ret = link_get_one(ib, &ls);
-			link_show_close(&ls);
-			return ret;
-		}
+	if (dev && f.group == -1) {
+		ret = link_get_one(ib, &ls);
+		link_show_close(&ls);
+		return ret;
 	}
 	nl = rt_socket(ib);
 	if (!nl)

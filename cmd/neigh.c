@@ -496,15 +496,15 @@ struct neigh_req {
 static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 {
 	const char *v = *w->argv;
-	bool proxy = matches(v, "proxy");
+	bool proxy = keyword_is(v, "proxy", false);
 
 	if (proxy || keyword_is(v, "to", true))
 		WALK_NEXT(w, v);
 	/* iproute2 prints the usage for "proxy help" but otherwise steps
 	 * over "help" and reads the next word as the address */
-	if (matches(v, "help") && proxy)
+	if (keyword_is(v, "help", false) && proxy)
 		return neigh_usage();
-	if (matches(v, "help"))
+	if (keyword_is(v, "help", false))
 		WALK_NEXT(w, v);
 	if (n->dst_ok) {
 		if (proxy)
@@ -535,7 +535,7 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 		n->nd->ndm_flags |= flag->flag;
 		return 0;
 	}
-	if (matches(word, "lladdr")) {
+	if (keyword_is(word, "lladdr", false)) {
 		WALK_NEXT(w, v);
 		if (n->lladdr)
 			return arg_duplicate("lladdr", v);
@@ -552,7 +552,7 @@ static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
 	} else if (keyword_is(word, "dev", true)) {
 		WALK_NEXT(w, n->dev);
 		n->dev_ok = true;
-	} else if (matches(word, "protocol") && !matches(word, "proxy")) {
+	} else if (keyword_is(word, "protocol", false) && !matches(word, "proxy")) {
 		/* "p" and "pro" are proxy: iproute2 tries it first */
 		WALK_NEXT(w, v);
 		if (names_to_id(&names_protos, v, &num) < 0 || num > 255)
@@ -570,7 +570,7 @@ static int neigh_put_rest(struct neigh_req *n)
 
 	n->nd->ndm_family = (uint8_t)n->dst.family;
 	nlreq_put(&n->req, NDA_DST, (size_t)n->dst.bytelen, n->dst.data);
-	if (n->lladdr && strcmp(n->lladdr, "null")) {
+	if (n->lladdr && !keyword_is(n->lladdr, "null", true)) {
 		int len = lladdr_pton(n->lladdr, ll, sizeof(ll));
 
 		if (len < 0)

@@ -5,6 +5,7 @@
 # everything is gone when it ends.
 set -u
 cd "$(dirname "$0")/.." || exit 1
+[ -n "${IPBOX_SANDBOX:-}" ] || exec tests/sandbox ./demo/tutorial.sh "$@"
 IPBOX=${IPBOX:-$PWD/ipbox}
 bindir=$(mktemp -d)
 trap 'rm -rf "$bindir"' EXIT

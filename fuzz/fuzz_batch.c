@@ -12,12 +12,13 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	char *line, *argv[100];
 	struct batch_in r;
 	int lineno = 0;
+	ssize_t len;
 
 	if (!in)
 		return 0;
 	batch_in_init(&r, in);
-	while (batch_getline(&r, &line, &lineno) >= 0)
-		batch_split(line, argv, 100);
+	while ((len = batch_getline(&r, &line, &lineno)) >= 0)
+		batch_split(line, (size_t)len, argv, 100);
 	batch_in_free(&r);
 	fclose(in);
 	return 0;

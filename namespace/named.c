@@ -151,6 +151,12 @@ int netns_switch(const char *name)
 /* Room for /proc/PID/ns/net and /proc/self/fd/N. */
 #define NETNS_PROC_LEN 64
 
+/* Whether this process made /run/netns shared already (and has not made
+ * the directory anew since): a batch of adds sets it up once.  The
+ * recursive mount walks every namespace file under the directory, so
+ * one per add grew with the number of namespaces. */
+static bool run_dir_shared;
+
 /* Make /run/netns a shared mount of its own peer group, so a namespace
  * file unmounted in one mount namespace goes away in all of them.  It is
  * first made private, so its mounts never propagate into the parent's
@@ -159,6 +165,8 @@ int netns_switch(const char *name)
 static int netns_share_run_dir(bool *bound)
 {
 	*bound = false;
+	if (run_dir_shared)
+		return 0;
 	while (mount("", NETNS_RUN_DIR, "none", MS_SHARED | MS_REC, NULL)) {
 		if (errno != EINVAL || *bound) {
 			fprintf(stderr, "mount --make-shared %s failed: %s\n",
@@ -177,6 +185,7 @@ static int netns_share_run_dir(bool *bound)
 			return -1;
 		}
 	}
+	run_dir_shared = true;
 	return 0;
 }
 
@@ -187,6 +196,8 @@ static int netns_lock_run_dir(bool *made)
 	int lock;
 
 	*made = mkdir(NETNS_RUN_DIR, 0755) == 0;
+	if (*made)	/* a new directory: not shared yet */
+		run_dir_shared = false;
 	if (!*made && errno != EEXIST) {
 		fprintf(stderr, "mkdir %s failed: %s\n", NETNS_RUN_DIR, strerror(errno));
 		return -1;
@@ -205,29 +216,35 @@ static int netns_lock_run_dir(bool *made)
 	return lock;
 }
 
-/* The namespace to pin at path, open: the one process `pid` is in, or
- * (pid 0) a new one, which this process leaves again through *home; proc
- * names it for messages, which are iproute2's. */
-static int netns_target(const char *name, const char *path, pid_t pid, int *home,
-			char proc[static NETNS_PROC_LEN])
+/* The namespace to pin at path, named in src for the bind mount: the
+ * one process `pid` is in (held open in *ns), or (pid 0) a new one, which
+ * this process is in until it leaves again through *home; proc names it
+ * for messages, which are iproute2's.  -1 when it cannot be had. */
+static int netns_target(const char *name, const char *path, pid_t pid, int *ns, int *home,
+			char proc[static NETNS_PROC_LEN], char src[static NETNS_PROC_LEN])
 {
-	int fd;
-
-	*home = -1;
+	*ns = *home = -1;
 	if (pid) {
 		snprintf(proc, NETNS_PROC_LEN, "/proc/%d/ns/net", (int)pid);
-		fd = open(proc, O_RDONLY | O_CLOEXEC);
-		if (fd < 0)
+		*ns = open(proc, O_RDONLY | O_CLOEXEC);
+		if (*ns < 0) {
 			fprintf(stderr, "Bind %s -> %s failed: %s\n", proc, path, strerror(errno));
-		return fd;
+			return -1;
+		}
+		snprintf(src, NETNS_PROC_LEN, "/proc/self/fd/%d", *ns);
+		return 0;
 	}
+	/* the new one is this process's own: bound by its /proc name, as
+	 * iproute2 does (no open and close of it per add) */
 	snprintf(proc, NETNS_PROC_LEN, "/proc/self/ns/net");
+	snprintf(src, NETNS_PROC_LEN, "/proc/self/ns/net");
 	*home = open(proc, O_RDONLY | O_CLOEXEC);
-	fd = *home < 0 || unshare(CLONE_NEWNET) < 0 ? -1 : open(proc, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
+	if (*home < 0 || unshare(CLONE_NEWNET) < 0) {
 		fprintf(stderr, "Failed to create a new network namespace \"%s\": %s\n",
 			name, strerror(errno));
-	return fd;
+		return -1;
+	}
+	return 0;
 }
 
 /* Pin a network namespace under NAME: a new one when pid is 0, else the
@@ -252,10 +269,9 @@ int netns_create(const char *name, pid_t pid)
 		goto out;
 	}
 	close(fd);
-	ns = netns_target(name, path, pid, &home, proc);
-	if (ns < 0 || netns_share_run_dir(&bound) < 0)
+	if (netns_target(name, path, pid, &ns, &home, proc, src) < 0 ||
+	    netns_share_run_dir(&bound) < 0)
 		goto undo;
-	snprintf(src, sizeof(src), "/proc/self/fd/%d", ns);
 	if (mount(src, path, "none", MS_BIND, NULL) < 0) {
 		fprintf(stderr, "Bind %s -> %s failed: %s\n", proc, path, strerror(errno));
 		goto undo;
@@ -267,8 +283,10 @@ undo:
 		ret = -1;
 	}
 	if (ret < 0) {
-		if (bound)
+		if (bound) {
 			umount2(NETNS_RUN_DIR, MNT_DETACH);
+			run_dir_shared = false;
+		}
 		unlink(path);
 	}
 out:

@@ -1,7 +1,5 @@
 #include "lladdr.h"
 
-#include "../args/args.h"
-#include "../args/inet.h"
 #include "../names/names.h"
 
 #include <arpa/inet.h>
@@ -31,98 +29,9 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 	return buf;
 }
 
-/* Exactly one or two hex digits: their value in *v. */
-static bool hex_byte(const char *w, size_t len, unsigned int *v)
-{
-	int hi = inet_hex_digit(w[0]), lo = len == 2 ? inet_hex_digit(w[1]) : 0;
-
-	if (len < 1 || len > 2 || hi < 0 || lo < 0)
-		return false;
-	*v = len == 2 ? (unsigned int)(hi * 16 + lo) : (unsigned int)hi;
-	return true;
-}
-
-/* "aa:bb:cc:dd:ee:ff" (fields of one or two hex digits, at most max) in
- * one pass: the byte count, or 0 for anything else, which lladdr_pton
- * reads the long way (a strchr per field was a tenth of a neighbour
- * batch line). */
-static size_t plain_lladdr(const char *s, uint8_t *out, size_t max)
-{
-	size_t n = 0;
-
-	for (;;) {
-		int hi = inet_hex_digit(s[0]), lo;
-
-		if (hi < 0 || n == max)
-			return 0;
-		lo = inet_hex_digit(s[1]);
-		if (lo >= 0) {
-			hi = hi * 16 + lo;
-			s++;
-		}
-		out[n++] = (uint8_t)hi;
-		if (!*++s)
-			return n;
-		if (*s++ != ':')
-			return 0;
-	}
-}
-
-/* "aa:bb:cc..." (one or two hex digits a byte) or a dotted IPv4 address;
- * the byte count, or -1 after iproute2's complaint. */
-int lladdr_pton(const char *s, uint8_t *out, size_t max)
-{
-	char word[LLADDR_STRLEN * 2];
-	const char *p = s;
-	size_t n = plain_lladdr(s, out, max);
-
-	if (n)
-		return (int)n;
-	if (strchr(s, '.')) {
-		/* iproute2 reads an IPv4 address as get_addr_1 does ("10.1" is
-		 * 10.0.0.1... as written, 1 to 4 parts) and lets the kernel
-		 * decide whether 4 bytes suit the device. */
-		struct inet_prefix in;
-
-		if (inet_parse_addr(&in, s, AF_INET) < 0 || in.family != AF_INET || max < 4) {
-			fprintf(stderr, "\"%s\" is invalid lladdr.\n", s);
-			return -1;
-		}
-		memcpy(out, in.data, 4);
-		return 4;
-	}
-	for (;;) {
-		const char *colon = strchr(p, ':');
-		size_t len = colon ? (size_t)(colon - p) : strlen(p);
-		unsigned int v;
-		char junk;
-
-		if (n >= max)
-			break;
-		/* sscanf("%x") as iproute2: leading junk fails, trailing is
-		 * ignored.  The usual one or two hex digits skip sscanf (and
-		 * the copy), which was a tenth of a neighbour batch. */
-		if (!hex_byte(p, len, &v)) {
-			size_t cut = len < sizeof(word) ? len : sizeof(word) - 1;
-
-			memcpy(word, p, cut);
-			word[cut] = '\0';
-			if (sscanf(word, "%x%c", &v, &junk) < 1 || v > 255) {
-				/* the whole field: word may be cut short */
-				fprintf(stderr, "\"%.*s\" is invalid lladdr.\n", (int)len, p);
-				return -1;
-			}
-		}
-		out[n++] = (uint8_t)v;
-		if (!colon)
-			break;
-		p = colon + 1;
-	}
-	return (int)n;
-}
-
 /* ARPHRD types by name, as iproute2's table has them: the numbers in
- * one array, the names in a pool in the same order. */
+ * one array, the names in a pool of NUL-ended strings in the same order
+ * (no pointer and relocation for each: the binary's size budget). */
 #define LLTYPES(X) \
 	X(ARPHRD_NETROM, "netrom") X(ARPHRD_ETHER, "ether") \
 	X(ARPHRD_EETHER, "eether") X(ARPHRD_AX25, "ax25") \
@@ -161,9 +70,12 @@ static const char lltype_names[] = LLTYPES(LLTYPE_NAME);
 
 const char *lltype_name(unsigned int type, char *buf, size_t size)
 {
-	for (size_t i = 0; !names_numeric && i < sizeof(lltype_ids) / sizeof(lltype_ids[0]); i++)
+	const char *name = lltype_names;
+
+	for (size_t i = 0; !names_numeric && i < sizeof(lltype_ids) / sizeof(lltype_ids[0]);
+	     i++, name += strlen(name) + 1)
 		if (lltype_ids[i] == type)
-			return pool_nth(lltype_names, i);
+			return name;
 	snprintf(buf, size, "[%u]", type);
 	return buf;
 }

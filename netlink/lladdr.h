@@ -1,6 +1,7 @@
-/* Link-layer addresses and hardware types, as iproute2 writes and reads
- * them: "aa:bb:..." hex bytes (tunnels show their IP endpoint instead),
- * and ARPHRD_* numbers by name ("ether", "loopback", "none", ...). */
+/* Link-layer addresses and hardware types, as iproute2 writes them:
+ * "aa:bb:..." hex bytes (tunnels show their IP endpoint instead), and
+ * ARPHRD_* numbers by name ("ether", "loopback", "none", ...).  Reading
+ * one from a word is lladdr_pton's (args/inet.h). */
 #ifndef IPBOX_LLADDR_H
 #define IPBOX_LLADDR_H
 
@@ -12,7 +13,6 @@
 
 const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 			char *buf, size_t size);
-int lladdr_pton(const char *s, uint8_t *out, size_t max);
 const char *lltype_name(unsigned int type, char *buf, size_t size);
 
 #endif

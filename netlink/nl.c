@@ -83,13 +83,22 @@ void nl_free(struct nl *nl)
 
 void *nlreq_init(struct nlreq *r, uint16_t type, uint16_t flags, size_t hdrlen)
 {
-	memset(&r->u.align, 0, sizeof(r->u.align));
+	struct nlmsghdr *nlh = &r->u.align;
+
+	/* libmnl's put_header and put_extra_header, by hand: two calls and
+	 * a memset of the header the lines below write whole */
 	r->overflow = false;
 	r->bound = sizeof(r->u.buf);
-	r->nlh = mnl_nlmsg_put_header(r->u.buf);
-	r->nlh->nlmsg_type = type;
-	r->nlh->nlmsg_flags = NLM_F_REQUEST | flags;
-	return hdrlen ? mnl_nlmsg_put_extra_header(r->nlh, hdrlen) : NULL;
+	r->nlh = nlh;
+	*nlh = (struct nlmsghdr){
+		.nlmsg_len = NLMSG_HDRLEN + (uint32_t)NLMSG_ALIGN(hdrlen),
+		.nlmsg_type = type,
+		.nlmsg_flags = NLM_F_REQUEST | flags,
+	};
+	if (!hdrlen)
+		return NULL;
+	memset(r->u.buf + NLMSG_HDRLEN, 0, NLMSG_ALIGN(hdrlen));
+	return r->u.buf + NLMSG_HDRLEN;
 }
 
 /* A holder starts with its size; the last one freed is kept for the
@@ -155,17 +164,21 @@ int nlreq_check(const struct nlreq *r)
  * stale stack bytes go to the kernel). */
 void nlreq_put(struct nlreq *r, uint16_t type, size_t len, const void *data)
 {
-	struct nlattr *a = mnl_nlmsg_get_payload_tail(r->nlh);
+	char *a = (char *)r->nlh + NLMSG_ALIGN(r->nlh->nlmsg_len);
+	const uint32_t zero = 0;
+	struct nlattr head = { .nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len), .nla_type = type };
 
 	if (len > r->bound || r->nlh->nlmsg_len + MNL_ATTR_HDRLEN + MNL_ALIGN(len) > r->bound) {
 		r->overflow = true;
 		return;
 	}
-	a->nla_type = type;
-	a->nla_len = (uint16_t)(MNL_ATTR_HDRLEN + len);
+	memcpy(a, &head, sizeof(head));
+	/* the padding: the attribute's last four bytes zeroed before the
+	 * data (no memset call per attribute) */
+	if (len % MNL_ALIGNTO)
+		memcpy(a + MNL_ATTR_HDRLEN + MNL_ALIGN(len) - sizeof(zero), &zero, sizeof(zero));
 	if (len)	/* a flag attribute comes with no data (NULL) */
-		memcpy((char *)a + MNL_ATTR_HDRLEN, data, len);
-	memset((char *)a + MNL_ATTR_HDRLEN + len, 0, MNL_ALIGN(len) - len);
+		memcpy(a + MNL_ATTR_HDRLEN, data, len);
 	r->nlh->nlmsg_len += MNL_ALIGN(MNL_ATTR_HDRLEN + len);
 }
 

@@ -63,7 +63,7 @@ int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 	if (p->count >= p->max || p->len + NLMSG_ALIGN(size) + sizeof(struct nlmsghdr) > sizeof(p->buf))
 		(void)nl_pipe_flush(p);
 	/* The watcher looks now, against what the chunk so far would do. */
-	verdict = nl_watch_before(nl, r, true);
+	verdict = nl_watch ? nl_watch_before(nl, r, true) : NL_WATCH_SEND;
 	if (verdict < 0 || verdict == NL_WATCH_SKIP)
 		return verdict < 0 ? -2 : 0;
 
@@ -72,7 +72,8 @@ int nl_pipe_queue(struct nl_pipe *p, struct nl *nl, struct nlreq *r)
 	if (!p->count)
 		p->first_seq = r->nlh->nlmsg_seq;
 	memcpy(p->buf + p->len, r->nlh, size);
-	memset(p->buf + p->len + size, 0, NLMSG_ALIGN(size) - size);
+	if (size % NLMSG_ALIGNTO)	/* (nlreq's messages never need it) */
+		memset(p->buf + p->len + size, 0, NLMSG_ALIGN(size) - size);
 	p->len += NLMSG_ALIGN(size);
 	p->cookies[p->count++] = p->cookie;
 	return 0;

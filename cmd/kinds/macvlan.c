@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../args/inet.h"
 #include "../../netlink/lladdr.h"
 #include "../words.h"
 #include "../usage.h"

@@ -103,10 +103,12 @@ int kind_ethertype(const char *word, uint16_t *proto)
 /* proto in network order: its name, or "[NUMBER]". */
 const char *kind_ethertype_name(uint16_t proto, char *buf, size_t size)
 {
+	const char *name = ethertype_names;
+
 	proto = ntohs(proto);
-	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++)
+	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++, name += strlen(name) + 1)
 		if (ethertype_ids[i] == proto)
-			return pool_nth(ethertype_names, i);
+			return name;
 	snprintf(buf, size, "[%u]", proto);
 	return buf;
 }

@@ -265,3 +265,16 @@ load helpers
 	"$IP" netns add a
 	same -force -batch "$BATS_TEST_TMPDIR/d"
 }
+
+@test "a batch of adds: each a namespace of its own, not the batch's; /run/netns shared" {
+	printf 'netns add a\nnetns add b\nnetns add c\n' >"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -batch "$BATS_TEST_TMPDIR/b"
+	assert_success
+	# four distinct namespaces: a, b, c and the one the batch ran in
+	run sh -c 'stat -L -c %i /run/netns/a /run/netns/b /run/netns/c /proc/self/ns/net | sort -u | wc -l'
+	assert_output 4
+	run findmnt -n -o PROPAGATION /run/netns
+	assert_output shared
+	run "$IP" -n b link show lo
+	assert_success
+}

@@ -74,7 +74,7 @@ static void test_batch_split(void)
 	char line[] = "  netns  exec 'a b' \"c\" d\t\n";
 	char *argv[8];
 
-	CHECK(batch_split(line, argv, 8) == 5);
+	CHECK(batch_split(line, strlen(line), argv, 8) == 5);
 	CHECK_STR(argv[0], "netns");
 	CHECK_STR(argv[2], "a b");
 	CHECK_STR(argv[3], "c");
@@ -82,13 +82,23 @@ static void test_batch_split(void)
 	CHECK(argv[5] == NULL);
 
 	char open_quote[] = "netns add 'x";
-	CHECK(batch_split(open_quote, argv, 8) == BATCH_UNTERMINATED);
+	CHECK(batch_split(open_quote, strlen(open_quote), argv, 8) == BATCH_UNTERMINATED);
 
 	char many[] = "a b c d e f g h i";
-	CHECK(batch_split(many, argv, 8) == BATCH_TOO_MANY);
+	CHECK(batch_split(many, strlen(many), argv, 8) == BATCH_TOO_MANY);
 
 	char blank[] = " \t \n";
-	CHECK(batch_split(blank, argv, 8) == 0);
+	CHECK(batch_split(blank, strlen(blank), argv, 8) == 0);
+
+	/* words read eight bytes at a time: a control byte that is no
+	 * blank stays in its word, bytes above 0x7f too, at any offset */
+	char long_words[] = "lladdr\x01x 02:00:00:00:00:01\tdev\r\xc3\xa9t\x1f\xff" "0123456789 v0";
+	CHECK(batch_split(long_words, strlen(long_words), argv, 8) == 5);
+	CHECK_STR(argv[0], "lladdr\x01x");
+	CHECK_STR(argv[1], "02:00:00:00:00:01");
+	CHECK_STR(argv[2], "dev");
+	CHECK_STR(argv[3], "\xc3\xa9t\x1f\xff" "0123456789");
+	CHECK_STR(argv[4], "v0");
 }
 
 static void test_names_builtin_and_numbers(void)

@@ -7,6 +7,7 @@
 #include <linux/rtnetlink.h>
 #include <libmnl/libmnl.h>
 
+#include "../../args/inet.h"
 #include "../../netlink/attr.h"
 #include "../../netlink/ifname.h"
 #include "../../netlink/lladdr.h"
