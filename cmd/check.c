@@ -108,6 +108,8 @@ static int nat_verb(struct check *c, const char *verb, int argc, char **argv)
 	if (!verb || !nat_batch_verb(verb, &op))
 		return VERB_RUN;
 	status = nat_change_parse(c->ib, op, false, argc, argv, &ch);
+	if (!status)
+		nat_localnet_preview(&ch);
 	if (status || !ch.q.has_rule || op == OP_REPLACE)
 		return status;
 	id = nat_index_by_words(c->ix, ch.t.s);

@@ -32,7 +32,8 @@ USAGE(nat,
 	"       ip nat help\n"
 	"RULE := masquerade [ MATCH ] [ OIF ] [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 	"        snat [ MATCH ] [ OIF ] [ sport PORTS ] [ dport PORTS ] to TARGET [ FLAGS ]\n"
-	"        dnat [ IIF ] [ MATCH ] proto PROTOS dport PORTS to TARGET [ hairpin DEV ] [ FLAGS ]\n"
+	"        dnat [ IIF ] [ MATCH ] proto PROTOS dport PORTS to TARGET [ hairpin DEV ]\n"
+	"             [ localhost ] [ FLAGS ]\n"
 	"        redirect [ IIF ] [ MATCH ] proto PROTOS dport PORTS [ to-ports PORT[-PORT] ] [ FLAGS ]\n"
 	"MATCH := [ family { inet | inet6 } ] [ src PREFIX ] [ src != PREFIX ]...\n"
 	"         [ dst PREFIX ] [ dst != PREFIX ]... [ proto PROTOS ]\n"
@@ -46,7 +47,9 @@ USAGE(nat,
 	"is one nft rule per protocol and port item).  Ports need tcp, udp or sctp.\n"
 	"dnat to a port range maps its dport range 1:1 (8000-8010 to :9000-9010),\n"
 	"as does redirect's to-ports (redirect: to the host itself, as dnat);\n"
-	"hairpin DEV masquerades its clients behind DEV, so their answers come back.\n"
+	"hairpin DEV masquerades its clients behind DEV, so their answers come back.\n"	"localhost (IPv4) publishes on the host's 127.0.0.0/8 too: the host's own\n"
+	"connections are masqueraded and route_localnet is turned on for the\n"
+	"interface the target is reached by, and off with the last such rule.\n"
 	"Interfaces match by name and need not exist yet.  dnat applies to\n"
 	"forwarded traffic and to the host's own (a twin nft rule: one rule);\n"
 	"without dst, to what is addressed to the host itself (its loopback\n"
@@ -145,6 +148,12 @@ static void show_explain(const struct nat_index *ix, const char *owner)
 	for (uint32_t i = 0; i < nat_index_count(ix) && nat_explain_wanted(&sn); i++)
 		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && nat_recognise(o.tag, &r, NULL))
 			nat_explain_warn(&sn, &r);
+	/* localhost rules only (the word, then the rule): a listing of
+	 * others recognises nothing more */
+	for (uint32_t i = 0; i < nat_index_count(ix); i++)
+		if (nat_index_get(ix, i, &o) && owned(&o, owner) && o.tag && strstr(o.tag, " localhost") &&
+		    nat_recognise(o.tag, &r, NULL))
+			nat_explain_localnet(&sn, &r);
 	nat_seen_free(&sn);
 }
 
@@ -301,6 +310,18 @@ static int request_parse(struct ipbox *ib, bool only_handle, int argc, char **ar
 	return 0;
 }
 
+/* nat_localnet_sync, its failure said: an exit status. */
+static int localnet_sync(struct nat_session *s, struct nat_index *ix, enum nat_localnet why)
+{
+	errno = 0;
+	s->nl.error = 0;
+	if (nat_localnet_sync(s, ix, nat_recognise, why) == 0)
+		return EXIT_OK;
+	if (s->nl.error)
+		nat_perror(s);
+	return EXIT_FAIL;
+}
+
 /* ---- add, replace, del ---------------------------------------------- */
 
 static const char *const op_names[] = { [OP_ADD] = "add", [OP_REPLACE] = "replace", [OP_DEL] = "del" };
@@ -319,12 +340,29 @@ int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, cha
 	return 0;
 }
 
+/* localhost turns route_localnet on for the interface its target is
+ * reached by: without a route there is none to turn on. */
+static void warn_localnet_route(const struct nat_rule *r)
+{
+	char dev[IF_NAMESIZE], to[INET_ADDRSTRLEN];
+	struct nl rt;
+
+	if (!r->localhost || nl_open(&rt, NETLINK_ROUTE) < 0)
+		return;
+	if (nat_route_dev(&rt, &r->to_min, dev) < 0)
+		fprintf(stderr, "Warning: no route out to %s: route_localnet cannot be turned on for its "
+			"interface (add the route, then \"ip nat replace\" the rule).\n",
+			inet_ntop(AF_INET, r->to_min.a, to, sizeof(to)) ? to : "?");
+	nl_close(&rt);
+}
+
 void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
 {
 	if (c->op == OP_DEL)
 		return;
 	warn_ifname(sn, c->q.r.iif);
 	warn_ifname(sn, c->q.r.oif);
+	warn_localnet_route(&c->q.r);
 	if (c->q.r.kind != NAT_REDIRECT)	/* stays on the host: nothing forwarded */
 		warn_forwarding(sn, c->q.r.family);
 	nat_explain_warn(sn, &c->q.r);
@@ -439,12 +477,44 @@ int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_cha
 	return EXIT_OK;
 }
 
+/* Whether c may have added a localhost rule, or removed any rule:
+ * then route_localnet is brought in step with the rules. */
+bool nat_change_localnet(const struct nat_change *c, bool *added)
+{
+	*added = c->op != OP_DEL && c->q.r.localhost;
+	return *added || c->op == OP_DEL;
+}
+
+int nat_localnet_step(struct nat_session *s, struct nat_index *ix, bool added)
+{
+	return localnet_sync(s, ix, added ? NAT_LOCALNET_ADDED : NAT_LOCALNET_GONE);
+}
+
+void nat_localnet_preview(const struct nat_change *c)
+{
+	bool dry = nl_dry_run;
+	char dev[IF_NAMESIZE];
+	struct nl rt;
+
+	if (c->op == OP_DEL || !c->q.r.localhost)
+		return;
+	/* the dry run answers no reads: the kernel's route, a read only */
+	nl_dry_run = false;
+	if (nl_open(&rt, NETLINK_ROUTE) == 0) {
+		if (nat_route_dev(&rt, &c->q.r.to_min, dev) == 0 && nat_localnet_get(dev) == 0)
+			printf("nat: would set net.ipv4.conf.%s.route_localnet to 1\n", dev);
+		nl_close(&rt);
+	}
+	nl_dry_run = dry;
+}
+
 static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 {
 	struct nat_session s;
 	struct nat_seen sn = { .forward_read = false };
 	struct nat_change c;
 	struct nat_index *ix;
+	bool added;
 	int ret = nat_change_parse(ib, op, false, argc, argv, &c);
 
 	if (ret)
@@ -460,6 +530,8 @@ static int nat_change(struct ipbox *ib, enum nat_op op, int argc, char **argv)
 	nat_change_warn(&sn, &c);
 	nat_seen_free(&sn);
 	ret = nat_change_apply(&s, ix, &c);
+	if (!ret && nat_change_localnet(&c, &added))
+		ret = nat_localnet_step(&s, ix, added);
 	nat_index_free(ix);
 	nat_close(&s);
 	return ret;
@@ -509,7 +581,7 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 	char owner[NAT_OWNER_MAX];
 	struct owner_flush f = { NULL, owner };
 	struct nat_session s;
-	int ret = owner_args(argc, argv, owner);
+	int ret = owner_args(argc, argv, owner), status;
 
 	(void)ib;
 	if (ret)
@@ -517,19 +589,24 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 	ret = session_open(&s, "flush");
 	if (ret)
 		return ret;
-	if (!*owner) {
-		ret = nat_flush(&s);
-	} else {
-		f.ix = nat_index_new();
-		if (!f.ix)
-			s.nl.error = ENOMEM;
-		ret = f.ix ? nat_retry(&s, owner_flush_try, &f) : -1;
-		nat_index_free(f.ix);
+	f.ix = nat_index_new();
+	if (!f.ix) {
+		s.nl.error = ENOMEM;
+		return session_fail(&s);
 	}
+	/* the records of route_localnet go with the table: the sysctls first
+	 * (a table that cannot be read is the flush's to say) */
+	s.nl.error = 0;
+	status = !*owner && nat_localnet_sync(&s, f.ix, nat_recognise, NAT_LOCALNET_FLUSH) < 0 && !s.nl.error
+			 ? EXIT_FAIL : EXIT_OK;
+	ret = *owner ? nat_retry(&s, owner_flush_try, &f) : nat_flush(&s);
+	if (ret == 0 && *owner)
+		status = localnet_sync(&s, f.ix, NAT_LOCALNET_GONE);
+	nat_index_free(f.ix);
 	if (ret < 0)
 		return session_fail(&s);
 	nat_close(&s);
-	return EXIT_OK;
+	return status;
 }
 
 /* ---- forward ------------------------------------------------------- */

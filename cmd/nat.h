@@ -83,11 +83,23 @@ int nat_change_plan(struct nat_index *ix, const struct nat_change *c, struct nat
  * prints why it failed.  An exit status. */
 int nat_change_apply(struct nat_session *s, struct nat_index *ix, struct nat_change *c);
 
+/* Whether c may have added a localhost rule (*added) or removed a rule:
+ * then, once applied, nat_localnet_step brings route_localnet in step
+ * with the rules (ix: memory to read them into).  An exit status, the
+ * failure said. */
+bool nat_change_localnet(const struct nat_change *c, bool *added);
+int nat_localnet_step(struct nat_session *s, struct nat_index *ix, bool added);
+
+/* -check: what c's localhost would write (route_localnet), on stdout. */
+void nat_localnet_preview(const struct nat_change *c);
+
 /* ---- explanations (nat_explain.c) ---- */
 
 /* Warn, once per command, about what would drop r's traffic: forward
  * chains of other tables, strict rp_filter. */
 void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r);
+/* show: warn when route_localnet is off where r (a localhost dnat) needs it. */
+void nat_explain_localnet(struct nat_seen *sn, const struct nat_rule *r);
 void nat_seen_free(struct nat_seen *sn);
 /* Whether the kernel holds anything those warnings are about (show skips
  * reading its rules back otherwise). */

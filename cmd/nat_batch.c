@@ -65,6 +65,7 @@ static bool run_open(struct nat_run *run)
 static void run_flush(struct nat_run *run)
 {
 	struct nat_seen sn = { .forward_read = false };
+	bool localnet = false, any_added = false, added;
 	int ret;
 
 	if (!run->n)
@@ -82,7 +83,12 @@ static void run_flush(struct nat_run *run)
 			if (!run->ib->force)
 				break;
 		}
+		if (nat_change_localnet(c, &added))
+			localnet = true, any_added |= added;
 	}
+	/* route_localnet once for the run, in step with what it left */
+	if (localnet && nat_localnet_step(&run->s, run->ix, any_added))
+		run->status = EXIT_FAIL;
 	nat_seen_free(&sn);
 	run->n = 0;
 }

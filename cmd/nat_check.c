@@ -249,6 +249,10 @@ static bool rule_for(struct check *c, enum nat_stage stage, struct nat_rule *r, 
 		if (stage == NAT_STAGE_SRC && r->kind == NAT_DNAT && *r->hairpin && c->pkt.dnat &&
 		    !strcmp(c->pkt.iif, r->hairpin) && !strcmp(c->pkt.oif, r->hairpin))
 			return r->kind = NAT_MASQUERADE, true;
+		/* dnat's localhost: masquerades the host's loopback sources */
+		if (stage == NAT_STAGE_SRC && r->kind == NAT_DNAT && r->localhost && c->pkt.dnat &&
+		    nat_addr_loopback(&c->pkt.saddr) && !memcmp(c->pkt.daddr.a, r->to_min.a, 4))
+			return r->kind = NAT_MASQUERADE, true;
 	}
 	return false;
 }
@@ -521,6 +525,21 @@ static void packet_start(struct check *c)
 		strcpy(c->pkt.iif, back.dev);
 }
 
+/* The host's own packet from a loopback address (a localhost dnat's)
+ * leaves by an interface only with its route_localnet on: else the
+ * kernel drops it as a martian. */
+static bool step_localnet(struct check *c)
+{
+	char why[160];
+
+	if (!nat_addr_loopback(&c->pkt.saddr) || c->pkt.family != AF_INET || !*c->route.dev ||
+	    nat_localnet_get(c->route.dev) != 0)
+		return true;
+	snprintf(why, sizeof(why), "dropped: a source in 127.0.0.0/8 cannot leave by %s "
+		 "(net.ipv4.conf.%s.route_localnet is off)", c->route.dev, c->route.dev);
+	return block(c, why);
+}
+
 static void run_check(struct check *c)
 {
 	struct printer *p = c->ib->pr;
@@ -529,8 +548,8 @@ static void run_check(struct check *c)
 	print_open_object(p, NULL);
 	print_packet(c);
 	step_dnat(c);
-	if (step_route(c) && !c->local_dst && (c->local_src || (step_forwarding(c) && step_rp_filter(c) &&
-								   step_filter(c))))
+	if (step_route(c) && !c->local_dst && (c->local_src ? step_localnet(c) : (step_forwarding(c) &&
+									     step_rp_filter(c) && step_filter(c))))
 		step_snat(c);
 	verdict(c);
 	print_close_object(p);

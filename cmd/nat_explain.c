@@ -2,7 +2,8 @@
  * would not flow that ipbox can see besides forwarding (cmd/nat.c), each
  * once per command: a forward-hook chain of another table that drops it
  * (policy drop, or a drop or reject rule whose matches cover it: Docker's
- * and firewalld's hosts), and strict rp_filter on its interfaces.  The
+ * and firewalld's hosts), strict rp_filter on its interfaces, and (show)
+ * route_localnet off where a localhost rule needs it.  The
  * looking is nat/explain.c's; here the rule becomes packets and the
  * findings words. */
 #include "nat.h"
@@ -251,4 +252,24 @@ void nat_explain_warn(struct nat_seen *sn, const struct nat_rule *r)
 		nat_fwd_walk(x->fwd, &back, fwd_warn_one, &w);
 	}
 	rp_warn_rule(x, r);
+}
+
+/* ---- route_localnet ----------------------------------------------------- */
+
+void nat_explain_localnet(struct nat_seen *sn, const struct nat_rule *r)
+{
+	char dev[IF_NAMESIZE], line[400];
+	struct nat_explain *x;
+	struct nl rt;
+
+	if (!r->localhost || !(x = explain_of(sn)) || nl_open(&rt, NETLINK_ROUTE) < 0)
+		return;
+	if (nat_route_dev(&rt, &r->to_min, dev) == 0 && nat_localnet_get(dev) == 0) {
+		snprintf(line, sizeof(line),
+			 "route_localnet is off on %s (net.ipv4.conf.%s.route_localnet = 0): the host's "
+			 "connections to 127.0.0.1 that localhost rules send there are dropped; "
+			 "\"ip nat replace\" of the rule turns it on.", dev, dev);
+		warn_once(x, line, line);
+	}
+	nl_close(&rt);
 }

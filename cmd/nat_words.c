@@ -369,6 +369,14 @@ static int set_flag(struct nat_req *q, const struct keyword *k, const char *val)
 	return 0;
 }
 
+/* A word that turns a bool of the rule on. */
+static int set_true(struct nat_req *q, const struct keyword *k, const char *val)
+{
+	(void)val;
+	*(bool *)field(q, k) = true;
+	return 0;
+}
+
 static int set_handle(struct nat_req *q, const struct keyword *k, const char *val)
 {
 	uint32_t h;
@@ -521,6 +529,13 @@ static bool fmt_flag(const struct nat_rule *r, const struct keyword *k, int i, c
 	return !i && (r->flags & k->flag);
 }
 
+static bool fmt_true(const struct nat_rule *r, const struct keyword *k, int i, char *buf, size_t n)
+{
+	(void)n;
+	buf[0] = '\0';
+	return !i && *(const bool *)rule_field(r, k);
+}
+
 #define AT(f) offsetof(struct nat_rule, f)
 _Static_assert(sizeof(struct nat_rule) <= UINT16_MAX, "a keyword's off is 16 bits");
 #define PREFIX "an address or prefix"
@@ -550,6 +565,7 @@ static const struct keyword keywords[] = {
 	{ "to-ports", true, false, K(NAT_MASQUERADE) | K(NAT_REDIRECT), set_ports, fmt_ports, AT(to_ports), 0,
 	  "PORT[-PORT], 1-65535", NULL },
 	{ "hairpin", true, false, K(NAT_DNAT), set_ifname, fmt_ifname, AT(hairpin), 0, IFNAME, NULL },
+	{ "localhost", false, false, K(NAT_DNAT), set_true, fmt_true, AT(localhost), 0, NULL, NULL },
 	{ "random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_RANDOM, NULL, NULL },
 	{ "fully-random", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_FULLY_RANDOM, NULL, NULL },
 	{ "persistent", false, false, ALL, set_flag, fmt_flag, 0, NAT_F_PERSISTENT, NULL, NULL },
@@ -705,6 +721,11 @@ static int rule_check(struct nat_req *q)
 			       "(or give one port).", r->kind == NAT_DNAT ? "to" : "to-ports");
 	if (r->hairpin[0] && memcmp(r->to_min.a, r->to_max.a, sizeof(r->to_min.a)))
 		return nat_bad(q, "hairpin needs one to address.");
+	if (r->localhost && r->family != AF_INET)
+		return nat_bad(q, "localhost is IPv4's: ::1 cannot be routed out of the host.");
+	if (r->localhost && (r->dst.family || r->iif[0]))
+		return nat_bad(q, "localhost publishes on the host's own addresses and 127.0.0.0/8: "
+			       "no %s.", r->dst.family ? "dst" : "iif");
 	if (nat_rule_members(r, m) < 0)
 		return nat_bad(q, "too many nft rules: protocols x port items x mapped ports (x 2 for "
 			       "dnat's twin) must be at most %d.", NAT_MEMBERS_MAX);

@@ -4,7 +4,8 @@
  * before it (none added: nothing to do), and the table too if it was
  * empty before; a del by adding its words back, for the last rule of
  * the table only (nftables appends: any other would come back out of
- * its place); `forward` by the values it had.  `flush` is refused. */
+ * its place); `forward` by the values it had.  `flush` is refused.
+ * route_localnet (dnat's localhost) follows the rules put back. */
 #include "undo_nat.h"
 
 #include <stdio.h>
@@ -193,6 +194,9 @@ static int unadd_replay(const struct journal_rec *rec)
 		nat_txn_init(&t, &v.s);
 		nat_index_delete(v.ix, last, &t);
 		ret = nat_txn_commit(&t, false);
+		/* route_localnet back as it was, if the rule had turned it on */
+		if (ret == 0 && nat_localnet_sync(&v.s, v.ix, nat_recognise, NAT_LOCALNET_GONE) < 0)
+			ret = -1;
 	}
 	if (ret == 0 && (rec->value & NAT_WAS_EMPTY) && nat_index_count(v.ix) > 0) {
 		struct nat_object o;
@@ -209,6 +213,16 @@ static int unadd_replay(const struct journal_rec *rec)
 	return ret;
 }
 
+/* A localhost rule back: route_localnet on again, as its add did. */
+static int localnet_back(struct nat_session *s)
+{
+	struct nat_index *ix = nat_index_new();
+	int ret = ix ? nat_localnet_sync(s, ix, nat_recognise, NAT_LOCALNET_ADDED) : -1;
+
+	nat_index_free(ix);
+	return ret;
+}
+
 static int readd_replay(const struct journal_rec *rec)
 {
 	struct nat_session s;
@@ -222,7 +236,9 @@ static int readd_replay(const struct journal_rec *rec)
 	if (nat_open(&s) < 0)
 		return -1;
 	ret = nat_add(&s, &r, rec->words[0], false);
-	if (ret < 0)
+	if (ret == 0 && r.localhost)
+		ret = localnet_back(&s);
+	if (ret < 0 && s.nl.error)
 		nat_perror(&s);
 	nat_close(&s);
 	return ret;

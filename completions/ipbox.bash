@@ -117,7 +117,7 @@ _ipbox_nat_cmds='add delete replace list show save flush forward check help'
 _ipbox_nat_types='masquerade snat dnat redirect'
 _ipbox_nat_masquerade='family src dst oif proto to-ports random fully-random persistent tag handle incomplete'
 _ipbox_nat_snat='family src dst oif proto sport dport to random fully-random persistent tag handle incomplete'
-_ipbox_nat_dnat='family src dst iif proto dport to hairpin random fully-random persistent tag handle incomplete'
+_ipbox_nat_dnat='family src dst iif proto dport to hairpin localhost random fully-random persistent tag handle incomplete'
 _ipbox_nat_redirect='family src dst iif proto dport to-ports random fully-random persistent tag handle incomplete'
 
 # route: verbs (cmd/route.c route_verbs), types (route_print.c

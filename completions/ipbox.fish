@@ -551,7 +551,7 @@ function __ipbox_complete
                         case snat
                             set words family src dst oif proto sport dport to random fully-random persistent tag handle incomplete
                         case dnat
-                            set words family src dst iif proto dport to hairpin random fully-random persistent tag handle incomplete
+                            set words family src dst iif proto dport to hairpin localhost random fully-random persistent tag handle incomplete
                         case redirect
                             set words family src dst iif proto dport to-ports random fully-random persistent tag handle incomplete
                     end

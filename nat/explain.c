@@ -761,6 +761,15 @@ static bool addr_excluded(const struct nat_addr_list *l, const struct nat_addr *
 	return false;
 }
 
+bool nat_addr_loopback(const struct nat_addr *a)
+{
+	static const uint8_t lo6[16] = { [15] = 1 };
+
+	if (a->family == AF_INET)
+		return a->plen >= 8 && a->a[0] == 127;
+	return a->family == AF_INET6 && a->plen == 128 && !memcmp(a->a, lo6, sizeof(lo6));
+}
+
 static bool ifname_ok(const char *want, const struct nat_ifname_list *not, const char *dev)
 {
 	if (*want && strcmp(want, dev))
@@ -803,6 +812,10 @@ bool nat_rule_applies(const struct nat_rule *r, const struct nat_pkt *p, enum na
 		return false;
 	if (dst_kind && !r->dst.family && !local)
 		return false;	/* fib daddr type local */
+	/* the host's own to its loopback: a dnat takes it with localhost only */
+	if (stage == NAT_STAGE_DST_OUTPUT && r->kind == NAT_DNAT && !r->dst.family && !r->localhost &&
+	    nat_addr_loopback(&p->daddr))
+		return false;
 	if (!addr_in(&r->dst, &p->daddr))
 		return false;
 	if (stage == NAT_STAGE_DST_OUTPUT)

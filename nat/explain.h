@@ -59,6 +59,8 @@ enum nat_stage { NAT_STAGE_DST, NAT_STAGE_DST_OUTPUT, NAT_STAGE_SRC };
  * destination is an address of the host (dnat's default match).  A rule
  * that needs what pkt leaves unknown (a source port) does not match. */
 bool nat_rule_applies(const struct nat_rule *r, const struct nat_pkt *pkt, enum nat_stage stage, bool local);
+/* Whether a is in 127.0.0.0/8 or is ::1. */
+bool nat_addr_loopback(const struct nat_addr *a);
 /* dnat's new destination port for pkt (a 1:1 map, one port, or the same). */
 int nat_rule_new_port(const struct nat_rule *r, int dport);
 

@@ -30,4 +30,10 @@ int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *d
 int nat_entry_member(const struct nat_entry *e, const struct nat_rule *r, const struct nat_member *m, int n,
 		     int hint);
 
+/* An empty chain of that name (not a base chain) added to t, or deleted. */
+void nat_txn_chain(struct nat_txn *t, const char *name, bool add);
+/* cb(name) for each chain of the table (none if it does not exist); -1 on
+ * error. */
+int nat_walk_chains(struct nat_session *s, void (*cb)(const char *name, void *data), void *data);
+
 #endif

@@ -178,6 +178,26 @@ void nat_txn_delete(struct nat_txn *t, const char *chain, uint64_t handle)
 		nftnl_rule_free(rule);
 }
 
+void nat_txn_chain(struct nat_txn *t, const char *name, bool add)
+{
+	struct nftnl_chain *c = nftnl_chain_alloc();
+	struct nlmsghdr *nlh;
+
+	if (add && !t->has_chains)
+		txn_chains(t);
+	nlh = txn_msg(t, add ? NFT_MSG_NEWCHAIN : NFT_MSG_DELCHAIN, add ? NLM_F_CREATE : 0);
+	if (!c || !nlh) {
+		t->nomem = true;
+	} else {
+		nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
+		nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, name);
+		nftnl_chain_nlmsg_build_payload(nlh, c);
+		txn_next(t, nlh);
+	}
+	if (c)
+		nftnl_chain_free(c);
+}
+
 /* Big transactions need a send buffer to match (CAP_NET_ADMIN may force
  * it past the system's maximum, as nft does). */
 static void txn_sndbuf(int fd, size_t len)
@@ -443,5 +463,41 @@ int nat_walk(struct nat_session *s, int (*cb)(const struct nat_entry *e, void *d
 	nlreq_put_str(&req, NFTA_RULE_TABLE, NAT_TABLE);
 	if (nl_dump(&s->nl, &req, walk_rule, &w) < 0)
 		return s->nl.error == ENOENT ? 0 : -1;	/* no table yet: no rules */
+	return 0;
+}
+
+struct chain_walk {
+	void (*cb)(const char *name, void *data);
+	void *data;
+};
+
+static int walk_chain(const struct nlmsghdr *nlh, void *data)
+{
+	static const enum mnl_attr_data_type policy[NFTA_CHAIN_MAX + 1] = {
+		[NFTA_CHAIN_TABLE] = MNL_TYPE_NUL_STRING,
+		[NFTA_CHAIN_NAME] = MNL_TYPE_NUL_STRING,
+	};
+	const struct nlattr *tb[NFTA_CHAIN_MAX + 1] = { NULL };
+	struct chain_walk *w = data;
+
+	if (attr_parse(tb, NFTA_CHAIN_MAX, policy, nlh, sizeof(struct nfgenmsg)) < 0) {
+		errno = EBADMSG;
+		return NL_CB_ERROR;
+	}
+	if (tb[NFTA_CHAIN_TABLE] && !strcmp(mnl_attr_get_str(tb[NFTA_CHAIN_TABLE]), NAT_TABLE) &&
+	    tb[NFTA_CHAIN_NAME] && strlen(mnl_attr_get_str(tb[NFTA_CHAIN_NAME])) < NAT_CHAIN_NAME_MAX)
+		w->cb(mnl_attr_get_str(tb[NFTA_CHAIN_NAME]), w->data);
+	return NL_CB_OK;
+}
+
+int nat_walk_chains(struct nat_session *s, void (*cb)(const char *name, void *data), void *data)
+{
+	struct chain_walk w = { cb, data };
+	struct nlreq req;
+
+	nft_req(&req, NFT_MSG_GETCHAIN);
+	nlreq_put_str(&req, NFTA_CHAIN_TABLE, NAT_TABLE);
+	if (nl_dump(&s->nl, &req, walk_chain, &w) < 0)
+		return s->nl.error == ENOENT ? 0 : -1;	/* no table: no chains */
 	return 0;
 }

@@ -260,6 +260,10 @@ static void snat_dnat(struct nlreq *q, const struct nat_rule *r, const struct na
 	expr_end(q, e);
 }
 
+/* The loopback addresses: 127.0.0.0/8, ::1. */
+static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
+static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
+
 /* dnat (and redirect) without dst is for packets addressed to the host
  * itself (as Docker and netavark: fib daddr type local), so the host's
  * own traffic to other hosts keeps its destination.  In output, a dnat
@@ -267,15 +271,14 @@ static void snat_dnat(struct nlreq *q, const struct nat_rule *r, const struct na
  * ! -d 127.0.0.0/8): a packet from 127.0.0.1 cannot leave the host. */
 static void local_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
-	static const struct nat_addr lo4 = { AF_INET, 8, { 127 } };
-	static const struct nat_addr lo6 = { AF_INET6, 128, { [15] = 1 } };
 	int v6 = r->family == AF_INET6;
 	uint32_t local = RTN_LOCAL;
 	struct expr e;
 
 	if (!NAT_KIND_DST(r->kind) || r->dst.family)
 		return;
-	if (m->chain == NAT_CHAIN_DSTNAT_OUT && r->kind == NAT_DNAT)	/* a redirect stays here */
+	/* a redirect stays here; a dnat with localhost publishes there too */
+	if (m->chain == NAT_CHAIN_DSTNAT_OUT && r->kind == NAT_DNAT && !r->localhost)
 		prefix_match(q, ip_hdr[v6].daddr, v6 ? &lo6 : &lo4, NFT_CMP_NEQ);
 	e = expr(q, "fib");
 	be32(q, NFTA_FIB_DREG, NFT_REG_1);
@@ -286,8 +289,10 @@ static void local_match(struct nlreq *q, const struct nat_rule *r, const struct 
 }
 
 /* The connection was translated by a dnat (ct status dnat), to the
- * target, and comes in and goes out by the hairpin's device. */
-static void hairpin_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
+ * target, and comes in and goes out by the hairpin's device; or, for
+ * localhost's masquerade, comes from a loopback address (the host's own
+ * connection to 127.0.0.1:PORT, whose source cannot leave the host). */
+static void masq_back_match(struct nlreq *q, const struct nat_rule *r, const struct nat_member *m)
 {
 	uint32_t dnat = IPS_DST_NAT, zero = 0;
 	uint8_t proto = (uint8_t)m->proto, nfproto = r->family == AF_INET6 ? NFPROTO_IPV6 : NFPROTO_IPV4;
@@ -302,9 +307,13 @@ static void hairpin_match(struct nlreq *q, const struct nat_rule *r, const struc
 	/* after ct, where nft puts the family its address match needs */
 	meta_eq(q, NFT_META_NFPROTO, &nfproto, sizeof(nfproto));
 	to.plen = to.family == AF_INET ? 32 : 128;
+	if (m->loopback)
+		prefix_match(q, ip_hdr[0].saddr, &lo4, NFT_CMP_EQ);
 	prefix_match(q, ip_hdr[to.family == AF_INET6].daddr, &to, NFT_CMP_EQ);
-	ifname_match(q, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
-	ifname_match(q, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
+	if (m->hairpin) {
+		ifname_match(q, NFT_META_IIFNAME, r->hairpin, NFT_CMP_EQ);
+		ifname_match(q, NFT_META_OIFNAME, r->hairpin, NFT_CMP_EQ);
+	}
 	if (m->proto >= 0)
 		meta_eq(q, NFT_META_L4PROTO, &proto, sizeof(proto));
 	port_match(q, 2, &m->dport);
@@ -330,8 +339,8 @@ static void matches(struct nlreq *q, const struct nat_rule *r, const struct nat_
 	uint8_t proto = (uint8_t)m->proto;
 	bool out = m->chain == NAT_CHAIN_DSTNAT_OUT;
 
-	if (m->hairpin) {
-		hairpin_match(q, r, m);
+	if (m->hairpin || m->loopback) {
+		masq_back_match(q, r, m);
 		return;
 	}
 	/* Addresses are read at family-specific offsets: only for one family. */
@@ -364,7 +373,7 @@ struct axes {
 
 static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chain, int p, int s, int d)
 {
-	struct nat_member m = { chain, false, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
+	struct nat_member m = { chain, false, false, -1, { 0, 0 }, { 0, 0 }, r->to_ports };
 
 	if (r->nprotos)
 		m.proto = r->protos[p];
@@ -379,28 +388,46 @@ static struct nat_member member_at(const struct nat_rule *r, enum nat_chain chai
  * host's address would get its answer straight from the target, which
  * it never asked; so connections the rule translated that come in and
  * go out by DEV are masqueraded (srcnat), matched by their new
- * destination: the to address, and its ports or else dport's. */
-static int hairpins(const struct nat_rule *r, const struct axes *ax)
+ * destination: the to address, and its ports or else dport's.
+ * localhost: the host's own connections to 127.0.0.1:PORT the same way
+ * (their source is a loopback address), one more masquerade each. */
+static int masqs_back(const struct nat_rule *r, const struct axes *ax, bool wanted)
 {
-	if (r->kind != NAT_DNAT || !r->hairpin[0])
+	if (r->kind != NAT_DNAT || !wanted)
 		return 0;
 	return ax->nproto * (r->to_ports.min ? 1 : ax->ndport);
 }
 
-static int hairpin_members(const struct nat_rule *r, const struct axes *ax, struct nat_member *m)
+static int masqs_back_all(const struct nat_rule *r, const struct axes *ax)
 {
-	int n = 0, nports = hairpins(r, ax) / ax->nproto;
+	return masqs_back(r, ax, r->hairpin[0]) + masqs_back(r, ax, r->localhost);
+}
 
-	for (int p = 0; n < hairpins(r, ax); p++)
+/* The masquerades of one kind (hairpin or loopback) into m. */
+static int masq_back_members(const struct nat_rule *r, const struct axes *ax, bool loopback, struct nat_member *m)
+{
+	int n = 0, total = masqs_back(r, ax, loopback ? r->localhost : r->hairpin[0] != '\0');
+	int nports = total / ax->nproto;
+
+	for (int p = 0; n < total; p++)
 		for (int d = 0; d < nports; d++, n++) {
 			m[n] = member_at(r, NAT_CHAIN_SRCNAT, p, 0, d);
-			m[n].hairpin = true;
+			m[n].hairpin = !loopback;
+			m[n].loopback = loopback;
 			if (r->to_ports.min)
 				m[n].dport = r->to_ports;
 			m[n].to_ports = (struct nat_ports){ 0, 0 };
 		}
 	return n;
 }
+
+static int masq_back_all_members(const struct nat_rule *r, const struct axes *ax, struct nat_member *m)
+{
+	int n = masq_back_members(r, ax, false, m);
+
+	return n + masq_back_members(r, ax, true, m + n);
+}
+
 bool nat_rule_maps_ports(const struct nat_rule *r)
 {
 	return NAT_KIND_DST(r->kind) && r->to_ports.min != r->to_ports.max;
@@ -440,7 +467,7 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 		chains[1] = NAT_CHAIN_DSTNAT_OUT;
 		nchains = r->iif[0] ? 1 : 2;
 	}
-	if (nchains * ax.nproto * ax.nsport * ax.ndport * each + hairpins(r, &ax) > NAT_MEMBERS_MAX)
+	if (nchains * ax.nproto * ax.nsport * ax.ndport * each + masqs_back_all(r, &ax) > NAT_MEMBERS_MAX)
 		return -1;
 	for (int c = 0; c < nchains; c++)
 		for (int p = 0; p < ax.nproto; p++)
@@ -453,7 +480,7 @@ int nat_rule_members(const struct nat_rule *r, struct nat_member m[NAT_MEMBERS_M
 					else
 						m[n++] = one;
 				}
-	return n + hairpin_members(r, &ax, &m[n]);
+	return n + masq_back_all_members(r, &ax, &m[n]);
 }
 
 /* The comment: one TLV of nft's user data (NFTNL_UDATA_RULE_COMMENT),
@@ -486,7 +513,7 @@ bool nat_rule_build(struct nlreq *q, const struct nat_rule *r, const char *tag, 
 	exprs = nlreq_nest_start(q, NFTA_RULE_EXPRESSIONS);
 	matches(q, r, m);
 	expr_end(q, expr(q, "counter"));
-	if (m->hairpin)
+	if (m->hairpin || m->loopback)
 		masq_redir(q, &masq, 0, m);
 	else if (r->kind == NAT_MASQUERADE)
 		masq_redir(q, &masq, r->flags, m);

@@ -79,6 +79,7 @@ struct nat_rule {
 	struct nat_ports to_ports;	/* new ports (masquerade: to-ports) */
 	unsigned int flags;	/* NAT_F_* */
 	char hairpin[IF_NAMESIZE];	/* dnat: masquerade its clients behind DEV */
+	bool localhost;		/* dnat: published on 127.0.0.0/8 too (IPv4) */
 	char owner[NAT_OWNER_MAX];	/* `tag NAME`: who made it ("": nobody said) */
 };
 
@@ -89,12 +90,14 @@ enum nat_chain { NAT_CHAIN_SRCNAT, NAT_CHAIN_DSTNAT, NAT_CHAIN_DSTNAT_OUT, NAT_C
  * words as their comment: one in its kind's chain (for dnat a twin in
  * dstnat_output too) for each protocol and each item of its port lists,
  * since an nft rule without sets matches one of each; for a dnat with
- * hairpin, masquerades in srcnat.  It is one object: added, shown and
+ * hairpin, masquerades in srcnat; for a dnat with localhost, a
+ * masquerade of the loopback sources it translated.  It is one object: added, shown and
  * deleted whole. */
 #define NAT_MEMBERS_MAX 256
 struct nat_member {
 	enum nat_chain chain;
 	bool hairpin;		/* dnat's hairpin masquerade (srcnat) */
+	bool loopback;		/* dnat's masquerade of 127.0.0.0/8 sources (srcnat) */
 	int proto;		/* -1: any */
 	struct nat_ports sport, dport;	/* 0: any */
 	struct nat_ports to_ports;	/* the new ports (a 1:1 map: one each) */
@@ -203,5 +206,28 @@ void nat_perror(const struct nat_session *s);
 /* IPv4 and IPv6 forwarding of the current namespace. */
 int nat_forward_get(int family);	/* 1, 0, or -1 */
 int nat_forward_set(int family, bool on);
+
+/* ---- route_localnet, for dnat's localhost (nat/localnet.c) ---- */
+
+/* net.ipv4.conf.DEV.route_localnet: 1, 0, or -1; set: 0 or -1 (errno). */
+int nat_localnet_get(const char *dev);
+int nat_localnet_set(const char *dev, bool on);
+/* The interface the host reaches a (IPv4) by, asked of rt (a
+ * NETLINK_ROUTE socket): 0, or -1 when it is local or has no route. */
+int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE]);
+
+/* Why the sysctls are brought in step with the rules. */
+enum nat_localnet {
+	NAT_LOCALNET_ADDED,	/* a localhost rule may have come */
+	NAT_LOCALNET_GONE,	/* rules may have gone */
+	NAT_LOCALNET_FLUSH,	/* the table is about to go, records and all */
+};
+/* Turn route_localnet on (recording it) for each interface a localhost
+ * rule's target is reached by where it is off, and off again where ipbox
+ * had turned it on and no localhost rule needs it any more.  ix: memory
+ * to read the table into.  0, or -1 (a sysctl said so on stderr, else
+ * s->nl.error). */
+int nat_localnet_sync(struct nat_session *s, struct nat_index *ix, nat_recognise_fn recognise,
+		      enum nat_localnet why);
 
 #endif

@@ -460,7 +460,7 @@ lines() {
 	run complete_words addr add 10.0.0.1/24 valid_lft ""
 	assert_output forever
 	run complete_sorted ipbox nat add dnat proto tcp dport 80 ""
-	assert_output "$(lines family src dst iif to hairpin random fully-random persistent tag handle incomplete)"
+	assert_output "$(lines family src dst iif to hairpin localhost random fully-random persistent tag handle incomplete)"
 	run complete_sorted nat del ""
 	assert_output "$(lines masquerade snat dnat redirect handle)"
 	run complete_sorted ipbox nat forward ""
@@ -619,7 +619,7 @@ fish_complete() {
 	run fish_complete "ipbox nat del handle "
 	assert_output "$("$IPBOX" nat show | sed -n 's/.* handle \([0-9]*\)$/\1/p')"
 	run fish_complete "ipnat add dnat proto tcp dport 80 "
-	assert_output "$(lines family src dst iif to hairpin random fully-random persistent tag handle incomplete)"
+	assert_output "$(lines family src dst iif to hairpin localhost random fully-random persistent tag handle incomplete)"
 	# netns still completes
 	run fish_complete "ipbox netns exec "
 	assert_output namespace_A

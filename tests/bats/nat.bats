@@ -408,6 +408,90 @@ sctp_init() {
 	assert_equal "$(rule_count)" 0
 }
 
+@test "localhost: the host reaches a published port on 127.0.0.1; route_localnet follows the rules, -atomic and -check included" {
+	lan_setup
+	listen b 80 '$SOCAT_PEERADDR'
+	local lnet=/proc/sys/net/ipv4/conf/br0/route_localnet
+	# the default leaves the loopback alone
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80
+	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
+	assert_failure
+	assert_equal "$(cat $lnet)" 0
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_line 'dnat: no rule'
+	# -check writes nothing: neither the rule nor the sysctl
+	run "$IPBOX" -check nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	assert_success
+	assert_output --partial 'would set net.ipv4.conf.br0.route_localnet to 1'
+	assert_equal "$(cat $lnet)" 0
+	assert_equal "$("$IPBOX" nat show | grep -c localhost)" 0
+	# a failed -atomic batch puts the rule and the sysctl back
+	printf '%s\n' 'nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost' 'link set nosuchdev up' \
+		>"$BATS_TEST_TMPDIR/b"
+	run "$IPBOX" -atomic -batch "$BATS_TEST_TMPDIR/b"
+	assert_failure
+	assert_equal "$(cat $lnet)" 0
+	assert_equal "$("$IPBOX" nat show | grep -c localhost)" 0
+
+	"$IPBOX" nat flush
+	run "$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	assert_success
+	assert_equal "$(cat $lnet)" 1
+	# the host's 127.0.0.1 reaches b, masqueraded behind br0's address
+	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
+	assert_success
+	assert_output "192.168.1.10"
+	run socat -T2 - TCP:127.0.0.53:8080,connect-timeout=2
+	assert_output "192.168.1.10"
+	run nft list chain inet ipbox srcnat
+	assert_output --partial 'ct status dnat ip saddr 127.0.0.0/8 ip daddr 192.168.1.2 tcp dport 80 counter packets 2 '
+	# other hosts' clients are not masqueraded by it
+	"$IPBOX" nat forward on
+	run $IP netns exec remote socat -T2 - TCP:198.51.100.1:8080,connect-timeout=2
+	assert_output "198.51.100.2"
+	run "$IPBOX" nat show
+	assert_output --regexp '^dnat proto tcp dport 8080 to 192.168.1.2:80 localhost handle [0-9]+$'
+	run "$IPBOX" -j nat show
+	assert_output --regexp '"to":"192.168.1.2:80","localhost":true\}\]$'
+	run "$IPBOX" nat save
+	assert_output 'nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost'
+	# save -> flush -> restore: the rule, the sysctl and the traffic again
+	"$IPBOX" nat save >"$BATS_TEST_TMPDIR/saved"
+	"$IPBOX" nat flush
+	assert_equal "$(cat $lnet)" 0
+	"$IPBOX" -batch "$BATS_TEST_TMPDIR/saved"
+	assert_equal "$(cat $lnet)" 1
+	run socat -T2 - TCP:127.0.0.1:8080,connect-timeout=2
+	assert_output "192.168.1.10"
+	# check follows the packet; check and show see route_localnet off
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_success
+	assert_line 'verdict: translated to 192.168.1.2:80 from 192.168.1.10, sent via br0'
+	echo 0 >$lnet
+	run "$IPBOX" nat check 127.0.0.1 127.0.0.1 proto tcp dport 8080
+	assert_failure
+	assert_line 'verdict: dropped: a source in 127.0.0.0/8 cannot leave by br0 (net.ipv4.conf.br0.route_localnet is off)'
+	run "$IPBOX" nat show
+	assert_line --partial 'Warning: route_localnet is off on br0 '
+	"$IPBOX" nat replace dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	assert_equal "$(cat $lnet)" 1
+	# a second rule through br0: the sysctl stays until the last one goes
+	"$IPBOX" nat add dnat proto udp dport 8080 to 192.168.1.2:80 localhost
+	"$IPBOX" nat del dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	assert_equal "$(cat $lnet)" 1
+	"$IPBOX" nat del dnat proto udp dport 8080 to 192.168.1.2:80 localhost
+	assert_equal "$(cat $lnet)" 0
+	# a value ipbox found on is not its own: left on
+	echo 1 >$lnet
+	"$IPBOX" nat add dnat proto tcp dport 8080 to 192.168.1.2:80 localhost
+	"$IPBOX" nat flush
+	assert_equal "$(cat $lnet)" 1
+	# a target without a route out: said, the rule added all the same
+	run "$IPBOX" nat add dnat proto tcp dport 8080 to 10.9.9.9:80 localhost
+	assert_success
+	assert_output --partial 'Warning: no route out to 10.9.9.9: route_localnet cannot be turned on'
+}
+
 @test "redirect: to a local port, for what is addressed to the host; a port range 1:1; a transparent proxy with dst" {
 	lan_setup
 	"$IPBOX" nat forward on
@@ -550,6 +634,7 @@ sctp_init() {
 		echo "nat add dnat iif eth0 proto tcp,udp dport 80,443 to 192.168.1.2 tag web"
 		echo "nat add masquerade src 192.168.1.0/24 oif eth0 tag cni-a"
 		echo "nat add dnat proto tcp dport 8000-8002 to 192.168.1.2:9000-9002 hairpin br0"
+		echo "nat add dnat proto udp dport 5353 to 192.168.1.1:53 localhost tag dns"
 		echo "nat add snat src 10.9.0.0/16 src != 10.9.1.0/24 oif != br0 proto udp sport 1000-2000 to 198.51.100.1-198.51.100.3 random persistent"
 		echo "nat add redirect iif != eth0 proto tcp dport 8080 to-ports 3128"
 		echo "nat add masquerade family inet6 oif eth0 proto tcp to-ports 1024-2048 fully-random tag v6"
