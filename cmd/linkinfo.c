@@ -379,7 +379,7 @@ static void print_num(struct printer *p, bool human, unsigned int width, uint64_
 struct stat_row {
 	const char *key;	/* JSON, inside "rx" or "tx" */
 	const char *head;	/* plain column head */
-	size_t off;		/* in rtnl_link_stats64, or STAT_CARRIER */
+	uint16_t off;		/* in rtnl_link_stats64, or STAT_CARRIER (24-byte rows) */
 	uint8_t line;		/* plain line: STAT_MAIN or STAT_ERRORS (-s -s) */
 	uint8_t col;		/* plain column */
 	uint8_t width_col;	/* the column its width counts in (see tx_rows) */
@@ -395,7 +395,8 @@ enum {
 	STAT_IF_CARRIER,	/* only when the link reports carrier changes; plain
 				 * text keeps its head blank otherwise */
 };
-#define STAT_CARRIER SIZE_MAX	/* IFLA_CARRIER_CHANGES, not in the struct */
+#define STAT_CARRIER UINT16_MAX	/* IFLA_CARRIER_CHANGES, not in the struct */
+_Static_assert(sizeof(struct rtnl_link_stats64) < UINT16_MAX, "a stat_row's off is 16 bits");
 #define STAT_COLS 8
 
 #define STAT(key, head, field, line, col, wcol, level, when) \

@@ -123,13 +123,15 @@ static int opt_netns(struct ipbox *ib, const char *val)
 
 enum opt_kind { OPT_COUNT, OPT_BOOL, OPT_WHOLE_BOOL, OPT_FAMILY, OPT_COLOR, OPT_CALL, OPT_VALUE };
 
+_Static_assert(sizeof(struct ipbox) <= UINT16_MAX, "an option_row's field is an offset in 16 bits");
+
 /* Global options in iproute2's order, which decides abbreviations such as
  * -b (batch, not brief), -f (family, not force), -h (human, not help). */
 static const struct option_row {
 	const char *name;
-	enum opt_kind kind;
-	size_t field;		/* COUNT, BOOL, WHOLE_BOOL: offset in struct ipbox */
-	int family;		/* FAMILY: exact word, no abbreviation */
+	uint8_t kind;		/* enum opt_kind */
+	uint16_t field;		/* COUNT, BOOL, WHOLE_BOOL: offset in struct ipbox */
+	uint16_t family;	/* FAMILY: exact word, no abbreviation (24-byte rows) */
 	int (*call)(struct ipbox *ib, const char *val);	/* CALL, VALUE */
 } options[] = {
 	{ "-loops", OPT_VALUE, 0, 0, opt_loops },

@@ -580,8 +580,9 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 {
 	char owner[NAT_OWNER_MAX];
 	struct owner_flush f = { NULL, owner };
+	struct nat_localnet_devs marks;
 	struct nat_session s;
-	int ret = owner_args(argc, argv, owner), status;
+	int ret = owner_args(argc, argv, owner), status = EXIT_OK;
 
 	(void)ib;
 	if (ret)
@@ -594,14 +595,17 @@ static int nat_flush_cmd(struct ipbox *ib, int argc, char **argv)
 		s.nl.error = ENOMEM;
 		return session_fail(&s);
 	}
-	/* the records of route_localnet go with the table: the sysctls first
-	 * (a table that cannot be read is the flush's to say) */
-	s.nl.error = 0;
-	status = !*owner && nat_localnet_sync(&s, f.ix, nat_recognise, NAT_LOCALNET_FLUSH) < 0 && !s.nl.error
-			 ? EXIT_FAIL : EXIT_OK;
+	/* the records of route_localnet go with the table: read before it,
+	 * the sysctls put back once it is gone (a table that cannot be read
+	 * is the flush's to say) */
+	if (!*owner && nat_localnet_marks(&s, &marks) < 0) {
+		marks.n = 0;
+		s.nl.error = 0;
+	}
 	ret = *owner ? nat_retry(&s, owner_flush_try, &f) : nat_flush(&s);
-	if (ret == 0 && *owner)
-		status = localnet_sync(&s, f.ix, NAT_LOCALNET_GONE);
+	if (ret == 0)
+		status = *owner ? localnet_sync(&s, f.ix, NAT_LOCALNET_GONE)
+				: nat_localnet_release(&marks) < 0 ? EXIT_FAIL : EXIT_OK;
 	nat_index_free(f.ix);
 	if (ret < 0)
 		return session_fail(&s);

@@ -252,7 +252,7 @@ static const struct keyword {
 	unsigned int kinds;	/* rule kinds that accept it */
 	setter set;
 	formatter fmt;		/* NULL: not part of a rule's words */
-	size_t off;		/* field in struct nat_rule */
+	uint16_t off;		/* field in struct nat_rule (56-byte rows) */
 	unsigned int flag;	/* NAT_F_* */
 	const char *what;	/* the value, for errors */
 	const char *json;	/* its key in -j output, if not the word */
@@ -537,6 +537,7 @@ static bool fmt_true(const struct nat_rule *r, const struct keyword *k, int i, c
 }
 
 #define AT(f) offsetof(struct nat_rule, f)
+_Static_assert(sizeof(struct nat_rule) <= UINT16_MAX, "a keyword's off is 16 bits");
 #define PREFIX "an address or prefix"
 #define PREFIX_NOT "an address or prefix (not /0), at most 8"
 #define IFNAME "an interface name"

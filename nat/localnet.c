@@ -25,7 +25,6 @@
 #include "../netlink/ifname.h"
 
 #define MARK "route_localnet."
-#define MARKS_MAX 64
 
 static bool sysctl_name(const char *dev, char *buf, size_t n)
 {
@@ -93,12 +92,7 @@ int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE]
 
 /* ---- keeping the sysctls in step with the rules ------------------------ */
 
-struct devs {
-	int n;
-	char name[MARKS_MAX][IF_NAMESIZE];
-};
-
-static bool devs_has(const struct devs *d, const char *name)
+static bool devs_has(const struct nat_localnet_devs *d, const char *name)
 {
 	for (int i = 0; i < d->n; i++)
 		if (!strcmp(d->name[i], name))
@@ -106,9 +100,9 @@ static bool devs_has(const struct devs *d, const char *name)
 	return false;
 }
 
-static void devs_add(struct devs *d, const char *name)
+static void devs_add(struct nat_localnet_devs *d, const char *name)
 {
-	if (d->n < MARKS_MAX && !devs_has(d, name) && strlen(name) < IF_NAMESIZE)
+	if (d->n < NAT_LOCALNET_MAX && !devs_has(d, name) && strlen(name) < IF_NAMESIZE)
 		strcpy(d->name[d->n++], name);
 }
 
@@ -124,7 +118,7 @@ static void mark_name(const char *dev, char *buf, size_t n)
 }
 
 /* The interfaces the localhost rules of ix reach their targets by. */
-static void devs_needed(const struct nat_index *ix, nat_recognise_fn recognise, struct nl *rt, struct devs *d)
+static void devs_needed(const struct nat_index *ix, nat_recognise_fn recognise, struct nl *rt, struct nat_localnet_devs *d)
 {
 	char dev[IF_NAMESIZE];
 	struct nat_object o;
@@ -147,8 +141,7 @@ static int set_or_say(const char *dev, bool on)
 int nat_localnet_sync(struct nat_session *s, struct nat_index *ix, nat_recognise_fn recognise,
 		      enum nat_localnet why)
 {
-	bool all_gone = why == NAT_LOCALNET_FLUSH;
-	struct devs marks = { 0 }, needed = { 0 };
+	struct nat_localnet_devs marks = { 0 }, needed = { 0 };
 	char chain[NAT_CHAIN_NAME_MAX];
 	struct nat_txn t;
 	struct nl rt;
@@ -158,17 +151,15 @@ int nat_localnet_sync(struct nat_session *s, struct nat_index *ix, nat_recognise
 		return -1;
 	if (why == NAT_LOCALNET_GONE && !marks.n)
 		return 0;	/* nothing of ipbox's to put back */
-	if (!all_gone) {
-		if (nl_open(&rt, NETLINK_ROUTE) < 0)
-			return -1;
-		if (nat_index_read(ix, s, recognise, NULL) == 0)
-			devs_needed(ix, recognise, &rt, &needed);
-		else
-			ret = -1;
-		nl_close(&rt);
-		if (ret)
-			return ret;
-	}
+	if (nl_open(&rt, NETLINK_ROUTE) < 0)
+		return -1;
+	if (nat_index_read(ix, s, recognise, NULL) == 0)
+		devs_needed(ix, recognise, &rt, &needed);
+	else
+		ret = -1;
+	nl_close(&rt);
+	if (ret)
+		return ret;
 	nat_txn_init(&t, s);
 	for (int i = 0; i < needed.n; i++) {
 		if (nat_localnet_get(needed.name[i]) != 0)
@@ -184,12 +175,25 @@ int nat_localnet_sync(struct nat_session *s, struct nat_index *ix, nat_recognise
 		if (nat_localnet_get(marks.name[i]) == 1)
 			ret |= set_or_say(marks.name[i], false);
 		mark_name(marks.name[i], chain, sizeof(chain));
-		if (!all_gone)
-			nat_txn_chain(&t, chain, false);
+		nat_txn_chain(&t, chain, false);
 	}
-	if (all_gone)
-		nat_txn_free(&t);	/* the table goes, records and all */
-	else if (nat_txn_commit(&t, false) < 0)
+	if (nat_txn_commit(&t, false) < 0)
 		ret = -1;
+	return ret;
+}
+
+int nat_localnet_marks(struct nat_session *s, struct nat_localnet_devs *marks)
+{
+	marks->n = 0;
+	return nat_walk_chains(s, mark_seen, marks);
+}
+
+int nat_localnet_release(const struct nat_localnet_devs *marks)
+{
+	int ret = 0;
+
+	for (int i = 0; i < marks->n; i++)
+		if (nat_localnet_get(marks->name[i]) == 1)
+			ret |= set_or_say(marks->name[i], false);
 	return ret;
 }

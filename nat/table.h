@@ -220,7 +220,6 @@ int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE]
 enum nat_localnet {
 	NAT_LOCALNET_ADDED,	/* a localhost rule may have come */
 	NAT_LOCALNET_GONE,	/* rules may have gone */
-	NAT_LOCALNET_FLUSH,	/* the table is about to go, records and all */
 };
 /* Turn route_localnet on (recording it) for each interface a localhost
  * rule's target is reached by where it is off, and off again where ipbox
@@ -229,5 +228,16 @@ enum nat_localnet {
  * s->nl.error). */
 int nat_localnet_sync(struct nat_session *s, struct nat_index *ix, nat_recognise_fn recognise,
 		      enum nat_localnet why);
+/* A flush takes the records with the table: they are read before it
+ * (marks), and the sysctls they record that are on are turned off after
+ * it succeeded (release), so a failed flush leaves them as they were.
+ * 0, or -1 (release: a sysctl said so on stderr). */
+#define NAT_LOCALNET_MAX 64
+struct nat_localnet_devs {
+	int n;
+	char name[NAT_LOCALNET_MAX][IF_NAMESIZE];
+};
+int nat_localnet_marks(struct nat_session *s, struct nat_localnet_devs *marks);
+int nat_localnet_release(const struct nat_localnet_devs *marks);
 
 #endif

@@ -25,7 +25,7 @@ static const struct kind_opt bareudp_opts[] = {
 	OPT("multiproto", NULL, OPT_FLAG, IFLA_BAREUDP_MULTIPROTO_MODE, SET | LATER, 0, 0, NULL, 1),
 	OPT("nomultiproto", NULL, OPT_NO, IFLA_BAREUDP_MULTIPROTO_MODE, SET | LATER, 0, 0, NULL, 1),
 	{ .word = "multiproto", .key = "multiproto", .type = OPT_CUSTOM,
-	  .attr = IFLA_BAREUDP_MULTIPROTO_MODE, .use = SHOW, .print = print_multiproto },
+	  .attr = IFLA_BAREUDP_MULTIPROTO_MODE, .use = SHOW, .x = KIND_EXT(.print = print_multiproto) },
 	OPT_END,
 };
 

@@ -153,7 +153,7 @@ static const struct kind_opt bond_opts[] = {
 	CUSTOM("ns_ip6_target", "ns_ip6_target", IFLA_BOND_NS_IP6_TARGET, BOTH, 0,
 	       parse_targets, print_targets),
 	{ .word = "arp_validate", .type = OPT_ENUM, .attr = IFLA_BOND_ARP_VALIDATE, .use = SET,
-	  .arg = 4, .abbrev = 5, .names = arp_validate },
+	  .arg = 4, .abbrev = 5, .x = KIND_EXT(.names = arp_validate) },
 	CUSTOM("arp_validate", "arp_validate", IFLA_BOND_ARP_VALIDATE, SHOW, 0,
 	       NULL, print_arp_validate),
 	NAMES("arp_all_targets", "arp_all_targets", IFLA_BOND_ARP_ALL_TARGETS, 4,
@@ -241,11 +241,11 @@ static void print_state(struct kind_print *kp, const struct kind_opt *o, const s
 	if (!tb[o->attr] || mnl_attr_get_payload_len(tb[o->attr]) < 1)
 		return;
 	v = mnl_attr_get_u8(tb[o->attr]);
-	while (o->names[n])
+	while (o->x->names[n])
 		n++;
 	if (v < n) {
 		snprintf(fmt, sizeof(fmt), "%s %%s ", o->word);
-		print_string(kp->p, PRINT_ANY, o->key, fmt, o->names[v]);
+		print_string(kp->p, PRINT_ANY, o->key, fmt, o->x->names[v]);
 	} else {
 		snprintf(key, sizeof(key), "%s_index", o->key);
 		snprintf(fmt, sizeof(fmt), "%s %%d ", o->word);
@@ -288,10 +288,10 @@ static const char *const mii_states[] = { "UP", "GOING_DOWN", "DOWN", "GOING_BAC
 
 static const struct kind_opt bond_slave_opts[] = {
 	{ .word = "state", .key = "state", .type = OPT_CUSTOM, .attr = IFLA_BOND_SLAVE_STATE,
-	  .use = SHOW, .names = slave_states, .print = print_state },
+	  .use = SHOW, .x = KIND_EXT(.names = slave_states, .print = print_state) },
 	{ .word = "mii_status", .key = "mii_status", .type = OPT_CUSTOM,
-	  .attr = IFLA_BOND_SLAVE_MII_STATUS, .use = SHOW, .names = mii_states,
-	  .print = print_state },
+	  .attr = IFLA_BOND_SLAVE_MII_STATUS, .use = SHOW,
+	  .x = KIND_EXT(.names = mii_states, .print = print_state) },
 	OPT("link_failure_count", "link_failure_count", OPT_S32,
 	    IFLA_BOND_SLAVE_LINK_FAILURE_COUNT, SHOW, 0, 0, NULL, 0),
 	OPT("perm_hwaddr", "perm_hwaddr", OPT_LLADDR, IFLA_BOND_SLAVE_PERM_HWADDR, SHOW,

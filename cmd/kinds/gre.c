@@ -209,8 +209,9 @@ static int word_erspan_hwid(struct tnl *t, struct arg_walk *w)
 	{ "ignore-df", true, word_ignore_df }, { "noignore-df", true, word_noignore_df }, \
 	{ "fwmark", true, tnl_word_fwmark }
 
-static const struct tnl_word gre_words[] = { GRE_WORDS };
+/* gre's words are the head of erspan's */
 static const struct tnl_word erspan_words[] = { GRE_WORDS, ERSPAN_WORDS };
+#define N_GRE_WORDS TNL_COUNT(GRE_WORDS)
 
 static const struct tnl_word ip6gre_words[] = {
 	GRE_FLAG_WORDS,
@@ -323,8 +324,8 @@ static int gre_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	int ret;
 
-	ret = is_erspan(kp->k) ? tnl_parse(&t, IFLA_GRE_MAX, load, erspan_words, ARRAY_SIZE(erspan_words), w) :
-				 tnl_parse(&t, IFLA_GRE_MAX, load, gre_words, ARRAY_SIZE(gre_words), w);
+	ret = tnl_parse(&t, IFLA_GRE_MAX, load, erspan_words,
+			is_erspan(kp->k) ? ARRAY_SIZE(erspan_words) : N_GRE_WORDS, w);
 	if (ret || (ret = broadcast_tunnel(&t)))
 		return ret;
 	if (t.metadata) {
@@ -499,7 +500,7 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\tFLOWLABEL := { 0x0..0xfffff | inherit }\n" \
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n"
 
-WORDS_LISTER(gre_list, gre_words)
+TNL_HEAD_LISTER(gre_list, erspan_words, N_GRE_WORDS)
 WORDS_LISTER(erspan_list, erspan_words)
 WORDS_LISTER(ip6gre_list, ip6gre_words)
 

@@ -107,8 +107,9 @@ static int word_6rd_reset(struct tnl *t, struct arg_walk *w)
 	{ "6rd-reset", true, word_6rd_reset }, \
 	{ "fwmark", true, tnl_word_fwmark }
 
-static const struct tnl_word ipip_words[] = { IPIP_WORDS };
+/* ipip's words are the head of sit's */
 static const struct tnl_word sit_words[] = { IPIP_WORDS, { "isatap", true, word_isatap } };
+#define N_IPIP_WORDS TNL_COUNT(IPIP_WORDS)
 
 static const struct tnl_word ip6tnl_words[] = {
 	{ "mode", true, word_mode },
@@ -223,8 +224,8 @@ static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	int ret;
 
-	ret = is_sit(&t) ? tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, sit_words, ARRAY_SIZE(sit_words), w) :
-			   tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, ipip_words, ARRAY_SIZE(ipip_words), w);
+	ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, sit_words,
+			is_sit(&t) ? ARRAY_SIZE(sit_words) : N_IPIP_WORDS, w);
 	if (ret)
 		return ret;
 	if (t.ttl && !t.pmtudisc) {
@@ -333,7 +334,7 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 
 /* ---- the kinds --------------------------------------------------------- */
 
-WORDS_LISTER(ipip_list, ipip_words)
+TNL_HEAD_LISTER(ipip_list, sit_words, N_IPIP_WORDS)
 WORDS_LISTER(sit_list, sit_words)
 WORDS_LISTER(ip6tnl_list, ip6tnl_words)
 

@@ -90,15 +90,21 @@ typedef int (*opt_parse_fn)(struct kind_parse *kp, const struct kind_opt *o, str
 typedef void (*opt_print_fn)(struct kind_print *kp, const struct kind_opt *o,
 			     const struct nlattr **tb);
 
-/* The pointers first, the narrow fields packed after them: 56 bytes a
- * row, not 72 (a few hundred rows; the binary's size budget). */
-struct kind_opt {
-	const char *word;	/* on the command line and in plain output */
-	const char *key;	/* JSON key; NULL: plain output only */
+/* What few rows have (60 of 213): an error text, value names, their own
+ * parse and print.  Kept out of the rows, which are then 32 bytes, not
+ * 56 (the binary's size budget, issue 19). */
+struct kind_opt_ext {
 	const char *err;	/* a bad value: iproute2's words, if not "invalid WORD" */
 	const char *const *names;	/* OPT_ENUM: the values' names, NULL-ended */
 	opt_parse_fn parse;	/* OPT_CUSTOM: the cursor is on the word */
 	opt_print_fn print;	/* OPT_CUSTOM */
+};
+
+/* The pointers first, the narrow fields packed after them. */
+struct kind_opt {
+	const char *word;	/* on the command line and in plain output */
+	const char *key;	/* JSON key; NULL: plain output only */
+	const struct kind_opt_ext *x;	/* NULL: none of it */
 	uint16_t attr;
 	uint16_t attr6;		/* OPT_ADDR: the IPv6 attribute; OPT_TTL: inherit;
 				 * OPT_YES_NO: an attribute the word sets to 0 */
@@ -110,10 +116,18 @@ struct kind_opt {
 	uint8_t abbrev;
 };
 
-/* A row: word, key, type, attribute, use, arg, attr6, err, abbrev. */
+static inline const char *kind_opt_err(const struct kind_opt *o)
+{
+	return o->x ? o->x->err : NULL;
+}
+
+/* A row's ext, a static compound literal: KIND_EXT(.names = list, ...). */
+#define KIND_EXT(...) (&(const struct kind_opt_ext){ __VA_ARGS__ })
+/* A row: word, key, type, attribute, use, arg, attr6, err (a string or
+ * NULL), abbrev. */
 #define OPT(w, k, t, a, u, ar, a6, e, ab) \
 	{ .word = w, .key = k, .type = t, .attr = a, .use = u, .arg = ar, .attr6 = a6, \
-	  .err = e, .abbrev = ab }
+	  .x = _Generic((e), char *: KIND_EXT(.err = (e)), default: NULL), .abbrev = ab }
 #define OPT_END { .word = NULL }
 /* Rows that are set and shown under their word: a number of the type, a
  * name of the list (an attribute of size bytes), a device (DEV_*). */
@@ -121,7 +135,7 @@ struct kind_opt {
 #define NUM(w, t, a, ab) NUM_KEY(w, w, t, a, ab)
 #define NAMES(w, k, a, size, list, ab) \
 	{ .word = w, .key = k, .type = OPT_ENUM, .attr = a, .use = BOTH, .arg = size, \
-	  .abbrev = ab, .names = list }
+	  .abbrev = ab, .x = KIND_EXT(.names = list) }
 /* A value only shown, under its word (or the key). */
 #define SHOWN_KEY(w, k, t, a) OPT(w, k, t, a, SHOW, 0, 0, NULL, 0)
 #define SHOWN(w, t, a) SHOWN_KEY(w, w, t, a)
@@ -129,7 +143,7 @@ struct kind_opt {
 /* A row with its own parse (or NULL) and print (or NULL). */
 #define CUSTOM(w, k, a, u, ab, parse_fn, print_fn) \
 	{ .word = w, .key = k, .type = OPT_CUSTOM, .attr = a, .use = u, .abbrev = ab, \
-	  .parse = parse_fn, .print = print_fn }
+	  .x = KIND_EXT(.parse = parse_fn, .print = print_fn) }
 
 struct link_kind;
 

@@ -44,43 +44,54 @@ int kind_invalid(const struct kind_opt *o, const char *arg)
 {
 	char msg[64];
 
-	if (o->err)
-		return arg_invalid(o->err, arg);
+	if (kind_opt_err(o))
+		return arg_invalid(kind_opt_err(o), arg);
 	snprintf(msg, sizeof(msg), "invalid %s", o->word);
 	return arg_invalid(msg, arg);
 }
 
 /* Ethernet protocol numbers by name, as iproute2's ll_proto table has
  * them (its first name of a number is the one it prints). */
-static const struct { uint16_t id; const char *name; } ethertypes[] = {
-	{ ETH_P_LOOP, "loop" }, { ETH_P_PUP, "pup" }, { ETH_P_PUPAT, "pupat" },
-	{ ETH_P_IP, "ip" }, { ETH_P_X25, "x25" }, { ETH_P_ARP, "arp" },
-	{ ETH_P_BPQ, "bpq" }, { ETH_P_IEEEPUP, "ieeepup" }, { ETH_P_IEEEPUPAT, "ieeepupat" },
-	{ ETH_P_DEC, "dec" }, { ETH_P_DNA_DL, "dna_dl" }, { ETH_P_DNA_RC, "dna_rc" },
-	{ ETH_P_DNA_RT, "dna_rt" }, { ETH_P_LAT, "lat" }, { ETH_P_DIAG, "diag" },
-	{ ETH_P_CUST, "cust" }, { ETH_P_SCA, "sca" }, { ETH_P_RARP, "rarp" },
-	{ ETH_P_ATALK, "atalk" }, { ETH_P_AARP, "aarp" }, { ETH_P_IPX, "ipx" },
-	{ ETH_P_IPV6, "ipv6" }, { ETH_P_PPP_DISC, "ppp_disc" }, { ETH_P_PPP_SES, "ppp_ses" },
-	{ ETH_P_ATMMPOA, "atmmpoa" }, { ETH_P_ATMFATE, "atmfate" }, { ETH_P_802_3, "802_3" },
-	{ ETH_P_AX25, "ax25" }, { ETH_P_ALL, "all" }, { ETH_P_802_2, "802_2" },
-	{ ETH_P_SNAP, "snap" }, { ETH_P_DDCMP, "ddcmp" }, { ETH_P_WAN_PPP, "wan_ppp" },
-	{ ETH_P_PPP_MP, "ppp_mp" }, { ETH_P_LOCALTALK, "localtalk" }, { ETH_P_CAN, "can" },
-	{ ETH_P_PPPTALK, "ppptalk" }, { ETH_P_TR_802_2, "tr_802_2" }, { ETH_P_MOBITEX, "mobitex" },
-	{ ETH_P_CONTROL, "control" }, { ETH_P_IRDA, "irda" }, { ETH_P_ECONET, "econet" },
-	{ ETH_P_TIPC, "tipc" }, { ETH_P_PROFINET, "profinet" }, { ETH_P_AOE, "aoe" },
-	{ ETH_P_ETHERCAT, "ethercat" }, { ETH_P_8021Q, "802.1Q" }, { ETH_P_8021AD, "802.1ad" },
-	{ ETH_P_MPLS_UC, "mpls_uc" }, { ETH_P_MPLS_MC, "mpls_mc" }, { ETH_P_TEB, "teb" },
-	{ 0x88cc, "LLDP" }, { ETH_P_IP, "ipv4" },
-};
+#define ETHERTYPES(X) \
+	X(ETH_P_LOOP, "loop") X(ETH_P_PUP, "pup") X(ETH_P_PUPAT, "pupat") \
+	X(ETH_P_IP, "ip") X(ETH_P_X25, "x25") X(ETH_P_ARP, "arp") \
+	X(ETH_P_BPQ, "bpq") X(ETH_P_IEEEPUP, "ieeepup") \
+	X(ETH_P_IEEEPUPAT, "ieeepupat") X(ETH_P_DEC, "dec") \
+	X(ETH_P_DNA_DL, "dna_dl") X(ETH_P_DNA_RC, "dna_rc") \
+	X(ETH_P_DNA_RT, "dna_rt") X(ETH_P_LAT, "lat") X(ETH_P_DIAG, "diag") \
+	X(ETH_P_CUST, "cust") X(ETH_P_SCA, "sca") X(ETH_P_RARP, "rarp") \
+	X(ETH_P_ATALK, "atalk") X(ETH_P_AARP, "aarp") X(ETH_P_IPX, "ipx") \
+	X(ETH_P_IPV6, "ipv6") X(ETH_P_PPP_DISC, "ppp_disc") \
+	X(ETH_P_PPP_SES, "ppp_ses") X(ETH_P_ATMMPOA, "atmmpoa") \
+	X(ETH_P_ATMFATE, "atmfate") X(ETH_P_802_3, "802_3") \
+	X(ETH_P_AX25, "ax25") X(ETH_P_ALL, "all") X(ETH_P_802_2, "802_2") \
+	X(ETH_P_SNAP, "snap") X(ETH_P_DDCMP, "ddcmp") \
+	X(ETH_P_WAN_PPP, "wan_ppp") X(ETH_P_PPP_MP, "ppp_mp") \
+	X(ETH_P_LOCALTALK, "localtalk") X(ETH_P_CAN, "can") \
+	X(ETH_P_PPPTALK, "ppptalk") X(ETH_P_TR_802_2, "tr_802_2") \
+	X(ETH_P_MOBITEX, "mobitex") X(ETH_P_CONTROL, "control") \
+	X(ETH_P_IRDA, "irda") X(ETH_P_ECONET, "econet") X(ETH_P_TIPC, "tipc") \
+	X(ETH_P_PROFINET, "profinet") X(ETH_P_AOE, "aoe") \
+	X(ETH_P_ETHERCAT, "ethercat") X(ETH_P_8021Q, "802.1Q") \
+	X(ETH_P_8021AD, "802.1ad") X(ETH_P_MPLS_UC, "mpls_uc") \
+	X(ETH_P_MPLS_MC, "mpls_mc") X(ETH_P_TEB, "teb") X(0x88cc, "LLDP") \
+	X(ETH_P_IP, "ipv4")
+#define ETHERTYPE_ID(id, name) id,
+#define ETHERTYPE_NAME(id, name) name "\0"
+/* the numbers, and the names in a pool in the same order */
+static const uint16_t ethertype_ids[] = { ETHERTYPES(ETHERTYPE_ID) };
+static const char ethertype_names[] = ETHERTYPES(ETHERTYPE_NAME);
 
 /* A name (any case) or a number: the protocol in network order. */
 int kind_ethertype(const char *word, uint16_t *proto)
 {
 	uint64_t v;
 
-	for (size_t i = 0; i < ARRAY_SIZE(ethertypes); i++)
-		if (!strcasecmp(ethertypes[i].name, word)) {
-			*proto = htons(ethertypes[i].id);
+	const char *name = ethertype_names;
+
+	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++, name += strlen(name) + 1)
+		if (!strcasecmp(name, word)) {
+			*proto = htons(ethertype_ids[i]);
 			return 0;
 		}
 	if (kind_parse_unsigned(word, UINT16_MAX, &v) < 0)
@@ -92,10 +103,12 @@ int kind_ethertype(const char *word, uint16_t *proto)
 /* proto in network order: its name, or "[NUMBER]". */
 const char *kind_ethertype_name(uint16_t proto, char *buf, size_t size)
 {
+	const char *name = ethertype_names;
+
 	proto = ntohs(proto);
-	for (size_t i = 0; i < ARRAY_SIZE(ethertypes); i++)
-		if (ethertypes[i].id == proto)
-			return ethertypes[i].name;
+	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++, name += strlen(name) + 1)
+		if (ethertype_ids[i] == proto)
+			return name;
 	snprintf(buf, size, "[%u]", proto);
 	return buf;
 }
@@ -272,8 +285,8 @@ static int word_value(struct kind_parse *kp, const struct kind_opt *o, const cha
 		return n ? -n : 1;
 	case OPT_DEV:
 		n = ifname_to_index(arg);
-		if (!n && o->err)
-			return -arg_invalid(o->err, arg);
+		if (!n && kind_opt_err(o))
+			return -arg_invalid(kind_opt_err(o), arg);
 		if (!n)
 			return o->arg == DEV_RETURN ? -arg_nodev(arg) : (arg_nodev(arg), -EXIT_USAGE);
 		*v = (uint64_t)n;
@@ -291,7 +304,7 @@ static int word_value(struct kind_parse *kp, const struct kind_opt *o, const cha
 		*v = (uint64_t)n;
 		return 0;
 	case OPT_ENUM:
-		n = enum_index(o->names, arg);
+		n = enum_index(o->x->names, arg);
 		if (n < 0)
 			return -kind_invalid(o, arg);
 		*v = (uint64_t)n;
@@ -468,7 +481,7 @@ static int parse_row(struct kind_parse *kp, const struct kind_opt *o, struct arg
 		put_word(kp, o);
 		return 0;
 	case OPT_CUSTOM:
-		return o->parse(kp, o, w);
+		return o->x->parse(kp, o, w);
 	case OPT_PORT_RANGE:
 		return put_port_range(kp, o, w);
 	case OPT_BIT:
@@ -694,9 +707,9 @@ static void print_words(struct kind_print *kp, const struct kind_opt *o, enum pm
 			print_uint(p, m, o->key, "state (%u) ", (unsigned int)v);
 		break;
 	case OPT_ENUM:
-		while (o->names[n])
+		while (o->x->names[n])
 			n++;
-		print_string(p, m, o->key, fmt, v < n ? o->names[v] : "UNKNOWN");
+		print_string(p, m, o->key, fmt, v < n ? o->x->names[v] : "UNKNOWN");
 		break;
 	case OPT_DEV:
 		if (v)
@@ -785,7 +798,7 @@ static void print_opt(struct kind_print *kp, const struct kind_opt *o, const str
 	char fmt[64];
 
 	if (o->type == OPT_CUSTOM) {
-		o->print(kp, o, tb);
+		o->x->print(kp, o, tb);
 		return;
 	}
 	if (o->type == OPT_ADDR) {

@@ -72,6 +72,18 @@ void tnl_put_fields(struct nlreq *r, const struct tnl *t, const struct tnl_field
 	{ TNL_ATTRS(P), .flowinfo = P##FLOWINFO, .flags = P##FLAGS, .encap_limit = P##ENCAP_LIMIT }
 
 int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struct arg_walk *w);
+/* Kinds whose words are another's and a few more after them (erspan:
+ * gre's; sit: ipip's) share its table, the other reading only its head
+ * of TNL_COUNT(its rows) rows: the first row that matches is the same
+ * (the binary's size budget, issue 19). */
+#define TNL_COUNT(...) (sizeof((const struct tnl_word[]){ __VA_ARGS__ }) / sizeof(struct tnl_word))
+/* A function fn(class) listing a table's first n words (cmd/words.h). */
+#define TNL_HEAD_LISTER(fn, table, n)						\
+	static void fn(const char *class)					\
+	{									\
+		for (size_t l_i_ = 0; l_i_ < (n); l_i_++)			\
+			printf("%s %s\n", class, (table)[l_i_].word);		\
+	}
 /* What an IPv6 tunnel has until the words say otherwise (iproute2's hop
  * limit 64, encapsulation limit 4, checksums over IPv6). */
 #define TNL_V6_DEFAULTS(parse) \

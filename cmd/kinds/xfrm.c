@@ -21,7 +21,7 @@ static int parse_if_id(struct kind_parse *kp, const struct kind_opt *o, struct a
 static const struct kind_opt xfrm_opts[] = {
 	OPT("dev", NULL, OPT_DEV, IFLA_XFRM_LINK, SET | LATER, DEV_EXIT, 0, NULL, 1),
 	{ .word = "if_id", .type = OPT_CUSTOM, .attr = IFLA_XFRM_IF_ID, .use = SET | VALUE,
-	  .abbrev = 1, .parse = parse_if_id },
+	  .abbrev = 1, .x = KIND_EXT(.parse = parse_if_id) },
 	OPT("if_id", "if_id", OPT_HEX32, IFLA_XFRM_IF_ID, SHOW, 0, 0, NULL, 0),
 	OPT("external", NULL, OPT_FLAG, IFLA_XFRM_COLLECT_METADATA, SET | LATER, 0, 0, NULL, 0),
 	OPT_END,
