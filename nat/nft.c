@@ -91,17 +91,42 @@ static void txn_next(struct nat_txn *t, const struct nlmsghdr *nlh)
 static void txn_table(struct nat_txn *t, uint16_t type)
 {
 	struct nftnl_table *tb = nftnl_table_alloc();
-	struct nlmsghdr *nlh = txn_msg(t, type, NLM_F_CREATE);
+	struct nlmsghdr *nlh = tb ? txn_msg(t, type, NLM_F_CREATE) : NULL;
 
-	if (!tb || !nlh) {
-		t->nomem = true;
-	} else {
+	if (nlh) {
 		nftnl_table_set_str(tb, NFTNL_TABLE_NAME, NAT_TABLE);
 		nftnl_table_nlmsg_build_payload(nlh, tb);
 		txn_next(t, nlh);
 	}
+	t->nomem |= !nlh;
 	if (tb)
 		nftnl_table_free(tb);
+}
+
+/* A chain of table ipbox named name, or NULL. */
+static struct nftnl_chain *ipbox_chain(const char *name)
+{
+	struct nftnl_chain *c = nftnl_chain_alloc();
+
+	if (c) {
+		nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
+		nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, name);
+	}
+	return c;
+}
+
+/* c (NULL: out of memory) as the next message of t, then freed. */
+static void txn_put_chain(struct nat_txn *t, uint16_t type, uint16_t flags, struct nftnl_chain *c)
+{
+	struct nlmsghdr *nlh = c ? txn_msg(t, type, flags) : NULL;
+
+	if (nlh) {
+		nftnl_chain_nlmsg_build_payload(nlh, c);
+		txn_next(t, nlh);
+	}
+	t->nomem |= !nlh;
+	if (c)
+		nftnl_chain_free(c);
 }
 
 /* Without NLM_F_EXCL, adding what exists is a no-op: the first command
@@ -110,22 +135,14 @@ static void txn_chains(struct nat_txn *t)
 {
 	txn_table(t, NFT_MSG_NEWTABLE);
 	for (int i = 0; i < NAT_CHAINS && !t->nomem; i++) {
-		struct nftnl_chain *c = nftnl_chain_alloc();
-		struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_NEWCHAIN, NLM_F_CREATE);
+		struct nftnl_chain *c = ipbox_chain(nat_chain_names[i]);
 
-		if (!c || !nlh) {
-			t->nomem = true;
-		} else {
-			nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
-			nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, nat_chain_names[i]);
+		if (c) {
 			nftnl_chain_set_str(c, NFTNL_CHAIN_TYPE, "nat");
 			nftnl_chain_set_u32(c, NFTNL_CHAIN_HOOKNUM, chain_hooks[i].hook);
 			nftnl_chain_set_s32(c, NFTNL_CHAIN_PRIO, chain_hooks[i].prio);
-			nftnl_chain_nlmsg_build_payload(nlh, c);
-			txn_next(t, nlh);
 		}
-		if (c)
-			nftnl_chain_free(c);
+		txn_put_chain(t, NFT_MSG_NEWCHAIN, NLM_F_CREATE, c);
 	}
 	t->has_chains = true;
 }
@@ -161,11 +178,9 @@ void nat_txn_add(struct nat_txn *t, const struct nat_rule *r, const char *tag)
 void nat_txn_delete(struct nat_txn *t, const char *chain, uint64_t handle)
 {
 	struct nftnl_rule *rule = nftnl_rule_alloc();
-	struct nlmsghdr *nlh = txn_msg(t, NFT_MSG_DELRULE, 0);
+	struct nlmsghdr *nlh = rule ? txn_msg(t, NFT_MSG_DELRULE, 0) : NULL;
 
-	if (!rule || !nlh) {
-		t->nomem = true;
-	} else {
+	if (nlh) {
 		/* Never without the chain: a DELRULE without one empties
 		 * every chain of the table. */
 		nftnl_rule_set_str(rule, NFTNL_RULE_TABLE, NAT_TABLE);
@@ -174,28 +189,17 @@ void nat_txn_delete(struct nat_txn *t, const char *chain, uint64_t handle)
 		nftnl_rule_nlmsg_build_payload(nlh, rule);
 		txn_next(t, nlh);
 	}
+	t->nomem |= !nlh;
 	if (rule)
 		nftnl_rule_free(rule);
 }
 
 void nat_txn_chain(struct nat_txn *t, const char *name, bool add)
 {
-	struct nftnl_chain *c = nftnl_chain_alloc();
-	struct nlmsghdr *nlh;
-
 	if (add && !t->has_chains)
 		txn_chains(t);
-	nlh = txn_msg(t, add ? NFT_MSG_NEWCHAIN : NFT_MSG_DELCHAIN, add ? NLM_F_CREATE : 0);
-	if (!c || !nlh) {
-		t->nomem = true;
-	} else {
-		nftnl_chain_set_str(c, NFTNL_CHAIN_TABLE, NAT_TABLE);
-		nftnl_chain_set_str(c, NFTNL_CHAIN_NAME, name);
-		nftnl_chain_nlmsg_build_payload(nlh, c);
-		txn_next(t, nlh);
-	}
-	if (c)
-		nftnl_chain_free(c);
+	txn_put_chain(t, add ? NFT_MSG_NEWCHAIN : NFT_MSG_DELCHAIN, add ? NLM_F_CREATE : 0,
+		      ipbox_chain(name));
 }
 
 /* Big transactions need a send buffer to match (CAP_NET_ADMIN may force
