@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <linux/rtnetlink.h>
 
 static const struct name_id builtin_tables[] = {
@@ -252,4 +253,24 @@ const char *names_ipproto_to_str(uint32_t id, char *buf, size_t len)
 	else
 		snprintf(buf, len, "ipproto-%u", id);
 	return buf;
+}
+
+const char *name_pool_name(const struct name_pool *p, unsigned int id)
+{
+	const char *name = p->names;
+
+	for (size_t i = 0; i < p->n; i++, name += strlen(name) + 1)
+		if (p->ids[i] == id)
+			return name;
+	return NULL;
+}
+
+int name_pool_id(const struct name_pool *p, const char *word)
+{
+	const char *name = p->names;
+
+	for (size_t i = 0; i < p->n; i++, name += strlen(name) + 1)
+		if (!strcasecmp(name, word))
+			return p->ids[i];
+	return -1;
 }

@@ -28,6 +28,19 @@ struct name_table {
 extern struct name_table names_tables, names_protos, names_scopes,
 	names_realms, names_groups, names_dsfield, names_protodown_reasons;
 
+/* Built-in names kept small: the numbers in one array, their names in a
+ * pool of NUL-ended strings in the same order (an X-macro writes both). */
+struct name_pool {
+	const uint16_t *ids;
+	size_t n;
+	const char *names;
+};
+#define NAME_POOL(ids, names) { ids, sizeof(ids) / sizeof((ids)[0]), names }
+
+/* id's name, or NULL; name's (any case) number, or -1. */
+const char *name_pool_name(const struct name_pool *p, unsigned int id);
+int name_pool_id(const struct name_pool *p, const char *name);
+
 /* -N (iproute2's `numeric`): every number is printed as a number. */
 extern bool names_numeric;
 

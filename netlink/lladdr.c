@@ -67,15 +67,14 @@ const char *lladdr_ntop(const uint8_t *a, size_t len, unsigned int type,
 #define LLTYPE_NAME(type, name) name "\0"
 static const uint16_t lltype_ids[] = { LLTYPES(LLTYPE_ID) };
 static const char lltype_names[] = LLTYPES(LLTYPE_NAME);
+static const struct name_pool lltypes = NAME_POOL(lltype_ids, lltype_names);
 
 const char *lltype_name(unsigned int type, char *buf, size_t size)
 {
-	const char *name = lltype_names;
+	const char *name = names_numeric ? NULL : name_pool_name(&lltypes, type);
 
-	for (size_t i = 0; !names_numeric && i < sizeof(lltype_ids) / sizeof(lltype_ids[0]);
-	     i++, name += strlen(name) + 1)
-		if (lltype_ids[i] == type)
-			return name;
+	if (name)
+		return name;
 	snprintf(buf, size, "[%u]", type);
 	return buf;
 }

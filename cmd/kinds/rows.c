@@ -81,19 +81,18 @@ int kind_invalid(const struct kind_opt *o, const char *arg)
 /* the numbers, and the names in a pool in the same order */
 static const uint16_t ethertype_ids[] = { ETHERTYPES(ETHERTYPE_ID) };
 static const char ethertype_names[] = ETHERTYPES(ETHERTYPE_NAME);
+static const struct name_pool ethertypes = NAME_POOL(ethertype_ids, ethertype_names);
 
 /* A name (any case) or a number: the protocol in network order. */
 int kind_ethertype(const char *word, uint16_t *proto)
 {
+	int id = name_pool_id(&ethertypes, word);
 	uint64_t v;
 
-	const char *name = ethertype_names;
-
-	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++, name += strlen(name) + 1)
-		if (!strcasecmp(name, word)) {
-			*proto = htons(ethertype_ids[i]);
-			return 0;
-		}
+	if (id >= 0) {
+		*proto = htons((uint16_t)id);
+		return 0;
+	}
 	if (kind_parse_unsigned(word, UINT16_MAX, &v) < 0)
 		return -1;
 	*proto = htons((uint16_t)v);
@@ -103,13 +102,11 @@ int kind_ethertype(const char *word, uint16_t *proto)
 /* proto in network order: its name, or "[NUMBER]". */
 const char *kind_ethertype_name(uint16_t proto, char *buf, size_t size)
 {
-	const char *name = ethertype_names;
+	const char *name = name_pool_name(&ethertypes, ntohs(proto));
 
-	proto = ntohs(proto);
-	for (size_t i = 0; i < ARRAY_SIZE(ethertype_ids); i++, name += strlen(name) + 1)
-		if (ethertype_ids[i] == proto)
-			return name;
-	snprintf(buf, size, "[%u]", proto);
+	if (name)
+		return name;
+	snprintf(buf, size, "[%u]", ntohs(proto));
 	return buf;
 }
 
