@@ -72,6 +72,7 @@ struct addr_ctx {
 	int total, matched;
 	bool flushing;		/* -s -s flush prints what it deletes, one line each */
 	bool headless;		/* showdump: never the "INDEX: DEV" head */
+	bool dev_seen;		/* the dump had the link of f->ifindex */
 };
 
 static const char *family_name(int family)
@@ -352,6 +353,7 @@ static int addr_link(const struct nlmsghdr *nlh, void *data)
 	    mnl_nlmsg_get_payload_len(nlh) < sizeof(*ifi) ||
 	    (f->ifindex && ifi->ifi_index != f->ifindex))
 		return NL_CB_OK;
+	c->dev_seen = true;
 	if (f->family != AF_PACKET && needs_count(f)) {
 		bool ok;
 
@@ -507,6 +509,12 @@ static int addr_list_or_flush(struct ipbox *ib, int argc, char **argv, bool flus
 		nl_perror(c.side->error ? c.side : nl);
 		fprintf(stderr, "Dump terminated\n");
 		ret = EXIT_FAIL;
+	} else if (f.ifindex && !c.dev_seen) {
+		/* No link of that index (named in the ifN notation, or gone
+		 * since): iproute2 asks for it alone and reports the refusal,
+		 * with status 0. */
+		fprintf(stderr, "RTNETLINK answers: %s\nCannot send link request: %s\n",
+			strerror(ENODEV), strerror(ENODEV));
 	}
 	nl_free(c.side);
 	link_show_close(&c.ls);

@@ -287,7 +287,10 @@ int link_show_args(struct link_filter *f, int argc, char **argv, const char **de
 	return 0;
 }
 
-static int link_get_one(struct ipbox *ib, struct link_show *ls)
+/* One link, asked for by name as iproute2's iplink_get asks: a name
+ * that only the ifN notation resolved (no device has it) fails here, as
+ * there. */
+static int link_get_one(struct ipbox *ib, struct link_show *ls, const char *dev)
 {
 	struct nlreq req;
 	struct ifinfomsg *ifi;
@@ -297,13 +300,14 @@ static int link_get_one(struct ipbox *ib, struct link_show *ls)
 		return EXIT_FAIL;
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
-	ifi->ifi_index = ls->f->ifindex;
+	nlreq_put_str(&req, ifname_usable(dev, IF_NAMESIZE) ? IFLA_IFNAME : IFLA_ALT_IFNAME, dev);
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_VF);
 	print_doc_begin(ib->pr);
 	if (nl_talk(nl, &req, show_one, ls) < 0) {
 		print_doc_end(ib->pr);
 		nl_perror(nl);
-		return EXIT_KERNEL;
+		fprintf(stderr, "Cannot send link get request: %s\n", strerror(nl->error));
+		return EXIT_FAIL;
 	}
 	print_doc_end(ib->pr);
 	return EXIT_OK;
@@ -344,7 +348,7 @@ static int link_show(struct ipbox *ib, int argc, char **argv)
 	if (ret)
 		return ret;
 	if (dev && f.group == -1) {
-		ret = link_get_one(ib, &ls);
+		ret = link_get_one(ib, &ls, dev);
 		link_show_close(&ls);
 		return ret;
 	}

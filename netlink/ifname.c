@@ -9,7 +9,7 @@
 
 #include "attr.h"
 
-#define ALT_IFNAME_MAX 128	/* linux/if.h ALTIFNAMSIZ */
+#define LINK_GET_BOUND 1056	/* iproute2's ll_link_get request */
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
 /* The kernel's dev_valid_name(): 1-15 bytes, not "." or "..", no '/',
@@ -50,7 +50,10 @@ static int index_answer(const struct nlmsghdr *nlh, void *data)
 }
 
 /* One RTM_GETLINK for the link called `name` (name_attr: IFLA_IFNAME or
- * IFLA_ALT_IFNAME) on a socket of its own; -1 if there is none. */
+ * IFLA_ALT_IFNAME) on a socket of its own; -1 if there is none.  The
+ * request is as big as iproute2's (ll_link_get): a name of 1012 bytes or
+ * more overflows it, with iproute2's `addattr_l ERROR: message exceeded
+ * bound of 1056`. */
 static int ask_link(uint16_t name_attr, const char *name, nl_cb answer, void *data)
 {
 	struct nlreq req;
@@ -62,8 +65,9 @@ static int ask_link(uint16_t name_attr, const char *name, nl_cb answer, void *da
 		return -1;
 	ifi = nlreq_init(&req, RTM_GETLINK, 0, sizeof(*ifi));
 	ifi->ifi_family = AF_UNSPEC;
-	nlreq_put_str(&req, name_attr, name);
+	nlreq_bound(&req, LINK_GET_BOUND);
 	nlreq_put_u32(&req, IFLA_EXT_MASK, RTEXT_FILTER_SKIP_STATS);
+	nlreq_put_str(&req, name_attr, name);
 	ret = nl_talk(nl, &req, answer, data);
 	nl_free(nl);
 	return ret;
@@ -85,12 +89,22 @@ static int kernel_index(const char *name)
 	if (nl_dry_run)
 		return ifname_valid(name) && strcmp(name, "missing");
 	idx = if_nametoindex(name);
-	if (idx || strlen(name) >= ALT_IFNAME_MAX)
+	if (idx)
 		return (int)idx;
 	/* Not a primary name: ask the kernel, which knows altnames. */
 	if (ask_link(IFLA_ALT_IFNAME, name, index_answer, &found) < 0)
 		found = 0;
 	return found;
+}
+
+/* iproute2's ll_idx_a2n: a name no device has, of the form ifN, is index
+ * N (the notation iproute2 prints for a link it cannot name, as in
+ * veth0@if7), read as sscanf reads it. */
+static int index_notation(const char *name)
+{
+	unsigned int idx;
+
+	return sscanf(name, "if%u", &idx) == 1 ? (int)idx : 0;
 }
 
 struct kind_query {
@@ -161,7 +175,8 @@ static void remember_index(const char *name, int index)
 	strcpy(remembered.slot[i].name, name);
 }
 
-/* 0 when there is no such device (names and altnames alike). */
+/* 0 when there is no such device (names and altnames alike, and the
+ * ifN notation of index N). */
 int ifname_to_index(const char *name)
 {
 	int idx = remembered_index(name);
@@ -170,7 +185,7 @@ int ifname_to_index(const char *name)
 		idx = kernel_index(name);
 		remember_index(name, idx);
 	}
-	return idx;
+	return idx ? idx : index_notation(name);
 }
 
 /* The name, cut to IF_NAMESIZE - 1 bytes as snprintf would. */

@@ -644,3 +644,24 @@ peak_rss() {
 	assert_failure 255
 	assert_line --index 0 "Usage: ip link add [link DEV | parentdev NAME] [ name ] NAME"
 }
+
+@test "ifN names index N where no device has the name (iproute2's ll_idx_a2n), names of 1012 bytes or more overflow the lookup as in iproute2" {
+	# ifb0 is index 2 in a fresh sandbox; if5x and if+2 read as sscanf reads
+	same_script '
+		$IP link add ifb0 type ifb; $IP addr add 10.0.0.1/24 dev ifb0
+		$T link set if2 up; $T link set dev if2 mtu 1400 alias a1
+		$T addr add 10.0.0.2/24 dev if+2; $T route add 10.5.0.0/16 dev if2
+		$T neigh add 10.0.0.9 lladdr 0:1:2:3:4:5 dev if2
+		$T link add link if2 name m0 type macvlan
+		$T link set ifb0 master if2; echo $?
+		for c in "link show if2" "-j link show if2" "link show if5x" "link show if0" \
+			"addr show dev if2" "-o -4 addr show if2" "addr show dev if99" "-j addr show dev if99" \
+			"-4 addr show dev if99 scope global" "route show dev if2" "neigh show dev if2" \
+			"route get 10.0.0.9 oif if2" "link show if-1" "link show ifb0"; do
+			echo "== $c"; $T $c; echo "status $?"
+		done
+		long=$(printf "%01100d" 0)
+		for c in "link show" "addr show dev" "link set dev" "route show dev"; do
+			echo "== $c LONG"; $T $c "$long"; echo "status $?"
+		done'
+}
