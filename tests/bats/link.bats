@@ -665,3 +665,17 @@ peak_rss() {
 			echo "== $c LONG"; $T $c "$long"; echo "status $?"
 		done'
 }
+
+@test "a link add name or show kind of 1011 bytes or more is sent whole and refused (iproute2 drops it: creates ifb0 under the default name)" {
+	local long
+	long=$(printf "%01020d" 0)
+	run "$IPBOX" link add "$long" type ifb
+	assert_failure 2
+	assert_output "Error: Attribute failed policy validation."
+	run "$IP" -br link show type ifb
+	assert_output ""
+	"$IP" link add ifb7 type ifb
+	run "$IPBOX" link show type "$long"
+	assert_success
+	assert_output ""
+}
