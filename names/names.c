@@ -40,14 +40,14 @@ static const struct name_id builtin_none[] = {
 	{ 0, NULL },
 };
 
-struct name_table names_tables = { "rt_tables", true, builtin_tables, false, 0, NULL };
-struct name_table names_protos = { "rt_protos", true, builtin_protos, false, 0, NULL };
-struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, false, 0, NULL };
-struct name_table names_realms = { "rt_realms", false, builtin_realms, false, 0, NULL };
-struct name_table names_groups = { "group", false, builtin_groups, false, 0, NULL };
+struct name_table names_tables = { "rt_tables", true, builtin_tables, 0, false, 0, NULL };
+struct name_table names_protos = { "rt_protos", true, builtin_protos, 256, false, 0, NULL };
+struct name_table names_scopes = { "rt_scopes", false, builtin_scopes, 256, false, 0, NULL };
+struct name_table names_realms = { "rt_realms", false, builtin_realms, 256, false, 0, NULL };
+struct name_table names_groups = { "group", false, builtin_groups, 0, false, 0, NULL };
 /* protodown_reasons has no file of its own, only protodown_reasons.d/ */
-struct name_table names_protodown_reasons = { "protodown_reasons", true, builtin_none, false, 0, NULL };
-struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, false, 0, NULL };
+struct name_table names_protodown_reasons = { "protodown_reasons", true, builtin_none, 32, false, 0, NULL };
+struct name_table names_dsfield = { "rt_dsfield", false, builtin_none, 256, false, 0, NULL };
 
 static void names_add(struct name_table *t, uint32_t id, const char *name)
 {
@@ -67,7 +67,9 @@ static void names_add(struct name_table *t, uint32_t id, const char *name)
 }
 
 /* "ID NAME" per line, ID decimal or 0x-hex, '#' comments; a bad line
- * stops the file with iproute2's complaint. */
+ * stops the file with iproute2's complaint.  The ID is read into an int
+ * as iproute2 reads it: one that comes out negative (2^31 and up) is
+ * skipped, and so is one beyond a fixed table's size. */
 static void names_read_file(struct name_table *t, const char *path)
 {
 	char line[512], name[256];
@@ -77,18 +79,20 @@ static void names_read_file(struct name_table *t, const char *path)
 		return;
 	while (fgets(line, sizeof(line), f)) {
 		char *p = line + strspn(line, " \t");
-		unsigned int id;
+		unsigned int hex;
+		int id;
 
 		if (*p == '#' || *p == '\n' || *p == '\0')
 			continue;
-		if (sscanf(p, "0x%x %255s", &id, name) != 2 &&
-		    sscanf(p, "%u %255s", &id, name) != 2) {
+		if (sscanf(p, "0x%x %255s", &hex, name) == 2)
+			id = (int)hex;
+		else if (sscanf(p, "%d %255s", &id, name) != 2) {
 			fprintf(stderr, "Database %s is corrupted at %s\n", path, p);
 			break;
 		}
-		if (name[0] == '#')
+		if (name[0] == '#' || id < 0 || (t->size && (uint32_t)id >= t->size))
 			continue;
-		names_add(t, id, name);
+		names_add(t, (uint32_t)id, name);
 	}
 	fclose(f);
 }

@@ -20,6 +20,8 @@ struct name_table {
 	const char *file;		/* under NAMES_CONFDIR */
 	bool has_dir;			/* also read FILE.d/ *.conf */
 	const struct name_id *builtin;	/* terminated by a NULL name */
+	uint32_t size;			/* ids below it only (iproute2's fixed
+					 * tables); 0: any id up to INT_MAX */
 	bool loaded;
 	size_t n;
 	struct name_entry { uint32_t id; char *name; } *v;

@@ -556,3 +556,18 @@ sys.stdout.buffer.write(bytes(d))' "$1" | od -An -tx1
 	run script -qc "$IPBOX route save" /dev/null
 	assert_output --partial "Not sending a binary stream to stdout"
 }
+
+@test "rt_tables and rt_realms ids read as iproute2 reads them: 2^31 and up (negative as an int) and a fixed table's 256 and up are skipped" {
+	same_script '
+		mkdir -p /tmp/etcip && cp -a /etc/iproute2/. /tmp/etcip/ && mount --bind /tmp/etcip /etc/iproute2 || exit 99
+		printf "4294967295 maxt\n-5 neg\n2147483648 big\n0x80000001 hbig\n2147483647 ok\n" >/etc/iproute2/rt_tables
+		printf "255 r255\n256 r256\n" >/etc/iproute2/rt_realms
+		$IP link add ifb0 type ifb; $IP link set ifb0 up
+		for t in 4294967295 4294967291 2147483648 2147483647; do
+			$IP route add 10.$((t % 200)).0.0/16 dev ifb0 table $t realm 255
+		done
+		$T -4 route show table all
+		for c in "table maxt" "table neg" "table big" "table hbig" "table ok" "table all realm r256" "table all realm r255"; do
+			echo "== $c"; $T -4 route show $c; echo "status $?"
+		done'
+}
