@@ -75,17 +75,17 @@ int arg_incomplete(void)
 	return EXIT_USAGE;
 }
 
-/* Whole-word unsigned parse as iproute2's get_u32: no sign, no junk. */
+/* Whole-word unsigned parse as iproute2's get_u32: strtoul's, so white
+ * space and a sign before the number are taken (" +5" is 5, "-0" is 0,
+ * "-1" wraps beyond 32 bits and is refused), but no junk after it. */
 int arg_u32(const char *s, uint32_t *v, int base)
 {
 	unsigned long long n;
 	char *end;
 
-	if (!*s || *s == '-' || *s == '+' || *s == ' ')
-		return -1;
 	errno = 0;
 	n = strtoull(s, &end, base);
-	if (*end || errno || n > UINT32_MAX)
+	if (end == s || *end || errno || n > UINT32_MAX)
 		return -1;
 	*v = (uint32_t)n;
 	return 0;

@@ -170,7 +170,8 @@ static int names_lookup_name(struct name_table *t, const char *word, uint32_t *i
 	return -1;
 }
 
-/* A whole number in `base` (0: decimal, 0x-hex or octal), no sign. */
+/* A whole number in `base` (0: decimal, 0x-hex or octal), read as
+ * iproute2's strtoul reads it (white space and a sign before it taken). */
 static int names_number(const char *word, int base, uint32_t *id)
 {
 	unsigned long long v;
@@ -178,7 +179,7 @@ static int names_number(const char *word, int base, uint32_t *id)
 
 	errno = 0;
 	v = strtoull(word, &end, base);
-	if (!*word || *end || errno || v > UINT32_MAX || *word == '-')
+	if (end == word || *end || errno || v > UINT32_MAX)
 		return -1;
 	*id = (uint32_t)v;
 	return 0;

@@ -571,3 +571,16 @@ sys.stdout.buffer.write(bytes(d))' "$1" | od -An -tx1
 			echo "== $c"; $T -4 route show $c; echo "status $?"
 		done'
 }
+
+@test "numbers read as iproute2's get_u32 and strtoul read them: white space and a sign before the number (+5, ' 5', -0), -1 refused" {
+	same_script '
+		$IP link add ifb0 type ifb; $IP link set ifb0 up; $IP addr add 10.0.0.1/24 dev ifb0
+		$T route add 10.1.0.0/16 dev ifb0 metric +5; echo $?
+		$T route add 10.2.0.0/16 dev ifb0 metric " 7" mtu -0 table -0x0; echo $?
+		$T route add 10.3.0.0/16 dev ifb0 metric -1; echo $?
+		$T rule add pref +0x10 fwmark " +3" table 5; echo $?
+		$T nexthop add id +9 dev ifb0; echo $?
+		$T addr add 10.4.0.1/24 dev ifb0 metric " 4"; echo $?
+		$T route add 10.5.0.0/16 dev ifb0 metric "5 "; echo $?
+		$IP route; $IP rule; $IP nexthop; $IP -4 -o addr'
+}
