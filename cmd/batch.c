@@ -338,6 +338,9 @@ static FILE *batch_pipe_start(struct batch *b)
 	}
 	setvbuf(err, NULL, _IONBF, 0);
 	nl_pipe_init(b->pipe, batch_pipe_failed, b);
+	/* -atomic's watcher journals each chunk before it leaves: in turn */
+	if (!b->atomic)
+		nl_pipe_overlap(b->pipe);
 	b->ib->pipe = b->pipe;
 	if (b->atomic)
 		atomic_pipe(b->atomic, b->pipe);
