@@ -60,7 +60,8 @@ static void pipe_bind(struct nl_pipe *p, struct nl *nl)
 		setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof(size));
 	if (getsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, &len) < 0)
 		size = 0;
-	p->max = (unsigned int)size / PIPE_ERR_COST;
+	/* overlapped, two chunks' answers may wait in it */
+	p->max = (unsigned int)size / PIPE_ERR_COST / (p->overlap ? 2 : 1);
 	if (p->max > most)
 		p->max = most;
 	if (p->max < 1)
@@ -228,18 +229,20 @@ static int pipe_send_now(struct nl_pipe *p)
 	return pipe_answered(p, c, err);
 }
 
-/* The full chunk goes to the sender once the one before it is answered
- * (one chunk in flight: the receive buffer holds its failures), and the
- * other chunk fills meanwhile. */
+/* The full chunk goes to the sender, which sends it as soon as the one
+ * before is sent; then that one's answers are read and its failures
+ * reported, and it fills next.  Two chunks at most are unanswered: the
+ * receive buffer holds both's failures (pipe_bind). */
 static void pipe_hand_off(struct nl_pipe *p)
 {
-	struct nl_pipe_chunk *c = p->fill;
+	struct nl_pipe_chunk *c = p->fill, *before = p->flight;
 
 	p->flushing = true;	/* failures reported here may write */
-	(void)pipe_land(p);
 	chunk_put_barrier(p, c);
 	nl_sender_post(p->sender, p->nl->sk, c->buf, c->len);
 	p->flight = c;
+	if (before)
+		(void)pipe_answered(p, before, nl_sender_wait(p->sender));
 	p->fill = c == &p->chunk[0] ? &p->chunk[1] : &p->chunk[0];
 	p->flushing = false;
 }

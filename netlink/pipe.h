@@ -7,7 +7,7 @@
  * number of requests.
  *
  * With nl_pipe_overlap, the buffer is two chunks: a sender thread
- * (netlink/sender.c) sends a full one while the caller fills the other.
+ * (netlink/sender.c) sends the full ones while the caller fills the other.
  * The answers are still read, and the failures reported, by the caller's
  * thread: when the next chunk is handed over, and at every flush. */
 #ifndef IPBOX_PIPE_H

@@ -10,19 +10,24 @@
 /* The thread needs a few frames for sendmsg: no 8 MiB stack reserved. */
 #define SENDER_STACK (64 * 1024)
 
-enum sender_state { SENDER_IDLE, SENDER_POSTED, SENDER_SENT, SENDER_STOP };
-
-struct nl_sender {
-	pthread_t thread;
-	pthread_mutex_t lock;
-	pthread_cond_t posted;	/* state left IDLE/SENT: work, or stop */
-	pthread_cond_t sent;	/* state left POSTED */
-	enum sender_state state;
-	/* owned by the thread while POSTED, by the caller otherwise */
+/* One posted buffer: the thread's from post until it is sent. */
+struct sender_slot {
 	struct mnl_socket *sk;
 	const void *buf;
 	size_t len;
-	int err;
+	int err;		/* sendmsg's errno, once sent */
+};
+
+/* Buffers go round the slots in post order: posted, then sent (by the
+ * thread), then waited for (by the caller); each count only grows. */
+struct nl_sender {
+	pthread_t thread;
+	pthread_mutex_t lock;
+	pthread_cond_t posted_cond;	/* posted or stop moved */
+	pthread_cond_t sent_cond;	/* sent moved */
+	unsigned long posted, sent, waited;
+	bool stop;
+	struct sender_slot slot[NL_SENDER_DEPTH];
 };
 
 bool nl_sender_worth(void)
@@ -32,33 +37,38 @@ bool nl_sender_worth(void)
 	return sched_getaffinity(0, sizeof(set), &set) == 0 && CPU_COUNT(&set) >= 2;
 }
 
-static int sender_send(struct nl_sender *s)
+static int sender_send(const struct sender_slot *t)
 {
 	ssize_t n;
 
 	do
-		n = mnl_socket_sendto(s->sk, s->buf, s->len);
+		n = mnl_socket_sendto(t->sk, t->buf, t->len);
 	while (n < 0 && errno == EINTR);
 	return n < 0 ? errno : 0;
 }
 
+/* The next buffer goes out as soon as the last is sent: the caller's
+ * wake-up is not between the two. */
 static void *sender_run(void *arg)
 {
 	struct nl_sender *s = arg;
-	int err;
 
 	pthread_mutex_lock(&s->lock);
 	for (;;) {
-		while (s->state == SENDER_IDLE || s->state == SENDER_SENT)
-			pthread_cond_wait(&s->posted, &s->lock);
-		if (s->state == SENDER_STOP)
-			break;
+		struct sender_slot *t;
+		int err;
+
+		while (s->sent == s->posted && !s->stop)
+			pthread_cond_wait(&s->posted_cond, &s->lock);
+		if (s->sent == s->posted)
+			break;	/* stopped, nothing left */
+		t = &s->slot[s->sent % NL_SENDER_DEPTH];
 		pthread_mutex_unlock(&s->lock);
-		err = sender_send(s);
+		err = sender_send(t);
 		pthread_mutex_lock(&s->lock);
-		s->err = err;
-		s->state = SENDER_SENT;
-		pthread_cond_signal(&s->sent);
+		t->err = err;
+		s->sent++;
+		pthread_cond_signal(&s->sent_cond);
 	}
 	pthread_mutex_unlock(&s->lock);
 	return NULL;
@@ -91,14 +101,13 @@ struct nl_sender *nl_sender_new(void)
 	if (!s)
 		return NULL;
 	pthread_mutex_init(&s->lock, NULL);
-	pthread_cond_init(&s->posted, NULL);
-	pthread_cond_init(&s->sent, NULL);
-	s->state = SENDER_IDLE;
+	pthread_cond_init(&s->posted_cond, NULL);
+	pthread_cond_init(&s->sent_cond, NULL);
 	err = sender_start(s);
 	if (!err)
 		return s;
-	pthread_cond_destroy(&s->sent);
-	pthread_cond_destroy(&s->posted);
+	pthread_cond_destroy(&s->sent_cond);
+	pthread_cond_destroy(&s->posted_cond);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 	errno = err;
@@ -108,11 +117,9 @@ struct nl_sender *nl_sender_new(void)
 void nl_sender_post(struct nl_sender *s, struct mnl_socket *sk, const void *buf, size_t len)
 {
 	pthread_mutex_lock(&s->lock);
-	s->sk = sk;
-	s->buf = buf;
-	s->len = len;
-	s->state = SENDER_POSTED;
-	pthread_cond_signal(&s->posted);
+	s->slot[s->posted % NL_SENDER_DEPTH] = (struct sender_slot){ sk, buf, len, 0 };
+	s->posted++;
+	pthread_cond_signal(&s->posted_cond);
 	pthread_mutex_unlock(&s->lock);
 }
 
@@ -121,11 +128,12 @@ int nl_sender_wait(struct nl_sender *s)
 	int err = 0;
 
 	pthread_mutex_lock(&s->lock);
-	while (s->state == SENDER_POSTED)
-		pthread_cond_wait(&s->sent, &s->lock);
-	if (s->state == SENDER_SENT)
-		err = s->err;
-	s->state = SENDER_IDLE;
+	if (s->waited < s->posted) {
+		while (s->sent == s->waited)
+			pthread_cond_wait(&s->sent_cond, &s->lock);
+		err = s->slot[s->waited % NL_SENDER_DEPTH].err;
+		s->waited++;
+	}
 	pthread_mutex_unlock(&s->lock);
 	return err;
 }
@@ -134,14 +142,13 @@ void nl_sender_free(struct nl_sender *s)
 {
 	if (!s)
 		return;
-	(void)nl_sender_wait(s);
 	pthread_mutex_lock(&s->lock);
-	s->state = SENDER_STOP;
-	pthread_cond_signal(&s->posted);
+	s->stop = true;
+	pthread_cond_signal(&s->posted_cond);
 	pthread_mutex_unlock(&s->lock);
 	pthread_join(s->thread, NULL);
-	pthread_cond_destroy(&s->sent);
-	pthread_cond_destroy(&s->posted);
+	pthread_cond_destroy(&s->sent_cond);
+	pthread_cond_destroy(&s->posted_cond);
 	pthread_mutex_destroy(&s->lock);
 	free(s);
 }
