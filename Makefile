@@ -41,7 +41,8 @@ SIZE_LDFLAGS = -Wl,-z,pack-relative-relocs -Wl,-z,noseparate-code
 $(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SIZE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
-# Optimised for size: the link kinds, nat, namespaces, -atomic and
+# Optimised for size (-Oz, gcc 12: 3,344 bytes of .text less than -Os,
+# bench/count's rows within 0.01%): the link kinds, nat, namespaces, -atomic and
 # -check, rule, nexthop, monitor and link's parser (parsers, -d rows,
 # rollbacks, nothing a large dump or a plain batch spends its time in;
 # bench/count's rows and a route batch lost no instructions).  A nat
@@ -53,7 +54,7 @@ COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(filter-out nat/rule.c,$(wildcard cmd/kinds
 	cmd/nat_check.c cmd/nat_explain.c cmd/rule.c cmd/rule_print.c cmd/nexthop.c \
 	cmd/nexthop_print.c cmd/monitor.c netlink/listen.c cmd/lwt.c cmd/link.c cmd/usage.c cmd/route_save.c \
 	names/names.c netlink/vrf.c cmd/echo.c)
-$(COLD_OBJS): ALL_CFLAGS += -Os
+$(COLD_OBJS): ALL_CFLAGS += -Oz
 
 # No padding to align functions, jumps and loops: 8 KB, and fewer
 # instructions run (the nops), no slower in bench/count.  gcc's flags
