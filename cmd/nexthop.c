@@ -13,6 +13,7 @@
 #include "lwt.h"
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -281,15 +282,15 @@ static int mod_help(struct nh_mod *m, struct arg_walk *c)
 
 /* Nexthop words in iproute2's order; `exact` rows must match whole. */
 static const struct mod_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct nh_mod *m, struct arg_walk *c);
 } mod_words[] = {
-	{ "id", true, mod_id }, { "dev", true, mod_dev }, { "via", true, mod_via },
-	{ "encap", true, mod_encap }, { "blackhole", true, mod_blackhole },
-	{ "fdb", true, mod_fdb }, { "onlink", true, mod_onlink },
-	{ "group", true, mod_group }, { "type", true, mod_type },
-	{ "protocol", false, mod_proto }, { "help", true, mod_help },
+	{ W("id"), true, mod_id }, { W("dev"), true, mod_dev }, { W("via"), true, mod_via },
+	{ W("encap"), true, mod_encap }, { W("blackhole"), true, mod_blackhole },
+	{ W("fdb"), true, mod_fdb }, { W("onlink"), true, mod_onlink },
+	{ W("group"), true, mod_group }, { W("type"), true, mod_type },
+	{ W("protocol"), false, mod_proto }, { W("help"), true, mod_help },
 };
 
 static int mod_word(struct nh_mod *m, struct arg_walk *c)
@@ -842,7 +843,7 @@ void words_nexthop(void)
 {
 	WORDS_TABLE("verb", nexthop_verbs, word);
 	WORDS_TABLE("verb.bucket", bucket_verbs, word);
-	WORDS_TABLE("keyword", mod_words, word);
+	WORDS_POOLED("keyword", mod_words);
 	WORDS_TABLE("keyword", filter_words, word);
 	WORDS_TABLE("keyword", bucket_words, word);
 }
