@@ -197,11 +197,12 @@ fuzz-smoke: $(FUZZ_TARGETS)
 # ipbox against /bin/ip, side by side; writes bench/RESULTS.md.  FULL=1
 # runs only the full-table scenario (bench/full: 1.2M routes; opt-in,
 # never in CI) and appends its table.
-bench: deps $(BIN) $(B)/bench/probe
+bench: deps $(BIN) $(B)/bench/probe $(B)/bench/startprobe
 	$(if $(FULL),PROBE=$(B)/bench/probe bench/full,PROBE=$(B)/bench/probe bench/run)
 
-# The raw netlink floor bench/run measures -batch -force against.
-$(B)/bench/probe: bench/probe.c
+# The raw netlink floor bench/run measures -batch -force against, and
+# the floor of a start-up (a process that dumps links and prints names).
+$(B)/bench/probe $(B)/bench/startprobe: $(B)/bench/%: bench/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(LDLIBS)
 

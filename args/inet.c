@@ -494,10 +494,66 @@ static char *inet4_ntop(const uint8_t *a, char *buf)
 	return buf;
 }
 
+/* The longest run of two or more zero words (the first of equals), as
+ * RFC 5952 and glibc compress it; len 0 when there is none. */
+static void zero_run(const uint16_t w[8], int *base, int *len)
+{
+	int cur = 0;
+
+	*base = -1, *len = 0;
+	for (int i = 0; i <= 8; i++) {
+		if (i < 8 && !w[i]) {
+			cur++;
+			continue;
+		}
+		if (cur > *len && cur >= 2)
+			*base = i - cur, *len = cur;
+		cur = 0;
+	}
+}
+
+/* IPv6 by hand, byte for byte glibc's inet_ntop (which formats every
+ * word with sprintf): lower-case hex without leading zeros, the longest
+ * zero run as "::", and ::a.b.c.d and ::ffff:a.b.c.d for the embedded
+ * IPv4 forms.  tests/unit/test_inet.c compares the two. */
+static char *inet6_ntop(const uint8_t *a, char *buf)
+{
+	static const char hex[] = "0123456789abcdef";
+	uint16_t w[8];
+	char *p = buf;
+	int base, len;
+
+	for (int i = 0; i < 8; i++)
+		w[i] = (uint16_t)(a[2 * i] << 8 | a[2 * i + 1]);
+	zero_run(w, &base, &len);
+	for (int i = 0; i < 8; i++) {
+		if (len && i >= base && i < base + len) {
+			if (i == base)
+				*p++ = ':';
+			continue;
+		}
+		if (i)
+			*p++ = ':';
+		if (i == 6 && base == 0 && (len == 6 || (len == 5 && w[5] == 0xffff))) {
+			inet4_ntop(a + 12, p);
+			return buf;
+		}
+		for (int shift = w[i] >= 0x1000 ? 12 : w[i] >= 0x100 ? 8 : w[i] >= 0x10 ? 4 : 0;
+		     shift >= 0; shift -= 4)
+			*p++ = hex[(w[i] >> shift) & 15];
+	}
+	if (len && base + len == 8)
+		*p++ = ':';
+	*p = '\0';
+	return buf;
+}
+
 const char *inet_ntop_raw(int family, const void *data, char *buf)
 {
 	if (family == AF_INET)
 		return inet4_ntop(data, buf);
+	if (family == AF_INET6)
+		return inet6_ntop(data, buf);
 	if (!inet_ntop(family, data, buf, INET_STRLEN))
 		snprintf(buf, INET_STRLEN, "???");
 	return buf;

@@ -3,7 +3,9 @@
  * measured against.  It builds the same N requests as bench/run's gen_*
  * (KIND route4, route6, neigh or addr4, over DEV) with no text to parse, sends
  * them 2,048 per sendmsg without acks and closes each chunk with one acked
- * NLMSG_NOOP.  Exit 1 if the kernel refused any request.  Not part of
+ * NLMSG_NOOP.  `bench/probe routes FILE` sends bench/full's lines
+ * (`route add PREFIX/LEN via GW`) the same way, the same requests as
+ * ipbox's.  Exit 1 if the kernel refused any request.  Not part of
  * ipbox: a measuring stick, built by `make bench`. */
 #include <errno.h>
 #include <net/if.h>
@@ -92,6 +94,40 @@ static void probe_addr(struct probe *p, unsigned int i, int ifindex)
 	p->len += nlh->nlmsg_len;
 }
 
+/* `route add PREFIX/LEN via GW` (bench/full's lines), as ipbox and
+ * iproute2 ask for it: the prefix and the gateway, no device.  The line
+ * is read with inet_pton, a few hundred instructions against the
+ * kernel's tens of thousands for each route.  0, or -1 for another line. */
+static int probe_route_line(struct probe *p, char *line)
+{
+	char *slash = strchr(line, '/'), *via = strstr(line, " via "), *end;
+	unsigned char dst[16], gw[16];
+	int family = strchr(line, ':') ? AF_INET6 : AF_INET;
+	size_t alen = family == AF_INET ? 4 : 16;
+	struct nlmsghdr *nlh;
+	struct rtmsg *r;
+
+	if (strncmp(line, "route add ", 10) || !slash || !via)
+		return -1;
+	*slash = '\0';
+	end = via + 5 + strcspn(via + 5, " \n");
+	*end = '\0';
+	if (inet_pton(family, line + 10, dst) != 1 || inet_pton(family, via + 5, gw) != 1)
+		return -1;
+	nlh = probe_msg(p, RTM_NEWROUTE, NLM_F_CREATE | NLM_F_EXCL);
+	r = mnl_nlmsg_put_extra_header(nlh, sizeof(*r));
+	r->rtm_family = (unsigned char)family;
+	r->rtm_dst_len = (unsigned char)strtoul(slash + 1, NULL, 10);
+	r->rtm_table = RT_TABLE_MAIN;
+	r->rtm_protocol = RTPROT_BOOT;
+	r->rtm_scope = RT_SCOPE_UNIVERSE;
+	r->rtm_type = RTN_UNICAST;
+	mnl_attr_put(nlh, RTA_DST, alen, dst);
+	mnl_attr_put(nlh, RTA_GATEWAY, alen, gw);
+	p->len += nlh->nlmsg_len;
+	return 0;
+}
+
 /* Send the chunk and its barrier; count the failures. */
 static int probe_flush(struct probe *p)
 {
@@ -123,23 +159,63 @@ static int probe_flush(struct probe *p)
 	}
 }
 
+/* Exit 1 if the kernel refused any request, 2 if it could not be sent. */
+static int probe_done(struct probe *p)
+{
+	if (probe_flush(p) < 0) {
+		perror("probe");
+		return 2;
+	}
+	if (p->failed)
+		fprintf(stderr, "probe: %u requests failed\n", p->failed);
+	return p->failed ? 1 : 0;
+}
+
+/* probe routes FILE: bench/full's route lines, the same requests. */
+static int probe_file(struct probe *p, const char *path)
+{
+	FILE *f = fopen(path, "r");
+	char line[256];
+	unsigned int n = 0;
+
+	if (!f) {
+		perror(path);
+		return 2;
+	}
+	while (fgets(line, sizeof(line), f)) {
+		if (probe_route_line(p, line) < 0) {
+			fprintf(stderr, "probe: not a route line: %s", line);
+			return 2;
+		}
+		if (++n % CHUNK == 0 && probe_flush(p) < 0) {
+			perror("probe");
+			return 2;
+		}
+	}
+	fclose(f);
+	return probe_done(p);
+}
+
 int main(int argc, char **argv)
 {
 	static struct probe p;
 	unsigned int n, i;
 	int ifindex, rcvbuf = 8 << 20;
 
-	if (argc != 4 || !(ifindex = (int)if_nametoindex(argv[3]))) {
-		fprintf(stderr, "usage: probe route4|route6|neigh|addr4 N DEV\n");
+	if (!(argc == 3 && !strcmp(argv[1], "routes")) &&
+	    (argc != 4 || !(ifindex = (int)if_nametoindex(argv[3])))) {
+		fprintf(stderr, "usage: probe route4|route6|neigh|addr4 N DEV | probe routes FILE\n");
 		return 2;
 	}
-	n = (unsigned int)strtoul(argv[2], NULL, 10);
 	p.sk = mnl_socket_open(NETLINK_ROUTE);
 	if (!p.sk || mnl_socket_bind(p.sk, 0, MNL_SOCKET_AUTOPID) < 0) {
 		perror("netlink");
 		return 2;
 	}
 	setsockopt(mnl_socket_get_fd(p.sk), SOL_SOCKET, SO_RCVBUFFORCE, &rcvbuf, sizeof(rcvbuf));
+	if (argc == 3)
+		return probe_file(&p, argv[2]);
+	n = (unsigned int)strtoul(argv[2], NULL, 10);
 	for (i = 0; i < n; i++) {
 		if (!strcmp(argv[1], "neigh"))
 			probe_neigh(&p, i, ifindex);
@@ -152,11 +228,5 @@ int main(int argc, char **argv)
 			return 2;
 		}
 	}
-	if (probe_flush(&p) < 0) {
-		perror("probe");
-		return 2;
-	}
-	if (p.failed)
-		fprintf(stderr, "probe: %u requests failed\n", p.failed);
-	return p.failed ? 1 : 0;
+	return probe_done(&p);
 }

@@ -346,15 +346,11 @@ int nat_change_parse(struct ipbox *ib, enum nat_op op, bool quiet, int argc, cha
 static void warn_localnet_route(const struct nat_rule *r)
 {
 	char dev[IF_NAMESIZE], to[INET_ADDRSTRLEN];
-	struct nl rt;
 
-	if (!r->localhost || nl_open(&rt, NETLINK_ROUTE) < 0)
-		return;
-	if (nat_route_dev(&rt, &r->to_min, dev) < 0)
+	if (r->localhost && nat_localnet_off(&r->to_min, dev) < 0)
 		fprintf(stderr, "Warning: no route out to %s: route_localnet cannot be turned on for its "
 			"interface (add the route, then \"ip nat replace\" the rule).\n",
 			inet_ntop(AF_INET, r->to_min.a, to, sizeof(to)) ? to : "?");
-	nl_close(&rt);
 }
 
 void nat_change_warn(struct nat_seen *sn, const struct nat_change *c)
@@ -495,17 +491,13 @@ void nat_localnet_preview(const struct nat_change *c)
 {
 	bool dry = nl_dry_run;
 	char dev[IF_NAMESIZE];
-	struct nl rt;
 
 	if (c->op == OP_DEL || !c->q.r.localhost)
 		return;
 	/* the dry run answers no reads: the kernel's route, a read only */
 	nl_dry_run = false;
-	if (nl_open(&rt, NETLINK_ROUTE) == 0) {
-		if (nat_route_dev(&rt, &c->q.r.to_min, dev) == 0 && nat_localnet_get(dev) == 0)
-			printf("nat: would set net.ipv4.conf.%s.route_localnet to 1\n", dev);
-		nl_close(&rt);
-	}
+	if (nat_localnet_off(&c->q.r.to_min, dev) == 1)
+		printf("nat: would set net.ipv4.conf.%s.route_localnet to 1\n", dev);
 	nl_dry_run = dry;
 }
 

@@ -260,16 +260,14 @@ void nat_explain_localnet(struct nat_seen *sn, const struct nat_rule *r)
 {
 	char dev[IF_NAMESIZE], line[400];
 	struct nat_explain *x;
-	struct nl rt;
 
-	if (!r->localhost || !(x = explain_of(sn)) || nl_open(&rt, NETLINK_ROUTE) < 0)
+	if (!r->localhost || !(x = explain_of(sn)))
 		return;
-	if (nat_route_dev(&rt, &r->to_min, dev) == 0 && nat_localnet_get(dev) == 0) {
+	if (nat_localnet_off(&r->to_min, dev) == 1) {
 		snprintf(line, sizeof(line),
 			 "route_localnet is off on %s (net.ipv4.conf.%s.route_localnet = 0): the host's "
 			 "connections to 127.0.0.1 that localhost rules send there are dropped; "
 			 "\"ip nat replace\" of the rule turns it on.", dev, dev);
 		warn_once(x, line, line);
 	}
-	nl_close(&rt);
 }

@@ -71,7 +71,9 @@ static int route_answer(const struct nlmsghdr *nlh, void *data)
 	return NL_CB_STOP;
 }
 
-int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE])
+/* The interface the host reaches a (IPv4) by, asked of rt (a
+ * NETLINK_ROUTE socket): 0, or -1 when it is local or has no route. */
+static int route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE])
 {
 	struct route_dev ans = { dev, false };
 	struct nlreq req;
@@ -88,6 +90,20 @@ int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE]
 		return -1;
 	}
 	return 0;
+}
+
+int nat_localnet_off(const struct nat_addr *to, char dev[IF_NAMESIZE])
+{
+	struct nl rt;
+	int off = -1;
+
+	*dev = '\0';
+	if (nl_open(&rt, NETLINK_ROUTE) < 0)
+		return -1;
+	if (route_dev(&rt, to, dev) == 0)
+		off = nat_localnet_get(dev) == 0;
+	nl_close(&rt);
+	return off;
 }
 
 /* ---- keeping the sysctls in step with the rules ------------------------ */
@@ -126,7 +142,7 @@ static void devs_needed(const struct nat_index *ix, nat_recognise_fn recognise, 
 
 	for (uint32_t i = 0; i < nat_index_count(ix); i++)
 		if (nat_index_get(ix, i, &o) && o.tag && recognise(o.tag, &r, NULL) && r.localhost &&
-		    nat_route_dev(rt, &r.to_min, dev) == 0)
+		    route_dev(rt, &r.to_min, dev) == 0)
 			devs_add(d, dev);
 }
 

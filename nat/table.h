@@ -212,9 +212,10 @@ int nat_forward_set(int family, bool on);
 /* net.ipv4.conf.DEV.route_localnet: 1, 0, or -1; set: 0 or -1 (errno). */
 int nat_localnet_get(const char *dev);
 int nat_localnet_set(const char *dev, bool on);
-/* The interface the host reaches a (IPv4) by, asked of rt (a
- * NETLINK_ROUTE socket): 0, or -1 when it is local or has no route. */
-int nat_route_dev(struct nl *rt, const struct nat_addr *a, char dev[IF_NAMESIZE]);
+/* The interface the host reaches the IPv4 target `to` by, in dev, and
+ * its route_localnet: 1 off, 0 on (or unreadable), -1 when the target
+ * is local or has no route out.  A read of the kernel's route. */
+int nat_localnet_off(const struct nat_addr *to, char dev[IF_NAMESIZE]);
 
 /* Why the sysctls are brought in step with the rules. */
 enum nat_localnet {

@@ -157,6 +157,37 @@ static unsigned int lcg(unsigned int *seed)
 	return *seed >> 16;
 }
 
+/* inet_ntop_raw formats IPv6 by hand: it must agree with libc's for
+ * every pattern of zero and non-zero words (where "::" goes, ties, the
+ * embedded IPv4 forms), with word values of every width, and at random. */
+static void test_ipv6_text_as_libc(void)
+{
+	static const uint16_t values[] = { 1, 0xf, 0x10, 0xab, 0x100, 0xfff, 0x1000, 0xffff, 0x2001 };
+	char ours[INET_STRLEN], libc[INET_STRLEN];
+	unsigned int seed = 19;
+	uint8_t a[16];
+
+	for (unsigned int zeros = 0; zeros < 256; zeros++)
+		for (size_t v = 0; v < (sizeof(values) / sizeof(values[0])); v++)
+			for (int ffff = 0; ffff < 2; ffff++) {
+				for (int i = 0; i < 8; i++) {
+					uint16_t w = zeros & (1u << i) ? 0 : values[(v + (size_t)i) % (sizeof(values) / sizeof(values[0]))];
+
+					if (ffff && i == 5 && w)
+						w = 0xffff;
+					a[2 * i] = (uint8_t)(w >> 8), a[2 * i + 1] = (uint8_t)w;
+				}
+				inet_ntop(AF_INET6, a, libc, sizeof(libc));
+				CHECK_STR(inet_ntop_raw(AF_INET6, a, ours), libc);
+			}
+	for (int n = 0; n < 20000; n++) {
+		for (int i = 0; i < 16; i++)
+			a[i] = (uint8_t)(lcg(&seed) % 4 ? 0 : lcg(&seed));
+		inet_ntop(AF_INET6, a, libc, sizeof(libc));
+		CHECK_STR(inet_ntop_raw(AF_INET6, a, ours), libc);
+	}
+}
+
 /* IPv6 is read by hand in its usual forms and by inet_pton otherwise:
  * every string made of a few hex groups, colons and dots must give what
  * inet_pton gives (accepted or not, and the same bytes). */
@@ -209,6 +240,7 @@ int main(void)
 	RUN(test_covers);
 	RUN(test_names_and_text);
 	RUN(test_ipv4_text_as_libc);
+	RUN(test_ipv6_text_as_libc);
 	RUN(test_ipv6_as_libc);
 	return unit_done();
 }
