@@ -34,6 +34,12 @@
 		for (size_t w_i_ = 0; w_i_ < ARRAY_SIZE(table); w_i_++)		\
 			printf("%s %s\n", (class), WORD((table)[w_i_].word));	\
 	} while (0)
+/* The same for a table that ends with a row whose `end` member is NULL. */
+#define WORDS_POOLED_END(class, table, end)					\
+	do {									\
+		for (size_t w_i_ = 0; (table)[w_i_].end; w_i_++)		\
+			printf("%s %s\n", (class), WORD((table)[w_i_].word));	\
+	} while (0)
 
 /* A function fn(class) that lists the words of a table of rows (a
  * link kind's .words, cmd/kinds/). */
