@@ -18,24 +18,24 @@ _Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in
 
 /* mode WORD: the inner protocol, by any of iproute2's names for it. */
 struct mode_name {
-	const char *word;
+	word_off word;
 	uint8_t proto;
 	bool sit_only;
 };
 
 static const struct mode_name v4_modes[] = {
-	{ "ipv6/ipv4", IPPROTO_IPV6, true }, { "ip6ip", IPPROTO_IPV6, true },
-	{ "ipv4/ipv4", IPPROTO_IPIP, false }, { "ipip", IPPROTO_IPIP, false },
-	{ "ip4ip4", IPPROTO_IPIP, false },
-	{ "mpls/ipv4", IPPROTO_MPLS, false }, { "mplsip", IPPROTO_MPLS, false },
-	{ "any/ipv4", 0, false }, { "any", 0, false },
+	{ W("ipv6/ipv4"), IPPROTO_IPV6, true }, { W("ip6ip"), IPPROTO_IPV6, true },
+	{ W("ipv4/ipv4"), IPPROTO_IPIP, false }, { W("ipip"), IPPROTO_IPIP, false },
+	{ W("ip4ip4"), IPPROTO_IPIP, false },
+	{ W("mpls/ipv4"), IPPROTO_MPLS, false }, { W("mplsip"), IPPROTO_MPLS, false },
+	{ W("any/ipv4"), 0, false }, { W("any"), 0, false },
 };
 
 static const struct mode_name v6_modes[] = {
-	{ "ipv6/ipv6", IPPROTO_IPV6, false }, { "ip6ip6", IPPROTO_IPV6, false },
-	{ "ip/ipv6", IPPROTO_IPIP, false }, { "ipv4/ipv6", IPPROTO_IPIP, false },
-	{ "ipip6", IPPROTO_IPIP, false }, { "ip4ip6", IPPROTO_IPIP, false },
-	{ "any/ipv6", 0, false }, { "any", 0, false },
+	{ W("ipv6/ipv6"), IPPROTO_IPV6, false }, { W("ip6ip6"), IPPROTO_IPV6, false },
+	{ W("ip/ipv6"), IPPROTO_IPIP, false }, { W("ipv4/ipv6"), IPPROTO_IPIP, false },
+	{ W("ipip6"), IPPROTO_IPIP, false }, { W("ip4ip6"), IPPROTO_IPIP, false },
+	{ W("any/ipv6"), 0, false }, { W("any"), 0, false },
 };
 
 static bool is_sit(const struct tnl *t)
@@ -52,7 +52,7 @@ static int word_mode(struct tnl *t, struct arg_walk *w)
 
 	WALK_NEXT(w, arg);
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(m[i].word, arg) && (!m[i].sit_only || is_sit(t))) {
+		if (!strcmp(WORD(m[i].word), arg) && (!m[i].sit_only || is_sit(t))) {
 			t->proto = m[i].proto;
 			return 0;
 		}
