@@ -42,10 +42,11 @@ $(BIN): $(OBJS)
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) $(SIZE_LDFLAGS) -o $@ $(OBJS) $(LDLIBS)
 
 # Optimised for size (-Oz, gcc 12: 3,344 bytes of .text less than -Os,
-# bench/count's rows within 0.01%): the link kinds, nat, namespaces, -atomic and
-# -check, rule, nexthop, monitor and link's parser (parsers, -d rows,
-# rollbacks, nothing a large dump or a plain batch spends its time in;
-# bench/count's rows and a route batch lost no instructions).  A nat
+# bench/count's rows within 0.01%): the link kinds, nat, namespaces,
+# -atomic and -check, rule, nexthop, monitor and link's parser
+# (parsers, -d rows, rollbacks, nothing a large dump or a plain batch
+# spends its time in; bench/count's rows and a route batch lost no
+# instructions).  A nat
 # listing builds and reads back every rule: nat/rule.c and
 # cmd/nat_words.c are not cold.
 COLD_OBJS = $(patsubst %.c,$(B)/%.o,$(filter-out nat/rule.c,$(wildcard cmd/kinds/*.c nat/*.c namespace/*.c \

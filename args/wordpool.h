@@ -1,14 +1,14 @@
 /* Word tables without pointers: a row holds its word as a 16-bit offset
  * into its file's pool of words, W("word") in the row and WORD(off) to
- * read it.  A pointer would be 8 bytes of the row and a relocation the
- * loader applies at every start (the table's page copied on write);
- * the offset keeps the table in .rodata (issue 19, the binary's size).
+ * read it.  A pointer is 8 bytes of the row and a relocation the loader
+ * applies at every start (the table's page copied on write); a table
+ * with no other pointer stays in .rodata (issue 19, the binary's size).
  * At build time tools/wordpack reads the file preprocessed without
- * WORDS_H, where each W() names its word and its __COUNTER__, and writes
- * the pool and the offsets into $(B)/FILE.words.h, which the real
- * compile (-DWORDS_H=that file) includes here.  A file that includes this header is
- * found by the Makefile (WORD_SRCS); its tables and the code reading them
- * live in that file. */
+ * WORDS_H, where each W() reads `@word N "word"` (N: its __COUNTER__),
+ * and writes the pool and the offsets into $(B)/FILE.words.h, which the
+ * real compile (-DWORDS_H=that file) includes here.  The Makefile finds
+ * the files that include this header (WORD_SRCS).  Code in another file
+ * reads a table with its pool (`words_pool`) passed along (tunnel.c). */
 #ifndef IPBOX_WORDPOOL_H
 #define IPBOX_WORDPOOL_H
 
