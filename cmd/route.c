@@ -831,7 +831,8 @@ static const struct metric_word {
 	{ W("mtu"), true, RTAX_MTU, MX_NUMBER, "\"mtu\" value is invalid\n", 0 },
 	{ W("hoplimit"), true, RTAX_HOPLIMIT, MX_NUMBER, "\"hoplimit\" value is invalid\n", 0 },
 	{ W("advmss"), true, RTAX_ADVMSS, MX_NUMBER, "\"mss\" value is invalid\n", 0 },
-	{ W("reordering"), false, RTAX_REORDERING, MX_NUMBER, "\"reordering\" value is invalid\n", 0 },
+	{ W("reordering"), false, RTAX_REORDERING, MX_NUMBER,
+	  "\"reordering\" value is invalid\n", 0 },
 	{ W("rtt"), true, RTAX_RTT, MX_TIME, "\"rtt\" value is invalid\n", 8 },
 	{ W("rto_min"), true, RTAX_RTO_MIN, MX_LOCKED_TIME, "\"rto_min\" value is invalid\n", 1 },
 	{ W("window"), false, RTAX_WINDOW, MX_NUMBER, "\"window\" value is invalid\n", 0 },
@@ -1578,11 +1579,13 @@ static const struct get_word {
 	bool exact;
 	int (*fn)(struct get_args *g, struct arg_walk *c);
 } get_words[] = {
-	{ W("tos"), true, get_tos }, { W("dsfield"), false, get_tos }, { W("from"), false, get_from },
+	{ W("tos"), true, get_tos }, { W("dsfield"), false, get_tos },
+	{ W("from"), false, get_from },
 	{ W("iif"), false, get_iif }, { W("mark"), false, get_mark }, { W("oif"), false, get_oif },
 	{ W("dev"), true, get_oif }, { W("notify"), false, get_notify },
 	{ W("connected"), false, get_connected }, { W("vrf"), false, get_vrf },
-	{ W("uid"), false, get_uid }, { W("fibmatch"), false, get_fibmatch }, { W("as"), true, get_as },
+	{ W("uid"), false, get_uid }, { W("fibmatch"), false, get_fibmatch },
+	{ W("as"), true, get_as },
 	{ W("sport"), false, get_sport }, { W("dport"), false, get_dport },
 	{ W("ipproto"), false, get_ipproto },
 };

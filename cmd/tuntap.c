@@ -176,7 +176,8 @@ static int tt_word(struct tuntap_req *t, const struct tuntap_word *tw, struct ar
 static const struct tuntap_word *tuntap_word_find(const struct tuntap_req *t, const char *w)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(tuntap_words); i++)
-		if ((t->owner_words || !tuntap_words[i].owner) && matches(w, WORD(tuntap_words[i].word)))
+		if ((t->owner_words || !tuntap_words[i].owner) &&
+		    matches(w, WORD(tuntap_words[i].word)))
 			return &tuntap_words[i];
 	return NULL;
 }

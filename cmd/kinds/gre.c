@@ -198,7 +198,8 @@ static int word_erspan_hwid(struct tnl *t, struct arg_walk *w)
 /* In iproute2's order. */
 #define GRE_WORDS \
 	GRE_FLAG_WORDS, \
-	{ W("nopmtudisc"), false, tnl_word_nopmtudisc }, { W("pmtudisc"), false, tnl_word_pmtudisc }, \
+	{ W("nopmtudisc"), false, tnl_word_nopmtudisc }, \
+	{ W("pmtudisc"), false, tnl_word_pmtudisc }, \
 	{ W("remote"), false, tnl_word_remote }, { W("local"), false, tnl_word_local }, \
 	{ W("dev"), false, tnl_word_dev }, \
 	{ W("ttl"), false, tnl_word_ttl }, { W("hoplimit"), false, tnl_word_ttl }, \
@@ -354,7 +355,8 @@ static int gre6_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	struct tnl t = { TNL_V6_DEFAULTS(kp), .erspan.ver = 1 };
 	struct nlreq *r = kp->r;
-	int ret = tnl_parse(&t, IFLA_GRE_MAX, load, words_pool, ip6gre_words, ARRAY_SIZE(ip6gre_words), w);
+	int ret = tnl_parse(&t, IFLA_GRE_MAX, load, words_pool, ip6gre_words,
+			    ARRAY_SIZE(ip6gre_words), w);
 
 	if (ret)
 		return ret;

@@ -100,7 +100,8 @@ static int word_6rd_reset(struct tnl *t, struct arg_walk *w)
 	{ W("hlim"), true, tnl_word_ttl }, \
 	{ W("tos"), true, tnl_word_tos }, { W("tclass"), true, tnl_word_tos }, \
 	{ W("tc"), true, tnl_word_tos }, { W("dsfield"), false, tnl_word_tos }, \
-	{ W("nopmtudisc"), true, tnl_word_nopmtudisc }, { W("pmtudisc"), true, tnl_word_pmtudisc }, \
+	{ W("nopmtudisc"), true, tnl_word_nopmtudisc }, \
+	{ W("pmtudisc"), true, tnl_word_pmtudisc }, \
 	TNL_ENCAP_WORDS, \
 	{ W("external"), true, tnl_word_external }, \
 	{ W("6rd-prefix"), true, word_6rd_prefix }, \
@@ -246,7 +247,8 @@ static int ip6tnl_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	struct tnl t = { TNL_V6_DEFAULTS(kp) };
 	struct nlreq *r = kp->r;
-	int ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v6, words_pool, ip6tnl_words, ARRAY_SIZE(ip6tnl_words), w);
+	int ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v6, words_pool, ip6tnl_words,
+			    ARRAY_SIZE(ip6tnl_words), w);
 
 	if (ret)
 		return ret;

@@ -75,7 +75,8 @@ static int ipvlan_parse(struct kind_parse *kp, struct arg_walk *w)
 		int ret;
 
 		for (i = 0; i < ARRAY_SIZE(ipvlan_words); i++)
-			if (keyword_is(*w->argv, WORD(ipvlan_words[i].word), ipvlan_words[i].exact) &&
+			if (keyword_is(*w->argv, WORD(ipvlan_words[i].word),
+				       ipvlan_words[i].exact) &&
 			    !(ipvlan_words[i].flag && kp->mask))
 				break;
 		if (i == ARRAY_SIZE(ipvlan_words)) {
