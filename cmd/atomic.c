@@ -94,7 +94,7 @@ static int watch_before(struct nl *nl, const struct nlmsghdr *req, bool queued, 
 		return NL_WATCH_SEND;
 	if (a->failed)
 		return NL_WATCH_SKIP;	/* the batch stops: nothing more goes */
-	if ((!queued || reads_first(req)) && a->pipe && a->pipe->count)
+	if ((!queued || reads_first(req)) && a->pipe && nl_pipe_queued(a->pipe))
 		(void)nl_pipe_flush(a->pipe);
 	if (a->failed)
 		return NL_WATCH_SKIP;

@@ -338,6 +338,9 @@ static FILE *batch_pipe_start(struct batch *b)
 	}
 	setvbuf(err, NULL, _IONBF, 0);
 	nl_pipe_init(b->pipe, batch_pipe_failed, b);
+	/* -atomic's watcher journals each chunk before it leaves: in turn */
+	if (!b->atomic)
+		nl_pipe_overlap(b->pipe);
 	b->ib->pipe = b->pipe;
 	if (b->atomic)
 		atomic_pipe(b->atomic, b->pipe);
@@ -484,7 +487,7 @@ static int batch_lines(struct batch *b, FILE *in)
 	char *line, *argv[BATCH_MAX_ARGS];
 	struct batch_in r;
 	struct batch_object last = { .obj = NULL };
-	int family = ib->family, lineno = 0;
+	int family = ib->family, lineno = 0, status;
 	ssize_t len;
 
 	batch_in_init(&r, in);
@@ -522,7 +525,12 @@ static int batch_lines(struct batch *b, FILE *in)
 				break;
 			continue;
 		}
-		if (!batch_goes_on(b, lineno, batch_line(b, lineno, obj, argc, argv)))
+		status = batch_line(b, lineno, obj, argc, argv);
+		/* What a line printed goes out with it, as iproute2's
+		 * (stdout and stderr in one file keep the lines' order). */
+		if (ib->pr->out.len)
+			out_flush(&ib->pr->out);
+		if (!batch_goes_on(b, lineno, status))
 			break;
 	}
 	nat_run_end(b->nat);

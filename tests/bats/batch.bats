@@ -223,3 +223,27 @@ Command failed $f:3"
 		[ "$output" != "$alone" ]
 	done
 }
+
+@test "a -force batch of several chunks, failures among output, in one stream as /bin/ip" {
+	# stdout and stderr in one file: a kernel failure of a line comes
+	# before anything a later line prints (a route show, another line's
+	# missing device), whichever chunk it was sent in.
+	awk 'BEGIN { for (i = 0; i < 8000; i++) {
+		r = sprintf("10.%d.%d.0/24", int(i / 256) + 16, i % 256)
+		printf "route add %s dev v0\n", r
+		if (i % 997 == 0) printf "route add %s dev v0\n", r
+		if (i % 3 == 0) printf "neigh add 10.50.%d.%d lladdr 02:00:00:00:%02x:%02x dev v0\n", int(i / 256), i % 256, int(i / 256), i % 256
+		if (i % 1499 == 0) printf "addr del 10.99.%d.1/24 dev v0\n", i % 256
+		if (i % 1201 == 0) printf "route add 10.200.%d.0/24 dev nosuch\n", i % 256
+		if (i % 1301 == 0) printf "neigh add 10.51.0.%d lladdr 02:00:00:00:00:01 dev nosuch\n", i % 256
+		if (i % 2003 == 0) printf "addr add 10.98.%d.1/24 dev v0\naddr add 10.98.%d.1/24 dev v0\n", i % 256, i % 256
+		if (i % 1777 == 5) printf "route show %s\n", r } }' >"$BATS_TEST_TMPDIR/batch"
+	# with two CPUs a sender thread sends the chunks; with one (taskset),
+	# one chunk at a time: both ways as /bin/ip
+	for cpus in 0-1 0; do
+		same_script "$LINKS"'
+			taskset -c '"$cpus"' $T -force -batch '"$BATS_TEST_TMPDIR/batch"' 2>&1; echo "status $?"
+			$IP route show | md5sum; $IP addr show | md5sum
+			$IP neigh show | sort | md5sum; $IP neigh show | wc -l'
+	done
+}

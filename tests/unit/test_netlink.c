@@ -12,6 +12,7 @@
 #include "../../netlink/ifname.h"
 #include "../../netlink/lladdr.h"
 #include "../../netlink/nl.h"
+#include "../../netlink/sender.h"
 #include "unit.h"
 
 static struct nl nl;
@@ -437,6 +438,48 @@ static void test_attr_fits_as_libmnl(void)
 	}
 }
 
+/* A NOOP that asks for an ack: the kernel answers it and changes nothing. */
+static void put_noop(struct nlmsghdr *nlh, uint32_t seq)
+{
+	memset(nlh, 0, sizeof(*nlh));
+	nlh->nlmsg_len = sizeof(*nlh);
+	nlh->nlmsg_type = NLMSG_NOOP;
+	nlh->nlmsg_flags = NLM_F_REQUEST | NLM_F_ACK;
+	nlh->nlmsg_seq = seq;
+}
+
+/* Buffers go out in post order, two may be posted at once, and each
+ * wait answers for the oldest; a failed sendmsg comes back as its errno. */
+static void test_sender_in_post_order(void)
+{
+	struct nl *nl = nl_new(NETLINK_ROUTE);
+	struct nl_sender *s = nl_sender_new();
+	struct nlmsghdr msg[3];
+	const struct nlmsghdr *ack = (const struct nlmsghdr *)nl->rx;
+
+	CHECK(nl && s);
+	if (!nl || !s)
+		return;
+	for (uint32_t i = 0; i < 3; i++)
+		put_noop(&msg[i], 100 + i);
+	CHECK(nl_sender_wait(s) == 0);	/* nothing posted */
+	nl_sender_post(s, nl->sk, &msg[0], sizeof(msg[0]));
+	nl_sender_post(s, nl->sk, &msg[1], sizeof(msg[1]));
+	CHECK(nl_sender_wait(s) == 0);
+	nl_sender_post(s, nl->sk, &msg[2], sizeof(msg[2]));
+	CHECK(nl_sender_wait(s) == 0);
+	CHECK(nl_sender_wait(s) == 0);
+	for (uint32_t i = 0; i < 3; i++) {
+		ssize_t n = mnl_socket_recvfrom(nl->sk, nl->rx, sizeof(nl->rx));
+
+		CHECK(n >= (ssize_t)sizeof(*ack) && ack->nlmsg_type == NLMSG_ERROR && ack->nlmsg_seq == 100 + i);
+	}
+	nl_sender_post(s, nl->sk, &msg[0], (size_t)1 << 30);	/* past any socket buffer */
+	CHECK(nl_sender_wait(s) != 0);
+	nl_sender_free(s);
+	nl_free(nl);
+}
+
 int main(void)
 {
 	RUN(test_builder_overflow_is_caught);
@@ -454,5 +497,6 @@ int main(void)
 	RUN(test_dry_run);
 	RUN(test_lladdr_as_sscanf);
 	RUN(test_attr_fits_as_libmnl);
+	RUN(test_sender_in_post_order);
 	return unit_done();
 }
