@@ -61,18 +61,19 @@ static inline void kw_firsts_add(struct kw_firsts *f, const char *word)
 	f->bits[c >> 6] |= 1ull << (c & 63);
 }
 /* The first row of a keyword table (an array of rows that start
- * `{ "word", exact, ... }`, in iproute2's order, which decides
- * abbreviations) that `arg` names, or NULL. */
+ * `{ W("word"), exact, ... }`, in iproute2's order, which decides
+ * abbreviations; the words in the file's pool, args/wordpool.h) that
+ * `arg` names, or NULL. */
 #define KEYWORD_FIND(table, arg) ({						\
 	static struct kw_firsts kw_f_;						\
 	const char *kw_w_ = (arg);						\
 	__typeof__(&(table)[0]) kw_row_ = NULL;					\
 	for (size_t kw_i_ = 0; !kw_f_.ready && kw_i_ < ARRAY_SIZE(table); kw_i_++)	\
-		kw_firsts_add(&kw_f_, (table)[kw_i_].word);			\
+		kw_firsts_add(&kw_f_, WORD((table)[kw_i_].word));		\
 	kw_f_.ready = true;							\
 	size_t kw_n_ = kw_firsts_has(&kw_f_, kw_w_) ? ARRAY_SIZE(table) : 0;	\
 	for (size_t kw_i_ = 0; !kw_row_ && kw_i_ < kw_n_; kw_i_++)		\
-		if (keyword_is(kw_w_, (table)[kw_i_].word, (table)[kw_i_].exact))	\
+		if (keyword_is(kw_w_, WORD((table)[kw_i_].word), (table)[kw_i_].exact))	\
 			kw_row_ = &(table)[kw_i_];				\
 	kw_row_; })
 const struct verb *verb_find(const struct verb *table, const char *word);

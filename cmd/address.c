@@ -16,6 +16,7 @@
 #include <libmnl/libmnl.h>
 
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -815,18 +816,18 @@ static int mod_local(struct addr_mod *m, struct arg_walk *c)
  * priority, `pre` preference); the flags (CONFFLAG-LIST, whole words)
  * come after these, then a prefix. */
 static const struct addr_mod_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct addr_mod *m, struct arg_walk *c);
 } addr_mod_words[] = {
-	{ "peer", true, mod_peer }, { "remote", true, mod_peer },
-	{ "broadcast", false, mod_broadcast }, { "brd", true, mod_broadcast },
-	{ "anycast", true, mod_anycast }, { "scope", true, mod_scope },
-	{ "dev", true, mod_dev }, { "label", true, mod_label },
-	{ "metric", false, mod_metric }, { "priority", false, mod_metric },
-	{ "preference", false, mod_metric },
-	{ "valid_lft", false, mod_valid_lft }, { "preferred_lft", false, mod_preferred_lft },
-	{ "local", true, mod_local },
+	{ W("peer"), true, mod_peer }, { W("remote"), true, mod_peer },
+	{ W("broadcast"), false, mod_broadcast }, { W("brd"), true, mod_broadcast },
+	{ W("anycast"), true, mod_anycast }, { W("scope"), true, mod_scope },
+	{ W("dev"), true, mod_dev }, { W("label"), true, mod_label },
+	{ W("metric"), false, mod_metric }, { W("priority"), false, mod_metric },
+	{ W("preference"), false, mod_metric },
+	{ W("valid_lft"), false, mod_valid_lft }, { W("preferred_lft"), false, mod_preferred_lft },
+	{ W("local"), true, mod_local },
 };
 
 /* A flag word: read-only ones and IPv6-only ones on another family are
@@ -1030,6 +1031,6 @@ int do_address(struct ipbox *ib, int argc, char **argv)
 void words_address(void)
 {
 	WORDS_TABLE("verb", addr_verbs, word);
-	WORDS_TABLE("keyword", addr_mod_words, word);
+	WORDS_POOLED("keyword", addr_mod_words);
 	WORDS_TABLE("keyword", ifa_flags, name);
 }

@@ -15,6 +15,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../names/names.h"
 #include "../namespace/named.h"
 #include "../netlink/lladdr.h"
@@ -223,18 +224,18 @@ static int show_type(struct show_args *s, struct arg_walk *w)
 /* ipaddr_list_flush_or_save's words in its order; the address flags
  * (permanent, dynamic, ...) come after up, for link show as well */
 static const struct show_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct show_args *s, struct arg_walk *w);
 } show_words[] = {
-	{ "to", true, show_to }, { "scope", true, show_scope },
-	{ "up", true, show_up },
+	{ W("to"), true, show_to }, { W("scope"), true, show_scope },
+	{ W("up"), true, show_up },
 };
 
 static const struct show_word show_words_late[] = {
-	{ "label", true, show_label }, { "group", true, show_group },
-	{ "master", true, show_master }, { "vrf", true, show_vrf },
-	{ "nomaster", true, show_nomaster }, { "type", true, show_type },
+	{ W("label"), true, show_label }, { W("group"), true, show_group },
+	{ W("master"), true, show_master }, { W("vrf"), true, show_vrf },
+	{ W("nomaster"), true, show_nomaster }, { W("type"), true, show_type },
 };
 
 /* The last branch: help, or [dev] DEVICE */
@@ -399,12 +400,12 @@ struct link_names {
 };
 
 struct link_word {
-	const char *word;
 	int (*fn)(struct link_args *a, struct arg_walk *w, const struct link_word *k);
 	const char *key;	/* the word errors name (iproute2's), or NULL: word */
 	const struct link_names *names;
 	unsigned int flag;	/* an ifi_flags bit the on/off rows change */
 	uint32_t max;		/* the largest number taken, or 0: any */
+	word_off word;
 	uint16_t slot;		/* offsetof the int32_t that refuses duplicates */
 	uint16_t attr;		/* the attribute a value goes into */
 	bool exact;
@@ -414,7 +415,7 @@ _Static_assert(sizeof(struct link_args) <= UINT16_MAX, "a link_word's slot is an
 
 static const char *word_key(const struct link_word *k)
 {
-	return k->key ? k->key : k->word;
+	return k->key ? k->key : WORD(k->word);
 }
 
 static int on_off(const char *key, const char *val)
@@ -498,7 +499,7 @@ static int link_u32(struct link_args *a, struct arg_walk *w, const struct link_w
 	uint32_t n;
 
 	WALK_NEXT(w, v);
-	snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", k->word);
+	snprintf(msg, sizeof(msg), "Invalid \"%s\" value\n", WORD(k->word));
 	if (arg_u32(v, &n, 0) < 0 || (k->max && n > k->max))
 		return arg_invalid(msg, v);
 	nlreq_put_u32(a->r, k->attr, n);
@@ -757,7 +758,7 @@ static int link_xdp(struct link_args *a, struct arg_walk *w, const struct link_w
 	WALK_NEXT(w, v);
 	if (w->argc != 1 || (strcmp(v, "off") && strcmp(v, "none"))) {
 		fprintf(stderr, "Error: %s: loading a BPF program is not implemented in ipbox (only \"%s off\").\n",
-			k->word, k->word);
+			WORD(k->word), WORD(k->word));
 		return EXIT_USAGE;
 	}
 	nest = nlreq_nest_start(a->r, IFLA_XDP);
@@ -812,7 +813,7 @@ static int link_dev(struct link_args *a, struct arg_walk *w)
 
 #define SLOT(field) .slot = offsetof(struct link_args, field)
 #define NAMES(list, e) .names = &(const struct link_names){ (list), (e), ARRAY_SIZE(list) }
-#define LW(w, x, f, ...) { .word = (w), .exact = (x), .fn = (f), __VA_ARGS__ }
+#define LW(w, x, f, ...) { .word = W(w), .exact = (x), .fn = (f), __VA_ARGS__ }
 
 static const char *const link_modes[] = { "default", "dormant" };
 static const char *const operstates[] = { "UNKNOWN", "NOTPRESENT", "DOWN", "LOWERLAYERDOWN",
@@ -1220,8 +1221,8 @@ int do_link(struct ipbox *ib, int argc, char **argv)
 void words_link(void)
 {
 	WORDS_TABLE("verb", link_verbs, word);
-	WORDS_TABLE("keyword", link_words, word);
-	WORDS_TABLE("keyword", show_words, word);
-	WORDS_TABLE("keyword", show_words_late, word);
+	WORDS_POOLED("keyword", link_words);
+	WORDS_POOLED("keyword", show_words);
+	WORDS_POOLED("keyword", show_words_late);
 	words_link_kinds();
 }

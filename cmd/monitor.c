@@ -18,6 +18,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../netlink/attr.h"
 #include "../netlink/listen.h"
 #include "usage.h"
@@ -106,20 +107,20 @@ static int mon_dev(struct monitor *m, struct arg_walk *w)
  * must be whole), `n` neigh, `s` nothing (`stats` must be whole).  A
  * row with no handler names objects. */
 static const struct monitor_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	unsigned int objects;
 	int (*fn)(struct monitor *m, struct arg_walk *w);
 } monitor_words[] = {
-	{ "file", false, 0, mon_file }, { "label", false, 0, mon_label },
-	{ "link", false, MON_LINK, NULL }, { "address", false, MON_ADDR, NULL },
-	{ "route", false, MON_ROUTE, NULL }, { "mroute", false, MON_MROUTE, NULL },
-	{ "prefix", false, MON_PREFIX, NULL }, { "neigh", false, MON_NEIGH, NULL },
-	{ "netconf", false, MON_NETCONF, NULL }, { "rule", false, MON_RULE, NULL },
-	{ "nsid", false, MON_NSID, NULL }, { "nexthop", false, MON_NEXTHOP, NULL },
-	{ "stats", true, MON_STATS, NULL }, { "all", true, 0, mon_label },
-	{ "all-nsid", false, 0, mon_all_nsid }, { "help", false, 0, mon_help },
-	{ "dev", true, 0, mon_dev },
+	{ W("file"), false, 0, mon_file }, { W("label"), false, 0, mon_label },
+	{ W("link"), false, MON_LINK, NULL }, { W("address"), false, MON_ADDR, NULL },
+	{ W("route"), false, MON_ROUTE, NULL }, { W("mroute"), false, MON_MROUTE, NULL },
+	{ W("prefix"), false, MON_PREFIX, NULL }, { W("neigh"), false, MON_NEIGH, NULL },
+	{ W("netconf"), false, MON_NETCONF, NULL }, { W("rule"), false, MON_RULE, NULL },
+	{ W("nsid"), false, MON_NSID, NULL }, { W("nexthop"), false, MON_NEXTHOP, NULL },
+	{ W("stats"), true, MON_STATS, NULL }, { W("all"), true, 0, mon_label },
+	{ W("all-nsid"), false, 0, mon_all_nsid }, { W("help"), false, 0, mon_help },
+	{ W("dev"), true, 0, mon_dev },
 };
 
 static const struct monitor_word *monitor_word_find(const char *w)
@@ -666,5 +667,5 @@ int do_monitor(struct ipbox *ib, int argc, char **argv)
 
 void words_monitor(void)
 {
-	WORDS_TABLE("keyword", monitor_words, word);
+	WORDS_POOLED("keyword", monitor_words);
 }

@@ -14,6 +14,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "flush.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -52,12 +53,12 @@ static const struct { uint16_t nud; const char *name; } nud_names[] = {
 };
 
 /* Words for "nud STATE", in iproute2's order; `exact` rows take no prefix. */
-static const struct nud_word { const char *word; bool exact; uint16_t nud; } nud_words[] = {
-	{ "permanent", false, NUD_PERMANENT }, { "reachable", false, NUD_REACHABLE },
-	{ "noarp", true, NUD_NOARP }, { "none", true, NUD_NONE },
-	{ "stale", true, NUD_STALE }, { "incomplete", true, NUD_INCOMPLETE },
-	{ "delay", true, NUD_DELAY }, { "probe", true, NUD_PROBE },
-	{ "failed", false, NUD_FAILED },
+static const struct nud_word { word_off word; bool exact; uint16_t nud; } nud_words[] = {
+	{ W("permanent"), false, NUD_PERMANENT }, { W("reachable"), false, NUD_REACHABLE },
+	{ W("noarp"), true, NUD_NOARP }, { W("none"), true, NUD_NONE },
+	{ W("stale"), true, NUD_STALE }, { W("incomplete"), true, NUD_INCOMPLETE },
+	{ W("delay"), true, NUD_DELAY }, { W("probe"), true, NUD_PROBE },
+	{ W("failed"), false, NUD_FAILED },
 };
 
 /* A state word or a number with at most one bit, below 0x100. */
@@ -520,9 +521,9 @@ static int neigh_dst(struct neigh_req *n, struct arg_walk *w, int family)
 }
 
 /* Flags that are one word each; `exact` rows take no prefix. */
-static const struct flag_word { const char *word; bool exact; uint8_t flag; } neigh_flag_words[] = {
-	{ "router", true, NTF_ROUTER }, { "use", true, NTF_USE },
-	{ "extern_learn", false, NTF_EXT_LEARNED },
+static const struct flag_word { word_off word; bool exact; uint8_t flag; } neigh_flag_words[] = {
+	{ W("router"), true, NTF_ROUTER }, { W("use"), true, NTF_USE },
+	{ W("extern_learn"), false, NTF_EXT_LEARNED },
 };
 
 static int neigh_word(struct neigh_req *n, int family, struct arg_walk *w)
@@ -716,6 +717,6 @@ int do_neigh(struct ipbox *ib, int argc, char **argv)
 void words_neigh(void)
 {
 	WORDS_TABLE("verb", neigh_verbs, word);
-	WORDS_TABLE("keyword", neigh_flag_words, word);
-	WORDS_TABLE("value", nud_words, word);
+	WORDS_POOLED("keyword", neigh_flag_words);
+	WORDS_POOLED("value", nud_words);
 }

@@ -18,6 +18,7 @@
 #include <linux/rtnetlink.h>
 
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../caps/caps.h"
 #include "../namespace/named.h"
 #include "../namespace/nsid.h"
@@ -243,12 +244,12 @@ static int list_id_nsid(struct list_id_args *a, struct arg_walk *w)
 }
 
 static const struct list_id_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct list_id_args *a, struct arg_walk *w);
 } list_id_words[] = {
-	{ "target-nsid", true, list_id_target },
-	{ "nsid", true, list_id_nsid },
+	{ W("target-nsid"), true, list_id_target },
+	{ W("nsid"), true, list_id_nsid },
 };
 
 static int parse_list_id(struct list_id_args *a, int argc, char **argv)
@@ -712,5 +713,5 @@ int do_netns(struct ipbox *ib, int argc, char **argv)
 void words_netns(void)
 {
 	WORDS_TABLE("verb", netns_verbs, word);
-	WORDS_TABLE("keyword", list_id_words, word);
+	WORDS_POOLED("keyword", list_id_words);
 }

@@ -13,6 +13,7 @@
 #include "lwt.h"
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -281,15 +282,15 @@ static int mod_help(struct nh_mod *m, struct arg_walk *c)
 
 /* Nexthop words in iproute2's order; `exact` rows must match whole. */
 static const struct mod_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct nh_mod *m, struct arg_walk *c);
 } mod_words[] = {
-	{ "id", true, mod_id }, { "dev", true, mod_dev }, { "via", true, mod_via },
-	{ "encap", true, mod_encap }, { "blackhole", true, mod_blackhole },
-	{ "fdb", true, mod_fdb }, { "onlink", true, mod_onlink },
-	{ "group", true, mod_group }, { "type", true, mod_type },
-	{ "protocol", false, mod_proto }, { "help", true, mod_help },
+	{ W("id"), true, mod_id }, { W("dev"), true, mod_dev }, { W("via"), true, mod_via },
+	{ W("encap"), true, mod_encap }, { W("blackhole"), true, mod_blackhole },
+	{ W("fdb"), true, mod_fdb }, { W("onlink"), true, mod_onlink },
+	{ W("group"), true, mod_group }, { W("type"), true, mod_type },
+	{ W("protocol"), false, mod_proto }, { W("help"), true, mod_help },
 };
 
 static int mod_word(struct nh_mod *m, struct arg_walk *c)
@@ -423,26 +424,26 @@ static int filter_help(struct nh_filter *f, struct arg_walk *c)
 }
 
 struct filter_word {
-	const char *word;
+	word_off word;
 	bool exact;
-	int (*fn)(struct nh_filter *f, struct arg_walk *c);
+	int (*fn)(struct nh_filter *f, struct arg_walk *c);	/* NULL: the end */
 };
 
 /* show and flush, in iproute2's order */
 static const struct filter_word filter_words[] = {
-	{ "dev", false, filter_dev }, { "groups", false, filter_groups },
-	{ "master", false, filter_master }, { "vrf", false, filter_vrf },
-	{ "id", true, filter_id }, { "protocol", false, filter_proto },
-	{ "fdb", false, filter_fdb }, { "help", false, filter_help },
-	{ NULL, false, NULL },
+	{ W("dev"), false, filter_dev }, { W("groups"), false, filter_groups },
+	{ W("master"), false, filter_master }, { W("vrf"), false, filter_vrf },
+	{ W("id"), true, filter_id }, { W("protocol"), false, filter_proto },
+	{ W("fdb"), false, filter_fdb }, { W("help"), false, filter_help },
+	{ 0, false, NULL },
 };
 
 /* bucket list */
 static const struct filter_word bucket_words[] = {
-	{ "dev", false, filter_dev }, { "master", false, filter_master },
-	{ "vrf", false, filter_vrf }, { "id", true, filter_group_id },
-	{ "nhid", true, filter_nhid }, { "help", false, filter_help },
-	{ NULL, false, NULL },
+	{ W("dev"), false, filter_dev }, { W("master"), false, filter_master },
+	{ W("vrf"), false, filter_vrf }, { W("id"), true, filter_group_id },
+	{ W("nhid"), true, filter_nhid }, { W("help"), false, filter_help },
+	{ 0, false, NULL },
 };
 
 static int parse_filter(const struct filter_word *words, struct nh_filter *f, int argc, char **argv)
@@ -453,9 +454,9 @@ static int parse_filter(const struct filter_word *words, struct nh_filter *f, in
 		const struct filter_word *w = words;
 		int ret;
 
-		while (w->word && !keyword_is(*c.argv, w->word, w->exact))
+		while (w->fn && !keyword_is(*c.argv, WORD(w->word), w->exact))
 			w++;
-		ret = w->word ? w->fn(f, &c) : arg_invalid("", *c.argv);
+		ret = w->fn ? w->fn(f, &c) : arg_invalid("", *c.argv);
 		if (ret)
 			return ret;
 	}
@@ -842,7 +843,7 @@ void words_nexthop(void)
 {
 	WORDS_TABLE("verb", nexthop_verbs, word);
 	WORDS_TABLE("verb.bucket", bucket_verbs, word);
-	WORDS_TABLE("keyword", mod_words, word);
-	WORDS_TABLE("keyword", filter_words, word);
-	WORDS_TABLE("keyword", bucket_words, word);
+	WORDS_POOLED("keyword", mod_words);
+	WORDS_POOLED_END("keyword", filter_words, fn);
+	WORDS_POOLED_END("keyword", bucket_words, fn);
 }

@@ -14,6 +14,7 @@
 
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "flush.h"
 #include "../names/names.h"
 #include "../namespace/sysctl.h"
@@ -408,20 +409,20 @@ static int filter_to(struct show_args *a, struct arg_walk *c)
 
 /* Selector words in iproute2's order; `exact` rows must match whole. */
 static const struct filter_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct show_args *a, struct arg_walk *c);
 } filter_words[] = {
-	{ "table", false, filter_table }, { "vrf", false, filter_vrf },
-	{ "cached", false, filter_cloned },
-	{ "cloned", false, filter_cloned }, { "tos", true, filter_tos },
-	{ "dsfield", false, filter_tos }, { "protocol", false, filter_proto },
-	{ "scope", false, filter_scope }, { "type", false, filter_type },
-	{ "dev", true, filter_oif }, { "oif", true, filter_oif },
-	{ "iif", true, filter_iif }, { "metric", false, filter_metric },
-	{ "priority", false, filter_metric }, { "preference", true, filter_metric },
-	{ "via", true, filter_via }, { "src", true, filter_src },
-	{ "realms", false, filter_realms }, { "from", false, filter_from },
+	{ W("table"), false, filter_table }, { W("vrf"), false, filter_vrf },
+	{ W("cached"), false, filter_cloned },
+	{ W("cloned"), false, filter_cloned }, { W("tos"), true, filter_tos },
+	{ W("dsfield"), false, filter_tos }, { W("protocol"), false, filter_proto },
+	{ W("scope"), false, filter_scope }, { W("type"), false, filter_type },
+	{ W("dev"), true, filter_oif }, { W("oif"), true, filter_oif },
+	{ W("iif"), true, filter_iif }, { W("metric"), false, filter_metric },
+	{ W("priority"), false, filter_metric }, { W("preference"), true, filter_metric },
+	{ W("via"), true, filter_via }, { W("src"), true, filter_src },
+	{ W("realms"), false, filter_realms }, { W("from"), false, filter_from },
 };
 
 static int parse_filter(struct ipbox *ib, struct show_args *a, int argc, char **argv)
@@ -820,29 +821,30 @@ enum metric_kind {
 
 /* The route metrics, in iproute2's order (it decides abbreviations). */
 static const struct metric_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int rtax;
 	enum metric_kind kind;
 	const char *err;
 	uint32_t scale;		/* MX_TIME: kernel units per ms */
 } metric_words[] = {
-	{ "mtu", true, RTAX_MTU, MX_NUMBER, "\"mtu\" value is invalid\n", 0 },
-	{ "hoplimit", true, RTAX_HOPLIMIT, MX_NUMBER, "\"hoplimit\" value is invalid\n", 0 },
-	{ "advmss", true, RTAX_ADVMSS, MX_NUMBER, "\"mss\" value is invalid\n", 0 },
-	{ "reordering", false, RTAX_REORDERING, MX_NUMBER, "\"reordering\" value is invalid\n", 0 },
-	{ "rtt", true, RTAX_RTT, MX_TIME, "\"rtt\" value is invalid\n", 8 },
-	{ "rto_min", true, RTAX_RTO_MIN, MX_LOCKED_TIME, "\"rto_min\" value is invalid\n", 1 },
-	{ "window", false, RTAX_WINDOW, MX_NUMBER, "\"window\" value is invalid\n", 0 },
-	{ "cwnd", false, RTAX_CWND, MX_NUMBER, "\"cwnd\" value is invalid\n", 0 },
-	{ "initcwnd", false, RTAX_INITCWND, MX_NUMBER, "\"initcwnd\" value is invalid\n", 0 },
-	{ "initrwnd", false, RTAX_INITRWND, MX_NUMBER, "\"initrwnd\" value is invalid\n", 0 },
-	{ "features", false, RTAX_FEATURES, MX_FEATURES, "\"features\" value not valid\n", 0 },
-	{ "quickack", false, RTAX_QUICKACK, MX_BOOL, "\"quickack\" value is invalid\n", 0 },
-	{ "congctl", false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
-	{ "rttvar", false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
-	{ "ssthresh", false, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
-	{ "fastopen_no_cookie", false, RTAX_FASTOPEN_NO_COOKIE, MX_BOOL,
+	{ W("mtu"), true, RTAX_MTU, MX_NUMBER, "\"mtu\" value is invalid\n", 0 },
+	{ W("hoplimit"), true, RTAX_HOPLIMIT, MX_NUMBER, "\"hoplimit\" value is invalid\n", 0 },
+	{ W("advmss"), true, RTAX_ADVMSS, MX_NUMBER, "\"mss\" value is invalid\n", 0 },
+	{ W("reordering"), false, RTAX_REORDERING, MX_NUMBER,
+	  "\"reordering\" value is invalid\n", 0 },
+	{ W("rtt"), true, RTAX_RTT, MX_TIME, "\"rtt\" value is invalid\n", 8 },
+	{ W("rto_min"), true, RTAX_RTO_MIN, MX_LOCKED_TIME, "\"rto_min\" value is invalid\n", 1 },
+	{ W("window"), false, RTAX_WINDOW, MX_NUMBER, "\"window\" value is invalid\n", 0 },
+	{ W("cwnd"), false, RTAX_CWND, MX_NUMBER, "\"cwnd\" value is invalid\n", 0 },
+	{ W("initcwnd"), false, RTAX_INITCWND, MX_NUMBER, "\"initcwnd\" value is invalid\n", 0 },
+	{ W("initrwnd"), false, RTAX_INITRWND, MX_NUMBER, "\"initrwnd\" value is invalid\n", 0 },
+	{ W("features"), false, RTAX_FEATURES, MX_FEATURES, "\"features\" value not valid\n", 0 },
+	{ W("quickack"), false, RTAX_QUICKACK, MX_BOOL, "\"quickack\" value is invalid\n", 0 },
+	{ W("congctl"), false, RTAX_CC_ALGO, MX_CC, NULL, 0 },
+	{ W("rttvar"), false, RTAX_RTTVAR, MX_TIME, "\"rttvar\" value is invalid\n", 4 },
+	{ W("ssthresh"), false, RTAX_SSTHRESH, MX_NUMBER, "\"ssthresh\" value is invalid\n", 0 },
+	{ W("fastopen_no_cookie"), false, RTAX_FASTOPEN_NO_COOKIE, MX_BOOL,
 	  "\"fastopen_no_cookie\" value is invalid\n", 0 },
 };
 
@@ -869,7 +871,7 @@ static int metric_value(const struct metric_word *w, const char *v, uint32_t *va
 			return 0;
 		/* "\"NAME\" value should be 0 or 1" */
 		fprintf(stderr, "Error: argument \"%s\" is wrong: \"%s\" value should be 0 or 1\n\n",
-			v, w->word);
+			v, WORD(w->word));
 		return EXIT_USAGE;
 	case MX_FEATURES:
 		*val = RTAX_FEATURE_ECN;
@@ -1048,14 +1050,14 @@ static int mod_encap(struct route_mod *m, struct arg_walk *c)
 	return ret;
 }
 
-#define MOD(w, x, f) { .word = w, .exact = x, .fn = f }
-#define MOD_U32(w, x, a, e) { .word = w, .exact = x, .attr = a, .err = e }
+#define MOD(w, x, f) { .word = W(w), .exact = x, .fn = f }
+#define MOD_U32(w, x, a, e) { .word = W(w), .exact = x, .attr = a, .err = e }
 
 /* Route words in iproute2's order (it decides abbreviations); the
  * metrics (metric_words) come between scope and realms there, and no
  * abbreviation of theirs reaches a word before them. */
 static const struct mod_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct route_mod *m, struct arg_walk *c);
 	uint16_t attr;		/* no fn: a u32 value in this attribute */
@@ -1223,19 +1225,19 @@ static int nh_as(struct nh_ctx *n, struct arg_walk *c)
 
 /* A nexthop's words, in iproute2's order (parse_one_nh). */
 static const struct nh_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct nh_ctx *n, struct arg_walk *c);
 } nh_words[] = {
-	{ "via", true, nh_via }, { "dev", true, nh_dev }, { "weight", true, nh_weight },
-	{ "onlink", true, nh_onlink }, { "realms", false, nh_realms },
-	{ "encap", true, nh_encap }, { "as", true, nh_as },
+	{ W("via"), true, nh_via }, { W("dev"), true, nh_dev }, { W("weight"), true, nh_weight },
+	{ W("onlink"), true, nh_onlink }, { W("realms"), false, nh_realms },
+	{ W("encap"), true, nh_encap }, { W("as"), true, nh_as },
 };
 
 static const struct nh_word *nh_word_find(const char *w)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(nh_words); i++)
-		if (nh_words[i].exact ? !strcmp(w, nh_words[i].word) : matches(w, nh_words[i].word))
+		if (keyword_is(w, WORD(nh_words[i].word), nh_words[i].exact))
 			return &nh_words[i];
 	return NULL;
 }
@@ -1573,17 +1575,19 @@ static int get_ipproto(struct get_args *g, struct arg_walk *c)
 /* route get's words in iproute2's order (it decides abbreviations); any
  * other word is the destination. */
 static const struct get_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct get_args *g, struct arg_walk *c);
 } get_words[] = {
-	{ "tos", true, get_tos }, { "dsfield", false, get_tos }, { "from", false, get_from },
-	{ "iif", false, get_iif }, { "mark", false, get_mark }, { "oif", false, get_oif },
-	{ "dev", true, get_oif }, { "notify", false, get_notify },
-	{ "connected", false, get_connected }, { "vrf", false, get_vrf },
-	{ "uid", false, get_uid }, { "fibmatch", false, get_fibmatch }, { "as", true, get_as },
-	{ "sport", false, get_sport }, { "dport", false, get_dport },
-	{ "ipproto", false, get_ipproto },
+	{ W("tos"), true, get_tos }, { W("dsfield"), false, get_tos },
+	{ W("from"), false, get_from },
+	{ W("iif"), false, get_iif }, { W("mark"), false, get_mark }, { W("oif"), false, get_oif },
+	{ W("dev"), true, get_oif }, { W("notify"), false, get_notify },
+	{ W("connected"), false, get_connected }, { W("vrf"), false, get_vrf },
+	{ W("uid"), false, get_uid }, { W("fibmatch"), false, get_fibmatch },
+	{ W("as"), true, get_as },
+	{ W("sport"), false, get_sport }, { W("dport"), false, get_dport },
+	{ W("ipproto"), false, get_ipproto },
 };
 
 static int get_word(struct get_args *g, struct arg_walk *c)
@@ -1591,7 +1595,7 @@ static int get_word(struct get_args *g, struct arg_walk *c)
 	const char *w = *c->argv;
 
 	for (size_t i = 0; i < ARRAY_SIZE(get_words); i++)
-		if (get_words[i].exact ? !strcmp(w, get_words[i].word) : matches(w, get_words[i].word))
+		if (keyword_is(w, WORD(get_words[i].word), get_words[i].exact))
 			return get_words[i].fn(g, c);
 	if (!strcmp(w, "to"))
 		WALK_NEXT(c, w);
@@ -1740,10 +1744,10 @@ int do_route(struct ipbox *ib, int argc, char **argv)
 void words_route(void)
 {
 	WORDS_TABLE("verb", route_verbs, word);
-	WORDS_TABLE("keyword", filter_words, word);
-	WORDS_TABLE("keyword", mod_words, word);
-	WORDS_TABLE("keyword", metric_words, word);
-	WORDS_TABLE("keyword", nh_words, word);
-	WORDS_TABLE("keyword", get_words, word);
+	WORDS_POOLED("keyword", filter_words);
+	WORDS_POOLED("keyword", mod_words);
+	WORDS_POOLED("keyword", metric_words);
+	WORDS_POOLED("keyword", nh_words);
+	WORDS_POOLED("keyword", get_words);
 	words_route_types();
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 #include <linux/in_route.h>
 
+#include "../args/wordpool.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
 #include "lwt.h"
@@ -36,16 +37,16 @@ const char *route_type_to_str(unsigned int type, char *buf, size_t len)
 /* iproute2's rtnl_rtntype_a2n: most words may be abbreviated, in this
  * order; "local", "nat" and "throw" must be whole; a number is a type. */
 static const struct type_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	uint8_t type;
 } type_words[] = {
-	{ "local", true, RTN_LOCAL }, { "nat", true, RTN_NAT },
-	{ "broadcast", false, RTN_BROADCAST }, { "brd", true, RTN_BROADCAST },
-	{ "anycast", false, RTN_ANYCAST }, { "multicast", false, RTN_MULTICAST },
-	{ "prohibit", false, RTN_PROHIBIT }, { "unreachable", false, RTN_UNREACHABLE },
-	{ "blackhole", false, RTN_BLACKHOLE }, { "xresolve", false, RTN_XRESOLVE },
-	{ "unicast", false, RTN_UNICAST }, { "throw", true, RTN_THROW },
+	{ W("local"), true, RTN_LOCAL }, { W("nat"), true, RTN_NAT },
+	{ W("broadcast"), false, RTN_BROADCAST }, { W("brd"), true, RTN_BROADCAST },
+	{ W("anycast"), false, RTN_ANYCAST }, { W("multicast"), false, RTN_MULTICAST },
+	{ W("prohibit"), false, RTN_PROHIBIT }, { W("unreachable"), false, RTN_UNREACHABLE },
+	{ W("blackhole"), false, RTN_BLACKHOLE }, { W("xresolve"), false, RTN_XRESOLVE },
+	{ W("unicast"), false, RTN_UNICAST }, { W("throw"), true, RTN_THROW },
 };
 
 int route_type_from_str(const char *s, uint8_t *type)
@@ -502,7 +503,7 @@ void print_route(struct route_show *s, const struct nlmsghdr *nlh, const struct 
 
 void words_route_types(void)
 {
-	WORDS_TABLE("value", type_words, word);
+	WORDS_POOLED("value", type_words);
 }
 
 /* ---- the show state every route printer takes -------------------- */

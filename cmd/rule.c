@@ -14,6 +14,7 @@
 #include "route_print.h"
 #include "../args/inet.h"
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../caps/caps.h"
 #include "../names/names.h"
 #include "../netlink/attr.h"
@@ -271,21 +272,21 @@ static int filter_to(struct rule_filter *f, struct arg_walk *c)
 
 /* Selector words in iproute2's order; `exact` rows must match whole. */
 static const struct filter_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct rule_filter *f, struct arg_walk *c);
 } filter_words[] = {
-	{ "preference", false, filter_pref }, { "order", false, filter_pref },
-	{ "priority", false, filter_pref }, { "not", true, filter_not },
-	{ "tos", true, filter_tos }, { "dsfield", true, filter_tos },
-	{ "fwmark", true, filter_fwmark }, { "dev", true, filter_iif },
-	{ "iif", true, filter_iif }, { "oif", true, filter_oif },
-	{ "l3mdev", true, filter_l3mdev }, { "uidrange", true, filter_uidrange },
-	{ "tun_id", false, filter_tun_id }, { "lookup", false, filter_table },
-	{ "table", false, filter_table }, { "from", false, filter_from },
-	{ "src", false, filter_from }, { "protocol", false, filter_proto },
-	{ "ipproto", true, filter_ipproto }, { "sport", true, filter_sport },
-	{ "dport", true, filter_dport },
+	{ W("preference"), false, filter_pref }, { W("order"), false, filter_pref },
+	{ W("priority"), false, filter_pref }, { W("not"), true, filter_not },
+	{ W("tos"), true, filter_tos }, { W("dsfield"), true, filter_tos },
+	{ W("fwmark"), true, filter_fwmark }, { W("dev"), true, filter_iif },
+	{ W("iif"), true, filter_iif }, { W("oif"), true, filter_oif },
+	{ W("l3mdev"), true, filter_l3mdev }, { W("uidrange"), true, filter_uidrange },
+	{ W("tun_id"), false, filter_tun_id }, { W("lookup"), false, filter_table },
+	{ W("table"), false, filter_table }, { W("from"), false, filter_from },
+	{ W("src"), false, filter_from }, { W("protocol"), false, filter_proto },
+	{ W("ipproto"), true, filter_ipproto }, { W("sport"), true, filter_sport },
+	{ W("dport"), true, filter_dport },
 };
 
 static int parse_filter(struct rule_filter *f, int argc, char **argv)
@@ -920,24 +921,24 @@ static int mod_type(struct rule_mod *m, struct arg_walk *c)
 
 /* Rule words in iproute2's order (it decides abbreviations). */
 static const struct mod_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*fn)(struct rule_mod *m, struct arg_walk *c);
 } mod_words[] = {
-	{ "not", true, mod_not }, { "from", true, mod_from }, { "to", true, mod_to },
-	{ "preference", false, mod_pref }, { "order", false, mod_pref },
-	{ "priority", false, mod_pref }, { "tos", true, mod_tos },
-	{ "dsfield", false, mod_tos }, { "fwmark", true, mod_fwmark },
-	{ "realms", false, mod_realms }, { "protocol", false, mod_proto },
-	{ "tun_id", false, mod_tun_id }, { "table", false, mod_table },
-	{ "lookup", true, mod_table }, { "suppress_prefixlength", false, mod_sup_pl },
-	{ "sup_pl", true, mod_sup_pl }, { "suppress_ifgroup", false, mod_sup_group },
-	{ "sup_group", true, mod_sup_group }, { "dev", true, mod_iif },
-	{ "iif", true, mod_iif }, { "oif", true, mod_oif },
-	{ "l3mdev", true, mod_l3mdev }, { "uidrange", true, mod_uidrange },
-	{ "nat", true, mod_nat }, { "map-to", false, mod_nat },
-	{ "ipproto", true, mod_ipproto }, { "sport", true, mod_sport },
-	{ "dport", true, mod_dport },
+	{ W("not"), true, mod_not }, { W("from"), true, mod_from }, { W("to"), true, mod_to },
+	{ W("preference"), false, mod_pref }, { W("order"), false, mod_pref },
+	{ W("priority"), false, mod_pref }, { W("tos"), true, mod_tos },
+	{ W("dsfield"), false, mod_tos }, { W("fwmark"), true, mod_fwmark },
+	{ W("realms"), false, mod_realms }, { W("protocol"), false, mod_proto },
+	{ W("tun_id"), false, mod_tun_id }, { W("table"), false, mod_table },
+	{ W("lookup"), true, mod_table }, { W("suppress_prefixlength"), false, mod_sup_pl },
+	{ W("sup_pl"), true, mod_sup_pl }, { W("suppress_ifgroup"), false, mod_sup_group },
+	{ W("sup_group"), true, mod_sup_group }, { W("dev"), true, mod_iif },
+	{ W("iif"), true, mod_iif }, { W("oif"), true, mod_oif },
+	{ W("l3mdev"), true, mod_l3mdev }, { W("uidrange"), true, mod_uidrange },
+	{ W("nat"), true, mod_nat }, { W("map-to"), false, mod_nat },
+	{ W("ipproto"), true, mod_ipproto }, { W("sport"), true, mod_sport },
+	{ W("dport"), true, mod_dport },
 };
 
 static int mod_word(struct rule_mod *m, struct arg_walk *c)
@@ -1015,6 +1016,6 @@ int do_rule(struct ipbox *ib, int argc, char **argv)
 void words_rule(void)
 {
 	WORDS_TABLE("verb", rule_verbs, word);
-	WORDS_TABLE("keyword", filter_words, word);
-	WORDS_TABLE("keyword", mod_words, word);
+	WORDS_POOLED("keyword", filter_words);
+	WORDS_POOLED("keyword", mod_words);
 }

@@ -21,6 +21,7 @@
 #include <linux/rtnetlink.h>
 
 #include "../args/walk.h"
+#include "../args/wordpool.h"
 #include "../netlink/attr.h"
 #include "usage.h"
 #include "words.h"
@@ -152,16 +153,16 @@ static int tt_name(struct tuntap_req *t, struct arg_walk *w)
 /* iproute2's order: `m` is mode, `mu` multi_queue, `n` name; user and
  * group are words of add only (for del they are names). */
 static const struct tuntap_word {
-	const char *word;
+	word_off word;
 	bool owner;
 	int (*fn)(struct tuntap_req *t, struct arg_walk *w);
 	short set, clear;	/* a flag word (no fn): its IFF_* bits */
 } tuntap_words[] = {
-	{ "mode", false, tt_mode, 0, 0 }, { "user", true, tt_user, 0, 0 },
-	{ "group", true, tt_group, 0, 0 }, { "pi", false, NULL, 0, IFF_NO_PI },
-	{ "one_queue", false, NULL, IFF_ONE_QUEUE, 0 },
-	{ "vnet_hdr", false, NULL, IFF_VNET_HDR, 0 },
-	{ "multi_queue", false, NULL, IFF_MULTI_QUEUE, 0 }, { "dev", false, tt_dev, 0, 0 },
+	{ W("mode"), false, tt_mode, 0, 0 }, { W("user"), true, tt_user, 0, 0 },
+	{ W("group"), true, tt_group, 0, 0 }, { W("pi"), false, NULL, 0, IFF_NO_PI },
+	{ W("one_queue"), false, NULL, IFF_ONE_QUEUE, 0 },
+	{ W("vnet_hdr"), false, NULL, IFF_VNET_HDR, 0 },
+	{ W("multi_queue"), false, NULL, IFF_MULTI_QUEUE, 0 }, { W("dev"), false, tt_dev, 0, 0 },
 };
 
 static int tt_word(struct tuntap_req *t, const struct tuntap_word *tw, struct arg_walk *w)
@@ -175,7 +176,8 @@ static int tt_word(struct tuntap_req *t, const struct tuntap_word *tw, struct ar
 static const struct tuntap_word *tuntap_word_find(const struct tuntap_req *t, const char *w)
 {
 	for (size_t i = 0; i < ARRAY_SIZE(tuntap_words); i++)
-		if ((t->owner_words || !tuntap_words[i].owner) && matches(w, tuntap_words[i].word))
+		if ((t->owner_words || !tuntap_words[i].owner) &&
+		    matches(w, WORD(tuntap_words[i].word)))
 			return &tuntap_words[i];
 	return NULL;
 }
@@ -526,5 +528,5 @@ int do_tuntap(struct ipbox *ib, int argc, char **argv)
 void words_tuntap(void)
 {
 	WORDS_TABLE("verb", tuntap_verbs, word);
-	WORDS_TABLE("keyword", tuntap_words, word);
+	WORDS_POOLED("keyword", tuntap_words);
 }

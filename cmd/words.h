@@ -27,12 +27,31 @@
 				printf("%s %s\n", (class), (table)[w_i_].member);	\
 	} while (0)
 
+/* The words of every row of a table whose words are in the file's pool
+ * (args/wordpool.h). */
+#define WORDS_POOLED(class, table)						\
+	do {									\
+		for (size_t w_i_ = 0; w_i_ < ARRAY_SIZE(table); w_i_++)		\
+			printf("%s %s\n", (class), WORD((table)[w_i_].word));	\
+	} while (0)
+/* The same for a table that ends with a row whose `end` member is NULL. */
+#define WORDS_POOLED_END(class, table, end)					\
+	do {									\
+		for (size_t w_i_ = 0; (table)[w_i_].end; w_i_++)		\
+			printf("%s %s\n", (class), WORD((table)[w_i_].word));	\
+	} while (0)
+
 /* A function fn(class) that lists the words of a table of rows (a
  * link kind's .words, cmd/kinds/). */
 #define WORDS_LISTER(fn, table)							\
 	static void fn(const char *class)					\
 	{									\
 		WORDS_TABLE(class, table, word);				\
+	}
+#define WORDS_POOLED_LISTER(fn, table)						\
+	static void fn(const char *class)					\
+	{									\
+		WORDS_POOLED(class, table);					\
 	}
 
 /* Every string of an array of strings. */

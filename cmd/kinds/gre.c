@@ -9,6 +9,7 @@
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
 
+#include "../../args/wordpool.h"
 #include "../words.h"
 #include "../usage.h"
 
@@ -114,15 +115,15 @@ FLAG_WORD(word_ocsum, GRE_CSUM, false, true, true)
 FLAG_WORD(word_noocsum, GRE_CSUM, false, true, false)
 
 #define GRE_FLAG_WORDS \
-	{ "key", false, word_key }, { "nokey", false, word_nokey }, \
-	{ "ikey", false, word_ikey }, { "noikey", false, word_noikey }, \
-	{ "okey", false, word_okey }, { "nookey", false, word_nookey }, \
-	{ "seq", false, word_seq }, { "noseq", false, word_noseq }, \
-	{ "iseq", false, word_iseq }, { "noiseq", false, word_noiseq }, \
-	{ "oseq", false, word_oseq }, { "nooseq", false, word_nooseq }, \
-	{ "csum", false, word_csum }, { "nocsum", false, word_nocsum }, \
-	{ "icsum", false, word_icsum }, { "noicsum", false, word_noicsum }, \
-	{ "ocsum", false, word_ocsum }, { "noocsum", false, word_noocsum }
+	{ W("key"), false, word_key }, { W("nokey"), false, word_nokey }, \
+	{ W("ikey"), false, word_ikey }, { W("noikey"), false, word_noikey }, \
+	{ W("okey"), false, word_okey }, { W("nookey"), false, word_nookey }, \
+	{ W("seq"), false, word_seq }, { W("noseq"), false, word_noseq }, \
+	{ W("iseq"), false, word_iseq }, { W("noiseq"), false, word_noiseq }, \
+	{ W("oseq"), false, word_oseq }, { W("nooseq"), false, word_nooseq }, \
+	{ W("csum"), false, word_csum }, { W("nocsum"), false, word_nocsum }, \
+	{ W("icsum"), false, word_icsum }, { W("noicsum"), false, word_noicsum }, \
+	{ W("ocsum"), false, word_ocsum }, { W("noocsum"), false, word_noocsum }
 
 /* ---- IPv4 only ------------------------------------------------------- */
 
@@ -191,23 +192,24 @@ static int word_erspan_hwid(struct tnl *t, struct arg_walk *w)
 }
 
 #define ERSPAN_WORDS \
-	{ "erspan", true, word_erspan }, { "erspan_ver", true, word_erspan_ver }, \
-	{ "erspan_dir", true, word_erspan_dir }, { "erspan_hwid", true, word_erspan_hwid }
+	{ W("erspan"), true, word_erspan }, { W("erspan_ver"), true, word_erspan_ver }, \
+	{ W("erspan_dir"), true, word_erspan_dir }, { W("erspan_hwid"), true, word_erspan_hwid }
 
 /* In iproute2's order. */
 #define GRE_WORDS \
 	GRE_FLAG_WORDS, \
-	{ "nopmtudisc", false, tnl_word_nopmtudisc }, { "pmtudisc", false, tnl_word_pmtudisc }, \
-	{ "remote", false, tnl_word_remote }, { "local", false, tnl_word_local }, \
-	{ "dev", false, tnl_word_dev }, \
-	{ "ttl", false, tnl_word_ttl }, { "hoplimit", false, tnl_word_ttl }, \
-	{ "hlim", false, tnl_word_ttl }, \
-	{ "tos", false, tnl_word_tos }, { "tclass", false, tnl_word_tos }, \
-	{ "dsfield", false, tnl_word_tos }, \
+	{ W("nopmtudisc"), false, tnl_word_nopmtudisc }, \
+	{ W("pmtudisc"), false, tnl_word_pmtudisc }, \
+	{ W("remote"), false, tnl_word_remote }, { W("local"), false, tnl_word_local }, \
+	{ W("dev"), false, tnl_word_dev }, \
+	{ W("ttl"), false, tnl_word_ttl }, { W("hoplimit"), false, tnl_word_ttl }, \
+	{ W("hlim"), false, tnl_word_ttl }, \
+	{ W("tos"), false, tnl_word_tos }, { W("tclass"), false, tnl_word_tos }, \
+	{ W("dsfield"), false, tnl_word_tos }, \
 	TNL_ENCAP_WORDS, \
-	{ "external", true, tnl_word_external }, \
-	{ "ignore-df", true, word_ignore_df }, { "noignore-df", true, word_noignore_df }, \
-	{ "fwmark", true, tnl_word_fwmark }
+	{ W("external"), true, tnl_word_external }, \
+	{ W("ignore-df"), true, word_ignore_df }, { W("noignore-df"), true, word_noignore_df }, \
+	{ W("fwmark"), true, tnl_word_fwmark }
 
 /* gre's words are the head of erspan's */
 static const struct tnl_word erspan_words[] = { GRE_WORDS, ERSPAN_WORDS };
@@ -215,20 +217,20 @@ static const struct tnl_word erspan_words[] = { GRE_WORDS, ERSPAN_WORDS };
 
 static const struct tnl_word ip6gre_words[] = {
 	GRE_FLAG_WORDS,
-	{ "remote", false, tnl_word_remote }, { "local", false, tnl_word_local },
-	{ "dev", false, tnl_word_dev },
-	{ "ttl", false, tnl_word_ttl }, { "hoplimit", false, tnl_word_ttl },
-	{ "hlim", false, tnl_word_ttl },
-	{ "tos", false, tnl_word_tclass }, { "tclass", false, tnl_word_tclass },
-	{ "dsfield", false, tnl_word_tclass },
-	{ "flowlabel", true, tnl_word_flowlabel }, { "fl", true, tnl_word_flowlabel },
-	{ "dscp", true, tnl_word_dscp },
+	{ W("remote"), false, tnl_word_remote }, { W("local"), false, tnl_word_local },
+	{ W("dev"), false, tnl_word_dev },
+	{ W("ttl"), false, tnl_word_ttl }, { W("hoplimit"), false, tnl_word_ttl },
+	{ W("hlim"), false, tnl_word_ttl },
+	{ W("tos"), false, tnl_word_tclass }, { W("tclass"), false, tnl_word_tclass },
+	{ W("dsfield"), false, tnl_word_tclass },
+	{ W("flowlabel"), true, tnl_word_flowlabel }, { W("fl"), true, tnl_word_flowlabel },
+	{ W("dscp"), true, tnl_word_dscp },
 	TNL_ENCAP_WORDS,
-	{ "external", true, tnl_word_external },
-	{ "fwmark", true, tnl_word_fwmark6 },
-	{ "allow-localremote", true, tnl_word_localremote },
-	{ "noallow-localremote", true, tnl_word_nolocalremote },
-	{ "encaplimit", true, tnl_word_encaplimit },
+	{ W("external"), true, tnl_word_external },
+	{ W("fwmark"), true, tnl_word_fwmark6 },
+	{ W("allow-localremote"), true, tnl_word_localremote },
+	{ W("noallow-localremote"), true, tnl_word_nolocalremote },
+	{ W("encaplimit"), true, tnl_word_encaplimit },
 	ERSPAN_WORDS,
 };
 
@@ -324,7 +326,7 @@ static int gre_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	int ret;
 
-	ret = tnl_parse(&t, IFLA_GRE_MAX, load, erspan_words,
+	ret = tnl_parse(&t, IFLA_GRE_MAX, load, words_pool, erspan_words,
 			is_erspan(kp->k) ? ARRAY_SIZE(erspan_words) : N_GRE_WORDS, w);
 	if (ret || (ret = broadcast_tunnel(&t)))
 		return ret;
@@ -353,7 +355,8 @@ static int gre6_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	struct tnl t = { TNL_V6_DEFAULTS(kp), .erspan.ver = 1 };
 	struct nlreq *r = kp->r;
-	int ret = tnl_parse(&t, IFLA_GRE_MAX, load, ip6gre_words, ARRAY_SIZE(ip6gre_words), w);
+	int ret = tnl_parse(&t, IFLA_GRE_MAX, load, words_pool, ip6gre_words,
+			    ARRAY_SIZE(ip6gre_words), w);
 
 	if (ret)
 		return ret;
@@ -501,8 +504,8 @@ static void gre6_print(struct kind_print *kp, const struct link_kind *k, const s
 	"\tMARK\t  := { 0x0..0xffffffff | inherit }\n"
 
 TNL_HEAD_LISTER(gre_list, erspan_words, N_GRE_WORDS)
-WORDS_LISTER(erspan_list, erspan_words)
-WORDS_LISTER(ip6gre_list, ip6gre_words)
+WORDS_POOLED_LISTER(erspan_list, erspan_words)
+WORDS_POOLED_LISTER(ip6gre_list, ip6gre_words)
 
 USAGE(kind_gre, GRE_USAGE_V4 GRE_USAGE_V4_TAIL);
 USAGE(kind_erspan, GRE_USAGE_V4 GRE_USAGE_ERSPAN GRE_USAGE_V4_TAIL);

@@ -10,6 +10,7 @@
 #include <linux/if_tunnel.h>
 #include <linux/ip6_tunnel.h>
 
+#include "../../args/wordpool.h"
 #include "../words.h"
 #include "../usage.h"
 
@@ -17,24 +18,24 @@ _Static_assert(IFLA_IPTUN_MAX <= KIND_MAXATTR, "an iptnl attribute has a slot in
 
 /* mode WORD: the inner protocol, by any of iproute2's names for it. */
 struct mode_name {
-	const char *word;
+	word_off word;
 	uint8_t proto;
 	bool sit_only;
 };
 
 static const struct mode_name v4_modes[] = {
-	{ "ipv6/ipv4", IPPROTO_IPV6, true }, { "ip6ip", IPPROTO_IPV6, true },
-	{ "ipv4/ipv4", IPPROTO_IPIP, false }, { "ipip", IPPROTO_IPIP, false },
-	{ "ip4ip4", IPPROTO_IPIP, false },
-	{ "mpls/ipv4", IPPROTO_MPLS, false }, { "mplsip", IPPROTO_MPLS, false },
-	{ "any/ipv4", 0, false }, { "any", 0, false },
+	{ W("ipv6/ipv4"), IPPROTO_IPV6, true }, { W("ip6ip"), IPPROTO_IPV6, true },
+	{ W("ipv4/ipv4"), IPPROTO_IPIP, false }, { W("ipip"), IPPROTO_IPIP, false },
+	{ W("ip4ip4"), IPPROTO_IPIP, false },
+	{ W("mpls/ipv4"), IPPROTO_MPLS, false }, { W("mplsip"), IPPROTO_MPLS, false },
+	{ W("any/ipv4"), 0, false }, { W("any"), 0, false },
 };
 
 static const struct mode_name v6_modes[] = {
-	{ "ipv6/ipv6", IPPROTO_IPV6, false }, { "ip6ip6", IPPROTO_IPV6, false },
-	{ "ip/ipv6", IPPROTO_IPIP, false }, { "ipv4/ipv6", IPPROTO_IPIP, false },
-	{ "ipip6", IPPROTO_IPIP, false }, { "ip4ip6", IPPROTO_IPIP, false },
-	{ "any/ipv6", 0, false }, { "any", 0, false },
+	{ W("ipv6/ipv6"), IPPROTO_IPV6, false }, { W("ip6ip6"), IPPROTO_IPV6, false },
+	{ W("ip/ipv6"), IPPROTO_IPIP, false }, { W("ipv4/ipv6"), IPPROTO_IPIP, false },
+	{ W("ipip6"), IPPROTO_IPIP, false }, { W("ip4ip6"), IPPROTO_IPIP, false },
+	{ W("any/ipv6"), 0, false }, { W("any"), 0, false },
 };
 
 static bool is_sit(const struct tnl *t)
@@ -51,7 +52,7 @@ static int word_mode(struct tnl *t, struct arg_walk *w)
 
 	WALK_NEXT(w, arg);
 	for (size_t i = 0; i < n; i++)
-		if (!strcmp(m[i].word, arg) && (!m[i].sit_only || is_sit(t))) {
+		if (!strcmp(WORD(m[i].word), arg) && (!m[i].sit_only || is_sit(t))) {
 			t->proto = m[i].proto;
 			return 0;
 		}
@@ -92,41 +93,42 @@ static int word_6rd_reset(struct tnl *t, struct arg_walk *w)
 /* In iproute2's order (sit's isatap sits before the encap words there;
  * among words matched whole, the order does not matter). */
 #define IPIP_WORDS \
-	{ "mode", true, word_mode }, \
-	{ "remote", true, tnl_word_remote }, { "local", true, tnl_word_local }, \
-	{ "dev", false, tnl_word_dev }, \
-	{ "ttl", true, tnl_word_ttl }, { "hoplimit", true, tnl_word_ttl }, \
-	{ "hlim", true, tnl_word_ttl }, \
-	{ "tos", true, tnl_word_tos }, { "tclass", true, tnl_word_tos }, \
-	{ "tc", true, tnl_word_tos }, { "dsfield", false, tnl_word_tos }, \
-	{ "nopmtudisc", true, tnl_word_nopmtudisc }, { "pmtudisc", true, tnl_word_pmtudisc }, \
+	{ W("mode"), true, word_mode }, \
+	{ W("remote"), true, tnl_word_remote }, { W("local"), true, tnl_word_local }, \
+	{ W("dev"), false, tnl_word_dev }, \
+	{ W("ttl"), true, tnl_word_ttl }, { W("hoplimit"), true, tnl_word_ttl }, \
+	{ W("hlim"), true, tnl_word_ttl }, \
+	{ W("tos"), true, tnl_word_tos }, { W("tclass"), true, tnl_word_tos }, \
+	{ W("tc"), true, tnl_word_tos }, { W("dsfield"), false, tnl_word_tos }, \
+	{ W("nopmtudisc"), true, tnl_word_nopmtudisc }, \
+	{ W("pmtudisc"), true, tnl_word_pmtudisc }, \
 	TNL_ENCAP_WORDS, \
-	{ "external", true, tnl_word_external }, \
-	{ "6rd-prefix", true, word_6rd_prefix }, \
-	{ "6rd-relay_prefix", true, word_6rd_relay_prefix }, \
-	{ "6rd-reset", true, word_6rd_reset }, \
-	{ "fwmark", true, tnl_word_fwmark }
+	{ W("external"), true, tnl_word_external }, \
+	{ W("6rd-prefix"), true, word_6rd_prefix }, \
+	{ W("6rd-relay_prefix"), true, word_6rd_relay_prefix }, \
+	{ W("6rd-reset"), true, word_6rd_reset }, \
+	{ W("fwmark"), true, tnl_word_fwmark }
 
 /* ipip's words are the head of sit's */
-static const struct tnl_word sit_words[] = { IPIP_WORDS, { "isatap", true, word_isatap } };
+static const struct tnl_word sit_words[] = { IPIP_WORDS, { W("isatap"), true, word_isatap } };
 #define N_IPIP_WORDS TNL_COUNT(IPIP_WORDS)
 
 static const struct tnl_word ip6tnl_words[] = {
-	{ "mode", true, word_mode },
-	{ "remote", true, tnl_word_remote }, { "local", true, tnl_word_local },
-	{ "dev", false, tnl_word_dev },
-	{ "ttl", true, tnl_word_ttl }, { "hoplimit", true, tnl_word_ttl },
-	{ "hlim", true, tnl_word_ttl },
-	{ "encaplimit", true, tnl_word_encaplimit },
-	{ "tos", true, tnl_word_tclass }, { "tclass", true, tnl_word_tclass },
-	{ "tc", true, tnl_word_tclass }, { "dsfield", false, tnl_word_tclass },
-	{ "flowlabel", true, tnl_word_flowlabel }, { "fl", true, tnl_word_flowlabel },
-	{ "dscp", true, tnl_word_dscp },
-	{ "fwmark", true, tnl_word_fwmark6 },
-	{ "allow-localremote", true, tnl_word_localremote },
-	{ "noallow-localremote", true, tnl_word_nolocalremote },
+	{ W("mode"), true, word_mode },
+	{ W("remote"), true, tnl_word_remote }, { W("local"), true, tnl_word_local },
+	{ W("dev"), false, tnl_word_dev },
+	{ W("ttl"), true, tnl_word_ttl }, { W("hoplimit"), true, tnl_word_ttl },
+	{ W("hlim"), true, tnl_word_ttl },
+	{ W("encaplimit"), true, tnl_word_encaplimit },
+	{ W("tos"), true, tnl_word_tclass }, { W("tclass"), true, tnl_word_tclass },
+	{ W("tc"), true, tnl_word_tclass }, { W("dsfield"), false, tnl_word_tclass },
+	{ W("flowlabel"), true, tnl_word_flowlabel }, { W("fl"), true, tnl_word_flowlabel },
+	{ W("dscp"), true, tnl_word_dscp },
+	{ W("fwmark"), true, tnl_word_fwmark6 },
+	{ W("allow-localremote"), true, tnl_word_localremote },
+	{ W("noallow-localremote"), true, tnl_word_nolocalremote },
 	TNL_ENCAP_WORDS,
-	{ "external", true, tnl_word_external },
+	{ W("external"), true, tnl_word_external },
 };
 
 static const struct tnl_attrs v4_attrs = TNL_ATTRS_V4(IFLA_IPTUN_);
@@ -224,7 +226,7 @@ static int iptnl_parse(struct kind_parse *kp, struct arg_walk *w)
 	struct nlreq *r = kp->r;
 	int ret;
 
-	ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, sit_words,
+	ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v4, words_pool, sit_words,
 			is_sit(&t) ? ARRAY_SIZE(sit_words) : N_IPIP_WORDS, w);
 	if (ret)
 		return ret;
@@ -245,7 +247,8 @@ static int ip6tnl_parse(struct kind_parse *kp, struct arg_walk *w)
 {
 	struct tnl t = { TNL_V6_DEFAULTS(kp) };
 	struct nlreq *r = kp->r;
-	int ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v6, ip6tnl_words, ARRAY_SIZE(ip6tnl_words), w);
+	int ret = tnl_parse(&t, IFLA_IPTUN_MAX, load_v6, words_pool, ip6tnl_words,
+			    ARRAY_SIZE(ip6tnl_words), w);
 
 	if (ret)
 		return ret;
@@ -335,8 +338,8 @@ static void ip6tnl_print(struct kind_print *kp, const struct link_kind *k, const
 /* ---- the kinds --------------------------------------------------------- */
 
 TNL_HEAD_LISTER(ipip_list, sit_words, N_IPIP_WORDS)
-WORDS_LISTER(sit_list, sit_words)
-WORDS_LISTER(ip6tnl_list, ip6tnl_words)
+WORDS_POOLED_LISTER(sit_list, sit_words)
+WORDS_POOLED_LISTER(ip6tnl_list, ip6tnl_words)
 
 #define IPTNL_USAGE(modes) \
 	"Usage: ... %-6s\t[ remote ADDR ]\n" \

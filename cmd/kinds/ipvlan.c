@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "../../args/wordpool.h"
 #include "../words.h"
 #include "../usage.h"
 
@@ -56,15 +57,15 @@ static int bridge_word(struct kind_parse *kp, struct arg_walk *w)
 
 /* In iproute2's order; a flag word after another is an unknown word. */
 static const struct ipvlan_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*parse)(struct kind_parse *kp, struct arg_walk *w);
 	bool flag;
 } ipvlan_words[] = {
-	{ "mode", false, mode_word, false },
-	{ "private", false, private_word, true },
-	{ "vepa", false, vepa_word, true },
-	{ "bridge", false, bridge_word, true },
+	{ W("mode"), false, mode_word, false },
+	{ W("private"), false, private_word, true },
+	{ W("vepa"), false, vepa_word, true },
+	{ W("bridge"), false, bridge_word, true },
 };
 
 static int ipvlan_parse(struct kind_parse *kp, struct arg_walk *w)
@@ -74,7 +75,8 @@ static int ipvlan_parse(struct kind_parse *kp, struct arg_walk *w)
 		int ret;
 
 		for (i = 0; i < ARRAY_SIZE(ipvlan_words); i++)
-			if (keyword_is(*w->argv, ipvlan_words[i].word, ipvlan_words[i].exact) &&
+			if (keyword_is(*w->argv, WORD(ipvlan_words[i].word),
+				       ipvlan_words[i].exact) &&
 			    !(ipvlan_words[i].flag && kp->mask))
 				break;
 		if (i == ARRAY_SIZE(ipvlan_words)) {
@@ -124,7 +126,7 @@ static void ipvlan_print(struct kind_print *kp, const struct link_kind *k, const
 
 USAGE(kind_ipvlan, IPVLAN_USAGE);
 
-WORDS_LISTER(ipvlan_list, ipvlan_words)
+WORDS_POOLED_LISTER(ipvlan_list, ipvlan_words)
 
 const struct link_kind kind_ipvlan = {
 	.name = "ipvlan", .maxattr = IFLA_IPVLAN_MAX, .usage = "kind_ipvlan", .prints = true,

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "../../args/inet.h"
+#include "../../args/wordpool.h"
 #include "../../netlink/lladdr.h"
 #include "../words.h"
 #include "../usage.h"
@@ -137,16 +138,16 @@ static int macaddr_word(struct kind_parse *kp, struct arg_walk *w)
 
 /* In iproute2's order: every prefix names the first word it begins. */
 static const struct macvlan_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*parse)(struct kind_parse *kp, struct arg_walk *w);
 } macvlan_words[] = {
-	{ "mode", false, mode_word },
-	{ "flag", false, flag_word },
-	{ "macaddr", false, macaddr_word },
-	{ "nopromisc", false, nopromisc_word },
-	{ "nodst", false, nodst_word },
-	{ "bcqueuelen", false, bcqueuelen_word },
+	{ W("mode"), false, mode_word },
+	{ W("flag"), false, flag_word },
+	{ W("macaddr"), false, macaddr_word },
+	{ W("nopromisc"), false, nopromisc_word },
+	{ W("nodst"), false, nodst_word },
+	{ W("bcqueuelen"), false, bcqueuelen_word },
 };
 
 static int macvlan_finish(struct kind_parse *kp)
@@ -253,7 +254,7 @@ static void macvlan_print(struct kind_print *kp, const struct link_kind *k, cons
 
 USAGE(kind_macvlan, MACVLAN_USAGE);
 
-WORDS_LISTER(macvlan_list, macvlan_words)
+WORDS_POOLED_LISTER(macvlan_list, macvlan_words)
 
 const struct link_kind kind_macvlan = {
 	.name = "macvlan", .maxattr = IFLA_MACVLAN_MAX, .usage = "kind_macvlan",

@@ -13,7 +13,8 @@
 #define IP6_FLOWINFO_TCLASS htonl(0x0ff00000)
 #define IP6_FLOWINFO_FLOWLABEL htonl(0x000fffff)
 
-int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struct arg_walk *w)
+int tnl_parse_words(struct tnl *t, const char *pool, const struct tnl_word *words, size_t n,
+		    struct arg_walk *w)
 {
 	for (; w->argc > 0; w->argc--, w->argv++) {
 		const char *word = *w->argv;
@@ -21,7 +22,7 @@ int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struc
 		int ret;
 
 		for (i = 0; i < n; i++)
-			if (keyword_is(word, words[i].word, words[i].exact))
+			if (keyword_is(word, pool + words[i].word, words[i].exact))
 				break;
 		if (i == n)	/* help or not: the usage, nothing more */
 			return kind_usage(t->kp);
@@ -101,13 +102,13 @@ static int fetch(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, con
 /* On `link set`, the device's parameters (attributes up to max, read by
  * load), then the words of the kind's table change them. */
 int tnl_parse(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb),
-	      const struct tnl_word *words, size_t n, struct arg_walk *w)
+	      const char *pool, const struct tnl_word *words, size_t n, struct arg_walk *w)
 {
 	int ret;
 
 	if (t->kp->set_op && (ret = fetch(t, max, load)))
 		return ret;
-	return tnl_parse_words(t, words, n, w);
+	return tnl_parse_words(t, pool, words, n, w);
 }
 
 /* An address the kernel gave (4 or 16 bytes); its family is checked by

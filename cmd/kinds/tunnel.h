@@ -13,6 +13,7 @@
 #include <linux/ip6_tunnel.h>
 
 #include "../../args/inet.h"
+#include "../../args/wordpool.h"
 
 struct tnl {
 	struct kind_parse *kp;
@@ -37,9 +38,10 @@ struct tnl {
 };
 
 /* A word of a tunnel kind, in its family's table in iproute2's order:
- * exact words match whole, others by prefix. */
+ * exact words match whole, others by prefix.  The word is in the pool of
+ * the kind's file (args/wordpool.h), which travels with the table. */
 struct tnl_word {
-	const char *word;
+	word_off word;
 	bool exact;
 	int (*parse)(struct tnl *t, struct arg_walk *w);
 };
@@ -71,7 +73,8 @@ void tnl_put_fields(struct nlreq *r, const struct tnl *t, const struct tnl_field
 #define TNL_ATTRS_V6(P) \
 	{ TNL_ATTRS(P), .flowinfo = P##FLOWINFO, .flags = P##FLAGS, .encap_limit = P##ENCAP_LIMIT }
 
-int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struct arg_walk *w);
+int tnl_parse_words(struct tnl *t, const char *pool, const struct tnl_word *words, size_t n,
+		    struct arg_walk *w);
 /* Kinds whose words are another's and a few more after them (erspan:
  * gre's; sit: ipip's) share its table, the other reading only its head
  * of TNL_COUNT(its rows) rows: the first row that matches is the same
@@ -82,7 +85,7 @@ int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struc
 	static void fn(const char *class)					\
 	{									\
 		for (size_t l_i_ = 0; l_i_ < (n); l_i_++)			\
-			printf("%s %s\n", class, (table)[l_i_].word);		\
+			printf("%s %s\n", class, WORD((table)[l_i_].word));	\
 	}
 /* What an IPv6 tunnel has until the words say otherwise (iproute2's hop
  * limit 64, encapsulation limit 4, checksums over IPv6). */
@@ -90,7 +93,7 @@ int tnl_parse_words(struct tnl *t, const struct tnl_word *words, size_t n, struc
 	.kp = parse, .family = AF_INET6, .ttl = 64, .encap_limit = IPV6_DEFAULT_TNL_ENCAP_LIMIT, \
 	.encap.flags = TUNNEL_ENCAP_FLAG_CSUM6
 int tnl_parse(struct tnl *t, unsigned int max, int (*load)(struct tnl *t, const struct nlattr **tb),
-	      const struct tnl_word *words, size_t n, struct arg_walk *w);
+	      const char *pool, const struct tnl_word *words, size_t n, struct arg_walk *w);
 bool tnl_addr_set(const struct inet_prefix *a);
 unsigned int tnl_u8(const struct nlattr *a);
 unsigned int tnl_u16(const struct nlattr *a);
@@ -120,16 +123,16 @@ int tnl_word_external(struct tnl *t, struct arg_walk *w);
 int tnl_word_pmtudisc(struct tnl *t, struct arg_walk *w);
 int tnl_word_nopmtudisc(struct tnl *t, struct arg_walk *w);
 #define TNL_ENCAP_WORDS							\
-	{ "noencap", true, tnl_word_noencap },				\
-	{ "encap", true, tnl_word_encap },				\
-	{ "encap-sport", true, tnl_word_encap_sport },			\
-	{ "encap-dport", true, tnl_word_encap_dport },			\
-	{ "encap-csum", true, tnl_word_encap_flag },			\
-	{ "noencap-csum", true, tnl_word_encap_flag },			\
-	{ "encap-udp6-csum", true, tnl_word_encap_flag },		\
-	{ "noencap-udp6-csum", true, tnl_word_encap_flag },		\
-	{ "encap-remcsum", true, tnl_word_encap_flag },			\
-	{ "noencap-remcsum", true, tnl_word_encap_flag }
+	{ W("noencap"), true, tnl_word_noencap },				\
+	{ W("encap"), true, tnl_word_encap },				\
+	{ W("encap-sport"), true, tnl_word_encap_sport },			\
+	{ W("encap-dport"), true, tnl_word_encap_dport },			\
+	{ W("encap-csum"), true, tnl_word_encap_flag },			\
+	{ W("noencap-csum"), true, tnl_word_encap_flag },			\
+	{ W("encap-udp6-csum"), true, tnl_word_encap_flag },		\
+	{ W("noencap-udp6-csum"), true, tnl_word_encap_flag },		\
+	{ W("encap-remcsum"), true, tnl_word_encap_flag },			\
+	{ W("noencap-remcsum"), true, tnl_word_encap_flag }
 int tnl_word_noencap(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap(struct tnl *t, struct arg_walk *w);
 int tnl_word_encap_sport(struct tnl *t, struct arg_walk *w);

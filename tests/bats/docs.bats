@@ -68,7 +68,7 @@ parser_words() {
 show_words() {
 	{
 		sed -n '/ show_words\(_late\)\?\[\] = {/,/^};/p' "$top/cmd/link.c" |
-			grep -o '{ "[^"]*"' | cut -d'"' -f2
+			grep -oE '\{ (W\()?"[^"]*"' | cut -d'"' -f2
 		# show_dev's dev and help, show_scope's all
 		printf '%s\n' dev help all
 	} | sort -u
@@ -213,10 +213,12 @@ in_usage() {
 	[[ $all != *FAILED* ]] || fail "$all"
 	# every line is CLASS WORD
 	! grep -vE '^(verb|verb\.[a-z_]+|keyword|value|json|option|object|kind|kind\.[a-z0-9_]+) [^ ]+$' <<<"$all" || fail "a line is not CLASS WORD"
-	# the rows of every verb table and every { "word", exact, ... } table
-	# (args.h's KEYWORD_FIND shape) in cmd/ are there
+	# the rows of every verb table and every { "word", exact, ... } or
+	# { W("word"), exact, ... } table (args.h's KEYWORD_FIND shape) in
+	# cmd/ are there
 	for word in $(sed -n '/struct verb [a-z_]*\[\] = {/,/^};/p' "$top"/cmd/*.c | grep -oE '\{ "[^"]+"' | cut -d'"' -f2) \
-		$(grep -ohE '\{ "[^"]+", (true|false),' "$top"/cmd/*.c "$top"/cmd/kinds/*.c | cut -d'"' -f2); do
+		$(grep -ohE '\{ (W\()?"[^"]+"\)?, (true|false),' "$top"/cmd/*.c "$top"/cmd/kinds/*.c "$top"/cmd/kinds/*.h |
+			cut -d'"' -f2); do
 		grep -q " $word\$" <<<"$all" || fail "$word is in a table of cmd/ but not in ipbox --words"
 	done
 	run "$IPBOX" --words xfrm
@@ -266,7 +268,7 @@ in_usage() {
 
 # The rows of a {word, ...} table NAME[] in cmd/FILE.c.
 table_words() {
-	sed -n "/ $2\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -o '{ "[^"]*"' | cut -d'"' -f2
+	sed -n "/ $2\[\] = {/,/^};/p" "$top/cmd/$1.c" | grep -oE '\{ (W\()?"[^"]*"' | cut -d'"' -f2
 }
 
 @test "every tuntap and monitor command and word is in its usage, its page and the completions" {

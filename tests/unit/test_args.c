@@ -1,5 +1,6 @@
 /* Words: iproute2's prefix matching, verb tables, batch line splitting. */
 #include "../../args/args.h"
+#include "../../args/wordpool.h"
 #include "../../cmd/ipbox.h"
 #include "../../names/names.h"
 #include "unit.h"
@@ -39,9 +40,11 @@ static void test_first_match_wins(void)
 
 static void test_keyword_table(void)
 {
-	/* route's selector words: "tos" whole only, then "dsfield" by prefix */
-	static const struct row { const char *word; bool exact; int id; } table[] = {
-		{ "table", false, 1 }, { "tos", true, 2 }, { "to", false, 3 }, { "dev", true, 4 },
+	/* route's selector words: "tos" whole only, then "dsfield" by prefix;
+	 * the words in a pool as tools/wordpack writes it (args/wordpool.h) */
+	static const char words_pool[] = "table\0tos\0to\0dev";
+	static const struct row { word_off word; bool exact; int id; } table[] = {
+		{ 0, false, 1 }, { 6, true, 2 }, { 10, false, 3 }, { 13, true, 4 },
 	};
 
 	CHECK(KEYWORD_FIND(table, "t")->id == 1);
