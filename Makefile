@@ -22,7 +22,8 @@ BIN ?= ipbox
 LIB_SRCS = $(wildcard args/*.c output/*.c netlink/*.c namespace/*.c caps/*.c names/*.c nat/*.c)
 CMD_SRCS = $(wildcard cmd/*.c cmd/kinds/*.c)
 OBJS = $(patsubst %.c,$(B)/%.o,$(LIB_SRCS) $(CMD_SRCS)) $(B)/usage_packed.o
-HDRS = $(wildcard */*.h */*/*.h)
+# The sources' headers (not the word pools generated under $(B)).
+HDRS = $(filter-out %.words.h,$(wildcard */*.h */*/*.h))
 UNIT_BINS = $(patsubst tests/unit/%.c,$(B)/unit/%,$(wildcard tests/unit/test_*.c))
 # Unit tests and fuzz targets link everything but main() (cmd/main.c).
 UNIT_LINK = $(filter-out $(B)/cmd/main.o,$(OBJS))
