@@ -1,5 +1,5 @@
 /* wordpack: a build-time host tool.  It reads one preprocessed source
- * (cc -E -DWORDS_PACK), where every W("word") of args/wordpool.h reads
+ * (cc -E, WORDS_H undefined), where every W("word") of args/wordpool.h reads
  * `@word N "word"` (N: that W()'s __COUNTER__), and writes the header
  * the real compile includes: the file's words in one pool, each once (a
  * word that ends another is that one's tail), and WORD_AT_N, the offset
