@@ -235,14 +235,13 @@ static int pipe_send_now(struct nl_pipe *p)
  * receive buffer holds both's failures (pipe_bind). */
 static void pipe_hand_off(struct nl_pipe *p)
 {
-	struct nl_pipe_chunk *c = p->fill, *before = p->flight;
+	struct nl_pipe_chunk *c = p->fill;
 
 	p->flushing = true;	/* failures reported here may write */
 	chunk_put_barrier(p, c);
 	nl_sender_post(p->sender, p->nl->sk, c->buf, c->len);
+	(void)pipe_land(p);	/* the chunk before, posted first */
 	p->flight = c;
-	if (before)
-		(void)pipe_answered(p, before, nl_sender_wait(p->sender));
 	p->fill = c == &p->chunk[0] ? &p->chunk[1] : &p->chunk[0];
 	p->flushing = false;
 }
